@@ -1,0 +1,56 @@
+"""Home page: what the workshop covers, a card per topic, how to use the app, credits.
+
+Run with ``./run.sh`` (or ``streamlit run app.py``). This page imports neither TensorFlow nor any model,
+so it opens at once; the topic pages load what they need.
+"""
+
+import streamlit as st
+
+from lib import ui
+from lib.topics import TOPICS
+
+ui.page_setup(None)
+
+st.title("Machine learning, hands on", anchor=False)
+st.markdown(
+    "A companion for the *Introduction to deep learning* workshop and its outreach sessions. "
+    "Each page is one idea you can play with: change a number, draw a digit, press a button, and see "
+    "what a machine-learning model does with it. Nothing needs the internet, and no page makes you "
+    "wait for a model to train: trained models ship with the app."
+)
+
+st.header("What you will explore", anchor=False)
+columns = st.columns(3)
+for index, item in enumerate(TOPICS):
+    with columns[index % 3].container(border=True):
+        st.subheader(item.title, anchor=False)
+        st.markdown(item.summary)
+        st.page_link(item.page_file, label=f"Open {item.title}", icon=item.icon)
+
+st.header("How to use this app", anchor=False)
+st.markdown(
+    """
+- **In a workshop:** open the link on your handout. Every page has its own short address
+  (for example `/convolution` or `/mnist`), so a link can take you straight to one topic.
+- **On your own computer:** with Python 3.11, run `./run.sh` in the project folder and open
+  <http://localhost:8501>. It works without an internet connection.
+- **Moving around:** the menu on the left (the **>** at the top left on a phone) lists the topics in
+  teaching order, but each page stands on its own.
+"""
+)
+
+st.header("Credits and licences", anchor=False)
+st.markdown(
+    """
+- The workshop material this app grows from: the *Introduction to deep learning* course notes and
+  transcript, an ML-school lecture series, and the kids' workshops *Garden Bug Detective* and
+  *Secret Spy Messages*.
+- **MNIST** handwritten digits: Yann LeCun and Corinna Cortes, CC BY-SA 3.0.
+- The course's **custom test digits**: from the course's public repository, Apache-2.0; the dog photo
+  is by Emily Mathews, CC BY 2.0.
+- The **iris** measurements: R. A. Fisher (1936), as bundled with scikit-learn.
+- Colours: the Okabe–Ito palette, chosen to be readable with colour blindness.
+- Built with Streamlit, TensorFlow/Keras, scikit-learn, plotly, pandas and Pillow.
+  Details for every data file are in `data/README.md`.
+"""
+)

@@ -1,0 +1,71 @@
+"""The six workshop topics, in teaching order: one place for their titles, URLs and summaries.
+
+The home page cards, the sidebar navigation and the tests all read this list, so a topic is renamed or
+added here and nowhere else. A topic's URL is the name of its page file without the leading number
+(Streamlit's ``pages/`` convention): ``pages/1_convolution.py`` is served at ``/convolution``.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str  #: the page's URL path, e.g. "convolution" for /convolution
+    title: str  #: the name shown in the navigation and as the page heading
+    icon: str  #: a Material Symbols icon in Streamlit's ``:material/name:`` form (bundled, no remote font)
+    summary: str  #: one line on what a learner will take away
+
+    @property
+    def page_file(self) -> str:
+        """Path of the page script relative to the repository root."""
+        return f"pages/{TOPICS.index(self) + 1}_{self.slug}.py"
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "convolution",
+        "Image kernels",
+        ":material/grid_on:",
+        "A picture is a grid of numbers; slide a small kernel over it to sharpen, blur or find edges.",
+    ),
+    Topic(
+        "iris",
+        "Iris network",
+        ":material/local_florist:",
+        "Build and train your first neural network (4 → 10 → 10 → 3) to tell three iris species apart.",
+    ),
+    Topic(
+        "mnist",
+        "Handwritten digits",
+        ":material/draw:",
+        "A network that learned white-on-black digits fails on black-on-white ones – until we add "
+        "inverted copies to its training data.",
+    ),
+    Topic(
+        "noise",
+        "Secret spy messages",
+        ":material/visibility:",
+        "Twenty noisy copies of a secret picture: adding them together makes the noise cancel out.",
+    ),
+    Topic(
+        "kmeans",
+        "Garden bug detective",
+        ":material/bug_report:",
+        "A robot measures woodlice, ladybirds and stones; k-means finds the groups nobody labelled – "
+        "and sometimes gets them wrong.",
+    ),
+    Topic(
+        "ethics",
+        "Before you trust a model",
+        ":material/fact_check:",
+        "The questions to ask before using a model, with this app's own models showing what goes wrong.",
+    ),
+)
+
+
+def topic(slug: str) -> Topic:
+    """The topic whose URL path is ``slug``; raises ``KeyError`` naming the known slugs otherwise."""
+    for candidate in TOPICS:
+        if candidate.slug == slug:
+            return candidate
+    raise KeyError(f"No topic {slug!r}; known topics are {', '.join(t.slug for t in TOPICS)}.")
