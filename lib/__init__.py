@@ -8,6 +8,7 @@ Modules:
     images   - the one safe image loader every upload goes through (:func:`lib.images.load_image`)
     palette  - the colour-blind-safe Okabe-Ito palette and the plotly template every chart uses
     topics   - the six workshop topics: titles, URLs and one-line summaries (home page and navigation)
+    training_slot - one live training at a time across all users of the server
     ui       - shared Streamlit page helpers (page set-up, sidebar navigation); needs Streamlit
 """
 
