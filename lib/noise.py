@@ -1,0 +1,260 @@
+"""Secret spy messages: why adding many noisy copies of a picture reveals it.
+
+Spy Jane sends spy John the same secret picture many times; a baddie garbles every copy with fresh random
+noise. Random noise goes up as often as down, so its average tends to zero: the mean of N copies keeps the
+picture and shrinks the noise by a factor sqrt(N) (the standard error of the mean). Astronomers stack
+telescope frames and cryo-electron microscopists average thousands of particle images (single-image
+signal-to-noise ~0.1) for the same reason.
+
+Images are 2-D float arrays with 0 = black and 1 = white; a stack of copies has shape (n, height, width).
+Noisy copies are NOT clipped to [0, 1]: clipping would make the noise lopsided near black and white, so
+its average would no longer be zero and the mean would stop improving (the 1/sqrt(N) law breaks).
+Displays clip to black..white (see :mod:`lib.noise_display`); the arithmetic never does.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from lib import DATA_DIR
+
+#: The ready-made secret pictures (drawn by scripts/make_secrets.py), one PNG per secret.
+SECRETS_DIR = DATA_DIR / "secrets"
+#: Side in pixels of the secret pictures the page uses: big enough to read, small enough to stack 200.
+SIDE = 128
+KINDS = ("gaussian", "uniform", "salt_pepper")
+HOW = ("mean", "sum", "median")
+#: Longest typed message: longer ones no longer fit a small picture legibly.
+MAX_MESSAGE_CHARS = 40
+#: Largest stack :func:`noisy_copies` makes (copies x pixels), so a typo cannot exhaust the memory.
+MAX_STACK_PIXELS = 60_000_000
+#: Replaces characters the bundled font has no drawing for (emoji, most non-Latin scripts).
+REPLACEMENT = "?"
+_MARGIN = 0.08  # fraction of the picture left empty around a message
+
+
+def render_message(text: str, size: int | tuple[int, int]) -> np.ndarray:
+    """Draw ``text`` as bright writing on a dark background: a float image in [0, 1].
+
+    ``size`` is the side of a square picture, or ``(height, width)``. Long messages wrap onto up to three
+    lines and the letters are made as large as fits. Accents are dropped (é → e) and characters the font
+    cannot draw become ``"?"`` (see :func:`unsupported_characters`). Uses the font that ships inside
+    Pillow, so the picture is the same on every machine.
+    """
+    height, width = _check_size(size)
+    text = " ".join(str(text).split())
+    if not text:
+        raise ValueError("The message is empty: type at least one letter or number.")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise ValueError(f"The message has {len(text)} characters; keep it to {MAX_MESSAGE_CHARS} or fewer.")
+    text = "".join(ch if _font_has(ch) else REPLACEMENT for ch in _strip_accents(text))
+    lines, font = _fit(text, width * (1 - 2 * _MARGIN), height * (1 - 2 * _MARGIN))
+    canvas = Image.new("L", (width, height), 0)
+    ImageDraw.Draw(canvas).multiline_text((width / 2, height / 2), "\n".join(lines), fill=255, font=font,
+                                          anchor="mm", align="center", spacing=font.size // 5,
+                                          stroke_width=_stroke(font.size), stroke_fill=255)
+    return np.asarray(canvas, dtype=np.float32) / 255
+
+
+def unsupported_characters(text: str) -> list[str]:
+    """The characters of ``text`` (in order, without repeats) that :func:`render_message` draws as "?"."""
+    missing = [ch for ch in _strip_accents(str(text)) if not ch.isspace() and not _font_has(ch)]
+    return list(dict.fromkeys(missing))
+
+
+def picture_to_secret(picture: Image.Image, size: int | tuple[int, int]) -> np.ndarray:
+    """A Pillow picture as a grey float image in [0, 1] of the given size (square side or (height, width)),
+    shrunk to fit with its shape kept and the spare border filled black."""
+    height, width = _check_size(size)
+    grey = picture.convert("L")
+    grey.thumbnail((width, height), Image.Resampling.LANCZOS)
+    canvas = Image.new("L", (width, height), 0)
+    canvas.paste(grey, ((width - grey.width) // 2, (height - grey.height) // 2))
+    return np.asarray(canvas, dtype=np.float32) / 255
+
+
+def builtin_secrets() -> dict[str, "Path"]:
+    """The ready-made secrets: name (the file name without ".png", e.g. "smiley") → path of the picture."""
+    return {path.stem: path for path in sorted(SECRETS_DIR.glob("*.png"))}
+
+
+def noisy_copies(image: np.ndarray, n: int, kind: str = "gaussian", strength: float = 1.0,
+                 seed: int | None = 0) -> np.ndarray:
+    """``n`` copies of ``image``, each garbled by fresh random noise: a float32 array (n, height, width).
+
+    ``kind``: ``"gaussian"`` (bell-curve noise) or ``"uniform"`` (every value in a band equally likely),
+    both zero-mean with standard deviation ``strength`` in image units and NOT clipped to [0, 1];
+    or ``"salt_pepper"``, where a fraction ``strength`` of the pixels (0 to 1) turns pure white or pure
+    black, half each. The same ``seed`` gives the same copies.
+    """
+    image = _check_image(image)
+    n = _check_count(n, "n")
+    if n * image.size > MAX_STACK_PIXELS:
+        raise ValueError(f"{n} copies of a {image.shape[1]}x{image.shape[0]} picture are too many to hold; "
+                         f"use at most {MAX_STACK_PIXELS // image.size} copies or a smaller picture.")
+    strength = _check_strength(kind, strength)
+    rng = np.random.default_rng(seed)
+    shape = (n, *image.shape)
+    if kind == "gaussian":
+        return image + rng.standard_normal(shape, dtype=np.float32) * np.float32(strength)
+    if kind == "uniform":
+        half_width = np.float32(strength * np.sqrt(3))  # a uniform band of half-width a has std a / sqrt(3)
+        return image + rng.uniform(-half_width, half_width, shape).astype(np.float32)
+    copies = np.broadcast_to(image, shape).copy()
+    hit = rng.random(shape, dtype=np.float32) < strength
+    copies[hit] = rng.random(int(hit.sum()), dtype=np.float32) < 0.5  # salt (1) or pepper (0)
+    return copies
+
+
+def combine(copies: np.ndarray, how: str = "mean", n: int | None = None) -> np.ndarray:
+    """Combine the first ``n`` copies (all if ``None``) pixel by pixel: their ``"mean"``, ``"sum"`` or
+    ``"median"``. The sum grows with n (brighter and brighter); the mean stays on the picture's scale."""
+    copies = _check_stack(copies)
+    if how not in HOW:
+        raise ValueError(f"how must be one of {', '.join(HOW)}, not {how!r}.")
+    n = len(copies) if n is None else _check_count(n, "n", maximum=len(copies))
+    first = copies[:n]
+    if how == "median":
+        return np.median(first, axis=0)
+    total = first.sum(axis=0)
+    return total / np.float32(n) if how == "mean" else total
+
+
+def remaining_noise(estimate: np.ndarray, clean: np.ndarray) -> float:
+    """How far ``estimate`` is from the ``clean`` picture: the root-mean-square error over the pixels."""
+    estimate, clean = np.asarray(estimate, dtype=np.float64), np.asarray(clean, dtype=np.float64)
+    if estimate.shape != clean.shape:
+        raise ValueError(f"The estimate is {estimate.shape} but the clean picture is {clean.shape}.")
+    return float(np.sqrt(np.mean((estimate - clean) ** 2)))
+
+
+def running_sums(copies: np.ndarray) -> np.ndarray:
+    """Cumulative sums: ``running_sums(c)[k]`` is the sum of the first k + 1 copies, so the mean of any
+    first n copies is one division away (what makes a "combine the first n" slider instant)."""
+    copies = _check_stack(copies)
+    sums, total = np.empty(copies.shape, dtype=np.float32), np.zeros(copies.shape[1:], dtype=np.float64)
+    for index, copy in enumerate(copies):  # ten times faster than np.cumsum along the first axis
+        total += copy
+        sums[index] = total
+    return sums
+
+
+def noise_curve(copies: np.ndarray, clean: np.ndarray) -> np.ndarray:
+    """Remaining noise of the mean of the first N copies, for N = 1 … len(copies) (one array, vectorised)."""
+    sums = running_sums(copies)
+    if sums.shape[1:] != np.shape(clean):
+        raise ValueError(f"The copies are {sums.shape[1:]} but the clean picture is {np.shape(clean)}.")
+    errors = sums / np.arange(1, len(sums) + 1, dtype=np.float32)[:, None, None] - np.float32(clean)
+    return np.sqrt(np.mean(np.square(errors, dtype=np.float64), axis=(1, 2)))
+
+
+def fixed_pattern(shape: tuple[int, int], strength: float, seed: int | None = 0) -> np.ndarray:
+    """The baddie's stamp: one Gaussian noise pattern (standard deviation ``strength``) that is added to
+    every copy alike. Averaging cannot remove it, because it is not random from copy to copy."""
+    strength = _check_strength("gaussian", strength)
+    return np.random.default_rng(seed).standard_normal(tuple(shape), dtype=np.float32) * np.float32(strength)
+
+
+# Validation: messages say what to do instead.
+
+def _check_size(size) -> tuple[int, int]:
+    height, width = (size, size) if np.isscalar(size) else tuple(size)
+    if int(height) != height or int(width) != width or not (8 <= height <= 2048 and 8 <= width <= 2048):
+        raise ValueError(f"size must be whole numbers of pixels between 8 and 2048, not {size!r}.")
+    return int(height), int(width)
+
+
+def _check_image(image) -> np.ndarray:
+    image = np.asarray(image, dtype=np.float32)
+    if image.ndim != 2 or min(image.shape) < 1:
+        raise ValueError(f"Expected a grey picture (a 2-D array), got an array of shape {image.shape}.")
+    if not np.isfinite(image).all():
+        raise ValueError("The picture contains NaN or infinite values; use numbers between 0 and 1.")
+    return image
+
+
+def _check_stack(copies) -> np.ndarray:
+    copies = np.asarray(copies)
+    if copies.ndim != 3 or len(copies) == 0:
+        raise ValueError(f"Expected a stack of copies shaped (n, height, width), got shape {copies.shape}.")
+    return copies
+
+
+def _check_count(n, name: str, maximum: int | None = None) -> int:
+    if isinstance(n, bool) or int(n) != n or n < 1:
+        raise ValueError(f"{name} must be a whole number of copies, 1 or more, not {n!r}.")
+    if maximum is not None and n > maximum:
+        raise ValueError(f"{name} = {n} but there are only {maximum} copies; choose 1 to {maximum}.")
+    return int(n)
+
+
+def _check_strength(kind: str, strength: float) -> float:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}.")
+    strength = float(strength)
+    if not np.isfinite(strength) or strength < 0:
+        raise ValueError(f"strength must be a number 0 or above, not {strength!r}.")
+    if kind == "salt_pepper" and strength > 1:
+        raise ValueError(f"For salt-and-pepper noise strength is the fraction of pixels hit: 0 to 1, not {strength}.")
+    return strength
+
+
+# Text layout with Pillow's bundled font.
+
+@lru_cache(maxsize=None)
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size=size)
+
+
+@lru_cache(maxsize=None)
+def _font_has(ch: str) -> bool:
+    # The bundled font draws every character it lacks as the same empty box ("tofu").
+    font = _font(32)
+    return ch.isspace() or bytes(font.getmask(ch)) != bytes(font.getmask("\uffff"))
+
+
+def _stroke(font_size: int) -> int:
+    # Bold strokes stay readable through heavy noise; the bundled font is a thin one.
+    return font_size // 16
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _wrap(text: str, lines: int) -> list[str]:
+    """Split the words of ``text`` into at most ``lines`` lines of similar length."""
+    words, target = text.split(" "), len(text) / lines
+    result, line = [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > target and len(result) < lines - 1:
+            result.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return result + [line]
+
+
+def _fit(text: str, width: float, height: float) -> tuple[list[str], ImageFont.FreeTypeFont]:
+    """The wrapping and the largest font size that fit the box, trying one to three lines."""
+    best_lines, best_font = [text], _font(4)
+    for count in (1, 2, 3):
+        lines = _wrap(text, count)
+        low, high = 4, int(height)
+        while low <= high:  # binary search on font size
+            size = (low + high) // 2
+            font = _font(size)
+            box = ImageDraw.Draw(Image.new("L", (1, 1))).multiline_textbbox(
+                (0, 0), "\n".join(lines), font=font, spacing=size // 5, stroke_width=_stroke(size))
+            if box[2] - box[0] <= width and box[3] - box[1] <= height:
+                low = size + 1
+                if size > best_font.size:
+                    best_lines, best_font = lines, font
+            else:
+                high = size - 1
+    return best_lines, best_font
