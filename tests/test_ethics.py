@@ -1,0 +1,127 @@
+"""lib.ethics: the checklist's content, the answers' JSON round trip, the Markdown export, and imports
+that must be refused with a readable message."""
+
+import json
+
+import pytest
+
+from lib import ethics
+from lib.ethics_content import SOURCES
+
+ITEMS = [entry for section in ethics.CHECKLIST for entry in section.items]
+
+
+def sample_answers() -> dict:
+    answers = ethics.empty_answers("Digit reader – v2 ✓")
+    for n, entry in enumerate(ITEMS[:8]):
+        answers["answers"][entry.id] = {"answer": ethics.ANSWER_CHOICES[n % 4], "note": f"note {n}: *not* <b>bold</b>"}
+    answers["answers"][ITEMS[9].id] = {"answer": None, "note": "only a note so far\nsecond line"}
+    return answers
+
+
+def test_checklist_has_the_five_stages_and_at_least_twenty_items():
+    assert [s.id for s in ethics.CHECKLIST] == ["collecting", "storing", "analysing", "modelling", "deploying"]
+    assert len(ITEMS) >= 20
+    assert len({entry.id for entry in ITEMS}) == len(ITEMS), "item ids must be unique"
+
+
+@pytest.mark.parametrize("entry", ITEMS, ids=[entry.id for entry in ITEMS])
+def test_every_item_has_every_field_filled_in(entry):
+    for field in ("id", "question", "kid_question", "why", "example", "source"):
+        value = getattr(entry, field)
+        assert isinstance(value, str) and value.strip(), f"{entry.id}.{field} is empty"
+    assert entry.kid_question != entry.question
+    # Every source names one of the cited works.
+    assert any(name in entry.source for name, _ in SOURCES), entry.source
+
+
+def test_the_transcripts_examples_are_all_in_the_checklist():
+    examples = " ".join(entry.example for entry in ITEMS).lower()
+    for phrase in ("computer says no", "darker skin", "covid cat", "age of one person", "dog"):
+        assert phrase in examples
+
+
+def test_json_round_trip():
+    answers = sample_answers()
+    assert ethics.from_json(ethics.to_json(answers)) == answers
+    assert ethics.from_json(ethics.to_json(answers).encode("utf-8")) == answers  # an upload's bytes
+    empty = ethics.empty_answers()
+    assert ethics.from_json(ethics.to_json(empty)) == empty
+
+
+def test_json_names_its_format_so_other_files_are_recognised():
+    document = json.loads(ethics.to_json(sample_answers()))
+    assert document["format"] == ethics.FORMAT and document["version"] == ethics.FORMAT_VERSION
+
+
+def test_markdown_contains_every_answered_item_and_its_note_as_plain_text():
+    answers = sample_answers()
+    text = ethics.to_markdown(answers)
+    for item_id, given in answers["answers"].items():
+        question = ethics.item(item_id).question
+        assert f"**{question}** ({item_id})" in text
+        first_line = given["note"].splitlines()[0]
+        assert first_line.replace("*", "\\*").replace("<", "\\<").replace(">", "\\>") in text
+    assert "<b>" not in text and "*not*" not in text  # notes cannot inject HTML or formatting
+    assert "second line" in text
+    assert "# Ethics checklist: Digit reader – v2 ✓" in text
+
+
+def test_markdown_ticks_settled_items_only():
+    answers = ethics.empty_answers("x")
+    answers["answers"]["collect-who"] = {"answer": "yes", "note": ""}
+    answers["answers"]["collect-consent"] = {"answer": "not sure", "note": ""}
+    text = ethics.to_markdown(answers)
+    assert "- [x] **" + ethics.item("collect-who").question in text
+    assert "- [ ] **" + ethics.item("collect-consent").question in text
+    assert "## Collecting data (1 of 5 settled)" in text
+
+
+def test_progress_and_open_items():
+    answers = ethics.empty_answers()
+    answers["answers"]["store-secure"] = {"answer": "not applicable", "note": ""}
+    answers["answers"]["store-forget"] = {"answer": "not sure", "note": "ask legal"}
+    counts = {section.id: (settled, total) for section, settled, total in ethics.progress(answers)}
+    assert counts["storing"] == (1, 3) and counts["collecting"] == (0, 5)
+    open_ids = [entry.id for _, entry in ethics.open_items(answers)]
+    assert "store-forget" in open_ids and "store-secure" not in open_ids
+    assert len(open_ids) == len(ITEMS) - 1
+
+
+def _export_with(**changes) -> str:
+    document = json.loads(ethics.to_json(sample_answers()))
+    document.update(changes)
+    return json.dumps(document)
+
+
+BAD_FILES = {
+    "not json": (b"this is a text file", "not valid JSON"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\xff", "not text"),
+    "json list": (b"[1, 2, 3]", "not saved by this checklist"),
+    "another tool": (json.dumps({"name": "package", "version": "1.0"}).encode(), "not saved by this checklist"),
+    "future version": (_export_with(version=99).encode(), "version 99"),
+    "unknown id": (_export_with(answers={"A.1": {"answer": "yes", "note": ""}}).encode(), "Unknown checklist item"),
+    "missing note": (_export_with(answers={"collect-who": {"answer": "yes"}}).encode(), "exactly the fields"),
+    "missing answers": (json.dumps({"format": ethics.FORMAT, "version": 1, "project": "x"}).encode(),
+                        "answers are missing"),
+    "wrong answer": (_export_with(answers={"collect-who": {"answer": "maybe", "note": ""}}).encode(), "one of yes"),
+    "note not text": (_export_with(answers={"collect-who": {"answer": "yes", "note": 5}}).encode(), "not text"),
+    "long note": (_export_with(answers={"collect-who": {"answer": "yes", "note": "x" * 5000}}).encode(), "limit"),
+    "project not text": (_export_with(project=["x"]).encode(), "project name"),
+    "extra field": (_export_with(extra=1).encode(), "does not know: extra"),
+    "huge file": (b" " * (ethics.MAX_FILE_BYTES + 1) + b"{}", "at most"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES, ids=list(BAD_FILES))
+def test_bad_imports_raise_a_readable_value_error(case):
+    data, expected = BAD_FILES[case]
+    with pytest.raises(ValueError, match=expected):
+        ethics.from_json(data)
+
+
+def test_exports_refuse_answers_that_do_not_fit_the_shape():
+    with pytest.raises(ValueError, match="exactly the keys"):
+        ethics.to_json({"answers": {}})
+    with pytest.raises(ValueError, match="Unknown checklist item"):
+        ethics.to_markdown({"project": "", "answers": {"nope": {"answer": "yes", "note": ""}}})

@@ -1,0 +1,105 @@
+"""The /ethics page (AppTest): answering, progress, kid mode, answers surviving page switches, imports
+good and bad, the printable view, and the demos' fallback while another page's model is missing."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import ethics
+from tests.conftest import ROOT
+
+PAGE = "pages/6_ethics.py"
+
+
+@pytest.fixture
+def app() -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def progress_texts(app: AppTest) -> list[str]:
+    return [element.proto.text for element in app.get("progress")]
+
+
+def answer(app: AppTest, item_id: str, value: str, note: str = "") -> None:
+    app.radio(key=f"ethics_answer_{item_id}").set_value(value).run()
+    if note:
+        app.text_input(key=f"ethics_note_{item_id}").input(note).run()
+    assert not app.exception, app.exception
+
+
+def test_answering_updates_the_answers_and_the_progress(app):
+    assert progress_texts(app)[0] == "Collecting data: 0 of 5 settled"
+    answer(app, "collect-who", "no", "only adults <script>alert(1)</script>")
+    answer(app, "collect-consent", "not sure")
+    assert app.session_state["ethics_answers"]["answers"]["collect-who"] == {
+        "answer": "no", "note": "only adults <script>alert(1)</script>"}
+    assert progress_texts(app)[0] == "Collecting data: 1 of 5 settled"  # "not sure" stays open
+    assert any(e.label.startswith("Still open: 25") for e in app.expander)
+
+
+def test_answers_survive_moving_to_another_page_and_back(app):
+    app.text_input(key="ethics_project").input("Digit reader").run()
+    answer(app, "deploy-human", "yes", "a teacher checks every mark")
+    app.switch_page("pages/1_convolution.py").run()
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert app.radio(key="ethics_answer_deploy-human").value == "yes"
+    assert app.text_input(key="ethics_note_deploy-human").value == "a teacher checks every mark"
+    assert app.text_input(key="ethics_project").value == "Digit reader"
+    assert progress_texts(app)[-1] == "Using it for real: 1 of 5 settled"
+
+
+def test_kid_mode_shows_the_simpler_questions(app):
+    questions = [e.value for e in app.markdown]
+    assert "**" + ethics.item("model-groups").question + "**" in questions
+    app.toggle(key="ethics_kid").set_value(True).run()
+    questions = [e.value for e in app.markdown]
+    assert "**Did you test it on everyone who will use it?**" in questions
+    assert "**" + ethics.item("model-groups").question + "**" not in questions
+    assert progress_texts(app)[0].startswith("Getting examples:")
+
+
+def test_a_good_import_replaces_the_answers(app):
+    saved = ethics.empty_answers("Loan model")
+    saved["answers"]["model-explain"] = {"answer": "no", "note": "black box"}
+    answer(app, "collect-who", "yes")
+    app.file_uploader(key="ethics_import").upload("loan.json", ethics.to_json(saved).encode(), "application/json")
+    app.run()
+    assert not app.exception
+    assert app.session_state["ethics_answers"] == saved
+    assert app.radio(key="ethics_answer_model-explain").value == "no"
+    assert app.radio(key="ethics_answer_collect-who").value is None
+    assert app.text_input(key="ethics_project").value == "Loan model"
+    assert "Loaded 1 answers" in app.success[0].value
+
+
+@pytest.mark.parametrize("data", [b"not json at all", b'{"format": "other-tool"}',
+                                  b'{"format": "ml-workshop-ethics-checklist", "version": 1, "project": "",'
+                                  b' "answers": {"A.1": {"answer": "yes", "note": ""}}}'])
+def test_a_bad_import_keeps_the_answers_and_says_why(app, data):
+    answer(app, "collect-who", "no", "keep me")
+    before = app.session_state["ethics_answers"]
+    app.file_uploader(key="ethics_import").upload("bad.json", data, "application/json")
+    app.run()
+    assert not app.exception
+    assert app.session_state["ethics_answers"] == before
+    assert app.radio(key="ethics_answer_collect-who").value == "no"
+    assert app.error[0].value.startswith("Your answers were kept as they were.")
+
+
+def test_printable_view_shows_the_answers_as_text(app):
+    answer(app, "collect-who", "no", "<b>only</b> adults")
+    app.toggle(key="ethics_printable").set_value(True).run()
+    text = "\n".join(e.value for e in app.markdown)
+    assert "Answer: no" in text and "\\<b\\>only\\</b\\> adults" in text
+    assert not app.get("radio")  # no widgets in the printable view
+    app.toggle(key="ethics_printable").set_value(False).run()
+    assert app.radio(key="ethics_answer_collect-who").value == "no"  # restored after being hidden
+
+
+def test_downloads_hold_the_current_answers(app):
+    answer(app, "collect-who", "no", "only adults")
+    buttons = {b.label: b for b in app.get("download_button")}
+    assert set(buttons) == {"Download as Markdown", "Download as JSON"}
