@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -41,9 +42,15 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str  #: base URL, e.g. http://127.0.0.1:PORT
+    pid: int  #: the server process, for memory readings from /proc
+
+
 @contextmanager
 def streamlit_server(timeout: float = 60):
-    """Start `streamlit run app.py` on a free loopback port; yield its base URL; stop it afterwards."""
+    """Start `streamlit run app.py` on a free loopback port; yield a :class:`Server`; stop it afterwards."""
     port = _free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true"]
@@ -62,7 +69,7 @@ def streamlit_server(timeout: float = 60):
                 output = process.stdout.read().decode(errors="replace") if process.stdout else ""
                 raise RuntimeError(f"Streamlit did not start on {url}:\n{output}")
             time.sleep(0.2)
-        yield url
+        yield Server(url, process.pid)
     finally:
         process.terminate()
         try:
@@ -74,12 +81,12 @@ def streamlit_server(timeout: float = 60):
 @pytest.fixture
 def fresh_server():
     """A server started for this test alone: the first request it ever serves is the test's."""
-    with streamlit_server() as url:
-        yield url
+    with streamlit_server() as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
 def shared_server():
     """One server for tests that do not care whether it is fresh."""
-    with streamlit_server() as url:
-        yield url
+    with streamlit_server() as server:
+        yield server.url
