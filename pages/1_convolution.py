@@ -1,6 +1,358 @@
-"""Topic page /convolution: placeholder until issue #3 builds it."""
+"""Topic page /convolution: a picture is a grid of numbers; slide a small kernel over it.
 
-from lib import ui
+Sections follow the course's "Introduction to image analysis": the image as numbers, the kernel, edges
+(padding) and stride, the multiply-and-add at one pixel, before and after, then the kernels a CNN learned
+by itself. The arithmetic lives in lib.kernels; this script is layout, widgets and caching.
+"""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from lib import kernel_display as display
+from lib import kernel_editor as editor
+from lib import kernels, ui
+from lib.images import ImageError
+from lib.kernel_figures import kernel_grid, pixel_grid
+from lib.kernel_sources import BUNDLED, COURSE_EXAMPLE, WORKING_SIDE, Picture, from_image_source, test_pattern
 
 ui.page_setup("convolution")
-ui.under_construction(issue=3)
+
+COURSE, PATTERN, UPLOAD, CAMERA, CUSTOM = ("The course's 5×5 example", "Test pattern",
+                                           "Upload your own picture", "Take a photo", "Custom (edit the numbers)")
+PADDING_LABELS = {"zero": "Zero padding: a frame of 0s", "edge": "Repeat the edge pixels",
+                  "valid": "No padding (“valid”): the output shrinks"}
+RANGE_LABELS = {"clip": "Clip: below 0 → 0, above 255 → 255", "absolute": "Absolute value, then clip",
+                "rescale": "Rescale lowest…highest to 0…255"}
+ZOOM = 9  # cells across in the zoomed-in view: readable on a phone
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def load_picture(key: str, _source=None):
+    """A uint8 array (and shrink notice) for ``key``; ``_source`` (bytes or path) is not hashed, ``key`` names it."""
+    if key == COURSE:
+        return Picture(COURSE_EXAMPLE)
+    if key == PATTERN:
+        return Picture(test_pattern())
+    return from_image_source(_source if _source is not None else BUNDLED[key])
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def apply_filter(key: str, grey_first: bool, name: str, kernel: tuple, padding: str, stride: int, _pixels):
+    """The float output; Sobel magnitude is two kernels combined, everything else one kernel."""
+    pixels = display.to_grey(_pixels) if grey_first else _pixels
+    if name == kernels.SOBEL_MAGNITUDE:
+        return kernels.sobel_magnitude(pixels, padding, stride)
+    return kernels.convolve(pixels, np.array(kernel), padding, stride)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def as_png(key: tuple, _values, mode: str = "image") -> bytes:
+    """PNG bytes of an array, cached by ``key``: "image" (uint8 as is), a range mode, or "signed"."""
+    if mode == "image":
+        pixels = np.asarray(_values, dtype=np.uint8)
+    elif mode == "signed":
+        pixels = display.signed_rgb(display.to_grey(_values))
+    else:
+        pixels = display.to_displayable(_values, mode)
+    return display.png_bytes(display.enlarge(pixels))
+
+
+def clamp_state(key: str, high: int) -> int:
+    """Keep a 1-based position widget inside 1..high when the image or settings change under it."""
+    st.session_state[key] = int(min(max(st.session_state.get(key, 2), 1), high))
+    return high
+
+
+# ---------------------------------------------------------------------------------------------------------
+st.header("1. A picture is a grid of numbers", anchor=False)
+st.markdown("A computer stores a grey picture as one number per pixel (dot): **0 is black, 255 is white**. "
+            "A colour picture has three numbers per pixel: how much red, green and blue.")
+choices = [COURSE, PATTERN, *BUNDLED, UPLOAD, CAMERA]
+source = st.selectbox("Picture", choices, key="source",
+                      help="The course's example is a 5×5 corner of a photo; the others are whole pictures.")
+picture, source_key = None, source
+if source in (UPLOAD, CAMERA):
+    widget = (st.file_uploader("Choose a picture (PNG, JPEG, GIF, BMP or WebP, up to 10 MB)", key="upload",
+                               help="Your picture stays on this computer's server and is not saved.")
+              if source == UPLOAD else
+              st.camera_input("Take a photo", key="camera", help="Uses your device's camera; nothing is saved."))
+    if widget is not None:
+        source_key = f"{source}:{widget.file_id}"
+        try:
+            picture = load_picture(source_key, widget.getvalue())
+        except ImageError as error:
+            st.error(str(error))
+    if picture is None:
+        st.info("Until you choose a picture, the page uses the test pattern.")
+        source_key = PATTERN
+if picture is None:
+    picture = load_picture(source_key)
+if picture.notice:
+    st.warning(picture.notice + f" (The page works on pictures up to {WORKING_SIDE} pixels across.)")
+pixels = picture.pixels
+height, width = pixels.shape[:2]
+is_colour = pixels.ndim == 3
+st.image(as_png((source_key,), pixels), output_format="PNG", caption=f"{source}: {width} × {height} pixels, "
+         f"{'colour (3 numbers per pixel)' if is_colour else 'grey (1 number per pixel)'}")
+
+st.subheader("Zoom in and read the numbers", anchor=False)
+if max(height, width) <= ZOOM:
+    top, left = 0, 0
+else:
+    zoom_cols = st.columns(2)
+    zoom_row = zoom_cols[0].slider("Row (top to bottom)", 1, height, min(height, max(1, height // 2)),
+                                   key="zoom_row", help="Which row of pixels to zoom in on.")
+    zoom_col = zoom_cols[1].slider("Column (left to right)", 1, width, min(width, max(1, width // 2)),
+                                   key="zoom_col", help="Which column of pixels to zoom in on.")
+    top = int(np.clip(zoom_row - 1 - ZOOM // 2, 0, max(0, height - ZOOM)))
+    left = int(np.clip(zoom_col - 1 - ZOOM // 2, 0, max(0, width - ZOOM)))
+patch = pixels[top : top + ZOOM, left : left + ZOOM]
+st.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
+                           f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
+                key="zoom_chart", config={"displayModeBar": False})
+if is_colour:
+    st.caption("Each cell lists its red, green and blue numbers, top to bottom.")
+
+# ---------------------------------------------------------------------------------------------------------
+st.header("2. Choose a kernel", anchor=False)
+st.markdown("A **kernel** is a small grid of numbers. Put it on top of the picture, multiply the numbers that "
+            "lie on top of each other, and add them up: that sum is the new pixel. Different numbers, "
+            "different effects.")
+preset = st.selectbox("Kernel", [*kernels.FILTERS, CUSTOM], index=1, key="preset",
+                      help="Presets are classic kernels from image processing; Custom lets you type your own.")
+
+
+def _set_custom(cells: list[list[str]]) -> None:
+    """Replace the editor's table (a new key makes Streamlit forget the old edits)."""
+    size = len(cells)
+    st.session_state["custom_size"] = size
+    st.session_state.setdefault("custom_cells", {})[size] = cells
+    st.session_state["custom_version"] = st.session_state.get("custom_version", 0) + 1
+
+
+def _normalise() -> None:
+    try:
+        _set_custom(editor.cells_from_kernel(kernels.normalise(st.session_state["custom_kernel"])))
+    except ValueError as error:
+        st.session_state["normalise_error"] = str(error)
+
+
+if preset == CUSTOM:
+    size = st.radio("Kernel size", editor.SIZES, format_func=lambda n: f"{n}×{n}", key="custom_size",
+                    horizontal=True, help="A bigger kernel looks at more neighbours for each pixel.")
+    defaults = {3: kernels.PRESETS["Sharpen"], 5: kernels.PRESETS["Gaussian blur 5×5"]}
+    cells = st.session_state.setdefault("custom_cells", {}).get(size) or editor.cells_from_kernel(defaults[size])
+    table = pd.DataFrame(cells, columns=[str(c + 1) for c in range(size)], dtype="string")
+    edited = st.data_editor(table, key=f"kernel_cells_{size}_{st.session_state.get('custom_version', 0)}",
+                            hide_index=True, num_rows="fixed", width="content",
+                            help="Type numbers such as 2, -1, 0.5 or 1/9. Empty cells count as 0.",
+                            column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
+    kernel, problems = editor.kernel_from_cells(edited.to_numpy(dtype=object).tolist())
+    st.session_state["custom_kernel"] = kernel
+    for problem in problems:
+        st.warning(problem)
+    st.button("Normalise: scale so the numbers add up to 1", key="normalise", on_click=_normalise,
+              help="Divides every number by the total, so flat areas keep their brightness.")
+    if error := st.session_state.pop("normalise_error", None):
+        st.error(error)
+    shown_kernels = {"Your kernel": kernel}
+elif preset == kernels.SOBEL_MAGNITUDE:
+    shown_kernels = {name: kernels.PRESETS[name] for name in ("Sobel horizontal", "Sobel vertical")}
+else:
+    shown_kernels = {preset: kernels.PRESETS[preset]}
+if preset in kernels.DESCRIPTIONS:
+    st.markdown(f"**{preset}:** {kernels.DESCRIPTIONS[preset]}")
+kernel = next(iter(shown_kernels.values()))
+for name, values in shown_kernels.items():
+    st.plotly_chart(kernel_grid(values, f"{name}: the kernel's numbers"), key=f"kernel_chart_{name}",
+                    config={"displayModeBar": False})
+    total = float(values.sum())
+    st.markdown(f"Sum of the numbers: **{editor.format_cell(round(total, 9))}**. {kernels.brightness_note(total)}")
+
+# ---------------------------------------------------------------------------------------------------------
+st.header("3. Edges and steps: padding and stride", anchor=False)
+st.markdown("At the picture's border the kernel hangs over the edge, where there are no pixels. "
+            "We can pretend there are (**padding**) or only use places where it fits. The **stride** is "
+            "how far the kernel moves each step: 2 skips every other pixel and halves the size.")
+padding = st.radio("Padding (what is outside the picture)", kernels.PADDINGS, key="padding",
+                   format_func=PADDING_LABELS.get, help="The course's two choices are zeros or repeating the edge.")
+stride = st.radio("Stride (how many pixels the kernel moves each step)", (1, 2), key="stride", horizontal=True,
+                  help="Stride 2 is how CNNs make pictures smaller.")
+f_rows, f_cols = kernel.shape
+pad = kernels.pad_width(f_rows, padding)
+out_rows = kernels.output_size(height, f_rows, padding, stride)
+out_cols = kernels.output_size(width, f_cols, padding, stride)
+st.markdown(
+    "Output size = (W − F + 2P) / S + 1, with W the picture's width, F the kernel's width, P the padding and "
+    f"S the stride (rounded down):\n\n- width: ({width} − {f_cols} + 2×{pad}) / {stride} + 1 = **{out_cols}**"
+    f"\n- height: ({height} − {f_rows} + 2×{pad}) / {stride} + 1 = **{out_rows}**")
+if out_rows == 0 or out_cols == 0:
+    st.error("The kernel is bigger than the picture, so without padding it fits nowhere. Choose zero or "
+             "edge padding, or a bigger picture.")
+    st.stop()
+
+# ---------------------------------------------------------------------------------------------------------
+st.header("4. Step through the arithmetic", anchor=False)
+grey_first = not is_colour
+if is_colour:
+    colour_mode = st.radio("Colour pictures", ("per channel", "grey first"), key="colour", horizontal=True,
+                           format_func={"per channel": "Each colour on its own",
+                                        "grey first": "Convert to grey first"}.get,
+                           help="Each colour on its own: the kernel runs three times, on the red, green and "
+                                "blue numbers. Grey first: one number per pixel, one run.")
+    grey_first = colour_mode == "grey first"
+step_pixels = display.to_grey(pixels) if grey_first else pixels
+channel_name = "grey"
+if not grey_first:
+    channel_name = st.selectbox("Colour to show the arithmetic for", ("red", "green", "blue"), key="channel",
+                                help="The same sum happens for all three colours; pick one to see its numbers.")
+    step_pixels = pixels[..., ("red", "green", "blue").index(channel_name)]
+
+
+def _move(delta: int) -> None:
+    """Next/previous output pixel, reading order (left to right, then the next row)."""
+    index = (st.session_state["step_row"] - 1) * out_cols + st.session_state["step_col"] - 1 + delta
+    index %= out_rows * out_cols
+    st.session_state["step_row"], st.session_state["step_col"] = index // out_cols + 1, index % out_cols + 1
+
+
+clamp_state("step_row", out_rows)
+clamp_state("step_col", out_cols)
+step_cols = st.columns(2)
+row = step_cols[0].number_input("Output row", 1, out_rows, key="step_row", help="Which output pixel to work out.")
+col = step_cols[1].number_input("Output column", 1, out_cols, key="step_col", help="Which output pixel to work out.")
+buttons = st.columns(2)
+buttons[0].button("◀ Previous pixel", key="step_previous", on_click=_move, args=(-1,), width="stretch",
+                  help="Move the kernel one step back.")
+buttons[1].button("Next pixel ▶", key="step_next", on_click=_move, args=(1,), width="stretch",
+                  help="Slide the kernel one step along, as the computer does for every pixel.")
+steps = {name: kernels.products_at(step_pixels, values, row - 1, col - 1, padding, stride)
+         for name, values in shown_kernels.items()}
+first = next(iter(steps.values()))
+c_row, c_col = first.centre
+st.markdown(f"The kernel's centre sits on the {channel_name} pixel at row {c_row + 1}, column {c_col + 1}, "
+            f"whose value is **{step_pixels[c_row, c_col]:.4g}**. "
+            + ("Orange squares mark padding: pixels that are not really there." if not first.inside.all() else ""))
+figure_cols = st.columns(2)
+figure_cols[0].plotly_chart(
+    pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2,
+               padding_mask=~first.inside), key="step_patch", config={"displayModeBar": False})
+for index, (name, step) in enumerate(steps.items()):
+    figure_cols[(index + 1) % 2].plotly_chart(
+        kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
+                    c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
+        config={"displayModeBar": False})
+for name, step in steps.items():
+    terms = " + ".join(f"{p:.4g}×{k:.4g}" if p >= 0 and k >= 0 else f"({p:.4g})×({k:.4g})"
+                       for p, k in zip(step.patch.ravel(), shown_kernels[name].ravel()))
+    st.markdown(f"{name if len(steps) > 1 else 'Sum'}: {terms} = **{step.total:.4g}**")
+result = (float(np.hypot(*(s.total for s in steps.values()))) if preset == kernels.SOBEL_MAGNITUDE
+          else first.total)
+if preset == kernels.SOBEL_MAGNITUDE:
+    st.markdown(f"Edge strength: √(horizontal² + vertical²) = **{result:.4g}**")
+st.success(f"Result: **{result:.4g}** goes into the output at row {row}, column {col}.")
+
+# ---------------------------------------------------------------------------------------------------------
+st.header("5. Before and after", anchor=False)
+kernel_key = tuple(map(tuple, kernel.tolist()))
+output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
+below, above = display.out_of_range_share(output)
+range_mode = st.radio("Numbers below 0 or above 255", display.RANGE_MODES, key="range",
+                      format_func=RANGE_LABELS.get,
+                      help="A screen can only show 0 (black) to 255 (white); choose what happens to the rest.")
+st.caption(f"In this output {below:.0%} of the numbers are below 0 and {above:.0%} above 255 "
+           f"(lowest {output.min():.4g}, highest {output.max():.4g}).")
+before_png = as_png((source_key, grey_first), np.rint(display.to_grey(pixels)).astype(np.uint8)
+                    if grey_first else pixels)
+output_key = (source_key, grey_first, preset, kernel_key, padding, stride)
+after_cols = st.columns(2)
+after_cols[0].image(before_png, output_format="PNG", caption=f"Before ({width} × {height})")
+after_cols[1].image(as_png(output_key + (range_mode,), output, range_mode),
+                    output_format="PNG", caption=f"After: {preset}, {range_mode} ({out_cols} × {out_rows})")
+if st.toggle("Show the signs: negative in blue, positive in orange-red", key="signed",
+             help="Keeps the sign that clipping throws away: white is 0."):
+    st.image(as_png(output_key + ("signed",), output, "signed"), output_format="PNG",
+             caption=f"Signed output: blue −{display.signed_limit(display.to_grey(output)):.4g} … white 0 … "
+                     f"vermillion +{display.signed_limit(display.to_grey(output)):.4g}"
+                     + (" (colours combined to grey)" if output.ndim == 3 else ""))
+
+# ---------------------------------------------------------------------------------------------------------
+st.header("6. From kernels to CNNs", anchor=False)
+st.markdown("The kernels above were designed by people. A **convolutional neural network (CNN)** treats each "
+            "number in its kernels as a weight and learns them from examples, exactly as it learns every "
+            "other weight: by nudging them to make fewer mistakes. So it ends up with the kernels that help "
+            "its own task most, including ones nobody would have thought to design.")
+
+
+@st.cache_resource(show_spinner=False)
+def learned_kernels() -> np.ndarray:
+    """The first-layer kernels of the digits page's CNN (16 × 5 × 5); loads TensorFlow, so only on request."""
+    from lib import mnist
+
+    return np.asarray(mnist.first_layer_kernels(mnist.load_model(False)), dtype=float)
+
+
+def _use_learned(number: int) -> None:
+    _set_custom(editor.cells_from_kernel(st.session_state["learned"][number - 1]))
+    st.session_state["preset"] = CUSTOM
+
+
+if st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
+             help="Loads the trained digit model (TensorFlow); the first time takes a few seconds."):
+    learned = None
+    try:
+        with st.spinner("Loading TensorFlow and the digit model (a few seconds the first time)…"):
+            learned = learned_kernels()
+    except (ImportError, AttributeError, FileNotFoundError, OSError):
+        st.info("The learned kernels are not available yet: the digits page's model has not been trained and "
+                "saved. Once it is, they appear here.", icon=":material/hourglass_empty:")
+    if learned is not None:
+        st.session_state["learned"] = learned
+        st.image(as_png(("learned",), display.mosaic(learned), "image"), output_format="PNG",
+                 caption=f"The {len(learned)} 5×5 kernels of the digit CNN's first layer, blue negative, white 0, "
+                         "vermillion positive. Many look like edge detectors for different directions.")
+        number = st.selectbox("Learned kernel to apply", range(1, len(learned) + 1), key="cnn_kernel",
+                              help="Kernels are numbered left to right, top row first.")
+        chosen = learned[number - 1]
+        learned_cols = st.columns(2)
+        learned_cols[0].plotly_chart(kernel_grid(chosen, f"Learned kernel {number}"), key="cnn_kernel_chart",
+                                     config={"displayModeBar": False})
+        grey = display.to_grey(pixels) / 255.0  # the CNN saw pixels as 0…1
+        feature = apply_filter(source_key, True, f"learned {number}", tuple(map(tuple, chosen.tolist())),
+                               "zero", 1, _pixels=grey)
+        learned_cols[1].image(as_png((source_key, "learned", number), feature, "signed"), output_format="PNG",
+                              caption=f"Learned kernel {number} applied to your picture (signed view)")
+        st.button("Put this kernel in the custom editor above", key="cnn_use", on_click=_use_learned,
+                  args=(number,), help="Copies its numbers into section 2 so you can step through them.")
+
+# ---------------------------------------------------------------------------------------------------------
+st.header("7. Try this", anchor=False)
+st.info("A note for the curious: mathematicians' *convolution* flips the kernel upside down and left to right "
+        "before sliding it. CNN libraries such as Keras and PyTorch, and the course, do not flip it; strictly "
+        "that is called *cross-correlation*. For symmetric kernels (sharpen, blurs, outline) it makes no "
+        "difference; for Sobel and emboss, flipping swaps the sign.", icon=":material/info:")
+CHALLENGES = [
+    ("Make a kernel that darkens the picture.",
+     "Use Custom with a single 0.5 in the centre and 0 elsewhere. The numbers add up to 0.5, so every pixel "
+     "becomes half as bright."),
+    ("Why does the Sobel output have negative numbers?",
+     "Sobel subtracts the pixels on one side from the pixels on the other. Where the picture gets darker "
+     "(instead of lighter) in the kernel's direction, the answer is negative. Turn on the signed view in "
+     "section 5 to see both kinds of edge."),
+    ("What does a kernel of all zeros but a 1 in a corner do?",
+     "It copies the pixel diagonally next to each pixel, so the whole picture shifts by one pixel (towards "
+     "the opposite corner). With zero padding, a line of black appears along two edges."),
+    ("Blur the course example with the box blur. Why do the edge pixels get much darker with zero padding, "
+     "but not with edge padding?",
+     "Zero padding averages in pixels of value 0 (black), pulling the border down. Repeating the edge "
+     "averages in copies of real pixels, so the border stays about as bright as its neighbours."),
+    ("Which kernel size and padding keep a 28×28 digit 28×28, as the course's CNN does with "
+     "padding=\"same\"?",
+     "A 5×5 kernel with 2 pixels of padding and stride 1: (28 − 5 + 2×2) / 1 + 1 = 28. Choose a digit, "
+     "the Gaussian blur 5×5 and zero padding, and check section 3."),
+]
+for number, (question, answer) in enumerate(CHALLENGES, start=1):
+    st.markdown(f"**{number}. {question}**")
+    with st.expander("Show the answer"):
+        st.markdown(answer)

@@ -1,0 +1,116 @@
+"""Turning a kernel's output back into a picture people can look at.
+
+A kernel's output is any real number: sharpen overshoots 255, edge detectors go negative. A screen shows
+0-255, so something must give. :func:`to_displayable` offers the three honest choices (clip, absolute
+value, rescale), and :func:`signed_rgb` shows the signs themselves on the colour-blind-safe diverging scale
+of :mod:`lib.palette`. Also here: grey conversion, nearest-neighbour enlargement for tiny images (so a
+28×28 digit is not blurred by the browser) and PNG encoding.
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from PIL import Image
+
+from lib.palette import DIVERGING
+
+RANGE_MODES = ("clip", "absolute", "rescale")
+#: ITU-R BT.601 luma weights, the same as Pillow's ``convert("L")``.
+LUMA = np.array([0.299, 0.587, 0.114])
+
+
+def to_grey(image) -> np.ndarray:
+    """A float grey version of an H×W×3 colour image (2-D images come back as float unchanged)."""
+    array = np.asarray(image, dtype=np.float32)
+    if array.ndim == 2:
+        return array
+    if array.ndim != 3 or array.shape[2] != 3:
+        raise ValueError(f"to_grey expects a grey 2-D image or an H×W×3 colour image, not shape {array.shape}.")
+    return array @ LUMA.astype(np.float32)
+
+
+def to_displayable(values, mode: str = "clip") -> np.ndarray:
+    """Map a kernel's float output to 0-255 ``uint8``.
+
+    ``"clip"`` cuts below 0 to 0 and above 255 to 255 (what most image programs do silently);
+    ``"absolute"`` turns negatives positive first (both kinds of edge light up), then clips; ``"rescale"``
+    stretches the lowest value to 0 and the highest to 255, so nothing is lost but brightness is relative.
+    """
+    if mode not in RANGE_MODES:
+        raise ValueError(f"mode must be one of {', '.join(map(repr, RANGE_MODES))}, not {mode!r}.")
+    array = np.asarray(values, dtype=np.float32)
+    if mode == "absolute":
+        array = np.abs(array)
+    elif mode == "rescale":
+        low, high = float(array.min()), float(array.max())
+        if high > low:
+            array = (array - low) * (255.0 / (high - low))
+    return np.clip(np.rint(array), 0, 255).astype(np.uint8)
+
+
+def out_of_range_share(values) -> tuple[float, float]:
+    """Fractions of the output below 0 and above 255: what "clip" would throw away."""
+    array = np.asarray(values)
+    return float((array < 0).mean()), float((array > 255).mean())
+
+
+def _diverging_stops() -> tuple[np.ndarray, np.ndarray]:
+    positions = np.array([position for position, _ in DIVERGING])
+    colours = np.array([[int(hex_colour[k : k + 2], 16) for k in (1, 3, 5)] for _, hex_colour in DIVERGING])
+    return positions, colours.astype(np.float32)
+
+
+def signed_limit(values) -> float:
+    """The symmetric range ±limit the signed view uses: the largest absolute value (1 if all are 0)."""
+    limit = float(np.max(np.abs(values))) if np.size(values) else 0.0
+    return limit if limit > 0 else 1.0
+
+
+def signed_rgb(values, limit: float | None = None) -> np.ndarray:
+    """Colour a 2-D signed array on :data:`lib.palette.DIVERGING`: -limit blue, 0 white, +limit vermillion.
+    Returns H×W×3 ``uint8``; ``limit`` defaults to :func:`signed_limit`."""
+    array = np.asarray(values, dtype=np.float32)
+    if array.ndim != 2:
+        raise ValueError(f"signed_rgb colours one 2-D channel, not shape {array.shape}.")
+    limit = signed_limit(array) if limit is None else float(limit)
+    position = np.clip(array / (2 * limit) + 0.5, 0.0, 1.0)
+    stops, colours = _diverging_stops()
+    channels = [np.interp(position, stops, colours[:, c]) for c in range(3)]
+    return np.rint(np.stack(channels, axis=-1)).astype(np.uint8)
+
+
+def enlarge(pixels: np.ndarray, min_side: int = 280) -> np.ndarray:
+    """Repeat each pixel into a square block so the image's shorter side is at least ``min_side``:
+    small images (the 5×5 example, 28×28 digits) stay crisp instead of being smoothed by the browser."""
+    factor = max(1, -(-min_side // max(1, min(pixels.shape[:2]))))
+    factor = min(factor, max(1, 1024 // max(pixels.shape[:2])))  # but never beyond 1024 pixels
+    if factor == 1:
+        return pixels
+    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1)
+
+
+def png_bytes(pixels: np.ndarray) -> bytes:
+    """Encode a ``uint8`` grey (2-D) or RGB (H×W×3) array as PNG bytes."""
+    buffer = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(pixels)).save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def mosaic(kernels, cell: int = 48, gap: int = 6, columns: int = 8) -> np.ndarray:
+    """Draw a stack of kernels (N×h×w) side by side on one shared signed colour scale, ``columns`` per row,
+    each kernel cell ``cell`` pixels wide, on a white background. Returns H×W×3 ``uint8``."""
+    stack = np.asarray(kernels, dtype=np.float32)
+    if stack.ndim != 3 or not len(stack):
+        raise ValueError(f"mosaic expects a stack of 2-D kernels (N×h×w), not shape {stack.shape}.")
+    limit = signed_limit(stack)
+    count, kh, kw = stack.shape
+    rows = -(-count // columns)
+    tile_h, tile_w = kh * cell, kw * cell
+    canvas = np.full((rows * (tile_h + gap) - gap, min(count, columns) * (tile_w + gap) - gap, 3), 255, np.uint8)
+    for index, kernel in enumerate(stack):
+        top, left = (index // columns) * (tile_h + gap), (index % columns) * (tile_w + gap)
+        tile = np.repeat(np.repeat(signed_rgb(kernel, limit), cell, axis=0), cell, axis=1)
+        canvas[top : top + tile_h, left : left + tile_w] = tile
+    return canvas
