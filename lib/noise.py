@@ -89,7 +89,8 @@ def noisy_copies(image: np.ndarray, n: int, kind: str = "gaussian", strength: fl
     ``kind``: ``"gaussian"`` (bell-curve noise) or ``"uniform"`` (every value in a band equally likely),
     both zero-mean with standard deviation ``strength`` in image units and NOT clipped to [0, 1];
     or ``"salt_pepper"``, where a fraction ``strength`` of the pixels (0 to 1) turns pure white or pure
-    black, half each. The same ``seed`` gives the same copies.
+    black, half each. The same ``seed`` gives the same copies, and the first k copies are the same
+    whatever ``n`` is (the noise is drawn copy after copy), so a page can draw the most it needs once.
     """
     image = _check_image(image)
     n = _check_count(n, "n")
@@ -104,10 +105,9 @@ def noisy_copies(image: np.ndarray, n: int, kind: str = "gaussian", strength: fl
     if kind == "uniform":
         half_width = np.float32(strength * np.sqrt(3))  # a uniform band of half-width a has std a / sqrt(3)
         return image + rng.uniform(-half_width, half_width, shape).astype(np.float32)
-    copies = np.broadcast_to(image, shape).copy()
-    hit = rng.random(shape, dtype=np.float32) < strength
-    copies[hit] = rng.random(int(hit.sum()), dtype=np.float32) < 0.5  # salt (1) or pepper (0)
-    return copies
+    # One draw per pixel decides both whether it is hit and how: below strength/2 pepper, up to strength salt.
+    draw = rng.random(shape, dtype=np.float32)
+    return np.where(draw < strength, (draw >= strength / 2).astype(np.float32), image)
 
 
 def combine(copies: np.ndarray, how: str = "mean", n: int | None = None) -> np.ndarray:
@@ -145,7 +145,12 @@ def running_sums(copies: np.ndarray) -> np.ndarray:
 
 def noise_curve(copies: np.ndarray, clean: np.ndarray) -> np.ndarray:
     """Remaining noise of the mean of the first N copies, for N = 1 … len(copies) (one array, vectorised)."""
-    sums = running_sums(copies)
+    return curve_from_sums(running_sums(copies), clean)
+
+
+def curve_from_sums(sums: np.ndarray, clean: np.ndarray) -> np.ndarray:
+    """:func:`noise_curve` from the :func:`running_sums` of the copies, when they are at hand already."""
+    sums = _check_stack(sums)
     if sums.shape[1:] != np.shape(clean):
         raise ValueError(f"The copies are {sums.shape[1:]} but the clean picture is {np.shape(clean)}.")
     errors = sums / np.arange(1, len(sums) + 1, dtype=np.float32)[:, None, None] - np.float32(clean)

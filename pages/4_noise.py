@@ -1,6 +1,253 @@
-"""Topic page /noise: placeholder until issue #6 builds it."""
+"""Topic page /noise: secret spy messages. Adding many noisy copies of a picture reveals it, because
+random noise averages towards zero (issue #6). The arithmetic lives in lib.noise; this page lays it out."""
 
-from lib import ui
+import numpy as np
+import streamlit as st
+
+from lib import noise, ui
+from lib.images import ImageError, load_image
+from lib.noise_charts import noise_chart
+from lib.noise_display import mosaic, signed, stretched, to_grey
 
 ui.page_setup("noise")
-ui.under_construction(issue=6)
+
+KINDS = {"gaussian": "Gaussian: bell-curve fuzz", "uniform": "Uniform: flat fuzz",
+         "salt_pepper": "Salt and pepper: white and black specks"}
+PICTURES = {"word": "A word", "smiley": "A smiley", "house": "A house", "rocket": "A rocket"}
+SOURCES = ("A ready-made picture", "Type your own message", "Upload a picture")
+THUMBNAILS, SHOWN, MAX_COPIES = 20, 220, 200  # copies in the opening grid; on-screen width of single pictures
+MEDIAN_COPIES = (1, 3, 5, 9, 15, 25, 51)  # a median over many copies is slow; these stay quick
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def picture_secret(source: str | bytes) -> np.ndarray:
+    """A ready-made secret (by path) or an upload (its bytes) as a float picture; ImageError if broken."""
+    return noise.picture_to_secret(load_image(source), noise.SIDE)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def message_secret(text: str) -> np.ndarray:
+    return noise.render_message(text, noise.SIDE)
+
+
+@st.cache_data(max_entries=4, show_spinner="Sending the copies…")
+def stack(secret, kind, strength, seed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All MAX_COPIES noisy copies, their running sums (so "combine the first k" is one division) and the
+    noise curve. "Send n copies" takes the first n, so moving that slider computes nothing."""
+    copies = noise.noisy_copies(secret, MAX_COPIES, kind, strength, seed)
+    sums = noise.running_sums(copies)
+    return copies, sums, noise.curve_from_sums(sums, secret)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def thumbnails(secret, kind, strength, seed, shown) -> np.ndarray:
+    copies = stack(secret, kind, strength, seed)[0][:shown]
+    return mosaic(np.stack([to_grey(copy) for copy in copies]), columns=5)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def salt_pepper_views(secret, fraction, seed, k) -> tuple[np.ndarray, np.ndarray, float, float]:
+    copies = noise.noisy_copies(secret, k, "salt_pepper", fraction, seed)
+    mean, median = noise.combine(copies, "mean"), noise.combine(copies, "median")
+    return to_grey(mean), to_grey(median), noise.remaining_noise(mean, secret), noise.remaining_noise(median, secret)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def stamped(secret, kind, strength, seed, stamp) -> tuple[np.ndarray, np.ndarray]:
+    """The baddie's stamp and the noise curve of copies carrying it, for every number of copies."""
+    pattern = noise.fixed_pattern(secret.shape, stamp, seed + 1)
+    # mean + pattern - secret = mean - (secret - pattern): the same running sums, another reference.
+    return noise.curve_from_sums(stack(secret, kind, strength, seed)[1], secret - pattern), pattern
+
+
+st.markdown(
+    "Spy Jane has a secret picture for spy John. A baddie garbles every message on the way with **noise**, "
+    "random speckles that hide the picture. So Jane sends the same secret again and again, 20 times.\n\n"
+    "Every copy arrives ruined, and each one is ruined *differently*. Can John still find the secret? "
+    "Look at the copies below. Can you read it? Then try subtracting and adding them."
+)
+grid_area = st.container()
+
+st.header("Choose the secret", anchor=False)
+source = st.radio("Where does the secret come from?", SOURCES, key="noise_source", horizontal=True,
+                  help="A ready-made picture, a message you type (drawn with the app's own font), "
+                       "or a picture of your own.")
+secret = None
+if source == SOURCES[1]:
+    text = st.text_input("Your secret message", value="MEET AT 3", max_chars=noise.MAX_MESSAGE_CHARS,
+                         key="noise_message", help="Up to 40 letters, numbers and signs; long messages wrap.")
+    if not text.strip():
+        st.warning("The message is empty: type something. Until then John gets the word picture.")
+    else:
+        if missing := noise.unsupported_characters(text):
+            st.info(f"The app's font cannot draw {' '.join(missing)}, so they are sent as "
+                    f"{noise.REPLACEMENT!r}. Accents are dropped (é becomes e).")
+        secret = message_secret(text)
+elif source == SOURCES[2]:
+    upload = st.file_uploader("Your picture (PNG, JPEG, GIF, BMP, WebP or TIFF, up to 10 MB)", key="noise_upload",
+                              type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
+                              help="It is turned grey and shrunk to 128 × 128 pixels; it never leaves this app.")
+    if upload is None:
+        st.info("Choose a picture to send. Until then John gets the word picture.")
+    else:
+        try:
+            secret = picture_secret(upload.getvalue())
+        except ImageError as error:
+            st.error(f"{error} John gets the word picture instead.")
+if source == SOURCES[0]:
+    name = st.selectbox("Ready-made secret", list(PICTURES), format_func=PICTURES.get, key="noise_picture",
+                        help="Pictures drawn for this page by scripts/make_secrets.py.")
+    secret = picture_secret(str(noise.builtin_secrets()[name]))
+elif secret is None:
+    secret = picture_secret(str(noise.builtin_secrets()["word"]))
+with st.expander("Peek at the secret (no cheating before you have guessed!)"):
+    st.image(to_grey(secret), width=SHOWN, caption="The clean secret, as Jane sent it.")
+
+st.header("Choose the noise", anchor=False)
+kind = st.radio("Kind of noise", list(KINDS), format_func=KINDS.get, key="noise_kind",
+                help="How the baddie garbles each pixel. Gaussian and uniform noise nudge every pixel up or "
+                     "down at random; salt and pepper turns some pixels pure white or pure black.")
+if kind == "salt_pepper":
+    strength = st.slider("How many pixels the baddie hits (fraction)", 0.0, 1.0, 0.8, 0.05, key="noise_fraction",
+                         help="0.8 means 8 pixels in 10 become a white or black speck in every copy.")
+else:
+    strength = st.slider("Noise strength", 0.0, 10.0, 4.0, 0.25, key="noise_strength",
+                         help="The noise's standard deviation, in units of the gap between black (0) and "
+                              "white (1). At 4 a single copy hides the secret.")
+n = st.slider("Number of copies Jane sends", 1, MAX_COPIES, 20, key="noise_copies",
+              help="Each copy gets fresh noise. More copies, more chances to beat the baddie.")
+seed = st.number_input("Random seed", 0, 1_000_000, 7, key="noise_seed",
+                       help="Picks which random noise the baddie uses; the same seed gives the same copies.")
+if strength == 0:
+    st.info("With no noise every copy is already perfect: there is nothing to average away. "
+            "Turn the strength up to play.")
+copies, sums, curve = (part[:n] for part in stack(secret, kind, strength, seed))
+
+with grid_area:
+    shown = min(n, THUMBNAILS)
+    st.image(thumbnails(secret, kind, strength, seed, shown), width="stretch",
+             caption=f"The first {shown} of the {n} copies John received. Pixels are shown from black (0) to "
+                     "white (1); noise pushing beyond is drawn as pure black or white, but the sums below use "
+                     "the real numbers.")
+
+st.header("Try subtracting", anchor=False)
+if n < 2:
+    st.info("Subtracting needs two copies: send at least 2.")
+else:
+    difference = copies[0] - copies[1]
+    one, both = noise.remaining_noise(copies[0], secret), noise.remaining_noise(difference, secret)
+    st.image([to_grey(copies[0]), to_grey(copies[1]), signed(difference, 2)], width=SHOWN * 2 // 3,
+             caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
+    st.markdown(
+        f"The secret is gone, and so is any hope: the difference is further from the secret "
+        f"(error {both:.2f}) than a single copy ({one:.2f}). **Why?** Both copies carry the *same* secret, so "
+        "subtracting cancels it. Their noise is *different*, and random ups and downs do not cancel: "
+        "sometimes they add up. For Gaussian or uniform noise the difference is about √2 ≈ 1.4 times noisier "
+        "than one copy."
+    )
+
+st.header("Try adding", anchor=False)
+if n < 2:
+    k = 1
+    st.info("Adding needs more than one copy: send at least 2.")
+else:
+    st.session_state.setdefault("noise_combine", n)
+    st.session_state.noise_combine = min(st.session_state.noise_combine, n)
+    k = st.slider("How many copies to combine", 1, n, key="noise_combine",
+                  help="Adds up the first copies, from copy 1 to this one. Slide it and watch the secret appear.")
+total, mean = sums[k - 1], sums[k - 1] / k
+total_grey, low, high = stretched(total)
+st.image([total_grey, to_grey(mean)], width=SHOWN,
+         caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
+                  f"Average (mean) of {k} copies: sum ÷ {k}"])
+st.markdown(
+    f"Remaining noise: **{curve[k - 1]:.2f}** after combining {k} (one copy: {curve[0]:.2f}). "
+    "The noise goes up as often as down, so adding many copies makes it cancel out, while the secret, "
+    "the same every time, keeps adding up. The **sum** gets brighter and brighter with every copy (its numbers "
+    f"reach {high:.0f}), too bright for a screen. The **mean** divides by the number of copies, so it stays "
+    "on the picture's own scale, 0 (black) to 1 (white), and can be compared with the secret directly."
+)
+
+st.header("Measure it", anchor=False)
+clip = st.checkbox("Also show copies clipped to black..white, as a camera would store them", key="noise_clip",
+                   help="A camera cannot record darker than black or brighter than white; see what that does.")
+if strength == 0:
+    st.info("No noise, nothing to measure: every copy is exact.")
+else:
+    clipped = noise.noise_curve(np.clip(copies, 0, 1), secret) if clip else None
+    st.vega_lite_chart(noise_chart(curve, clipped), key="noise_chart", width="stretch",
+                       alt="Log-log chart: the measured remaining noise falls along the 1/√N line.")
+    st.markdown(
+        "**In one line:** every time you collect 4 times as many copies, the leftover noise halves.\n\n"
+        "**For researchers:** for independent zero-mean noise of standard deviation σ, the mean of N copies "
+        "has noise σ/√N, the standard error of the mean: a straight line of slope −½ on log–log axes, and a "
+        "signal-to-noise ratio growing as √N. Clipping makes the noise lopsided near black and white, so it "
+        "no longer averages to zero and the curve levels off; salt-and-pepper noise is lopsided to begin with."
+    )
+
+st.header("When averaging is not enough", anchor=False)
+st.subheader("Salt and pepper: the median wins", anchor=False)
+fraction = st.slider("Fraction of pixels turned into specks", 0.0, 0.95, 0.3, 0.05, key="noise_sp_fraction",
+                     help="Salt-and-pepper noise for this comparison, on the same secret.")
+sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",
+                             help="Odd numbers, so every pixel has one middle value.")
+sp_mean, sp_median, mean_error, median_error = salt_pepper_views(secret, fraction, seed, sp_copies)
+st.image([sp_mean, sp_median], width=SHOWN,
+         caption=[f"Mean of {sp_copies} copies: error {mean_error:.2f}",
+                  f"Median of {sp_copies} copies: error {median_error:.2f}"])
+st.markdown(
+    "A speck is pure white or pure black, far from the true value, and one wild value drags the **mean** a long "
+    "way; the mean also turns every pixel towards grey, however many copies you add. The **median** lines the "
+    "copies of each pixel up from dark to bright and takes the middle one, so specks do not matter as long as "
+    "fewer than half the copies of that pixel are hit."
+)
+st.subheader("The baddie's stamp: noise that is the same in every copy", anchor=False)
+stamp = st.slider("Strength of the stamp", 0.0, 3.0, 1.0, 0.25, key="noise_stamp",
+                  help="Standard deviation of one noise pattern the baddie adds to every copy, on top of the "
+                       "random noise chosen above.")
+stamped_curve, pattern = stamped(secret, kind, strength, seed, stamp)
+st.image(to_grey(sums[-1] / n + pattern), width=SHOWN, caption=f"Average of all {n} stamped copies")
+if strength > 0 or stamp > 0:
+    st.vega_lite_chart(noise_chart(curve, None, stamped_curve[:n], stamp, "Averaging cannot remove the stamp"),
+                       key="noise_stamp_chart", width="stretch",
+                       alt="Log-log chart: with the stamp, the remaining noise levels off at the stamp's strength.")
+st.markdown(
+    "Averaging only removes what changes from copy to copy. The stamp is identical every time, so the average "
+    "keeps it: the remaining noise stops falling at the stamp's own strength. Scientists call it "
+    "**fixed-pattern noise** (a camera's hot pixels, a scanner's stripes) and remove it by measuring it "
+    "separately, for example with dark frames, then subtracting it: here subtracting works!"
+)
+
+st.header("Try this", anchor=False)
+CHALLENGES = [
+    ("With the word picture and Gaussian strength 4, how many copies do you need to read it?",
+     "Around 10 to 20: the remaining noise is 4/√N, so 16 copies bring it down to 1, the gap between black and "
+     "white. At strength 8 you need 4 times as many (about 64), because the noise only halves when the copies "
+     "quadruple."),
+    ("Why does subtracting two copies fail?",
+     "The secret is the same in both copies, so it cancels; the noise is different, so it does not cancel. "
+     "The difference has no secret left and √2 times more noise than one copy."),
+    ("What if the baddie uses the same noise every time?",
+     "Then averaging cannot help: set the stamp strength high and watch the curve go flat. Every copy is the "
+     "same, so the average is just one copy."),
+    ("Salt and pepper at fraction 0.6: does the median still win?",
+     "No. When more than half the copies of a pixel are specks, the middle value is a speck too. Try "
+     "fractions either side of 0.5 and compare the errors."),
+    ("Is the mean or the sum better for seeing the secret?",
+     "They show the same picture once the sum is squeezed to fit the screen; the mean keeps the secret's "
+     "brightness scale, so you can compare it with the clean picture and measure the remaining noise."),
+]
+for question, answer in CHALLENGES:
+    with st.expander(question):
+        st.markdown(answer)
+
+st.header("Where scientists use this", anchor=False)
+st.markdown(
+    "**Astronomy:** a faint galaxy barely shows in one telescope frame, so astronomers take hundreds of frames "
+    "and stack (average) them: the galaxy stays, the noise fades.\n\n"
+    "**Cryo-electron microscopy:** pictures of single protein molecules are so noisy that the signal is about a "
+    "tenth of the noise (S/N ~ 0.1). Averaging thousands of aligned particle images reveals the molecule's shape; "
+    "since signal-to-noise grows as √N, going from 0.1 to 10 takes about 10,000 images. Machine-learning "
+    "denoisers such as Topaz-Denoise learn from pairs of independently noisy images of the same thing, "
+    "the same trick as Jane's copies."
+)

@@ -1,0 +1,67 @@
+"""The noise page's chart: remaining noise against the number of copies averaged, on log-log axes, with
+the 1/sqrt(N) law drawn over the measured points.
+
+A Vega-Lite specification (a plain dict, for ``st.vega_lite_chart``) rather than a plotly figure: plotly
+validates every figure in Python, which costs tens of milliseconds per slider move; the dict costs nothing.
+Colours are Okabe-Ito (:mod:`lib.palette`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lib.palette import OKABE_ITO
+
+LAW = "1/√N law"
+#: Series name → colour and point shape; the law is drawn as a dashed line, the others as points.
+SERIES = {
+    "measured": (OKABE_ITO["blue"], "circle"),
+    LAW: (OKABE_ITO["orange"], "stroke"),
+    "clipped copies": (OKABE_ITO["bluish green"], "diamond"),
+    "with the stamp": (OKABE_ITO["vermillion"], "square"),
+}
+
+
+def noise_chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: np.ndarray | None = None,
+                stamp: float | None = None, title: str = "Remaining noise as copies are averaged") -> dict:
+    """A Vega-Lite spec of ``curve`` (remaining noise of the mean of the first N copies, N = 1, 2, …) and
+    the law ``curve[0] / sqrt(N)``; optionally the same measurement for copies clipped to [0, 1], and for
+    copies carrying a fixed pattern of standard deviation ``stamp`` (drawn as a dotted level)."""
+    copies = np.arange(1, len(curve) + 1)
+    series = {"measured": curve, LAW: curve[0] / np.sqrt(copies), "clipped copies": clipped,
+              "with the stamp": stamped}
+    # A log axis cannot show zero (no noise at all): such points are left out.
+    rows = [{"copies": int(count), "noise": float(value), "series": name}
+            for name, values in series.items() if values is not None
+            for count, value in zip(copies, values) if value > 0]
+    names = [name for name, values in series.items() if values is not None]
+    colour = {"field": "series", "type": "nominal", "title": None,
+              "scale": {"domain": names, "range": [SERIES[name][0] for name in names]},
+              "legend": {"orient": "bottom", "direction": "vertical"}}
+    layers = [
+        {"transform": [{"filter": {"field": "series", "equal": LAW}}],
+         "mark": {"type": "line", "strokeDash": [8, 5], "strokeWidth": 3},
+         "encoding": {"color": colour}},
+        {"transform": [{"filter": {"field": "series", "oneOf": [name for name in names if name != LAW]}}],
+         "mark": {"type": "point", "filled": True, "size": 45},
+         "encoding": {"color": colour, "shape": {"field": "series", "type": "nominal", "legend": None,
+                                                 "scale": {"domain": names,
+                                                           "range": [SERIES[name][1] for name in names]}}}},
+    ]
+    if stamp:
+        layers.append({"data": {"values": [{"level": float(stamp)}]},
+                       "mark": {"type": "rule", "strokeDash": [2, 3], "color": OKABE_ITO["black"]},
+                       "encoding": {"y": {"field": "level", "type": "quantitative"}}})
+    return {
+        "title": title,
+        "height": 320,
+        "data": {"values": rows},
+        "encoding": {
+            "x": {"field": "copies", "type": "quantitative", "scale": {"type": "log"},
+                  "title": "Copies averaged (N, log scale)"},
+            "y": {"field": "noise", "type": "quantitative", "scale": {"type": "log"},
+                  "title": "Remaining noise (RMS error, log scale)"},
+            "tooltip": [{"field": "series"}, {"field": "copies"}, {"field": "noise", "format": ".3f"}],
+        },
+        "layer": layers,
+    }
