@@ -26,22 +26,28 @@ RESULTS = ROOT / "bench" / "results.md"
 @dataclass
 class Figure:
     name: str
-    samples: list[float]  #: seconds
+    samples: list[float]  #: seconds, or megabytes where unit is "MB"
     target: str = "report"
     passed: bool | None = None  #: None where the target is "report"
     reference: str = "–"
     ratio: float | None = None
+    unit: str = "s"
 
     def row(self) -> str:
+        show = _megabytes if self.unit == "MB" else _duration
         median = statistics.median(self.samples)
         ratio = f"{self.ratio:.2f}" if self.ratio is not None else "–"
         verdict = {None: "–", True: "met", False: "**missed**"}[self.passed]
-        return (f"| {self.name} | {_ms(median)} | {_ms(min(self.samples))} – {_ms(max(self.samples))} "
+        return (f"| {self.name} | {show(median)} | {show(min(self.samples))} – {show(max(self.samples))} "
                 f"| {self.reference} | {ratio} | {self.target} | {verdict} |")
 
 
-def _ms(seconds: float) -> str:
+def _duration(seconds: float) -> str:
     return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def _megabytes(megabytes: float) -> str:
+    return f"{megabytes:,.0f} MB"
 
 
 def repeat(action: Callable[[], object], runs: int = 5, warmup: int = 1) -> list[float]:
@@ -85,7 +91,51 @@ def home_page_first_render() -> Figure:
                   f"{'yes' if tensorflow_loaded else 'no'}", samples, "< 1 s, TF absent", passed)
 
 
-BENCHMARKS: list[Callable[[], Figure]] = [server_start_to_health, home_page_first_render]
+def _rss_bytes(pid: int) -> int:
+    """Resident memory of a process, from /proc (no psutil)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def page_renders_and_server_memory() -> list[Figure]:
+    """Each page's first render on a fresh server (cold) and in a second session (warm), then the server's
+    memory after every page has been visited. Measured over the websocket, as a browser tab would."""
+    import asyncio
+
+    from bench.session import HeadlessSession
+    from lib.topics import TOPICS
+    from tests.browser.conftest import streamlit_server
+
+    slugs = [""] + [item.slug for item in TOPICS]
+
+    async def visit(url: str, slug: str) -> float:
+        async with HeadlessSession(url) as session:
+            result = await session.run(slug)
+        if result.exceptions:
+            raise RuntimeError(f"/{slug} raised: {result.exceptions[0]}")
+        return result.seconds
+
+    figures = []
+    with streamlit_server() as server:
+        for slug in slugs:
+            cold = asyncio.run(visit(server.url, slug))
+            warm = [asyncio.run(visit(server.url, slug)) for _ in range(3)]
+            name = f"/{slug} first render"
+            figures.append(Figure(f"{name} cold", [cold]))
+            figures.append(Figure(f"{name} warm", warm, "< 1 s", statistics.median(warm) < 1.0))
+        megabytes = _rss_bytes(server.pid) / 2**20
+    figures.append(Figure("server RSS after visiting every page", [megabytes], "≤ 800 MB", megabytes <= 800,
+                          unit="MB"))
+    return figures
+
+
+BENCHMARKS: list[Callable[[], Figure | list[Figure]]] = [
+    server_start_to_health,
+    home_page_first_render,
+    page_renders_and_server_memory,
+]
 
 
 def machine() -> str:
@@ -112,9 +162,11 @@ def main() -> None:
              "| --- | --- | --- | --- | --- | --- | --- |"]
     print("\n".join(lines), flush=True)
     for benchmark in BENCHMARKS:
-        row = benchmark().row()
-        print(row, flush=True)
-        lines.append(row)
+        figures = benchmark()
+        for figure in figures if isinstance(figures, list) else [figures]:
+            row = figure.row()
+            print(row, flush=True)
+            lines.append(row)
     RESULTS.write_text("\n".join(lines) + "\n")
     print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
 
