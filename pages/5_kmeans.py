@@ -1,6 +1,353 @@
-"""Topic page /kmeans: placeholder until issue #7 builds it."""
+"""Topic page /kmeans: the garden bug detective. Look at the robot's measurements, let k-means find groups
+(all at once or step by step), choose how many groups, name them, classify a new item, and see the ways
+k-means goes wrong. The logic lives in lib.garden, lib.lloyd, lib.kmeans_bugs and lib.table_upload."""
 
-from lib import ui
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from lib import garden, ui
+from lib.garden_plots import (cube_figure, curve_figure, histogram_figure, points_figure, region_grid)
+from lib.kmeans_bugs import BUGS, bug
+from lib.lloyd import LloydRun
+from lib.table_upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, read_table, \
+    text_in_numbers
 
 ui.page_setup("kmeans")
-ui.under_construction(issue=7)
+PLOT = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+ITEM = "item number"
+
+
+@st.cache_data(show_spinner=False)
+def cached_elbow(values: np.ndarray, scale: bool) -> pd.DataFrame:
+    return garden.elbow(values, scale=scale)
+
+
+@st.cache_data(show_spinner="Running the demo…")
+def cached_demo(slug: str):
+    return bug(slug).demo()
+
+
+@st.cache_data(show_spinner=False)
+def cached_upload(data: bytes) -> pd.DataFrame:
+    return read_table(data)
+
+
+def choose_data():
+    """(table, measurement columns, true kinds or None, name) for the garden or an uploaded CSV."""
+    source = st.radio("Which items?", ["The garden robot's items", "My own CSV file"], key="km_source",
+                      horizontal=True, help="Explore the workshop's data, or upload your own table of numbers.")
+    if source == "The garden robot's items":
+        table = garden.load_garden()
+        return table, list(garden.MEASUREMENTS), table["kind"], "garden"
+    st.caption(f"A CSV file with a header row, at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns. "
+               "Rows with gaps in the chosen columns are left out.")
+    upload = st.file_uploader("Upload a CSV file", type=["csv", "txt"], key="km_upload",
+                              help="Each row is one item, each column one measurement.")
+    st.download_button("Download the garden data as an example CSV", garden.GARDEN_CSV.read_bytes(),
+                       "garden.csv", "text/csv", key="km_example")
+    if upload is None:
+        st.info("Upload a CSV file to group your own items; until then the k-means bugs gallery below still works.")
+        return None
+    try:
+        table = cached_upload(upload.getvalue())
+    except TableError as error:
+        st.error(str(error))
+        return None
+    for column, where in text_in_numbers(table).items():
+        st.warning(f"Column “{column}” is mostly numbers but has text in it ({where}), so it cannot be used. "
+                   "Fix the value in the file and upload it again.")
+    numbers = numeric_columns(table)
+    if not numbers:
+        st.error("No column in this file holds numbers, and k-means can only group numbers.")
+        return None
+    columns = st.multiselect("Measurements (number columns) to use", numbers, default=numbers[:3],
+                             key="km_upload_columns", help="k-means will group the items using these columns.")
+    others = [c for c in table.columns if c not in numbers and 1 < table[c].nunique() <= 20]
+    truth = st.selectbox("Column with the true groups, if you have one", ["(none)"] + others, key="km_truth",
+                         help="Hidden until you reveal it, then used to check how well k-means did.")
+    try:
+        values, dropped = numeric_table(table, columns)
+    except TableError as error:
+        st.error(str(error))
+        return None
+    if dropped:
+        st.warning(f"Left out {dropped} row(s) with a missing or non-number value in the chosen columns.")
+    kinds = None if truth == "(none)" else table.loc[values.index, truth].astype(str)
+    values = values.assign(**({truth: kinds} if kinds is not None else {}))
+    return values.reset_index(drop=True), columns, None if kinds is None else kinds.reset_index(drop=True), upload.name
+
+
+def look(table, columns, kinds):
+    st.markdown("The robot wrote down every item it picked up. A long table is hard to read, so try pictures.")
+    st.dataframe(table[columns], height=220, key="km_table")
+    column = st.selectbox("Histogram of", columns, key="km_hist", format_func=garden.label,
+                          help="Counts how many items fall in each range of one measurement.")
+    st.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
+                    alt=f"Histogram of {garden.label(column)}")
+    if len(columns) >= 2:
+        x = st.selectbox("Scatter: across", columns, index=min(1, len(columns) - 1), key="km_look_x",
+                         format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
+        y = st.selectbox("Scatter: up", columns, index=len(columns) - 1, key="km_look_y",
+                         format_func=garden.label, help="Measurement up the side of the scatter plot.")
+        st.plotly_chart(points_figure(table, x, y, kinds=kinds, title="Each dot is one item"), key="km_look_chart",
+                        config=PLOT, alt="Scatter plot of two measurements")
+    if len(columns) >= 3:
+        st.plotly_chart(cube_figure(table, columns, kinds=kinds), key="km_cube", config=PLOT,
+                        alt="3-D scatter of three measurements")
+
+
+def settings(table, columns):
+    """The k-means controls; returns the chosen settings (features, k, scale, init, seed, x, y)."""
+    features = st.multiselect("Measurements k-means may use", columns, default=columns, key="km_features",
+                              format_func=garden.label, help="k-means groups items by these measurements only.")
+    if not features:
+        st.warning("Pick at least one measurement for k-means to use.")
+        return None
+    most = min(garden.MAX_K, garden.distinct_points(table[features]))
+    if most < 2:
+        st.error("Every item has the same values in these measurements, so there is nothing to group. "
+                 "Pick other measurements or other data.")
+        return None
+    k = st.slider("Number of groups (k)", 1, garden.MAX_K, 3, key="km_k",
+                  help="k-means always finds exactly this many groups, whether or not the data has them.")
+    if k > most:
+        st.warning(f"Only {most} items are different from each other, so k-means can find at most {most} groups; "
+                   f"using k = {most}.")
+        k = most
+    scale = st.toggle("Scale the measurements (standardise)", True, key="km_scale",
+                      help="Puts every measurement on the same footing (mean 0, spread 1) so units do not matter.")
+    init = st.radio("Starting centroids", ["k-means++", "random", "I'll choose"], key="km_init", horizontal=True,
+                    help="Where the group centres start: spread out (k-means++), k random items, or where you say.")
+    seed = st.number_input("Random seed", 0, 10_000, 0, key="km_seed",
+                           help="Same seed, same random start: change it to see other starts.")
+    axes = features if len(features) >= 2 else [features[0], ITEM]
+    x = st.selectbox("Plot across", axes, index=min(1, len(axes) - 1) if len(axes) > 2 else 0, key="km_x",
+                     format_func=garden.label, help="Measurement along the bottom of the k-means plot.")
+    y = st.selectbox("Plot up", axes, index=len(axes) - 1, key="km_y", format_func=garden.label,
+                     help="Measurement up the side of the k-means plot.")
+    return features, k, scale, init, int(seed), x, y
+
+
+def chosen_starts(table, features, k):
+    """The user's starting centroids (clicked or typed), or None until all k are given."""
+    st.markdown(f"**Your starting centroids.** Click {k} places on the plot below, or type positions here.")
+    clicks = st.session_state.setdefault("km_clicks", [])
+    typical = table[features].mean()
+    rows = [{f: click.get(f, typical[f]) for f in features} for click in clicks[-k:]]
+    rows += [{f: np.nan for f in features} for _ in range(k - len(rows))]
+    edited = st.data_editor(pd.DataFrame(rows, columns=features), key=f"km_starts_{len(clicks)}_{k}",
+                            hide_index=False, column_config={f: st.column_config.NumberColumn(garden.label(f))
+                                                             for f in features})
+    if st.button("Clear my centroids", key="km_clear", help="Forget the positions you clicked or typed."):
+        st.session_state.km_clicks = []
+        st.rerun(scope="fragment")
+    if edited.isna().any().any():
+        st.info(f"{int(edited.isna().any(axis=1).sum())} of {k} starting centroids still to place.")
+        return None
+    return edited.to_numpy(dtype=float)
+
+
+def remember_click(x, y):
+    points = st.session_state.km_stepper_chart["selection"]["points"]
+    if points:
+        st.session_state.km_clicks.append({x: points[-1]["x"], y: points[-1]["y"]})
+
+
+@st.fragment
+def stepper(table, features, k, scale, init, seed, x, y, kinds):
+    """Lloyd's algorithm one move at a time (a fragment: stepping reruns only this part of the page)."""
+    plot_table = table.assign(**{ITEM: np.arange(1, len(table) + 1)})
+    starts = chosen_starts(table, features, k) if init == "I'll choose" else None
+    st.session_state.km_user_starts = starts
+    if init == "I'll choose" and starts is None:
+        st.plotly_chart(points_figure(plot_table, x, y, clickable=True, title="Click to place the starting centroids"),
+                        key="km_stepper_chart", config=PLOT, on_select=lambda: remember_click(x, y),
+                        selection_mode="points", alt="Items; click to place a starting centroid")
+        return
+    config = (tuple(features), k, scale, init, seed, None if starts is None else starts.tobytes(), len(table))
+    if st.session_state.get("km_run_config") != config:
+        start = starts if init == "I'll choose" else init
+        st.session_state.km_run = LloydRun.start(table[features], k, init=start, scale=scale, seed=seed)
+        st.session_state.km_run_config = config
+    run: LloydRun = st.session_state.km_run
+    buttons = st.columns(4)
+    if buttons[0].button("Step", key="km_step", icon=":material/skip_next:", help=f"Do the next move: {run.next_move}."):
+        run.step()
+    if buttons[1].button("Back", key="km_back", icon=":material/undo:", help="Undo the last move."):
+        run.back()
+    if buttons[2].button("Run to the end", key="km_run_all", icon=":material/fast_forward:",
+                         help="Keep stepping until no item changes group."):
+        run.run()
+    if buttons[3].button("Start again", key="km_restart", icon=":material/restart_alt:",
+                         help="Go back to the starting centroids."):
+        del run.history[1:]
+    state = run.state
+    describe = {"start": "Starting centroids placed. Next: give every item to its nearest centroid.",
+                "assign": "Every item joined its nearest centroid. Next: move each centroid to the middle of its items.",
+                "update": "Each centroid moved to the middle (mean) of its items. Next: assign again."}
+    st.markdown(f"**Move {len(run.history) - 1}** (round {run.iterations}): {describe[state.move]}")
+    if state.inertia is not None:
+        st.markdown(f"Total squared distance to the centroids (inertia): **{state.inertia:.2f}**")
+    centroids = run.centroids_original()
+    xy = np.column_stack([centroids[:, features.index(c)] if c in features else np.full(k, len(table) / 2)
+                          for c in (x, y)])
+    regions = None
+    if sorted(features) == sorted([x, y]):
+        order = [[x, y].index(f) for f in features]
+        working = run.state.centroids
+        regions = region_grid(plot_table, x, y, lambda p: garden.nearest(run.scaler.to_working(p[:, order]), working))
+    lines = st.checkbox("Draw a line from each item to its centroid", False, key="km_lines",
+                        help="Shows which centroid each item belongs to.")
+    clicking = init == "I'll choose"
+    figure = points_figure(plot_table, x, y, labels=state.labels, centroids=xy, regions=regions, lines=lines,
+                           clickable=clicking, title="k-means at work: ✕ marks the centroids")
+    st.plotly_chart(figure, key="km_stepper_chart", config=PLOT, alt="Items coloured by their k-means group",
+                    on_select=(lambda: remember_click(x, y)) if clicking else "ignore", selection_mode="points")
+    if regions is None:
+        st.caption("Coloured regions appear when k-means uses exactly the two plotted measurements.")
+    if run.converged:
+        reference = garden.fit(table[features], k, init=run.scaler.to_original(run.history[0].centroids), scale=scale)
+        same = garden.agreement(reference.labels, state.labels) == 1.0
+        st.success(f"Finished after {run.iterations} rounds: no item changed group. scikit-learn's KMeans from the "
+                   f"same start finds {'the same groups' if same else 'different groups'} "
+                   f"(inertia {reference.inertia:.2f}).")
+        if kinds is not None and st.session_state.get("km_reveal"):
+            st.markdown(f"Agreement with the true kinds (adjusted Rand index, 1 = perfect): "
+                        f"**{garden.agreement(state.labels, kinds):.2f}**")
+    steps = [(i, s.inertia) for i, s in enumerate(run.history) if s.inertia is not None]
+    if len(steps) > 1:
+        st.plotly_chart(curve_figure([i for i, _ in steps], [v for _, v in steps], "Inertia after each move",
+                                     "move", "inertia"), key="km_inertia_chart", config=PLOT,
+                        alt="Inertia after each move")
+
+
+def how_many(table, features, k, scale):
+    st.markdown("k-means cannot tell you how many groups there are: it finds as many as you ask for. Two clues help. "
+                "**The elbow**: total squared distance (inertia) always drops as k grows, but after the right k it "
+                "drops only a little, so look for the bend. **The silhouette score** (−1 to 1) asks whether items "
+                "sit much closer to their own group than to the next one; higher is better.")
+    with st.spinner("Trying k = 1 to 8…"):
+        scores = cached_elbow(table[features].to_numpy(dtype=float), scale)
+    st.plotly_chart(curve_figure(scores["k"], scores["inertia"], "The elbow: inertia for each k", "k (groups)",
+                                 "inertia", marker_x=k), key="km_elbow", config=PLOT, alt="Elbow chart")
+    with_score = scores.dropna()
+    if len(with_score):
+        st.plotly_chart(curve_figure(with_score["k"], with_score["silhouette"], "Silhouette score for each k",
+                                     "k (groups)", "silhouette", marker_x=k), key="km_silhouette", config=PLOT,
+                        alt="Silhouette score for each k")
+        best = int(with_score.loc[with_score["silhouette"].idxmax(), "k"])
+        st.caption(f"The highest silhouette score is at k = {best}. The dotted line marks your k.")
+
+
+def fill_names(labels, kinds):
+    for cluster, name in garden.match_clusters(labels, kinds).items():
+        st.session_state[f"km_name_{cluster}"] = name
+
+
+def name_and_classify(table, features, k, scale, init, seed, kinds):
+    starts = st.session_state.get("km_user_starts")
+    start = starts if init == "I'll choose" and starts is not None else ("k-means++" if init == "I'll choose" else init)
+    result = garden.fit(table[features], k, init=start, scale=scale, seed=seed)
+    st.markdown("scikit-learn's KMeans with your settings found these groups. Give each a name.")
+    if kinds is not None and st.session_state.get("km_reveal"):
+        st.button("Name them after the true kinds", key="km_fill", on_click=fill_names, args=(result.labels, kinds),
+                  help="Gives each cluster the name of the kind most of its items really are.")
+    names = {}
+    for cluster in range(k):
+        size = int((result.labels == cluster).sum())
+        centre = ", ".join(f"{garden.label(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
+        names[cluster] = st.text_input(f"Name for cluster {cluster} ({size} items; centre: {centre})",
+                                       key=f"km_name_{cluster}", max_chars=30,
+                                       placeholder="e.g. ladybird", help="Your name for this group.").strip()
+    st.markdown("**Classify a new item.** Enter its measurements:")
+    typical = table[features].median()
+    new = [st.number_input(garden.label(f), value=float(typical[f]), key=f"km_new_{f}", format="%.3f",
+                           help=f"The new item's {garden.label(f)}.") for f in features]
+    cluster = int(result.predict(np.array([new]))[0])
+    name = names[cluster] or f"cluster {cluster}"
+    st.success(f"The new item belongs to **cluster {cluster}**" + (f": it is a **{names[cluster]}**." if names[cluster] else "."))
+    if len(features) >= 2:
+        x, y = features[-2:]
+        on_axes = [features.index(x), features.index(y)]
+        st.plotly_chart(points_figure(table, x, y, labels=result.labels, centroids=result.centroids[:, on_axes],
+                                      names={c: n for c, n in names.items() if n},
+                                      new_item=(new[on_axes[0]], new[on_axes[1]], name),
+                                      title="The new item (★) among the groups"),
+                        key="km_new_chart", config=PLOT, alt="The new item among the clusters")
+
+
+def bugs_gallery():
+    st.markdown("k-means always gives an answer, even a wrong one. Pick a bug to see it happen, and how to fix it.")
+    slug = st.pills("k-means bug", [b.slug for b in BUGS], default=BUGS[0].slug, key="km_bug",
+                    format_func=lambda s: bug(s).title, help="Each button runs a small demo.")
+    if slug is None:
+        return
+    entry = bug(slug)
+    st.markdown(f"**What goes wrong.** {entry.what}")
+    st.markdown(f"**The fix.** {entry.fix}")
+    panels = cached_demo(slug)
+    for row in range(0, len(panels), 2):
+        for column, panel in zip(st.columns(2), panels[row:row + 2]):
+            with column:
+                st.plotly_chart(points_figure(panel.frame, panel.x, panel.y, labels=panel.labels,
+                                              centroids=panel.centroids, names=panel.names, title=panel.title),
+                                key=f"km_bug_{slug}_{row}_{panel.title}", config=PLOT, alt=panel.title)
+                st.caption(panel.note)
+
+
+CHALLENGES = (
+    ("Which single measurement separates stones from bugs?",
+     "Weight: its histogram shows two groups, light bugs (under 0.15 g) and heavy stones (from about 0.8 g)."),
+    ("What happens with k = 2? With k = 4?",
+     "With k = 2 the stones get one group and woodlice and ladybirds share the other. With k = 4 one real group "
+     "is split in two: the elbow chart bends at k = 3."),
+    ("Turn scaling off. Why does the answer change?",
+     "Without scaling, distance is mostly made of length and width in millimetres (numbers around 5–15), "
+     "while weight in grams (0.03–3) barely counts. Scaling gives each measurement the same say."),
+    ("Use only width and length. Can k-means still find three groups?",
+     "Mostly: ladybirds are short and round, woodlice long and narrow, stones wide. A few big woodlice and small "
+     "stones mix, so the agreement with the true kinds drops a little."),
+    ("With “I'll choose”, place all three starting centroids among the ladybirds. What happens?",
+     "k-means still moves them out, but it can end with a worse grouping (higher inertia): the start matters."),
+)
+
+
+def try_this():
+    for number, (question, answer) in enumerate(CHALLENGES, start=1):
+        st.markdown(f"**{number}. {question}**")
+        with st.expander("Show the answer"):
+            st.markdown(answer)
+
+
+st.markdown("A garden robot picks things up but only knows how to measure their **width, length and weight**. "
+            "Can we work out what kinds of thing it found, without anyone telling us? That is **clustering**: "
+            "finding groups nobody labelled.")
+chosen = choose_data()
+if chosen is not None and chosen[2] is not None:
+    st.toggle("Reveal what each item really is", False, key="km_reveal",
+              help="Shows the true kinds on the charts and how well k-means agrees with them.")
+tabs = st.tabs(["Look", "Run k-means", "How many groups?", "Name and classify", "k-means bugs", "Try this"])
+chosen_settings = None
+if chosen is not None:
+    table, columns, kinds, name = chosen
+    shown_kinds = kinds if kinds is not None and st.session_state.get("km_reveal") else None
+    with tabs[0]:
+        look(table, columns, shown_kinds)
+    with tabs[1]:
+        chosen_settings = settings(table, columns)
+if chosen_settings is not None:
+    features, k, scale, init, seed, x, y = chosen_settings
+    with tabs[1]:
+        stepper(table, features, k, scale, init, seed, x, y, kinds)
+    with tabs[2]:
+        how_many(table, features, k, scale)
+    with tabs[3]:
+        name_and_classify(table, features, k, scale, init, seed, kinds)
+else:
+    for tab in tabs[:4]:
+        tab.info("Choose data and at least one measurement above to use this part.")
+with tabs[4]:
+    bugs_gallery()
+with tabs[5]:
+    try_this()
