@@ -1,6 +1,279 @@
-"""Topic page /mnist: placeholder until issue #5 builds it."""
+"""Topic page /mnist: a digit-reading network that fails on black-on-white digits until it is trained on them."""
 
-from lib import ui
+import numpy as np
+import streamlit as st
+from streamlit_drawable_canvas import st_canvas
+
+from lib import mnist, mnist_charts as charts, mnist_results as results, ui
+from lib.images import ImageError, load_image
+from lib.mnist_augment import Augmentations, augment
+from lib.palette import OKABE_ITO
+from lib.training_slot import TRAINING
 
 ui.page_setup("mnist")
-ui.under_construction(issue=5)
+NAMES = charts.MODEL_NAMES
+
+
+@st.cache_resource(show_spinner="Loading the two trained networks (TensorFlow starts up once, a few seconds)…")
+def shipped_models() -> dict:
+    return {inverted: mnist.load_model(inverted) for inverted in (False, True)}
+
+
+@st.cache_data(show_spinner=False)
+def test_set() -> tuple[np.ndarray, np.ndarray]:
+    _, _, x_test, y_test = mnist.load_data()
+    return x_test, y_test
+
+
+@st.cache_data(show_spinner="Running the test digits through the network…")
+def test_probabilities(inverted_model: bool, inverted_digits: bool) -> np.ndarray:
+    x_test, _ = test_set()
+    return mnist.predict(shipped_models()[inverted_model], mnist.invert(x_test) if inverted_digits else x_test)
+
+
+@st.cache_resource
+def finished_runs() -> dict:
+    """Live-training results shared by every visitor, keyed by configuration, so each trains only once."""
+    return {}
+
+
+try:
+    models = shipped_models()
+except FileNotFoundError as error:
+    st.error(str(error))
+    st.stop()
+course = results.load_course_images()
+course_probs = {inverted: mnist.predict(model, course) for inverted, model in models.items()}
+
+st.markdown(
+    "This network learned to read handwritten digits from 60,000 examples — all of them **white ink on a black "
+    "background**. Ask it about a digit written in black on white paper and it still answers, confidently, and "
+    "often wrongly. The fix the course uses is **data augmentation**: add a colour-swapped (inverted) copy of "
+    "every training digit, so it learns that the colour of the ink does not matter.")
+invert = st.toggle(
+    "Train with inverted copies", key="mnist_invert",
+    help="Off: the network trained on the original MNIST digits only. On: the network trained on the originals "
+         "plus a black-on-white copy of each (the course's INVERT = True). Everything on this page switches.")
+st.info(f"Answering now: the network **{NAMES[invert]}**.", icon=":material/swap_horiz:")
+
+st.header("The course's ten test images", anchor=False)
+st.markdown(
+    "Nine photos and scans of digits, and a dog. Each row shows how sure the network is of each digit (in %); "
+    "the highlighted cell is its answer: **green if right, orange if wrong**. The dog has no right answer.")
+table = results.course_table(course_probs[invert])
+winner = {"right": OKABE_ITO["bluish green"], "wrong": OKABE_ITO["vermillion"]}
+
+
+def mark_answer(row):
+    colour = winner.get(row["verdict"], OKABE_ITO["sky blue"])
+    return [f"background-color: {colour}; color: white; font-weight: bold" if column == str(row["answer"])
+            else "" for column in row.index]
+
+
+st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=[str(d) for d in range(10)]),
+             width="stretch", column_config={"answer": st.column_config.NumberColumn("answer", format="%d")})
+st.image([charts.enlarge(image, 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
+         width=84)
+score = {inverted: results.count_right(p) for inverted, p in course_probs.items()}
+plain_col, invert_col = st.columns(2)
+plain_col.metric("Plain network", f"{score[False]} of 9 right", help="Trained on white-on-black digits only.")
+invert_col.metric("With inverted copies", f"{score[True]} of 9 right",
+                  delta=score[True] - score[False], help="Trained on the originals plus black-on-white copies.")
+st.caption(
+    "The course saw the same pattern: 4 of 9 right without inverted copies, every digit but the door-number 9 "
+    "with them. The 9 is a photo of a door plate — a frame, a shadow, a printed shape — and nothing like it "
+    "was ever in the training digits, inverted or not.")
+
+st.header("Try your own digit", anchor=False)
+source = st.radio("Where the digit comes from", ["Draw", "Upload a photo", "Camera", "A course image"],
+                  horizontal=True, key="mnist_source",
+                  help="Draw with a finger or mouse, upload a picture of a digit, take one with your camera, "
+                       "or pick one of the course's ten images (the dog included).")
+image = None
+if source == "Draw":
+    paper = st.radio("Ink and paper", ["White pen on black (like MNIST)", "Black pen on white (like paper)"],
+                     horizontal=True, key="mnist_paper",
+                     help="MNIST digits are white on black. Draw black on white to see the plain network stumble. "
+                          "Switching clears the drawing.")
+    light = paper.startswith("Black")
+    pen = st.slider("Pen width", 8, 40, 22, key="mnist_pen", help="Thicker pens look more like MNIST's strokes.")
+    canvas = st_canvas(stroke_width=pen, stroke_color="#000000" if light else "#FFFFFF",
+                       background_color="#FFFFFF" if light else "#000000", height=280, width=280,
+                       return_image_data=True, key=f"mnist_canvas_{'light' if light else 'dark'}")
+    st.caption("Draw one digit filling most of the square. The toolbar under the canvas has undo and clear.")
+    drawn = canvas.image_data if canvas.json_data and canvas.json_data.get("objects") else None
+    try:
+        image = mnist.drawing_to_image(drawn, light)
+    except mnist.NoDigitError as error:
+        st.info(str(error), icon=":material/draw:")
+elif source in ("Upload a photo", "Camera"):
+    upload = (st.file_uploader("A picture of one digit", type=None, key="mnist_upload",
+                               help="A photo or scan of a single digit; PNG, JPEG and most other image files.")
+              if source == "Upload a photo" else
+              st.camera_input("Take a photo of one digit", key="mnist_camera",
+                              help="Hold a digit written on paper close to the camera, filling most of the picture."))
+    if upload is not None:
+        try:
+            image = load_image(upload)
+        except ImageError as error:
+            st.error(str(error))
+else:
+    choice = st.selectbox("Course image", [i.name for i in results.COURSE_IMAGES], key="mnist_course_image",
+                          format_func=lambda n: next(f"{i.name}: {i.description}" for i in results.COURSE_IMAGES
+                                                     if i.name == n),
+                          help="The course's own test images, preprocessed like any other picture.")
+    image = load_image(results.COURSE_DIR / f"{choice}.png")
+
+auto_invert = st.checkbox(
+    "Auto-invert light backgrounds", value=False, key="mnist_auto_invert",
+    help="A fix that does not need new training: if the picture's background is light, swap black and white before "
+         "the network sees it. Off by default, so you can see the problem first.")
+threshold = st.slider("'I don't know' threshold (%)", 0, 99, 50, key="mnist_threshold",
+                      help="If the network's top probability is below this, the app says it does not know "
+                           "instead of giving an answer.") / 100
+
+x = None
+if image is not None:
+    try:
+        x = mnist.to_mnist(image)
+    except mnist.NoDigitError as error:
+        st.warning(str(error))
+if x is not None:
+    if auto_invert:
+        x, flipped = mnist.invert_if_light_background(x)
+        if flipped:
+            st.caption("The background was light, so black and white were swapped before the network saw it.")
+    st.session_state["mnist_input"] = x
+    probs = {inverted: mnist.predict(model, x)[0] for inverted, model in models.items()}
+    see_col, answer_col = st.columns([1, 2])
+    with see_col:
+        st.image(charts.enlarge(x), width=280,
+                 caption="What the network sees: 28×28 pixels, cropped, scaled to 20×20 and centred by mass, "
+                         "colours as drawn.")
+    with answer_col:
+        answer = results.answer_or_unsure(probs[invert], threshold)
+        best = int(probs[invert].argmax())
+        if answer is None:
+            st.subheader(f"I don't know (best guess {best}, only {probs[invert][best]:.0%})", anchor=False)
+        else:
+            st.subheader(f"It's a {answer} ({probs[invert][answer]:.0%} sure)", anchor=False)
+        other = int(probs[not invert].argmax())
+        st.caption(f"The other network ({NAMES[not invert]}) says {other} ({probs[not invert][other]:.0%}).")
+        st.plotly_chart(charts.probability_bars(probs, threshold), width="stretch", key="mnist_bars")
+    if source != "Draw":
+        st.info("**Confidently wrong.** Whatever you show it — a dog, a cat, a shopping list — the network "
+                "answers with a digit: it can only choose among the ten classes it was trained on. "
+                "It has no way to say 'this is not a digit' unless we build one in, like the threshold above.",
+                icon=":material/pets:")
+
+st.header("When should it say 'I don't know'?", anchor=False)
+x_test, y_test = test_set()
+curve = results.threshold_curve(test_probabilities(invert, False), y_test, np.linspace(0, 0.99, 100))
+st.plotly_chart(charts.threshold_chart(curve, threshold), width="stretch", key="mnist_threshold_chart")
+at = curve.iloc[int(round(threshold * 100))]
+st.caption(f"On the 10,000 MNIST test digits, at {threshold:.0%} the network answers {at['answered']:.1%} of them "
+           f"and gets {at['accuracy']:.2%} of those right. Raising the threshold trades answers for accuracy.")
+
+st.header("Look inside the network", anchor=False)
+st.dataframe(mnist.layer_table(models[invert]), width="stretch", hide_index=True)
+st.caption("The course's network, layer by layer. 'Outputs' is how many numbers the layer passes on; "
+           "'parameters' is how many it learned.")
+st.plotly_chart(charts.kernel_chart(mnist.first_layer_kernels(models[invert])), width="stretch",
+                key="mnist_kernels")
+seen = st.session_state.get("mnist_input", course[4])
+maps = mnist.feature_maps(models[invert], seen)
+st.plotly_chart(charts.feature_map_chart(maps["conv1"], "Layer 1: where each of the 16 filters fires"),
+                width="stretch", key="mnist_maps1")
+st.plotly_chart(charts.feature_map_chart(maps["conv2"], "Layer 2: the 32 larger shapes, at half size"),
+                width="stretch", key="mnist_maps2")
+st.caption("Feature maps of your latest digit (the course's 5 until you try one).")
+
+st.header("Mistakes on the test set", anchor=False)
+flipped_test = st.toggle("Use inverted test digits", key="mnist_test_inverted",
+                         help="Show the same 10,000 test digits black on white: the plain network's weak spot.")
+test_probs = test_probabilities(invert, flipped_test)
+matrix = results.confusion(test_probs, y_test)
+st.plotly_chart(charts.confusion_chart(matrix, f"Which digit it answered, for each true digit "
+                                               f"({np.trace(matrix) / matrix.sum():.2%} right)"),
+                width="stretch", key="mnist_confusion")
+true_col, said_col = st.columns(2)
+true_digit = true_col.selectbox("True digit", range(10), index=4, key="mnist_true",
+                                help="The digit the writer meant (the row in the table).")
+off_diagonal = [d for d in range(10) if d != true_digit]
+said = said_col.selectbox("It answered", off_diagonal, key="mnist_said",
+                          index=int(np.argmax(matrix[true_digit, off_diagonal])),
+                          help="The network's wrong answer (the column in the table).")
+wrong = results.mistakes(test_probs, y_test, true_digit, said)[:24]
+if len(wrong):
+    shown = mnist.invert(x_test[wrong]) if flipped_test else x_test[wrong]
+    st.image([charts.enlarge(d, 84) for d in shown], width=84,
+             caption=[f"{test_probs[i, said]:.0%}" for i in wrong])
+    st.caption(f"{len(wrong)} of the test {true_digit}s it called {said}, most confident first, with its confidence.")
+else:
+    st.success(f"It never called a {true_digit} a {said}.")
+
+st.header("Train it yourself", anchor=False)
+st.markdown("Train a fresh copy of the same network here, with your own choice of data and augmentations, then "
+            "see how it does on the course images and your digit. One training runs at a time for everyone.")
+with st.form("mnist_train_form"):
+    size = st.select_slider("Training digits", [1_000, 2_000, 5_000, 10_000, 20_000], value=10_000,
+                            key="mnist_train_size", help="How many of the 60,000 MNIST digits to learn from.")
+    epochs = st.slider("Epochs", 1, 3, 1, key="mnist_train_epochs", help="How many times it sees every digit.")
+    wants = Augmentations(
+        invert=st.checkbox("Add inverted copies", True, key="mnist_train_invert",
+                           help="Black-on-white copies of every digit (doubles the training set)."),
+        rotation=st.slider("Rotate up to (degrees)", 0, 30, 0, key="mnist_train_rotation",
+                           help="Tilt each digit a little, as people write at an angle."),
+        noise=st.slider("Speckle noise", 0.0, 0.3, 0.0, 0.05, key="mnist_train_noise",
+                        help="Random grain, like a grainy photo."),
+        blur=st.slider("Blur up to (pixels)", 0.0, 1.5, 0.0, 0.25, key="mnist_train_blur",
+                       help="Soften each digit, like an out-of-focus photo."),
+        brightness=st.slider("Dim the ink by up to", 0.0, 0.8, 0.0, 0.1, key="mnist_train_brightness",
+                             help="Fainter ink, like a pencil or a faded print."))
+    train_clicked = st.form_submit_button("Train", type="primary")
+config = (size, epochs, wants)
+runs = finished_runs()
+if train_clicked and config not in runs:
+    status, bar, chart = st.empty(), st.progress(0.0, text="Waiting to start…"), st.empty()
+    with TRAINING.turn(on_wait=lambda ahead: status.warning(
+            f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
+        status.empty()
+        if config not in runs:  # someone may have trained the same thing while we waited
+            x_all, y_all, _, _ = mnist.load_data()
+            x_aug, y_aug = augment(x_all[:size], y_all[:size], wants)
+            model, _ = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=lambda p: (
+                bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}"),
+                chart.plotly_chart(charts.training_chart(p.history), width="stretch")))
+            runs[config] = {"model": model, "normal": mnist.accuracy(model, x_test, y_test),
+                            "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
+    bar.empty()
+if config in runs:
+    run = runs[config]
+    st.success(f"Your network ({size:,} digits, {epochs} epoch(s), {wants.describe()}): "
+               f"{run['normal']:.1%} right on the normal test digits, {run['inverted']:.1%} on inverted ones.")
+    yours = mnist.predict(run["model"], course)
+    mine = results.course_table(yours)
+    st.dataframe({"image": mine.index, "plain": course_probs[False].argmax(1), "with inverted copies":
+                  course_probs[True].argmax(1), "yours": mine["answer"], "yours is": mine["verdict"]},
+                 hide_index=True, width="stretch")
+    if x is not None:
+        st.write(f"On your digit, your network says **{int(mnist.predict(run['model'], x)[0].argmax())}**.")
+
+st.header("Try this", anchor=False)
+challenges = [
+    ("Draw a 7 in black on white with the toggle off, then turn it on.",
+     "Off, the plain network usually gets it wrong: it has only ever seen white strokes on black, so a white page "
+     "looks like a huge stroke. On, it has seen black-on-white copies and reads it."),
+    ("Why does the door-number 9 still fail with inverted copies?",
+     "Inverting teaches it the ink colour does not matter, but the door photo also has a plate border, shading "
+     "and a printed font: things no training digit had. Augmentation only covers the differences you add."),
+    ("What would you add to the training data to read door numbers?",
+     "Photos of real house numbers (a data set like SVHN), or digits pasted onto plates with borders, shadows, "
+     "blur and perspective. Try blur and rotation under 'Train it yourself' to see how far augmentation goes."),
+    ("Pick the dog as a course image, then raise the 'I don't know' threshold.",
+     "The network must pick a digit, so it always does. With a threshold of 60–70%, the dog mostly gets "
+     "'I don't know', while most real digits still get answered: see the chart of answers against accuracy."),
+]
+for question, answer in challenges:
+    with st.expander(question):
+        st.write(answer)

@@ -1,0 +1,244 @@
+"""The course's MNIST convolutional network: data, model, training, the two shipped models, prediction.
+
+The lesson it carries: a network trained only on white digits on black answers confidently, and wrongly,
+for black digits on white; adding colour-inverted copies of the training digits (the course's
+``INVERT = True``) fixes most of it. The two shipped models in ``data/models/`` are the two sides of that
+switch and are made by ``scripts/train_mnist.py``.
+
+TensorFlow is imported inside the functions that need it, so importing this module stays instant.
+Images everywhere are float arrays in [0, 1], shaped (N, 28, 28), white digit on black like MNIST.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from lib import DATA_DIR
+from lib.mnist_preprocess import (  # noqa: F401 (re-exported: the page and other pages use them from here)
+    NoDigitError, drawing_to_image, has_light_background, invert_if_light_background, to_mnist)
+
+MNIST_PATH = DATA_DIR / "mnist.npz"
+MODELS_DIR = DATA_DIR / "models"
+#: The shipped models, keyed by "trained with inverted copies?".
+MODEL_PATHS: dict[bool, Path] = {False: MODELS_DIR / "mnist_plain.keras", True: MODELS_DIR / "mnist_invert.keras"}
+SEED = 2024
+BATCH_SIZE = 128  # the course's batch size
+DIGITS = list(range(10))
+
+#: One row per layer of the course's network: name, output shape, what it does in plain words.
+LAYER_NOTES = [
+    ("Convolution 1: 16 filters of 5×5, ReLU", (28, 28, 16),
+     "Slides 16 small 5×5 pattern detectors over the picture; 'same' padding keeps it 28×28."),
+    ("Max pooling 1: 2×2, stride 2", (14, 14, 16),
+     "Keeps the strongest response in each 2×2 square: half the size, small shifts matter less."),
+    ("Convolution 2: 32 filters of 5×5, ReLU", (14, 14, 32),
+     "Combines the first layer's strokes into 32 larger shapes (loops, corners, bars)."),
+    ("Max pooling 2: 2×2, stride 2", (7, 7, 32),
+     "Halves the size again, leaving a 7×7 map of where each shape was found."),
+    ("Flatten", (1568,), "Lays the 7×7×32 maps out in one line of 1,568 numbers: no longer an image."),
+    ("Dense: 128 neurons, ReLU", (128,), "Every neuron looks at all 1,568 numbers and weighs the evidence."),
+    ("Dropout 40%", (128,), "While training only, silences 40% of those neurons at random so none is relied on."),
+    ("Dense: 10 neurons, softmax", (10,), "One neuron per digit; softmax turns their scores into probabilities."),
+]
+
+
+def load_data(path: Path | str = MNIST_PATH) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """MNIST from ``data/mnist.npz`` as ``(x_train, y_train, x_test, y_test)``.
+
+    Images are float32 in [0, 1] shaped (N, 28, 28), white digits on black (the course's
+    ``normalize_img``); labels are int64 digits 0-9.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"MNIST data not found at {path}; it ships in data/ (see data/README.md).")
+    with np.load(path) as data:
+        return (data["x_train"].astype(np.float32) / 255.0, data["y_train"].astype(np.int64),
+                data["x_test"].astype(np.float32) / 255.0, data["y_test"].astype(np.int64))
+
+
+def invert(x: np.ndarray) -> np.ndarray:
+    """Swap black and white: ``1 - x`` for images in [0, 1] (the course's augmentation)."""
+    return 1.0 - np.asarray(x, dtype=np.float32)
+
+
+def with_inverted_copies(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The originals followed by their inverted copies, labels repeated (the course's ``concatenate``)."""
+    return np.concatenate([x, invert(x)]), np.concatenate([y, y])
+
+
+def build_model(compile: bool = True):
+    """The course's network: Conv 16×5×5 → pool → Conv 32×5×5 → pool → Dense 128 → Dropout 0.4 →
+    Dense 10 softmax; Adam and sparse categorical cross-entropy unless ``compile=False``.
+    Input (N, 28, 28, 1) in [0, 1]."""
+    import keras
+
+    model = keras.Sequential([
+        keras.Input(shape=(28, 28, 1)),
+        keras.layers.Conv2D(16, 5, padding="same", activation="relu", name="conv1"),
+        keras.layers.MaxPool2D(2, 2, padding="same", name="pool1"),
+        keras.layers.Conv2D(32, 5, padding="same", activation="relu", name="conv2"),
+        keras.layers.MaxPool2D(2, 2, padding="same", name="pool2"),
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dense(128, activation="relu", name="dense"),
+        keras.layers.Dropout(0.4, name="dropout"),
+        keras.layers.Dense(10, activation="softmax", name="digits"),
+    ], name="mnist_cnn")
+    if compile:
+        model.compile(loss="sparse_categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+    return model
+
+
+def layer_table(model) -> list[dict]:
+    """One row per layer: what it is, its output shape, how many numbers that is, its learned parameters,
+    and one line on what it does."""
+    rows = []
+    for layer, (label, shape, note) in zip(model.layers, LAYER_NOTES):
+        rows.append({"layer": label, "output shape": " × ".join(map(str, shape)),
+                     "outputs": math.prod(shape), "parameters": layer.count_params(), "what it does": note})
+    return rows
+
+
+def set_seed(seed: int = SEED) -> None:
+    """Make training repeatable: seed Python, NumPy and TensorFlow, and use deterministic kernels."""
+    import keras
+    import tensorflow as tf
+
+    keras.utils.set_random_seed(seed)
+    tf.config.experimental.enable_op_determinism()
+
+
+@dataclass
+class Progress:
+    """What a training run reports as it goes (to ``train``'s ``on_progress``)."""
+
+    epoch: int  #: 1-based epoch in progress
+    epochs: int
+    step: int  #: batches done in this epoch
+    steps: int  #: batches per epoch
+    #: Curves so far: "seen" (training images seen), "loss", "accuracy" (running averages within the epoch),
+    #: and per finished epoch "epoch", "val_loss", "val_accuracy" when validation data was given.
+    history: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def fraction(self) -> float:
+        return ((self.epoch - 1) * self.steps + self.step) / (self.epochs * self.steps)
+
+
+def train(x: np.ndarray, y: np.ndarray, *, epochs: int = 1, seed: int = SEED,
+          validation: tuple[np.ndarray, np.ndarray] | None = None,
+          on_progress: Callable[[Progress], None] | None = None, report_every: int = 20):
+    """Train a fresh course network on images ``x`` (N, 28, 28) in [0, 1] and digits ``y``.
+
+    Shuffles every epoch, batches of 128, deterministic for a given ``seed``. ``on_progress(Progress)`` is
+    called every ``report_every`` batches and at the end of every epoch. Returns ``(model, history)``.
+    """
+    x, y = _check_images(x), np.asarray(y)
+    if len(x) != len(y) or len(x) == 0:
+        raise ValueError(f"Need as many labels as images (got {len(x)} images, {len(y)} labels), at least one.")
+    if not 1 <= epochs <= 50:
+        raise ValueError(f"epochs must be between 1 and 50, got {epochs}.")
+    import keras
+
+    set_seed(seed)
+    model = build_model()
+    steps = math.ceil(len(x) / BATCH_SIZE)
+    history: dict[str, list[float]] = {"seen": [], "loss": [], "accuracy": []}
+
+    class Reporter(keras.callbacks.Callback):
+        epoch = 0
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.epoch = epoch + 1
+
+        def on_train_batch_end(self, batch, logs=None):
+            if (batch + 1) % report_every and batch + 1 != steps:
+                return
+            history["seen"].append(float(((self.epoch - 1) * steps + batch + 1) * BATCH_SIZE))
+            history["loss"].append(float(logs["loss"]))
+            history["accuracy"].append(float(logs["accuracy"]))
+            if on_progress and batch + 1 != steps:  # the epoch's end is reported once, with validation
+                on_progress(Progress(self.epoch, epochs, batch + 1, steps, history))
+
+        def on_epoch_end(self, epoch, logs=None):
+            history.setdefault("epoch", []).append(float(epoch + 1))
+            for name in ("val_loss", "val_accuracy"):
+                if name in logs:
+                    history.setdefault(name, []).append(float(logs[name]))
+            if on_progress:
+                on_progress(Progress(epoch + 1, epochs, steps, steps, history))
+
+    validation_data = None if validation is None else (_check_images(validation[0])[..., None], validation[1])
+    model.fit(x[..., None], y, batch_size=BATCH_SIZE, epochs=epochs, shuffle=True, verbose=0,
+              validation_data=validation_data, callbacks=[Reporter()])
+    return model, history
+
+
+def save_model(model, path: Path | str) -> None:
+    """Save weights and architecture only (no optimizer state), so the file stays small."""
+    bare = build_model(compile=False)
+    bare.set_weights(model.get_weights())
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    bare.save(path)
+
+
+def load_model(invert: bool):
+    """The shipped model trained without (``False``) or with (``True``) inverted copies of the digits."""
+    path = MODEL_PATHS[bool(invert)]
+    if not path.exists():
+        raise FileNotFoundError(f"The trained model {path.name} is missing from {path.parent}; "
+                                "make it with `python scripts/train_mnist.py`.")
+    import keras
+
+    return keras.saving.load_model(path, compile=False)
+
+
+def predict(model, images: np.ndarray) -> np.ndarray:
+    """Probabilities (N, 10) for images (N, 28, 28) or a single (28, 28) image, floats in [0, 1].
+
+    Calls the model directly: for a handful of images that is several times faster than ``model.predict``.
+    """
+    x = _check_images(images)
+    if len(x) <= 1024:
+        return np.asarray(model(x[..., None], training=False))
+    return np.concatenate([np.asarray(model(x[i:i + 1024, ..., None], training=False))
+                           for i in range(0, len(x), 1024)])
+
+
+def accuracy(model, x: np.ndarray, y: np.ndarray) -> float:
+    """Share of images whose most likely digit is the label."""
+    return float(np.mean(predict(model, x).argmax(axis=1) == np.asarray(y)))
+
+
+def first_layer_kernels(model) -> np.ndarray:
+    """The 16 learned 5×5 filters of the first convolution, shaped (16, 5, 5)."""
+    kernel = np.asarray(model.get_layer("conv1").get_weights()[0])  # (5, 5, 1, 16)
+    return np.transpose(kernel[:, :, 0, :], (2, 0, 1))
+
+
+def feature_maps(model, image: np.ndarray) -> dict[str, np.ndarray]:
+    """What each convolution layer makes of one (28, 28) image: ``{"conv1": (16, 28, 28), "conv2": (32, 14, 14)}``."""
+    x = _check_images(image)[:1, ..., None]
+    maps = {}
+    for layer in model.layers:
+        x = layer(x, training=False)
+        if layer.name in ("conv1", "conv2"):
+            maps[layer.name] = np.transpose(np.asarray(x)[0], (2, 0, 1))
+        if layer.name == "conv2":
+            break
+    return maps
+
+
+def _check_images(images) -> np.ndarray:
+    x = np.asarray(images, dtype=np.float32)
+    if x.ndim == 2:
+        x = x[None]
+    if x.ndim != 3 or x.shape[1:] != (28, 28):
+        raise ValueError(f"Expected images shaped (N, 28, 28) or one (28, 28) image, got shape {x.shape}.")
+    if x.size and (np.nanmin(x) < 0 or np.nanmax(x) > 1 or np.isnan(x).any()):
+        raise ValueError("Image values must lie in [0, 1]; divide 0-255 pixel values by 255.")
+    return x

@@ -1,0 +1,130 @@
+"""The MNIST page's pictures and charts, as plain functions returning PIL images or plotly figures.
+
+Colours come from :mod:`lib.palette` (Okabe-Ito) only; every chart has a title and axis labels.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PIL import Image
+
+from lib.palette import CATEGORICAL, DIVERGING, OKABE_ITO, SEQUENTIAL, use_plotly_template
+
+MODEL_NAMES = {False: "plain (original digits)", True: "with inverted copies"}
+MODEL_COLOURS = {False: CATEGORICAL[1], True: CATEGORICAL[0]}  # orange, blue
+GREYS = [[0.0, "#000000"], [1.0, "#FFFFFF"]]
+
+
+def enlarge(x: np.ndarray, side: int = 280) -> Image.Image:
+    """A 28×28 image in [0, 1] blown up with hard pixel edges, so each input pixel is a visible square."""
+    grey = Image.fromarray((np.clip(x, 0, 1) * 255).astype(np.uint8))
+    return grey.resize((side, side), Image.Resampling.NEAREST)
+
+
+def mosaic(images: np.ndarray, columns: int, gap: int = 1, fill: float = np.nan) -> np.ndarray:
+    """Tile images (N, h, w) into one array, ``columns`` per row, separated by ``gap`` cells of ``fill``."""
+    n, height, width = images.shape
+    rows = -(-n // columns)
+    out = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap), fill, dtype=np.float32)
+    for i, image in enumerate(images):
+        top, left = (i // columns) * (height + gap), (i % columns) * (width + gap)
+        out[top:top + height, left:left + width] = image
+    return out
+
+
+def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | None = None):
+    """Grouped bars: each model's probability for each digit, with the "I don't know" line."""
+    import plotly.graph_objects as go
+
+    use_plotly_template()
+    figure = go.Figure()
+    for inverted, values in probabilities.items():
+        figure.add_bar(x=[str(d) for d in range(10)], y=100 * np.asarray(values).ravel(),
+                       name=MODEL_NAMES[inverted], marker_color=MODEL_COLOURS[inverted])
+    if threshold is not None:
+        figure.add_hline(y=100 * threshold, line_dash="dash", line_color=OKABE_ITO["black"],
+                         annotation_text="I don't know below this", annotation_position="top left")
+    figure.update_layout(title="How sure each network is, digit by digit", barmode="group", height=340,
+                         xaxis_title="digit", yaxis_title="probability (%)", yaxis_range=[0, 105],
+                         legend={"orientation": "h", "y": -0.25}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return figure
+
+
+def threshold_chart(curve: pd.DataFrame, threshold: float):
+    """Accuracy on the digits the network answers, and the share it answers, as the threshold moves."""
+    import plotly.graph_objects as go
+
+    use_plotly_template()
+    figure = go.Figure()
+    figure.add_scatter(x=100 * curve["threshold"], y=100 * curve["accuracy"], name="accuracy on answered digits",
+                       mode="lines", line_color=CATEGORICAL[0])
+    figure.add_scatter(x=100 * curve["threshold"], y=100 * curve["answered"], name="share of digits answered",
+                       mode="lines", line={"color": CATEGORICAL[1], "dash": "dot"})
+    figure.add_vline(x=100 * threshold, line_color=OKABE_ITO["black"], line_dash="dash")
+    figure.update_layout(title="Saying 'I don't know' more often: fewer answers, more of them right",
+                         xaxis_title="threshold: smallest probability it answers with (%)", yaxis_title="%",
+                         height=340, legend={"orientation": "h", "y": -0.3},
+                         margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return figure
+
+
+def kernel_chart(kernels: np.ndarray):
+    """The 16 first-layer 5×5 filters, blue for negative weights, vermillion for positive."""
+    import plotly.express as px
+
+    use_plotly_template()
+    limit = float(np.abs(kernels).max()) or 1.0
+    figure = px.imshow(mosaic(kernels, 8), color_continuous_scale=[list(s) for s in DIVERGING],
+                       zmin=-limit, zmax=limit, title="The 16 pattern detectors of the first layer (5×5 each)")
+    return _bare_axes(figure, "weight")
+
+
+def feature_map_chart(maps: np.ndarray, title: str):
+    """Feature maps (channels, h, w) of one input: where each filter found its pattern (brighter = more)."""
+    import plotly.express as px
+
+    use_plotly_template()
+    columns = 8
+    figure = px.imshow(mosaic(maps, columns, gap=2), color_continuous_scale=[list(s) for s in SEQUENTIAL],
+                       zmin=0, title=title)
+    return _bare_axes(figure, "response")
+
+
+def confusion_chart(matrix: np.ndarray, title: str):
+    """Confusion matrix: rows the true digit, columns the network's answer, cells the count."""
+    import plotly.express as px
+
+    use_plotly_template()
+    # Log scale for the colour only, so the few mistakes are visible next to ~1,000 right answers.
+    figure = px.imshow(np.log10(1 + matrix), x=[str(d) for d in range(10)], y=[str(d) for d in range(10)],
+                       color_continuous_scale=[list(s) for s in SEQUENTIAL], title=title,
+                       labels={"x": "the network's answer", "y": "the true digit", "color": "log₁₀ count"})
+    figure.update_traces(text=matrix, texttemplate="%{text}", hovertemplate="true %{y}, answered %{x}: %{text}")
+    figure.update_layout(coloraxis_showscale=False, height=460, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return figure
+
+
+def training_chart(history: dict[str, list[float]]):
+    """Live training curves: running loss and accuracy against training images seen."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    use_plotly_template()
+    figure = make_subplots(rows=1, cols=2, subplot_titles=("loss (lower is better)", "accuracy (%)"))
+    seen = history.get("seen", [])
+    figure.add_scatter(x=seen, y=history.get("loss", []), name="training loss", line_color=CATEGORICAL[0],
+                       row=1, col=1)
+    figure.add_scatter(x=seen, y=100 * np.asarray(history.get("accuracy", [])), name="training accuracy",
+                       line_color=CATEGORICAL[0], showlegend=False, row=1, col=2)
+    figure.update_xaxes(title_text="training images seen")
+    figure.update_layout(title="Training as it happens", height=320, showlegend=False,
+                         margin={"l": 10, "r": 10, "t": 70, "b": 10})
+    return figure
+
+
+def _bare_axes(figure, colour_label: str):
+    figure.update_xaxes(showticklabels=False, showgrid=False)
+    figure.update_yaxes(showticklabels=False, showgrid=False)
+    figure.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, coloraxis_colorbar_title=colour_label)
+    return figure

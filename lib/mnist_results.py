@@ -1,0 +1,105 @@
+"""Reading a digit network's answers: the course's ten test images, "I don't know", and its mistakes.
+
+Plain NumPy and pandas on probabilities (N, 10) from :func:`lib.mnist.predict`, so every number the page
+shows can be checked in a notebook without Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from PIL import Image
+
+from lib import DATA_DIR
+
+COURSE_DIR = DATA_DIR / "custom-digits"
+
+
+@dataclass(frozen=True)
+class CourseImage:
+    name: str  #: "1" ... "9", "dog"
+    label: int | None  #: the right digit, None for the dog (there is no right answer)
+    description: str
+
+
+COURSE_IMAGES = [
+    CourseImage("1", 1, "faint grey stroke on white"),
+    CourseImage("2", 2, "printed 2, dark on light"),
+    CourseImage("3", 3, "printed 3, grey on light grey"),
+    CourseImage("4", 4, "printed 4, dark on light"),
+    CourseImage("5", 5, "white handwriting on black, like MNIST"),
+    CourseImage("6", 6, "black handwriting on white paper"),
+    CourseImage("7", 7, "black handwriting on off-white paper"),
+    CourseImage("8", 8, "dark handwriting on mid-grey"),
+    CourseImage("9", 9, "door-number plate: white 9 on a dark plate"),
+    CourseImage("dog", None, "a dog's face: not a digit at all"),
+]
+
+
+def load_course_images() -> np.ndarray:
+    """The course's ten 28×28 test images (1-9, then the dog) as (10, 28, 28) floats, read exactly as the
+    course reads them: ``image / 255``, not inverted, not preprocessed."""
+    return np.stack([np.asarray(Image.open(COURSE_DIR / f"{item.name}.png").convert("L"), dtype=np.float32) / 255.0
+                     for item in COURSE_IMAGES])
+
+
+def course_table(probabilities: np.ndarray) -> pd.DataFrame:
+    """The course's table: one row per image, one column per digit (probability in %), then the answer
+    and whether it is right ("right", "wrong", or "no right answer" for the dog)."""
+    probabilities = np.asarray(probabilities)
+    if probabilities.shape != (len(COURSE_IMAGES), 10):
+        raise ValueError(f"Expected probabilities shaped ({len(COURSE_IMAGES)}, 10), got {probabilities.shape}.")
+    table = pd.DataFrame(100 * probabilities, columns=[str(d) for d in range(10)],
+                         index=pd.Index([item.name for item in COURSE_IMAGES], name="image"))
+    answers = probabilities.argmax(axis=1)
+    table["answer"] = answers
+    table["verdict"] = [verdict(item.label, answer) for item, answer in zip(COURSE_IMAGES, answers)]
+    return table
+
+
+def verdict(label: int | None, answer: int) -> str:
+    return "no right answer" if label is None else ("right" if label == answer else "wrong")
+
+
+def count_right(probabilities: np.ndarray) -> int:
+    """How many of the nine course digits the most likely answer gets right."""
+    return int((course_table(probabilities)["verdict"] == "right").sum())
+
+
+def answer_or_unsure(probabilities: np.ndarray, threshold: float) -> int | None:
+    """The most likely digit, or None ("I don't know") when its probability is below ``threshold``."""
+    probabilities = np.asarray(probabilities).ravel()
+    best = int(probabilities.argmax())
+    return best if probabilities[best] >= threshold else None
+
+
+def threshold_curve(probabilities: np.ndarray, labels: np.ndarray, thresholds: np.ndarray) -> pd.DataFrame:
+    """For each threshold: the share of digits the network answers (top probability ≥ threshold) and its
+    accuracy on those it answers (NaN when it answers none)."""
+    probabilities, labels = np.asarray(probabilities), np.asarray(labels)
+    confidence = probabilities.max(axis=1)
+    correct = probabilities.argmax(axis=1) == labels
+    rows = []
+    for threshold in np.asarray(thresholds, dtype=float):
+        answered = confidence >= threshold
+        share = float(answered.mean())
+        rows.append({"threshold": threshold, "answered": share,
+                     "accuracy": float(correct[answered].mean()) if answered.any() else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def confusion(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Counts (10, 10): row = the true digit, column = the network's answer."""
+    answers = np.asarray(probabilities).argmax(axis=1)
+    matrix = np.zeros((10, 10), dtype=np.int64)
+    np.add.at(matrix, (np.asarray(labels), answers), 1)
+    return matrix
+
+
+def mistakes(probabilities: np.ndarray, labels: np.ndarray, true: int, answer: int) -> np.ndarray:
+    """Indices of the digits labelled ``true`` that the network called ``answer``, most confident first."""
+    probabilities = np.asarray(probabilities)
+    chosen = np.flatnonzero((np.asarray(labels) == true) & (probabilities.argmax(axis=1) == answer))
+    return chosen[np.argsort(-probabilities[chosen, answer], kind="stable")]
