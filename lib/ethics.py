@@ -18,7 +18,7 @@ import re
 
 from lib.ethics_content import CHECKLIST, Item, Section
 
-__all__ = ["ANSWER_CHOICES", "CHECKLIST", "FORMAT", "FORMAT_VERSION", "MAX_FILE_BYTES", "MAX_NOTE_CHARS",
+__all__ = ["ANSWER_CHOICES", "CHECKLIST", "FORMAT", "FORMAT_VERSION", "ITEMS", "MAX_FILE_BYTES", "MAX_NOTE_CHARS",
            "MAX_PROJECT_CHARS", "Item", "Section", "empty_answers", "from_json", "item", "open_items",
            "progress", "to_json", "to_markdown"]
 
@@ -36,12 +36,14 @@ MAX_FILE_BYTES = 200_000
 MAX_NOTE_CHARS = 2_000
 MAX_PROJECT_CHARS = 200
 
-_ITEMS: dict[str, Item] = {entry.id: entry for section in CHECKLIST for entry in section.items}
+#: Every item of every section, in checklist order.
+ITEMS: tuple[Item, ...] = tuple(entry for section in CHECKLIST for entry in section.items)
+_BY_ID: dict[str, Item] = {entry.id: entry for entry in ITEMS}
 
 
 def item(item_id: str) -> Item:
     """The checklist item with this id; ``KeyError`` if there is none."""
-    return _ITEMS[item_id]
+    return _BY_ID[item_id]
 
 
 def empty_answers(project: str = "") -> dict:
@@ -164,7 +166,7 @@ def _check_answers(answers: dict) -> None:
         raise ValueError(f"The project name has {len(project):,} characters; the limit is {MAX_PROJECT_CHARS}.")
     if not isinstance(given, dict):
         raise ValueError("The answers are missing or are not a mapping from item id to answer.")
-    unknown = [key for key in given if key not in _ITEMS]
+    unknown = [key for key in given if key not in _BY_ID]
     if unknown:
         shown = ", ".join(repr(key)[:40] for key in unknown[:5])
         raise ValueError(f"Unknown checklist item(s): {shown}. The file may come from a different checklist.")

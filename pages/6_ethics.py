@@ -10,9 +10,11 @@ import re
 
 import streamlit as st
 
-from lib import ethics, ui
+from lib import ethics, ethics_demos, ui
 from lib.ethics_content import DATA_RULES, DISCUSSION, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics_demos import DEMOS
+from lib.palette import use_plotly_template
+from lib.training_slot import TRAINING
 
 ui.page_setup("ethics")
 
@@ -61,7 +63,7 @@ def import_answers() -> None:
         return
     st.session_state[STORE] = loaded
     # Forget the widgets' values so they are re-seeded from the imported answers below.
-    for key in ["ethics_project"] + [k(i.id) for s in ethics.CHECKLIST for i in s.items for k in (answer_key, note_key)]:
+    for key in ["ethics_project"] + [k(i.id) for i in ethics.ITEMS for k in (answer_key, note_key)]:
         st.session_state.pop(key, None)
     count = sum(entry["answer"] is not None for entry in loaded["answers"].values())
     st.session_state[MESSAGE] = ("success", f"Loaded {count} answers for “{loaded['project'] or 'unnamed project'}”.")
@@ -115,17 +117,17 @@ with st.expander(f"Still open: {len(still_open)} questions (not answered or 'not
     for section, entry in still_open:
         st.text(f"• {entry.kid_question if kid else entry.question}")
 
-demo_for = {d.item_id: d for d in DEMOS}
+demos_for = {entry.id: [d.title for d in DEMOS if d.item_id == entry.id] for entry in ethics.ITEMS}
 for section in ethics.CHECKLIST:
     st.subheader(section.kid_title if kid else section.title, anchor=False)
     for entry in section.items:
         stored = answers["answers"].get(entry.id, {"answer": None, "note": ""})
-        with st.container(border=True):
+        with st.container(border=True, key=f"ethics_item_{entry.id}"):
             st.markdown(f"**{entry.kid_question if kid else entry.question}**")
             st.caption(f"Why it matters: {entry.why}" if kid else f"Why it matters: {entry.why}  \n"
                        f"Example: {entry.example}  \nSource: {entry.source}")
-            if entry.id in demo_for:
-                st.caption(f"See it happen: live demo “{demo_for[entry.id].title}” below.")
+            for title in demos_for[entry.id]:
+                st.caption(f"See it happen: live demo “{title}” below.")
             seed(answer_key(entry.id), stored["answer"])
             seed(note_key(entry.id), stored["note"])
             st.radio("Your answer", ethics.ANSWER_CHOICES, index=None, horizontal=True,
@@ -133,6 +135,138 @@ for section in ethics.CHECKLIST:
                      help="'Not sure' keeps the question open in the progress above.")
             st.text_input("Note (optional)", key=note_key(entry.id), on_change=save_item, args=(entry.id,),
                           max_chars=ethics.MAX_NOTE_CHARS, help="Why you answered this way, or what to do next.")
+
+# --- live demos: each loads its model only when switched on ----------------------------------------------
+
+MODEL_NAMES = {False: "Trained on white-on-black digits only", True: "Trained with inverted copies too"}
+
+
+@st.cache_resource(show_spinner=False)
+def mnist_model(invert: bool):
+    from lib import mnist
+
+    return mnist.load_model(invert)
+
+
+@st.cache_data(show_spinner=False)
+def dog_probabilities() -> dict:
+    return {invert: ethics_demos.dog_probabilities(mnist_model(invert)) for invert in MODEL_NAMES}
+
+
+@st.cache_data(show_spinner=False)
+def polarity_accuracies() -> dict:
+    from lib import mnist
+
+    _, _, x_test, y_test = mnist.load_data()
+    return {invert: ethics_demos.polarity_accuracy(mnist_model(invert), x_test, y_test) for invert in MODEL_NAMES}
+
+
+@st.cache_resource(show_spinner=False)
+def iris_results() -> dict:
+    """Per-species test accuracy by training configuration, shared by every visitor of the server."""
+    return {}
+
+
+def iris_accuracy(species_fraction: tuple) -> list:
+    """Shipped results when this setting was precomputed; otherwise trains once per setting, one training
+    at a time across all users."""
+    shipped = ethics_demos.shipped_iris_accuracy(species_fraction)
+    if shipped is not None:
+        return list(shipped)
+    results = iris_results()
+    if species_fraction not in results:
+        waiting = st.empty()
+        with TRAINING.turn(on_wait=lambda ahead: waiting.info(
+                f"Waiting for another training to finish ({ahead} ahead of you)…")):
+            waiting.empty()
+            if species_fraction not in results:
+                bar = st.progress(0.0, text="Training the iris network…")
+                results[species_fraction] = list(ethics_demos.iris_species_accuracy(
+                    species_fraction, on_progress=lambda p: bar.progress(
+                        p.epoch / p.epochs, text=f"Training the iris network: epoch {p.epoch} of {p.epochs}")))
+                bar.empty()
+    return results[species_fraction]
+
+
+garden_stranger = st.cache_data(ethics_demos.garden_stranger, show_spinner=False)
+
+
+def bars(title: str, x: list, series: dict, y_title: str, percent: bool = True):
+    import plotly.graph_objects as go
+
+    use_plotly_template()
+    figure = go.Figure([go.Bar(name=name, x=x, y=y) for name, y in series.items()])
+    figure.update_layout(title=title, barmode="group", yaxis_title=y_title, height=340,
+                         legend={"orientation": "h", "y": -0.25}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    if percent:
+        figure.update_yaxes(tickformat=".0%", range=[0, 1])
+    st.plotly_chart(figure, config={"displayModeBar": False})
+
+
+def dog_demo() -> None:
+    with st.spinner("Loading the two digit networks…"):
+        probabilities = dog_probabilities()
+    st.image(str(ethics_demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)")
+    bars("What the digit networks think the dog is", [str(d) for d in range(10)],
+         {MODEL_NAMES[k]: list(v) for k, v in probabilities.items()}, "probability")
+    threshold = st.slider("Say 'I don't know' below this confidence", 0.5, 0.99, 0.9, 0.01, key="ethics_threshold",
+                          help="A rule you design in: if the most likely digit is less sure than this, answer "
+                               "'I don't know' instead.")
+    for invert, p in probabilities.items():
+        verdict = f"“{p.argmax()}”" if p.max() >= threshold else "“I don't know”"
+        st.markdown(f"- {MODEL_NAMES[invert]}: most likely {p.argmax()} ({p.max():.0%}) → answers {verdict}")
+
+
+def polarity_demo() -> None:
+    with st.spinner("Testing both digit networks on 200 test digits…"):
+        accuracy = polarity_accuracies()
+    bars("Accuracy on 200 test digits", ["White on black (as trained)", "Black on white (swapped)"],
+         {MODEL_NAMES[k]: list(v) for k, v in accuracy.items()}, "share correct")
+
+
+def iris_demo() -> None:
+    species = st.selectbox("Species to leave mostly out", range(3), index=1, key="ethics_iris_species",
+                           format_func=lambda i: ethics_demos.SPECIES[i], help="The species whose training "
+                           "flowers are mostly removed; the test flowers stay the same.")
+    keep = st.select_slider("Share of its training flowers kept", ethics_demos.KEEP_CHOICES, value=0.1,
+                            format_func="{:.0%}".format, key="ethics_iris_keep",
+                            help="How much of that species the network may learn from.")
+    balanced = iris_accuracy((1.0, 1.0, 1.0))
+    reduced = iris_accuracy(ethics_demos.fraction_without(species, keep))
+    bars("Test accuracy for each species", list(ethics_demos.SPECIES),
+         {"All training flowers": balanced, f"Only {keep:.0%} of {ethics_demos.SPECIES[species]}": reduced},
+         "share correct")
+
+
+def garden_demo() -> None:
+    name = st.selectbox("Something that is not a woodlouse, ladybird or stone", list(ethics_demos.STRANGERS),
+                        key="ethics_stranger", help="Its typical width, length and weight go to the garden robot.")
+    with st.spinner("Grouping the garden finds…"):
+        result = garden_stranger(name)
+    st.markdown(f"k-means puts **{name}** in group {result.group + 1}, with {result.group_size} finds that are "
+                f"mostly **{result.group_kind}s**.")
+    measures = dict(zip(ethics_demos.FEATURES, ethics_demos.STRANGERS[name]))
+    st.table({"measurement": list(measures), f"{name}": list(measures.values()),
+              "smallest in the group": [result.ranges[f][0] for f in measures],
+              "largest in the group": [result.ranges[f][1] for f in measures]})
+    if result.outside:
+        st.markdown(f"Its {', '.join(result.outside)} lie outside everything in that group – it was put there anyway.")
+
+
+st.header("See it happen", anchor=False)
+st.markdown("Four checklist questions, answered by the models of this app's other pages. Each demo loads its "
+            "model only when you switch it on.")
+RUN = {"dog": dog_demo, "polarity": polarity_demo, "iris": iris_demo, "garden": garden_demo}
+for demo in DEMOS:
+    with st.container(border=True):
+        st.subheader(demo.title, anchor=False)
+        st.caption(f"Checklist: {ethics.item(demo.item_id).question}")
+        st.markdown(demo.lesson)
+        if st.toggle("Run this demo", key=f"ethics_demo_{demo.key}", help=f"Loads the {demo.needs} page's model."):
+            try:
+                RUN[demo.key]()
+            except (ImportError, AttributeError, FileNotFoundError):
+                st.info(f"This demo needs the {demo.needs} page's model, which is not available yet.")
 
 st.header("Save or continue later", anchor=False)
 stem = file_stem(answers["project"])

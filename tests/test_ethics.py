@@ -8,7 +8,7 @@ import pytest
 from lib import ethics
 from lib.ethics_content import SOURCES
 
-ITEMS = [entry for section in ethics.CHECKLIST for entry in section.items]
+ITEMS = ethics.ITEMS
 
 
 def sample_answers() -> dict:

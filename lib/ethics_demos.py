@@ -1,0 +1,161 @@
+"""Four live demos of checklist items, run with the models of the app's other pages.
+
+Each demo answers one question of :data:`lib.ethics.CHECKLIST` with a real model instead of a story:
+a digit network names a digit for a dog, a network trained on white-on-black digits fails on
+black-on-white ones, an iris network trained without most of one species gets that species wrong, and
+k-means puts a coin into a group of garden bugs. The model modules (:mod:`lib.mnist`, :mod:`lib.iris`,
+:mod:`lib.garden`) are imported inside the functions, so importing this module loads no TensorFlow; a
+missing module or model file surfaces as ``ImportError``/``FileNotFoundError`` for the page to explain.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from lib import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Demo:
+    key: str  #: stable name, used for widget keys
+    title: str
+    item_id: str  #: the checklist item it illustrates
+    needs: str  #: the page whose model it uses, named for the "not available yet" message
+    lesson: str  #: what to notice
+
+
+DEMOS: tuple[Demo, ...] = (
+    Demo("dog", "The digit network names a digit for a dog", "model-dont-know", "Handwritten digits",
+         "Both networks were only ever shown digits, so they can only answer with a digit – even for a dog. "
+         "An 'I don't know' has to be designed in, for example a minimum confidence."),
+    Demo("polarity", "Trained on white-on-black digits, it fails on black-on-white ones", "collect-who",
+         "Handwritten digits",
+         "The same 200 test digits, shown as they are and with black and white swapped. The network that only "
+         "saw white-on-black digits fails on the swapped ones; the one trained on both kinds does not."),
+    Demo("iris", "Remove most of one iris species from training", "model-groups", "Iris network",
+         "Train the iris network twice: on all training flowers, then with most of one species left out. "
+         "Check the accuracy for each species, not only the overall score."),
+    Demo("garden", "k-means puts a stranger into a group anyway", "model-dont-know", "Garden bug detective",
+         "k-means always gives every object one of its groups – it has no group called 'none of these'."),
+)
+
+
+def demo(key: str) -> Demo:
+    """The demo with this key; ``KeyError`` if there is none."""
+    return next(entry for entry in DEMOS if entry.key == key)
+
+
+# --- digits ----------------------------------------------------------------------------------------------
+
+DOG_PHOTO = DATA_DIR / "custom-digits" / "dog.png"
+
+
+def dog_probabilities(model) -> np.ndarray:
+    """The network's ten digit probabilities for the course's dog photo (they always add up to one)."""
+    from lib import mnist
+    from lib.images import load_image
+
+    image = mnist.to_mnist(load_image(DOG_PHOTO))
+    return np.asarray(mnist.predict(model, image[np.newaxis]))[0]
+
+
+def polarity_accuracy(model, x_test: np.ndarray, y_test: np.ndarray, n: int = 200) -> tuple[float, float]:
+    """Accuracy on the first ``n`` test digits as they are (white on black) and inverted (black on white).
+    ``x_test`` may hold pixels in [0, 1] or 0-255."""
+    from lib import mnist
+
+    x, y = np.asarray(x_test[:n], dtype=np.float32), np.asarray(y_test[:n])
+    if x.max() > 1:
+        x = x / 255.0
+    as_is = float(np.mean(np.argmax(mnist.predict(model, x), axis=1) == y))
+    swapped = float(np.mean(np.argmax(mnist.predict(model, mnist.invert(x)), axis=1) == y))
+    return as_is, swapped
+
+
+# --- iris ------------------------------------------------------------------------------------------------
+
+SPECIES = ("setosa", "versicolor", "virginica")
+
+
+def fraction_without(species: int, keep: float) -> tuple[float, float, float]:
+    """``IrisConfig.species_fraction`` keeping only ``keep`` (0–1] of one species' training flowers."""
+    if species not in range(3):
+        raise ValueError(f"species must be 0, 1 or 2 ({', '.join(SPECIES)}), not {species!r}.")
+    if not 0 < keep <= 1:
+        raise ValueError(f"keep is the fraction of flowers kept, above 0 and at most 1; got {keep!r}.")
+    return tuple(keep if index == species else 1.0 for index in range(3))
+
+
+#: The shares of one species' training flowers the page offers to keep.
+KEEP_CHOICES = (0.05, 0.1, 0.2, 0.5, 1.0)
+#: Shipped results of :func:`iris_species_accuracy` for every setting the page offers (seed 0), made by
+#: ``scripts/make_ethics_iris.py`` so the page needs no training.
+IRIS_RESULTS = DATA_DIR / "ethics" / "iris_species_accuracy.json"
+
+
+def fraction_label(species_fraction) -> str:
+    """The key of one setting in :data:`IRIS_RESULTS`, e.g. ``"1,0.1,1"``."""
+    return ",".join(f"{float(f):g}" for f in species_fraction)
+
+
+def shipped_iris_accuracy(species_fraction) -> np.ndarray | None:
+    """The shipped per-species accuracy for this setting, or ``None`` if it was not precomputed."""
+    if not IRIS_RESULTS.exists():
+        return None
+    shipped = json.loads(IRIS_RESULTS.read_text())
+    found = shipped.get(fraction_label(species_fraction))
+    return None if found is None else np.asarray(found, dtype=float)
+
+
+def iris_species_accuracy(species_fraction: tuple[float, float, float], seed: int = 0,
+                          on_progress=None) -> np.ndarray:
+    """Train the iris network keeping ``species_fraction`` of each species; its accuracy per species on
+    the (untouched) test flowers."""
+    from lib import iris
+
+    result = iris.train(iris.IrisConfig(species_fraction=species_fraction), seed=seed, on_progress=on_progress)
+    return np.asarray(iris.per_species_accuracy(result.model, result.X_test, result.y_test), dtype=float)
+
+
+# --- garden ----------------------------------------------------------------------------------------------
+
+FEATURES = ("width_mm", "length_mm", "weight_g")
+
+#: Things the garden robot was never meant to measure: (width mm, length mm, weight g), typical sizes.
+STRANGERS: dict[str, tuple[float, float, float]] = {
+    "a 1p coin": (20.3, 20.3, 3.56),
+    "a garden snail": (25.0, 30.0, 8.0),
+    "an ant": (1.5, 5.0, 0.004),
+}
+
+
+@dataclass(frozen=True)
+class StrangerResult:
+    group: int  #: the k-means group it was put in
+    group_kind: str  #: the kind most of that group's members are
+    group_size: int
+    ranges: dict[str, tuple[float, float]]  #: each measurement's (min, max) among the group's members
+    outside: tuple[str, ...]  #: measurements where the stranger lies outside the group's range
+
+
+def garden_stranger(name: str, k: int = 3, seed: int = 0) -> StrangerResult:
+    """Fit k-means (k groups, scaled features) to the garden data, then ask which group the stranger
+    ``name`` (a key of :data:`STRANGERS`) falls into, and how unlike that group's members it is."""
+    from lib import garden
+
+    if name not in STRANGERS:
+        raise ValueError(f"Unknown stranger {name!r}; choose one of {', '.join(STRANGERS)}.")
+    table = garden.load_garden()
+    X = table[list(FEATURES)].to_numpy(dtype=float)
+    fitted = garden.fit(X, k, seed=seed)
+    stranger = np.asarray([STRANGERS[name]], dtype=float)
+    group = int(np.asarray(fitted.predict(stranger))[0])
+    members = np.asarray(fitted.labels) == group
+    ranges = {feature: (float(X[members, i].min()), float(X[members, i].max())) for i, feature in enumerate(FEATURES)}
+    outside = tuple(feature for i, feature in enumerate(FEATURES)
+                    if not ranges[feature][0] <= stranger[0, i] <= ranges[feature][1])
+    kind = str(table.loc[members, "kind"].mode().iloc[0])
+    return StrangerResult(group, kind, int(members.sum()), ranges, outside)

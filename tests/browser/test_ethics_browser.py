@@ -1,0 +1,80 @@
+"""The /ethics page in a real browser: answer a question with a note, download the Markdown and JSON
+files and read them, refuse a bad import without losing the answers, and fit on a phone screen."""
+
+import json
+
+from playwright.sync_api import Page, expect
+
+from lib import ethics
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+
+TITLE = "Before you trust a model"
+NOTE = "only adults <b>so far</b>"
+
+
+def _settle(page: Page) -> None:
+    # Streamlit reruns finish asynchronously; wait until it no longer shows its "running" indicator.
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+
+
+def _download(page: Page, label: str) -> str:
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").filter(has_text=label).get_by_role("button").click()
+    return info.value.path().read_text(encoding="utf-8")
+
+
+def test_answer_download_and_a_refused_import(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/ethics")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _settle(page)
+
+    page.get_by_role("textbox", name="Project name").fill("Digit reader")
+    page.get_by_role("textbox", name="Project name").press("Enter")
+    _settle(page)
+    first_item = ethics.ITEMS[1]  # "collect-who"
+    card = page.locator(f".st-key-ethics_item_{first_item.id}")
+    card.get_by_test_id("stRadioOption").filter(has_text="no").first.click()
+    _settle(page)
+    card.get_by_role("textbox", name="Note (optional)").fill(NOTE)
+    card.get_by_role("textbox", name="Note (optional)").press("Enter")
+    _settle(page)
+    expect(page.get_by_text("Collecting data: 1 of 5 settled")).to_be_visible()
+
+    markdown = _download(page, "Download as Markdown")
+    assert "# Ethics checklist: Digit reader" in markdown
+    assert f"- [x] **{first_item.question}** ({first_item.id})" in markdown
+    assert "Note: only adults \\<b\\>so far\\</b\\>" in markdown
+    saved = ethics.from_json(_download(page, "Download as JSON"))
+    assert saved == {"project": "Digit reader", "answers": {first_item.id: {"answer": "no", "note": NOTE}}}
+
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "other.json", "mimeType": "application/json", "buffer": json.dumps({"a": 1}).encode()}])
+    expect(page.get_by_text("Your answers were kept as they were.")).to_be_visible(timeout=30_000)
+    _settle(page)
+    expect(page.get_by_text("Collecting data: 1 of 5 settled")).to_be_visible()
+    expect(card.get_by_role("textbox", name="Note (optional)")).to_have_value(NOTE)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    # The note is shown as typed, never as HTML: no bold element was created from it.
+    expect(page.locator("b", has_text="so far")).to_have_count(0)
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "ethics-answered-desktop.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(500)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"/ethics scrolls sideways by {overflow}px on a phone"
+    page.screenshot(path=SCREENSHOTS / "ethics-answered-phone.png", full_page=True)
+
+
+def test_printable_view_shows_the_answers_without_widgets(page: Page, shared_server):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{shared_server}/ethics")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _settle(page)
+    page.get_by_text("Printable view").click()
+    _settle(page)
+    expect(page.get_by_role("heading", name="Ethics checklist: (unnamed project)")).to_be_visible()
+    expect(page.get_by_test_id("stRadio")).to_have_count(0)
+    page.screenshot(path=SCREENSHOTS / "ethics-printable-phone.png", full_page=True)
