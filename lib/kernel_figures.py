@@ -13,11 +13,12 @@ import numpy as np
 
 from lib.palette import DIVERGING, OKABE_ITO
 
-CELL_PX = 44  #: height of one grid cell, so three-digit numbers stay readable on a phone
+CELL_PX = 50  #: height of one grid cell, so three-digit numbers stay readable on a phone
 
 
 def _number_text(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.2g}"
+    value = float(value) + 0.0  # no "-0"
+    return f"{value:.0f}" if value.is_integer() or abs(value) >= 100 else f"{value:.2g}"
 
 
 def _figure(traces: list[dict], title: str, rows: int, cols: int, first_row: int, first_col: int,
@@ -28,7 +29,7 @@ def _figure(traces: list[dict], title: str, rows: int, cols: int, first_row: int
         "template": {"layout": {"font": {"family": "sans-serif", "size": 14}, "paper_bgcolor": "#FFFFFF",
                                 "plot_bgcolor": "#FFFFFF"}},
         "title": {"text": title, "x": 0, "font": {"size": 15}},
-        "height": max(180, 70 + CELL_PX * rows),
+        "height": max(240, 90 + CELL_PX * rows),
         "margin": {"l": 40, "r": 10, "t": 40, "b": 30},
         "showlegend": False,
         "shapes": shapes,

@@ -15,7 +15,7 @@ from lib import DATA_DIR
 from lib.images import load_image
 
 #: Longest side the kernel page works on; larger pictures are shrunk to it (with a notice on the page).
-WORKING_SIDE = 512
+WORKING_SIDE = 640
 
 #: The top-left 5×5 corner of a photo in the course notes: the worked example of "Applying a kernel".
 COURSE_EXAMPLE = np.array(

@@ -58,6 +58,12 @@ def as_png(key: tuple, _values, mode: str = "image") -> bytes:
     return display.png_bytes(display.enlarge(pixels))
 
 
+def number(value: float) -> str:
+    """A number for an equation: 4 significant digits, a real minus sign, negatives in brackets."""
+    text = f"{float(value) + 0.0:.4g}"
+    return f"(−{text[1:]})" if text.startswith("-") else text
+
+
 def clamp_state(key: str, high: int) -> int:
     """Keep a 1-based position widget inside 1..high when the image or settings change under it."""
     st.session_state[key] = int(min(max(st.session_state.get(key, 2), 1), high))
@@ -202,12 +208,14 @@ if is_colour:
                            help="Each colour on its own: the kernel runs three times, on the red, green and "
                                 "blue numbers. Grey first: one number per pixel, one run.")
     grey_first = colour_mode == "grey first"
-step_pixels = display.to_grey(pixels) if grey_first else pixels
-channel_name = "grey"
+kernel_key = tuple(map(tuple, kernel.tolist()))
+output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
+step_pixels, step_output, channel_name = display.to_grey(pixels) if grey_first else pixels, output, "grey"
 if not grey_first:
     channel_name = st.selectbox("Colour to show the arithmetic for", ("red", "green", "blue"), key="channel",
                                 help="The same sum happens for all three colours; pick one to see its numbers.")
-    step_pixels = pixels[..., ("red", "green", "blue").index(channel_name)]
+    channel = ("red", "green", "blue").index(channel_name)
+    step_pixels, step_output = pixels[..., channel], output[..., channel]
 
 
 def _move(delta: int) -> None:
@@ -244,19 +252,22 @@ for index, (name, step) in enumerate(steps.items()):
                     c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
         config={"displayModeBar": False})
 for name, step in steps.items():
-    terms = " + ".join(f"{p:.4g}×{k:.4g}" if p >= 0 and k >= 0 else f"({p:.4g})×({k:.4g})"
-                       for p, k in zip(step.patch.ravel(), shown_kernels[name].ravel()))
+    terms = " + ".join(f"{number(p)}×{number(k)}" for p, k in zip(step.patch.ravel(), shown_kernels[name].ravel()))
     st.markdown(f"{name if len(steps) > 1 else 'Sum'}: {terms} = **{step.total:.4g}**")
 result = (float(np.hypot(*(s.total for s in steps.values()))) if preset == kernels.SOBEL_MAGNITUDE
           else first.total)
 if preset == kernels.SOBEL_MAGNITUDE:
     st.markdown(f"Edge strength: √(horizontal² + vertical²) = **{result:.4g}**")
 st.success(f"Result: **{result:.4g}** goes into the output at row {row}, column {col}.")
+o_top = int(np.clip(row - 1 - ZOOM // 2, 0, max(0, out_rows - ZOOM)))
+o_left = int(np.clip(col - 1 - ZOOM // 2, 0, max(0, out_cols - ZOOM)))
+st.plotly_chart(pixel_grid(step_output[o_top : o_top + ZOOM, o_left : o_left + ZOOM],
+                           "Where it lands: the output (this pixel outlined)", o_top + 1, o_left + 1,
+                           highlight=(row - 1 - o_top, col - 1 - o_left)),
+                key="step_output", config={"displayModeBar": False})
 
 # ---------------------------------------------------------------------------------------------------------
 st.header("5. Before and after", anchor=False)
-kernel_key = tuple(map(tuple, kernel.tolist()))
-output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
 below, above = display.out_of_range_share(output)
 range_mode = st.radio("Numbers below 0 or above 255", display.RANGE_MODES, key="range",
                       format_func=RANGE_LABELS.get,

@@ -1,0 +1,72 @@
+"""The kernel page in a real browser: step the sharpen kernel across the course's 5×5 example and read the
+course's numbers (89, 111, and 210 at the left edge with zero padding); no sideways scrolling on a phone.
+Screenshots go to tests/screenshots/convolution-*.png."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+
+TITLE = "Image kernels"
+
+
+def _wait(page: Page) -> None:
+    # Streamlit reruns finish asynchronously; wait until it no longer shows its "running" indicator.
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+
+
+def _result(page: Page):
+    return page.get_by_test_id("stAlertContentSuccess")
+
+
+def test_stepping_the_kernel_shows_the_course_numbers(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/convolution")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _wait(page)
+    # The default is the course's example with the sharpen kernel at row 2, column 2: 99 becomes 89.
+    expect(_result(page)).to_contain_text("Result: 89 goes into the output at row 2, column 2", timeout=15_000)
+    expect(page.get_by_text(re.compile(r"= 89$"))).to_be_visible()
+
+    page.get_by_role("button", name="Next pixel").click()
+    expect(_result(page)).to_contain_text("Result: 111 goes into the output at row 2, column 3", timeout=15_000)
+
+    page.get_by_role("button", name="Previous pixel").click()
+    _wait(page)
+    page.get_by_role("button", name="Previous pixel").click()
+    expect(_result(page)).to_contain_text("Result: 210 goes into the output at row 2, column 1", timeout=15_000)
+    expect(page.get_by_text("Orange squares mark padding", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "convolution-steps-desktop.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(500)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"/convolution scrolls sideways by {overflow}px on a phone"
+    page.screenshot(path=SCREENSHOTS / "convolution-steps-phone.png", full_page=True)
+
+
+def test_a_photo_with_an_edge_detector_and_signed_view(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/convolution")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _wait(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="Picture").click()
+    page.get_by_role("option", name="Photo: flower").click()
+    _wait(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="Kernel").first.click()
+    page.get_by_role("option", name="Sobel magnitude").click()
+    _wait(page)
+    page.get_by_text("Show the signs", exact=False).click()
+    _wait(page)
+    expect(page.get_by_text("Edge strength: √(horizontal² + vertical²)", exact=False)).to_be_visible()
+    expect(page.get_by_text("Signed output", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path=SCREENSHOTS / "convolution-photo-desktop.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(500)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"/convolution scrolls sideways by {overflow}px on a phone"
+    page.screenshot(path=SCREENSHOTS / "convolution-photo-phone.png", full_page=True)

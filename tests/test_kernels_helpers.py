@@ -1,0 +1,120 @@
+"""The kernel page's helpers: output-range handling and the signed colour view (lib.kernel_display), reading
+typed kernels (lib.kernel_editor), the pictures (lib.kernel_sources) and the grid figures (lib.kernel_figures)."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from lib import kernel_display as display
+from lib import kernel_editor as editor
+from lib.images import ImageError
+from lib.kernel_figures import kernel_grid, pixel_grid
+from lib import kernel_sources as sources
+from lib.palette import OKABE_ITO
+
+VALUES = np.array([[-50.0, 0.0], [100.0, 400.0]])
+
+
+def test_range_modes():
+    np.testing.assert_array_equal(display.to_displayable(VALUES, "clip"), [[0, 0], [100, 255]])
+    np.testing.assert_array_equal(display.to_displayable(VALUES, "absolute"), [[50, 0], [100, 255]])
+    np.testing.assert_array_equal(display.to_displayable(VALUES, "rescale"), [[0, 28], [85, 255]])
+    assert display.to_displayable(np.full((2, 2), 7.0), "rescale").tolist() == [[7, 7], [7, 7]]
+    assert display.out_of_range_share(VALUES) == (0.25, 0.25)
+    with pytest.raises(ValueError, match="mode must be"):
+        display.to_displayable(VALUES, "wrap")
+
+
+def test_grey_matches_pillow():
+    rng = np.random.default_rng(0)
+    rgb = rng.integers(0, 256, (8, 9, 3), dtype=np.uint8)
+    pillow = np.asarray(Image.fromarray(rgb).convert("L"), dtype=float)
+    assert np.abs(display.to_grey(rgb) - pillow).max() <= 1.0
+    with pytest.raises(ValueError):
+        display.to_grey(np.ones((3, 3, 4)))
+
+
+def test_signed_view_uses_the_diverging_palette():
+    colours = display.signed_rgb(np.array([[-2.0, 0.0, 2.0]]))
+    as_hex = ["#{:02X}{:02X}{:02X}".format(*pixel) for pixel in colours[0]]
+    assert as_hex == [OKABE_ITO["blue"], "#FFFFFF", OKABE_ITO["vermillion"]]
+    assert display.signed_rgb(np.zeros((2, 2))).tolist() == [[[255] * 3] * 2] * 2  # all zero: white, no crash
+    assert display.signed_limit(VALUES) == 400
+
+
+def test_enlarge_png_and_mosaic():
+    big = display.enlarge(sources.COURSE_EXAMPLE)
+    assert big.shape == (280, 280) and big[0, 0] == 105 and big[-1, -1] == 98
+    assert display.enlarge(np.zeros((500, 600))).shape == (500, 600)
+    image = Image.open(__import__("io").BytesIO(display.png_bytes(big)))
+    assert image.format == "PNG" and image.size == (280, 280)
+    mosaic = display.mosaic(np.random.default_rng(1).normal(size=(16, 5, 5)), cell=4, gap=2)
+    assert mosaic.shape == (2 * 20 + 2, 8 * 20 + 7 * 2, 3)
+
+
+@pytest.mark.parametrize("text, value", [("3", 3), ("-0.25", -0.25), ("1/9", 1 / 9), ("−1", -1), (" 2 ", 2),
+                                         (4, 4), ("1e2", 100)])
+def test_parse_cell(text, value):
+    assert editor.parse_cell(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", None, "x", "1/0", "nan", "inf", "1/2/3"])
+def test_parse_cell_refuses(text):
+    with pytest.raises((ValueError, ZeroDivisionError)):
+        editor.parse_cell(text)
+
+
+def test_kernel_from_cells_fixes_and_reports():
+    kernel, problems = editor.kernel_from_cells([["0", "-1", "0"], ["-1", "5", "-1"], ["0", "-1", "0"]])
+    assert problems == [] and kernel[1, 1] == 5
+    kernel, problems = editor.kernel_from_cells([["abc", "", None], ["1e9", "1", "-1e9"], ["0", "0", "0"]])
+    np.testing.assert_array_equal(kernel, [[0, 0, 0], [editor.LIMIT, 1, -editor.LIMIT], [0, 0, 0]])
+    text = " ".join(problems)
+    assert "Empty cells count as 0" in text and "'abc'" in text and "capped" in text
+    kernel, problems = editor.kernel_from_cells([["0"] * 5] * 5)
+    assert not kernel.any() and "black" in problems[-1]
+    with pytest.raises(ValueError, match="3×3 or 5×5"):
+        editor.kernel_from_cells([["1", "2"], ["3", "4"]])
+
+
+def test_cells_round_trip():
+    for kernel in (np.full((3, 3), 1 / 9), np.outer([1, 4, 6, 4, 1], [1, 4, 6, 4, 1]) / 256,
+                   np.array([[0.123456, -2, 0], [1, 1, 1], [0, 0, 1e-7]])):
+        cells = editor.cells_from_kernel(kernel)
+        back, problems = editor.kernel_from_cells(cells)
+        np.testing.assert_allclose(back, kernel, rtol=1e-3, atol=1e-9)
+    assert editor.cells_from_kernel(np.full((3, 3), 1 / 9))[0][0] == "1/9"
+
+
+def test_pictures():
+    pattern = sources.test_pattern()
+    assert pattern.shape == (256, 256) and pattern.dtype == np.uint8 and np.array_equal(pattern, sources.test_pattern())
+    assert pattern.min() < 50 and pattern.max() > 200
+    assert sources.COURSE_EXAMPLE[1, 1] == 99 and sources.COURSE_EXAMPLE.shape == (5, 5)
+    for label, path in sources.BUNDLED.items():
+        assert path.is_file(), label
+    flower = sources.from_image_source(sources.BUNDLED["Photo: flower"])
+    assert flower.pixels.shape == (427, 640, 3) and flower.notice is None
+    digit = sources.from_image_source(sources.BUNDLED["Course digit 5 (28×28)"])
+    assert digit.pixels.shape == (28, 28)
+
+
+def test_big_pictures_are_shrunk_with_a_notice():
+    buffer = __import__("io").BytesIO()
+    Image.new("RGB", (2000, 1000), "white").save(buffer, format="PNG")
+    picture = sources.from_image_source(buffer.getvalue())
+    assert max(picture.pixels.shape) == sources.WORKING_SIDE and "2,000 × 1,000" in picture.notice
+    with pytest.raises(ImageError):
+        sources.from_image_source(b"not an image")
+
+
+def test_figures_build():
+    figure = pixel_grid(np.zeros((3, 3)), "patch", padding_mask=np.eye(3, dtype=bool), highlight=(1, 1))
+    spec = figure.to_dict()
+    assert spec["layout"]["title"]["text"] == "patch" and len(spec["data"]) == 3
+    assert spec["layout"]["yaxis"]["ticktext"] == ["1", "2", "3"]
+    colour = pixel_grid(np.zeros((2, 2, 3)), "rgb").to_dict()
+    assert colour["data"][1]["text"][0] == "0<br>0<br>0"
+    heat = kernel_grid(np.array([[-1.0, 0], [0.5, -0.0]]), "k", first_row=4).to_dict()
+    assert heat["data"][0]["text"] == [["-1", "0"], ["0.5", "0"]]
+    assert heat["layout"]["yaxis"]["ticktext"] == ["4", "5"]
