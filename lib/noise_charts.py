@@ -12,14 +12,16 @@ import numpy as np
 
 from lib.palette import OKABE_ITO
 
-LAW = "1/√N law"
-#: Series name → colour and point shape; the law is drawn as a dashed line, the others as points.
+LAW, LEVEL = "1/√N law", "the stamp's strength"
+#: Series name → colour, point shape (for measured series) or dash pattern (for lines).
 SERIES = {
     "measured": (OKABE_ITO["blue"], "circle"),
-    LAW: (OKABE_ITO["orange"], "stroke"),
+    LAW: (OKABE_ITO["orange"], [8, 5]),
     "clipped copies": (OKABE_ITO["bluish green"], "diamond"),
     "with the stamp": (OKABE_ITO["vermillion"], "square"),
+    LEVEL: (OKABE_ITO["black"], [2, 3]),
 }
+LINES = (LAW, LEVEL)
 
 
 def noise_chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: np.ndarray | None = None,
@@ -29,35 +31,34 @@ def noise_chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: n
     copies carrying a fixed pattern of standard deviation ``stamp`` (drawn as a dotted level)."""
     copies = np.arange(1, len(curve) + 1)
     series = {"measured": curve, LAW: curve[0] / np.sqrt(copies), "clipped copies": clipped,
-              "with the stamp": stamped}
+              "with the stamp": stamped, LEVEL: np.full(len(copies), stamp or 0.0) if stamped is not None else None}
     # A log axis cannot show zero (no noise at all): such points are left out.
     rows = [{"copies": int(count), "noise": float(value), "series": name}
             for name, values in series.items() if values is not None
             for count, value in zip(copies, values) if value > 0]
     names = [name for name, values in series.items() if values is not None]
+    lines, points = [name for name in names if name in LINES], [name for name in names if name not in LINES]
     colour = {"field": "series", "type": "nominal", "title": None,
               "scale": {"domain": names, "range": [SERIES[name][0] for name in names]},
-              "legend": {"orient": "bottom", "direction": "vertical"}}
+              "legend": {"orient": "top", "direction": "horizontal", "columns": 2}}
     layers = [
-        {"transform": [{"filter": {"field": "series", "equal": LAW}}],
-         "mark": {"type": "line", "strokeDash": [8, 5], "strokeWidth": 3},
-         "encoding": {"color": colour}},
-        {"transform": [{"filter": {"field": "series", "oneOf": [name for name in names if name != LAW]}}],
-         "mark": {"type": "point", "filled": True, "size": 45},
-         "encoding": {"color": colour, "shape": {"field": "series", "type": "nominal", "legend": None,
-                                                 "scale": {"domain": names,
-                                                           "range": [SERIES[name][1] for name in names]}}}},
+        {"transform": [{"filter": {"field": "series", "oneOf": lines}}],
+         "mark": {"type": "line", "strokeWidth": 3},
+         "encoding": {"color": colour, "strokeDash": {
+             "field": "series", "type": "nominal", "legend": None,
+             "scale": {"domain": lines, "range": [SERIES[name][1] for name in lines]}}}},
+        {"transform": [{"filter": {"field": "series", "oneOf": points}}],
+         "mark": {"type": "point", "filled": True, "size": 45, "opacity": 1},
+         "encoding": {"color": colour, "shape": {
+             "field": "series", "type": "nominal", "legend": None,
+             "scale": {"domain": points, "range": [SERIES[name][1] for name in points]}}}},
     ]
-    if stamp:
-        layers.append({"data": {"values": [{"level": float(stamp)}]},
-                       "mark": {"type": "rule", "strokeDash": [2, 3], "color": OKABE_ITO["black"]},
-                       "encoding": {"y": {"field": "level", "type": "quantitative"}}})
     return {
         "title": title,
-        "height": 320,
         "data": {"values": rows},
         "encoding": {
-            "x": {"field": "copies", "type": "quantitative", "scale": {"type": "log"},
+            "x": {"field": "copies", "type": "quantitative",
+                  "scale": {"type": "log", "domain": [1, max(len(curve), 2)], "nice": False},
                   "title": "Copies averaged (N, log scale)"},
             "y": {"field": "noise", "type": "quantitative", "scale": {"type": "log"},
                   "title": "Remaining noise (RMS error, log scale)"},

@@ -15,7 +15,9 @@ KINDS = {"gaussian": "Gaussian: bell-curve fuzz", "uniform": "Uniform: flat fuzz
          "salt_pepper": "Salt and pepper: white and black specks"}
 PICTURES = {"word": "A word", "smiley": "A smiley", "house": "A house", "rocket": "A rocket"}
 SOURCES = ("A ready-made picture", "Type your own message", "Upload a picture")
-THUMBNAILS, SHOWN, MAX_COPIES = 20, 220, 200  # copies in the opening grid; on-screen width of single pictures
+THUMBNAILS, MAX_COPIES = 20, 200  # copies in the opening grid; most copies Jane can send
+PAIR, TRIPLE = 170, 116  # picture widths: two or three fit side by side on a phone
+CHART_HEIGHT = 380
 MEDIAN_COPIES = (1, 3, 5, 9, 15, 25, 51)  # a median over many copies is slow; these stay quick
 
 
@@ -60,6 +62,37 @@ def stamped(secret, kind, strength, seed, stamp) -> tuple[np.ndarray, np.ndarray
     return noise.curve_from_sums(stack(secret, kind, strength, seed)[1], secret - pattern), pattern
 
 
+def choose_secret(source: str) -> np.ndarray:
+    """Show the controls for the chosen kind of secret and return the secret picture. Until there is a
+    usable message or picture, say why and send the word picture."""
+    name = "word"
+    if source == SOURCES[0]:
+        name = st.selectbox("Ready-made secret", list(PICTURES), format_func=PICTURES.get, key="noise_picture",
+                            help="Pictures drawn for this page by scripts/make_secrets.py.")
+    elif source == SOURCES[1]:
+        text = st.text_input("Your secret message", value="MEET AT 3", max_chars=noise.MAX_MESSAGE_CHARS,
+                             key="noise_message", help="Up to 40 letters, numbers and signs; long messages wrap.")
+        if not text.strip():
+            st.warning("The message is empty: type something. Until then John gets the word picture.")
+        else:
+            if missing := noise.unsupported_characters(text):
+                st.info(f"The app's font cannot draw {' '.join(missing)}, so they are sent as "
+                        f"{noise.REPLACEMENT!r}. Accents are dropped (é becomes e).")
+            return message_secret(text)
+    else:
+        upload = st.file_uploader("Your picture (PNG, JPEG, GIF, BMP, WebP or TIFF, up to 10 MB)",
+                                  key="noise_upload", type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
+                                  help="It is turned grey and shrunk to 128 × 128 pixels; it never leaves this app.")
+        if upload is None:
+            st.info("Choose a picture to send. Until then John gets the word picture.")
+        else:
+            try:
+                return picture_secret(upload.getvalue())
+            except ImageError as error:
+                st.error(f"{error} John gets the word picture instead.")
+    return picture_secret(str(noise.builtin_secrets()[name]))
+
+
 st.markdown(
     "Spy Jane has a secret picture for spy John. A baddie garbles every message on the way with **noise**, "
     "random speckles that hide the picture. So Jane sends the same secret again and again, 20 times.\n\n"
@@ -68,56 +101,32 @@ st.markdown(
 )
 grid_area = st.container()
 
-st.header("Choose the secret", anchor=False)
-source = st.radio("Where does the secret come from?", SOURCES, key="noise_source", horizontal=True,
-                  help="A ready-made picture, a message you type (drawn with the app's own font), "
-                       "or a picture of your own.")
-secret = None
-if source == SOURCES[1]:
-    text = st.text_input("Your secret message", value="MEET AT 3", max_chars=noise.MAX_MESSAGE_CHARS,
-                         key="noise_message", help="Up to 40 letters, numbers and signs; long messages wrap.")
-    if not text.strip():
-        st.warning("The message is empty: type something. Until then John gets the word picture.")
-    else:
-        if missing := noise.unsupported_characters(text):
-            st.info(f"The app's font cannot draw {' '.join(missing)}, so they are sent as "
-                    f"{noise.REPLACEMENT!r}. Accents are dropped (é becomes e).")
-        secret = message_secret(text)
-elif source == SOURCES[2]:
-    upload = st.file_uploader("Your picture (PNG, JPEG, GIF, BMP, WebP or TIFF, up to 10 MB)", key="noise_upload",
-                              type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
-                              help="It is turned grey and shrunk to 128 × 128 pixels; it never leaves this app.")
-    if upload is None:
-        st.info("Choose a picture to send. Until then John gets the word picture.")
-    else:
-        try:
-            secret = picture_secret(upload.getvalue())
-        except ImageError as error:
-            st.error(f"{error} John gets the word picture instead.")
-if source == SOURCES[0]:
-    name = st.selectbox("Ready-made secret", list(PICTURES), format_func=PICTURES.get, key="noise_picture",
-                        help="Pictures drawn for this page by scripts/make_secrets.py.")
-    secret = picture_secret(str(noise.builtin_secrets()[name]))
-elif secret is None:
-    secret = picture_secret(str(noise.builtin_secrets()["word"]))
-with st.expander("Peek at the secret (no cheating before you have guessed!)"):
-    st.image(to_grey(secret), width=SHOWN, caption="The clean secret, as Jane sent it.")
+secret_column, noise_column = st.columns(2, gap="large")  # side by side on a wide screen, stacked on a phone
+with secret_column:
+    st.header("Choose the secret", anchor=False)
+    source = st.radio("Where does the secret come from?", SOURCES, key="noise_source", horizontal=True,
+                      help="A ready-made picture, a message you type (drawn with the app's own font), "
+                           "or a picture of your own.")
+    secret = choose_secret(source)
+    with st.expander("Peek at the secret (no cheating before you have guessed!)"):
+        st.image(to_grey(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
 
-st.header("Choose the noise", anchor=False)
-kind = st.radio("Kind of noise", list(KINDS), format_func=KINDS.get, key="noise_kind",
-                help="How the baddie garbles each pixel. Gaussian and uniform noise nudge every pixel up or "
-                     "down at random; salt and pepper turns some pixels pure white or pure black.")
-if kind == "salt_pepper":
-    strength = st.slider("How many pixels the baddie hits (fraction)", 0.0, 1.0, 0.8, 0.05, key="noise_fraction",
-                         help="0.8 means 8 pixels in 10 become a white or black speck in every copy.")
-else:
-    strength = st.slider("Noise strength", 0.0, 10.0, 4.0, 0.25, key="noise_strength",
-                         help="The noise's standard deviation, in units of the gap between black (0) and "
-                              "white (1). At 4 a single copy hides the secret.")
-n = st.slider("Number of copies Jane sends", 1, MAX_COPIES, 20, key="noise_copies",
-              help="Each copy gets fresh noise. More copies, more chances to beat the baddie.")
-seed = st.number_input("Random seed", 0, 1_000_000, 7, key="noise_seed",
-                       help="Picks which random noise the baddie uses; the same seed gives the same copies.")
+with noise_column:
+    st.header("Choose the noise", anchor=False)
+    kind = st.radio("Kind of noise", list(KINDS), format_func=KINDS.get, key="noise_kind",
+                    help="How the baddie garbles each pixel. Gaussian and uniform noise nudge every pixel up or "
+                         "down at random; salt and pepper turns some pixels pure white or pure black.")
+    if kind == "salt_pepper":
+        strength = st.slider("How many pixels the baddie hits (fraction)", 0.0, 1.0, 0.8, 0.05, key="noise_fraction",
+                             help="0.8 means 8 pixels in 10 become a white or black speck in every copy.")
+    else:
+        strength = st.slider("Noise strength", 0.0, 10.0, 4.0, 0.25, key="noise_strength",
+                             help="The noise's standard deviation, in units of the gap between black (0) and "
+                                  "white (1). At 4 a single copy hides the secret.")
+    n = st.slider("Number of copies Jane sends", 1, MAX_COPIES, 20, key="noise_copies",
+                  help="Each copy gets fresh noise. More copies, more chances to beat the baddie.")
+    seed = st.number_input("Random seed", 0, 1_000_000, 7, key="noise_seed",
+                           help="Picks which random noise the baddie uses; the same seed gives the same copies.")
 if strength == 0:
     st.info("With no noise every copy is already perfect: there is nothing to average away. "
             "Turn the strength up to play.")
@@ -125,7 +134,7 @@ copies, sums, curve = (part[:n] for part in stack(secret, kind, strength, seed))
 
 with grid_area:
     shown = min(n, THUMBNAILS)
-    st.image(thumbnails(secret, kind, strength, seed, shown), width="stretch",
+    st.image(thumbnails(secret, kind, strength, seed, shown),
              caption=f"The first {shown} of the {n} copies John received. Pixels are shown from black (0) to "
                      "white (1); noise pushing beyond is drawn as pure black or white, but the sums below use "
                      "the real numbers.")
@@ -136,7 +145,7 @@ if n < 2:
 else:
     difference = copies[0] - copies[1]
     one, both = noise.remaining_noise(copies[0], secret), noise.remaining_noise(difference, secret)
-    st.image([to_grey(copies[0]), to_grey(copies[1]), signed(difference, 2)], width=SHOWN * 2 // 3,
+    st.image([to_grey(copies[0]), to_grey(copies[1]), signed(difference, 2)], width=TRIPLE,
              caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
     st.markdown(
         f"The secret is gone, and so is any hope: the difference is further from the secret "
@@ -157,7 +166,7 @@ else:
                   help="Adds up the first copies, from copy 1 to this one. Slide it and watch the secret appear.")
 total, mean = sums[k - 1], sums[k - 1] / k
 total_grey, low, high = stretched(total)
-st.image([total_grey, to_grey(mean)], width=SHOWN,
+st.image([total_grey, to_grey(mean)], width=PAIR,
          caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
                   f"Average (mean) of {k} copies: sum ÷ {k}"])
 st.markdown(
@@ -175,7 +184,7 @@ if strength == 0:
     st.info("No noise, nothing to measure: every copy is exact.")
 else:
     clipped = noise.noise_curve(np.clip(copies, 0, 1), secret) if clip else None
-    st.vega_lite_chart(noise_chart(curve, clipped), key="noise_chart", width="stretch",
+    st.vega_lite_chart(noise_chart(curve, clipped), key="noise_chart", width="stretch", height=CHART_HEIGHT,
                        alt="Log-log chart: the measured remaining noise falls along the 1/√N line.")
     st.markdown(
         "**In one line:** every time you collect 4 times as many copies, the leftover noise halves.\n\n"
@@ -192,7 +201,7 @@ fraction = st.slider("Fraction of pixels turned into specks", 0.0, 0.95, 0.3, 0.
 sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",
                              help="Odd numbers, so every pixel has one middle value.")
 sp_mean, sp_median, mean_error, median_error = salt_pepper_views(secret, fraction, seed, sp_copies)
-st.image([sp_mean, sp_median], width=SHOWN,
+st.image([sp_mean, sp_median], width=PAIR,
          caption=[f"Mean of {sp_copies} copies: error {mean_error:.2f}",
                   f"Median of {sp_copies} copies: error {median_error:.2f}"])
 st.markdown(
@@ -206,12 +215,15 @@ stamp = st.slider("Strength of the stamp", 0.0, 3.0, 1.0, 0.25, key="noise_stamp
                   help="Standard deviation of one noise pattern the baddie adds to every copy, on top of the "
                        "random noise chosen above.")
 stamped_curve, pattern = stamped(secret, kind, strength, seed, stamp)
-st.image(to_grey(sums[-1] / n + pattern), width=SHOWN, caption=f"Average of all {n} stamped copies")
+full_sums, full_curve = stack(secret, kind, strength, seed)[1:]
+st.image([to_grey(full_sums[-1] / MAX_COPIES), to_grey(full_sums[-1] / MAX_COPIES + pattern)], width=PAIR,
+         caption=[f"Average of {MAX_COPIES} copies", f"Average of {MAX_COPIES} stamped copies"])
 if strength > 0 or stamp > 0:
-    st.vega_lite_chart(noise_chart(curve, None, stamped_curve[:n], stamp, "Averaging cannot remove the stamp"),
-                       key="noise_stamp_chart", width="stretch",
+    st.vega_lite_chart(noise_chart(full_curve, None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
+                       key="noise_stamp_chart", width="stretch", height=CHART_HEIGHT,
                        alt="Log-log chart: with the stamp, the remaining noise levels off at the stamp's strength.")
 st.markdown(
+    f"Here the baddie stamps all {MAX_COPIES} copies, however many you chose to send above. "
     "Averaging only removes what changes from copy to copy. The stamp is identical every time, so the average "
     "keeps it: the remaining noise stops falling at the stamp's own strength. Scientists call it "
     "**fixed-pattern noise** (a camera's hot pixels, a scanner's stripes) and remove it by measuring it "

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lib.noise_charts import LAW, noise_chart
+from lib.noise_charts import LAW, LEVEL, noise_chart
 from lib.noise_display import mosaic, signed, stretched, to_grey
 
 
@@ -33,4 +33,5 @@ def test_chart_draws_the_law_from_the_first_point_on_log_axes_without_zeros():
     np.testing.assert_allclose(law, 2.0 / np.sqrt([1, 2, 3, 4]))
     clipped = [row["copies"] for row in spec["data"]["values"] if row["series"] == "clipped copies"]
     assert clipped == [1, 3, 4]
-    assert spec["layer"][-1]["data"]["values"] == [{"level": 0.8}]
+    level = [row["noise"] for row in spec["data"]["values"] if row["series"] == LEVEL]
+    assert level == [0.8] * 4
