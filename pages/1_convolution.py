@@ -64,10 +64,9 @@ def number(value: float) -> str:
     return f"(−{text[1:]})" if text.startswith("-") else text
 
 
-def clamp_state(key: str, high: int) -> int:
-    """Keep a 1-based position widget inside 1..high when the image or settings change under it."""
-    st.session_state[key] = int(min(max(st.session_state.get(key, 2), 1), high))
-    return high
+def clamp_state(key: str, high: int, default: int = 2) -> None:
+    """Keep a 1-based position widget inside 1..high when the picture or settings change under it."""
+    st.session_state[key] = int(min(max(st.session_state.get(key, default), 1), high))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -103,16 +102,19 @@ st.image(as_png((source_key,), pixels), output_format="PNG", caption=f"{source}:
          f"{'colour (3 numbers per pixel)' if is_colour else 'grey (1 number per pixel)'}")
 
 st.subheader("Zoom in and read the numbers", anchor=False)
-if max(height, width) <= ZOOM:
-    top, left = 0, 0
-else:
+top = left = 0
+if max(height, width) > ZOOM:
     zoom_cols = st.columns(2)
-    zoom_row = zoom_cols[0].slider("Row (top to bottom)", 1, height, min(height, max(1, height // 2)),
-                                   key="zoom_row", help="Which row of pixels to zoom in on.")
-    zoom_col = zoom_cols[1].slider("Column (left to right)", 1, width, min(width, max(1, width // 2)),
-                                   key="zoom_col", help="Which column of pixels to zoom in on.")
-    top = int(np.clip(zoom_row - 1 - ZOOM // 2, 0, max(0, height - ZOOM)))
-    left = int(np.clip(zoom_col - 1 - ZOOM // 2, 0, max(0, width - ZOOM)))
+    if height > ZOOM:
+        clamp_state("zoom_row", height, default=height // 2)
+        zoom_row = zoom_cols[0].slider("Row (top to bottom)", 1, height, key="zoom_row",
+                                       help="Which row of pixels to zoom in on.")
+        top = int(np.clip(zoom_row - 1 - ZOOM // 2, 0, height - ZOOM))
+    if width > ZOOM:
+        clamp_state("zoom_col", width, default=width // 2)
+        zoom_col = zoom_cols[1].slider("Column (left to right)", 1, width, key="zoom_col",
+                                       help="Which column of pixels to zoom in on.")
+        left = int(np.clip(zoom_col - 1 - ZOOM // 2, 0, width - ZOOM))
 patch = pixels[top : top + ZOOM, left : left + ZOOM]
 st.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
                            f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
@@ -152,8 +154,8 @@ if preset == CUSTOM:
     table = pd.DataFrame(cells, columns=[str(c + 1) for c in range(size)], dtype="string")
     edited = st.data_editor(table, key=f"kernel_cells_{size}_{st.session_state.get('custom_version', 0)}",
                             hide_index=True, num_rows="fixed", width="content",
-                            help="Type numbers such as 2, -1, 0.5 or 1/9. Empty cells count as 0.",
                             column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
+    st.caption("Click a cell and type a number such as 2, -1, 0.5 or 1/9. Empty cells count as 0.")
     kernel, problems = editor.kernel_from_cells(edited.to_numpy(dtype=object).tolist())
     st.session_state["custom_kernel"] = kernel
     for problem in problems:
@@ -315,7 +317,7 @@ if st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
     try:
         with st.spinner("Loading TensorFlow and the digit model (a few seconds the first time)…"):
             learned = learned_kernels()
-    except (ImportError, AttributeError, FileNotFoundError, OSError):
+    except (ImportError, AttributeError, FileNotFoundError, OSError, ValueError):
         st.info("The learned kernels are not available yet: the digits page's model has not been trained and "
                 "saved. Once it is, they appear here.", icon=":material/hourglass_empty:")
     if learned is not None:

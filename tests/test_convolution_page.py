@@ -1,0 +1,197 @@
+"""The /convolution page through AppTest: the course's numbers in the step-through, every preset, custom
+kernel edits (bad cells, huge values, all zeros, normalise), padding and stride, uploads of broken and odd
+files, the camera, and the CNN section with and without the digit model."""
+
+import sys
+import types
+
+import numpy as np
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import lib
+from lib import kernels
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "tests" / "corpus"
+PAGE = "pages/1_convolution.py"
+
+
+@pytest.fixture
+def app():
+    test = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    test.switch_page(PAGE).run()
+    assert not test.exception, test.exception
+    return test
+
+
+def result(app) -> str:
+    return app.success[0].value
+
+
+def texts(app, kind="markdown") -> str:
+    return "\n".join(element.value for element in getattr(app, kind))
+
+
+def test_step_through_shows_the_course_numbers(app):
+    assert app.title[0].value == "Image kernels"
+    assert result(app).startswith("Result: **89** goes into the output at row 2, column 2")
+    assert "105×0 + 102×(−1) + 100×0 + 103×(−1) + 99×5 + 103×(−1) + 101×0 + 98×(−1) + 104×0 = **89**" in texts(app)
+    app.button(key="step_next").click().run()
+    assert "**111**" in result(app) and "row 2, column 3" in result(app)
+    app.button(key="step_previous").click().run()
+    app.button(key="step_previous").click().run()
+    assert "**210**" in result(app) and "row 2, column 1" in result(app)
+    assert "Orange squares mark padding" in texts(app)
+    # Wrapping: previous from the first pixel goes to the last one.
+    app.number_input(key="step_row").set_value(1).run()
+    app.number_input(key="step_col").set_value(1).run()
+    app.button(key="step_previous").click().run()
+    assert "row 5, column 5" in result(app)
+    assert not app.exception
+
+
+@pytest.mark.parametrize("name", [*kernels.FILTERS])
+def test_every_preset_runs(app, name):
+    app.selectbox(key="preset").set_value(name).run()
+    assert not app.exception, app.exception
+    assert kernels.DESCRIPTIONS[name] in texts(app)
+    if name == kernels.SOBEL_MAGNITUDE:
+        assert "Edge strength: √(horizontal² + vertical²)" in texts(app)
+
+
+def test_padding_and_stride_change_the_output_size(app):
+    app.radio(key="padding").set_value("valid").run()
+    assert "(5 − 3 + 2×0) / 1 + 1 = **3**" in texts(app)
+    app.number_input(key="step_row").set_value(1).run()
+    app.number_input(key="step_col").set_value(1).run()
+    assert "**89**" in result(app)  # without padding, the first place the kernel fits is over the 99
+    assert "row 2, column 2, whose value is **99**" in texts(app)
+    app.radio(key="stride").set_value(2).run()
+    assert "(5 − 3 + 2×0) / 2 + 1 = **2**" in texts(app)
+    app.radio(key="padding").set_value("edge").run()
+    assert "(5 − 3 + 2×1) / 2 + 1 = **3**" in texts(app)
+    app.selectbox(key="source").set_value("Photo: flower").run()
+    assert "(640 − 3 + 2×1) / 2 + 1 = **320**" in texts(app)
+    assert not app.exception
+
+
+def test_custom_kernel_edits(app):
+    app.selectbox(key="preset").set_value("Custom (edit the numbers)").run()
+    assert "Sum of the numbers: **1**" in texts(app)  # starts as the course's sharpen kernel
+    assert "**89**" in result(app)
+    app.session_state["kernel_cells_3_0"] = {
+        "edited_rows": {0: {"1": "x"}, 1: {"2": "", "3": "1e9"}}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    warnings = texts(app, "warning")
+    assert "not numbers" in warnings and "'x'" in warnings
+    assert "Empty cells count as 0" in warnings and "capped" in warnings
+    assert not app.exception
+
+    app.session_state["kernel_cells_3_0"] = {
+        "edited_rows": {r: {str(c): "0" for c in (1, 2, 3)} for r in range(3)}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    assert "turns black" in texts(app, "warning") and "**0**" in result(app)
+    app.button(key="normalise").click().run()
+    assert "cannot be scaled" in texts(app, "error")
+
+    app.session_state["kernel_cells_3_0"] = {
+        "edited_rows": {r: {str(c): "1" for c in (1, 2, 3)} for r in range(3)}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    assert "Sum of the numbers: **9**" in texts(app)
+    app.button(key="normalise").click().run()
+    assert "Sum of the numbers: **1**" in texts(app)
+    assert app.data_editor[0].value.iloc[0, 0] == "1/9"
+    assert not app.exception
+
+    app.radio(key="custom_size").set_value(5).run()
+    assert app.data_editor[0].value.shape == (5, 5)
+    assert "(5 − 5 + 2×2) / 1 + 1 = **5**" in texts(app)
+    app.radio(key="padding").set_value("valid").run()
+    assert "(5 − 5 + 2×0) / 1 + 1 = **1**" in texts(app)
+    assert not app.exception
+
+
+def test_colour_pictures_per_channel_or_grey(app):
+    app.selectbox(key="source").set_value("Photo: Chinese temple").run()
+    app.selectbox(key="channel").set_value("green").run()
+    assert "green pixel" in texts(app)
+    app.radio(key="colour").set_value("grey first").run()
+    assert "grey pixel" in texts(app)
+    for mode in ("absolute", "rescale", "clip"):
+        app.radio(key="range").set_value(mode).run()
+    app.toggle(key="signed").set_value(True).run()
+    assert any("Signed output" in caption for image in app.get("image") for caption in image.captions)
+    assert not app.exception
+
+
+def _files():
+    return sorted(path for path in CORPUS.iterdir() if path.suffix != ".py")
+
+
+@pytest.mark.parametrize("path", _files(), ids=[path.name for path in _files()])
+def test_odd_and_broken_uploads(app, path):
+    app.selectbox(key="source").set_value("Upload your own picture").run()
+    assert "uses the test pattern" in texts(app, "info")
+    app.file_uploader(key="upload").upload(path.name, path.read_bytes(), "application/octet-stream").run()
+    assert not app.exception, app.exception
+    errors, captions = texts(app, "error"), [c for image in app.get("image") for c in image.captions]
+    assert errors or any(caption.startswith("Upload your own picture") for caption in captions)
+    # The page keeps working after the upload, good or bad.
+    app.button(key="step_next").click().run()
+    assert not app.exception and app.success
+
+
+def test_large_upload_is_shrunk_with_a_notice(app):
+    app.selectbox(key="source").set_value("Upload your own picture").run()
+    app.file_uploader(key="upload").upload("wide.png", (CORPUS / "wide-12000x8.png").read_bytes(), "image/png").run()
+    assert "was shrunk" in texts(app, "warning")
+    assert not app.exception
+
+
+def test_camera_photo(app):
+    app.selectbox(key="source").set_value("Take a photo").run()
+    photo = (ROOT / "data" / "photos" / "flower.jpg").read_bytes()
+    app.camera_input(key="camera").set_value(("photo.jpg", photo, "image/jpeg")).run()
+    assert not app.exception
+    assert any("Take a photo: 640 × 427" in c for image in app.get("image") for c in image.captions)
+
+
+def _open_cnn_section(app):
+    st.cache_resource.clear()
+    app.toggle(key="cnn_show").set_value(True).run()
+    assert not app.exception, app.exception
+
+
+def test_cnn_section_without_the_model(app, monkeypatch):
+    monkeypatch.delattr(lib, "mnist", raising=False)
+    monkeypatch.setitem(sys.modules, "lib.mnist", None)  # "import lib.mnist" now raises ImportError
+    _open_cnn_section(app)
+    assert "not available yet" in texts(app, "info")
+
+
+def test_cnn_section_with_learned_kernels(app, monkeypatch):
+    fake = types.SimpleNamespace(
+        load_model=lambda invert: "model",
+        first_layer_kernels=lambda model: np.random.default_rng(0).normal(scale=0.2, size=(16, 5, 5)))
+    monkeypatch.setattr(lib, "mnist", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "lib.mnist", fake)
+    _open_cnn_section(app)
+    captions = [c for image in app.get("image") for c in image.captions]
+    assert any("The 16 5×5 kernels" in c for c in captions)
+    app.selectbox(key="cnn_kernel").set_value(7).run()
+    assert any("Learned kernel 7 applied" in c for c in captions + [c for i in app.get("image") for c in i.captions])
+    app.button(key="cnn_use").click().run()
+    assert app.selectbox(key="preset").value == "Custom (edit the numbers)"
+    assert app.data_editor[0].value.shape == (5, 5)
+    assert not app.exception
+    st.cache_resource.clear()
+
+
+@pytest.mark.skipif(not (ROOT / "data" / "models" / "mnist_plain.keras").exists(),
+                    reason="the digits page's model is not trained yet")
+def test_cnn_section_with_the_real_model(app):
+    _open_cnn_section(app)
+    captions = [c for image in app.get("image") for c in image.captions]
+    assert any("The 16 5×5 kernels" in c for c in captions), texts(app, "info")
