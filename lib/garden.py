@@ -121,12 +121,15 @@ def nearest(points: np.ndarray, centroids: np.ndarray) -> np.ndarray:
     return squared.argmin(axis=1)
 
 
-def fit(X, k: int, init="k-means++", scale: bool = True, seed: int = 0, *, n_init="auto") -> KMeansFit:
+def fit(X, k: int, init="k-means++", scale: bool = True, seed: int = 0, *, n_init="auto",
+        tol: float = 1e-4) -> KMeansFit:
     """Group the rows of ``X`` into ``k`` clusters with scikit-learn's KMeans (Lloyd's algorithm).
 
     ``init`` is ``"k-means++"`` (spread-out random start), ``"random"`` (k random items) or a (k, columns)
     array of starting centroids in the original units of ``X``. ``n_init`` is how many starts to try, keeping
-    the best (scikit-learn's ``"auto"``: 1 for k-means++, 10 for random; always 1 for given centroids)."""
+    the best (scikit-learn's ``"auto"``: 1 for k-means++, 10 for random; always 1 for given centroids).
+    ``tol`` is scikit-learn's stopping tolerance; ``tol=0`` runs until no item changes cluster, exactly like
+    :class:`lib.lloyd.LloydRun`."""
     from sklearn.cluster import KMeans
 
     values = as_matrix(X)
@@ -142,7 +145,7 @@ def fit(X, k: int, init="k-means++", scale: bool = True, seed: int = 0, *, n_ini
         if start.shape != (k, values.shape[1]):
             raise ValueError(f"Starting centroids must be {k} rows of {values.shape[1]} numbers; got shape {start.shape}.")
         n_init = 1
-    model = KMeans(n_clusters=k, init=start, n_init=n_init, random_state=seed, algorithm="lloyd")
+    model = KMeans(n_clusters=k, init=start, n_init=n_init, random_state=seed, algorithm="lloyd", tol=tol)
     with warnings.catch_warnings():
         # Identical points are handled by check_k; scikit-learn's extra warning would only confuse.
         warnings.simplefilter("ignore")

@@ -2,6 +2,8 @@
 (all at once or step by step), choose how many groups, name them, classify a new item, and see the ways
 k-means goes wrong. The logic lives in lib.garden, lib.lloyd, lib.kmeans_bugs and lib.table_upload."""
 
+import zlib
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -33,6 +35,12 @@ def cached_upload(data: bytes) -> pd.DataFrame:
     return read_table(data)
 
 
+def columns_key(columns) -> str:
+    """A key suffix per set of columns: widgets listing columns start afresh when the data's columns change
+    (a stale choice from another file would otherwise come back empty)."""
+    return f"_{zlib.crc32('|'.join(columns).encode())}"
+
+
 def choose_data():
     """(table, measurement columns, true kinds or None, name) for the garden or an uploaded CSV."""
     source = st.radio("Which items?", ["The garden robot's items", "My own CSV file"], key="km_source",
@@ -61,8 +69,10 @@ def choose_data():
     if not numbers:
         st.error("No column in this file holds numbers, and k-means can only group numbers.")
         return None
+    # Keyed by the file's columns, so a new file starts with its own default choice, not the last file's.
     columns = st.multiselect("Measurements (number columns) to use", numbers, default=numbers[:3],
-                             key="km_upload_columns", help="k-means will group the items using these columns.")
+                             key=f"km_upload_columns{columns_key(numbers)}",
+                             help="k-means will group the items using these columns.")
     others = [c for c in table.columns if c not in numbers and 1 < table[c].nunique() <= 20]
     truth = st.selectbox("Column with the true groups, if you have one", ["(none)"] + others, key="km_truth",
                          help="Hidden until you reveal it, then used to check how well k-means did.")
@@ -78,17 +88,17 @@ def choose_data():
     return values.reset_index(drop=True), columns, None if kinds is None else kinds.reset_index(drop=True), upload.name
 
 
-def look(table, columns, kinds):
+def look(table, columns, kinds, suffix):
     st.markdown("The robot wrote down every item it picked up. A long table is hard to read, so try pictures.")
     st.dataframe(table[columns], height=220, key="km_table")
-    column = st.selectbox("Histogram of", columns, key="km_hist", format_func=garden.label,
+    column = st.selectbox("Histogram of", columns, key=f"km_hist{suffix}", format_func=garden.label,
                           help="Counts how many items fall in each range of one measurement.")
     st.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
                     alt=f"Histogram of {garden.label(column)}")
     if len(columns) >= 2:
-        x = st.selectbox("Scatter: across", columns, index=min(1, len(columns) - 1), key="km_look_x",
+        x = st.selectbox("Scatter: across", columns, index=min(1, len(columns) - 1), key=f"km_look_x{suffix}",
                          format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
-        y = st.selectbox("Scatter: up", columns, index=len(columns) - 1, key="km_look_y",
+        y = st.selectbox("Scatter: up", columns, index=len(columns) - 1, key=f"km_look_y{suffix}",
                          format_func=garden.label, help="Measurement up the side of the scatter plot.")
         st.plotly_chart(points_figure(table, x, y, kinds=kinds, title="Each dot is one item"), key="km_look_chart",
                         config=PLOT, alt="Scatter plot of two measurements")
@@ -97,9 +107,9 @@ def look(table, columns, kinds):
                         alt="3-D scatter of three measurements")
 
 
-def settings(table, columns):
+def settings(table, columns, suffix):
     """The k-means controls; returns the chosen settings (features, k, scale, init, seed, x, y)."""
-    features = st.multiselect("Measurements k-means may use", columns, default=columns, key="km_features",
+    features = st.multiselect("Measurements k-means may use", columns, default=columns, key=f"km_features{suffix}",
                               format_func=garden.label, help="k-means groups items by these measurements only.")
     if not features:
         st.warning("Pick at least one measurement for k-means to use.")
@@ -122,9 +132,9 @@ def settings(table, columns):
     seed = st.number_input("Random seed", 0, 10_000, 0, key="km_seed",
                            help="Same seed, same random start: change it to see other starts.")
     axes = features if len(features) >= 2 else [features[0], ITEM]
-    x = st.selectbox("Plot across", axes, index=min(1, len(axes) - 1) if len(axes) > 2 else 0, key="km_x",
+    x = st.selectbox("Plot across", axes, index=min(1, len(axes) - 1) if len(axes) > 2 else 0, key=f"km_x{suffix}{columns_key(axes)}",
                      format_func=garden.label, help="Measurement along the bottom of the k-means plot.")
-    y = st.selectbox("Plot up", axes, index=len(axes) - 1, key="km_y", format_func=garden.label,
+    y = st.selectbox("Plot up", axes, index=len(axes) - 1, key=f"km_y{suffix}{columns_key(axes)}", format_func=garden.label,
                      help="Measurement up the side of the k-means plot.")
     return features, k, scale, init, int(seed), x, y
 
@@ -207,7 +217,8 @@ def stepper(table, features, k, scale, init, seed, x, y, kinds):
     if regions is None:
         st.caption("Coloured regions appear when k-means uses exactly the two plotted measurements.")
     if run.converged:
-        reference = garden.fit(table[features], k, init=run.scaler.to_original(run.history[0].centroids), scale=scale)
+        reference = garden.fit(table[features], k, init=run.scaler.to_original(run.history[0].centroids), scale=scale,
+                               tol=0)
         same = garden.agreement(reference.labels, state.labels) == 1.0
         st.success(f"Finished after {run.iterations} rounds: no item changed group. scikit-learn's KMeans from the "
                    f"same start finds {'the same groups' if same else 'different groups'} "
@@ -331,11 +342,12 @@ tabs = st.tabs(["Look", "Run k-means", "How many groups?", "Name and classify", 
 chosen_settings = None
 if chosen is not None:
     table, columns, kinds, name = chosen
+    suffix = "" if name == "garden" else columns_key(columns)
     shown_kinds = kinds if kinds is not None and st.session_state.get("km_reveal") else None
     with tabs[0]:
-        look(table, columns, shown_kinds)
+        look(table, columns, shown_kinds, suffix)
     with tabs[1]:
-        chosen_settings = settings(table, columns)
+        chosen_settings = settings(table, columns, suffix)
 if chosen_settings is not None:
     features, k, scale, init, seed, x, y = chosen_settings
     with tabs[1]:

@@ -1,0 +1,147 @@
+"""AppTest of the k-means page: every control reruns without an exception, stepping walks and steps back,
+the new-item classifier answers, and bad CSV files get clear messages."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import garden
+from tests.conftest import ROOT
+
+PAGE = "pages/5_kmeans.py"
+
+
+def _open() -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _texts(app, kind) -> list[str]:
+    return [element.value for element in getattr(app, kind)]
+
+
+@pytest.fixture(scope="module")
+def app():
+    return _open()
+
+
+def test_page_opens_with_the_garden_and_hidden_kinds(app):
+    assert app.title[0].value == "Garden bug detective"
+    assert app.toggle(key="km_reveal").value is False
+    assert app.slider(key="km_k").value == 3
+    assert app.radio(key="km_init").value == "k-means++"
+
+
+def test_step_back_and_run_to_the_end(app):
+    app.button(key="km_step").click().run()
+    assert any("Move 1" in text and "joined its nearest centroid" in text for text in _texts(app, "markdown"))
+    app.button(key="km_step").click().run()
+    assert any("Move 2" in text for text in _texts(app, "markdown"))
+    app.button(key="km_back").click().run()
+    assert any("Move 1" in text for text in _texts(app, "markdown"))
+    app.button(key="km_run_all").click().run()
+    assert not app.exception
+    assert any("scikit-learn's KMeans from the same start finds the same groups" in t for t in _texts(app, "success"))
+    app.button(key="km_restart").click().run()
+    assert any("Move 0" in text for text in _texts(app, "markdown"))
+
+
+def test_reveal_shows_agreement_and_names_the_clusters(app):
+    app.toggle(key="km_reveal").set_value(True).run()
+    app.button(key="km_run_all").click().run()
+    agreement = [t for t in _texts(app, "markdown") if "adjusted Rand index" in t]
+    assert agreement and float(agreement[0].split("**")[1]) >= 0.9
+    app.button(key="km_fill").click().run()
+    names = sorted(app.text_input(key=f"km_name_{c}").value for c in range(3))
+    assert names == sorted(garden.KINDS)
+
+
+def test_classify_a_new_item(app):
+    for feature, value in zip(garden.MEASUREMENTS, (5.4, 6.6, 0.036)):
+        app.number_input(key=f"km_new_{feature}").set_value(value).run()
+    assert any("it is a **ladybird**" in text for text in _texts(app, "success"))
+
+
+CONTROLS = [
+    ("slider", "km_k", 8), ("slider", "km_k", 1), ("toggle", "km_scale", False), ("radio", "km_init", "random"),
+    ("number_input", "km_seed", 7), ("multiselect", "km_features", ["width_mm", "length_mm"]),
+    ("multiselect", "km_features", ["weight_g"]), ("multiselect", "km_features", []),
+    ("multiselect", "km_features", list(garden.MEASUREMENTS)), ("checkbox", "km_lines", True),
+    ("selectbox", "km_hist", "length_mm"),
+]
+
+
+def test_every_control_reruns_cleanly():
+    app = _open()
+    for kind, key, value in CONTROLS:
+        getattr(app, kind)(key=key).set_value(value).run()
+        assert not app.exception, (key, value, app.exception)
+    app.button(key="km_run_all").click().run()
+    assert not app.exception, app.exception
+
+
+def test_choose_starting_centroids_by_clicks():
+    app = _open()
+    app.radio(key="km_init").set_value("I'll choose").run()
+    assert any("3 of 3 starting centroids still to place" in text for text in _texts(app, "info"))
+    # A click on the scatter appends its (x, y) position; the third measurement takes its mean.
+    app.session_state["km_clicks"] = [{"length_mm": 6.6, "weight_g": 0.03}, {"length_mm": 13.0, "weight_g": 0.06},
+                                      {"length_mm": 14.0, "weight_g": 1.6}]
+    app.run()
+    app.button(key="km_run_all").click().run()
+    assert not app.exception, app.exception
+    assert any("finds the same groups" in text for text in _texts(app, "success"))
+
+
+def test_every_bug_demo_runs(app):
+    for entry in ("scales", "wrong-k", "unlucky-start", "shapes", "outlier", "numbering"):
+        app.pills(key="km_bug").set_value(entry).run()
+        assert not app.exception, (entry, app.exception)
+        assert any("What goes wrong" in text for text in _texts(app, "markdown"))
+
+
+@pytest.fixture(scope="module")
+def upload_app():
+    app = _open()
+    app.radio(key="km_source").set_value("My own CSV file").run()
+    return app
+
+
+def _upload(app: AppTest, data: bytes, name: str = "mine.csv") -> AppTest:
+    app.file_uploader(key="km_upload").set_value((name, data, "text/csv")).run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.mark.parametrize("data, kind, message", [
+    (b"", "error", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "error", "not a CSV"),
+    (b"name,colour\nann,red\nbob,blue\n", "error", "No column in this file holds numbers"),
+    (b"a,b\n1,2\n", "error", "fewer than two rows"),
+    (b"a,b\n1,2\n,4\n5,6\n7,8\n", "warning", "Left out 1 row"),
+    (b"a,b\n1,2\n3,heavy\n5,6\n", "warning", "has text in it (row 2"),
+    (("x\n" + "1\n" * 10_001).encode(), "error", "the most this page takes is 10,000"),
+    (b"a,b\n1,1\n1,1\n1,1\n", "error", "Every item has the same values"),
+])
+def test_bad_csv_files_get_clear_messages(upload_app, data, kind, message):
+    app = _upload(upload_app, data)
+    assert any(message in text for text in _texts(app, kind)), (_texts(app, "error"), _texts(app, "warning"))
+
+
+def test_k_larger_than_the_distinct_items_is_capped(upload_app):
+    app = _upload(upload_app, b"a,b\n1,1\n2,2\n3,3\n3,3\n")
+    app.slider(key="km_k").set_value(5).run()
+    assert any("at most 3 groups" in text for text in _texts(app, "warning"))
+    assert not app.exception
+
+
+def test_a_good_csv_with_true_groups_works_end_to_end(upload_app):
+    app = _upload(upload_app, garden.GARDEN_CSV.read_bytes(), "garden.csv")
+    chosen = [m for m in app.multiselect if m.label.startswith("Measurements (number columns)")]
+    assert chosen[0].value == list(garden.MEASUREMENTS)
+    app.selectbox(key="km_truth").set_value("kind").run()
+    app.toggle(key="km_reveal").set_value(True).run()
+    app.button(key="km_run_all").click().run()
+    assert not app.exception, app.exception
+    assert any("adjusted Rand index" in text for text in _texts(app, "markdown"))
