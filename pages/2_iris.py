@@ -135,8 +135,8 @@ st.markdown("Training shows the network the training flowers batch by batch and 
             "optimiser. After each epoch it is tested on the hidden test flowers.")
 if st.button("Train the network", key="iris_train", type="primary", icon=":material/play_arrow:",
              help="Train this design with this seed. Results are kept, so the same settings train only once."):
-    result = train_with_progress(config, seed)
-    st.session_state["iris_result"] = result
+    st.session_state["iris_result"] = train_with_progress(config, seed)
+    st.rerun()  # redraw from the top, so the diagram above shows the trained weights
 if result is None:
     st.info("Press **Train the network**: the course's network takes a few seconds.", icon=":material/info:")
     st.stop()
@@ -212,6 +212,7 @@ st.markdown(f"A tiny training set ({overfit.train_size} flowers), a big network 
 if st.button("Run the overfitting demo", key="iris_overfit", icon=":material/trending_up:",
              help="Trains the big network on nine flowers; takes a little longer than the course's network."):
     st.session_state["iris_overfit_result"] = train_with_progress(overfit, iris.OVERFIT_SEED)
+    st.rerun()
 demo = st.session_state.get("iris_overfit_result")
 if demo is not None:
     st.plotly_chart(charts.training_curves(demo.history, overfit.epochs), key="iris_overfit_curves")
