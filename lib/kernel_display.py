@@ -98,7 +98,7 @@ def png_bytes(pixels: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def mosaic(kernels, cell: int = 48, gap: int = 6, columns: int = 8) -> np.ndarray:
+def mosaic(kernels, cell: int = 40, gap: int = 8, columns: int = 4) -> np.ndarray:
     """Draw a stack of kernels (N×h×w) side by side on one shared signed colour scale, ``columns`` per row,
     each kernel cell ``cell`` pixels wide, on a white background. Returns H×W×3 ``uint8``."""
     stack = np.asarray(kernels, dtype=np.float32)

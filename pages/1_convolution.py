@@ -326,7 +326,7 @@ if st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
                  caption=f"The {len(learned)} 5×5 kernels of the digit CNN's first layer, blue negative, white 0, "
                          "vermillion positive. Many look like edge detectors for different directions.")
         number = st.selectbox("Learned kernel to apply", range(1, len(learned) + 1), key="cnn_kernel",
-                              help="Kernels are numbered left to right, top row first.")
+                              help="The 16 kernels above are numbered 1 to 16 from left to right, top row first.")
         chosen = learned[number - 1]
         learned_cols = st.columns(2)
         learned_cols[0].plotly_chart(kernel_grid(chosen, f"Learned kernel {number}"), key="cnn_kernel_chart",

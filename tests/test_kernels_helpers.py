@@ -48,8 +48,9 @@ def test_enlarge_png_and_mosaic():
     assert display.enlarge(np.zeros((500, 600))).shape == (500, 600)
     image = Image.open(__import__("io").BytesIO(display.png_bytes(big)))
     assert image.format == "PNG" and image.size == (280, 280)
-    mosaic = display.mosaic(np.random.default_rng(1).normal(size=(16, 5, 5)), cell=4, gap=2)
+    mosaic = display.mosaic(np.random.default_rng(1).normal(size=(16, 5, 5)), cell=4, gap=2, columns=8)
     assert mosaic.shape == (2 * 20 + 2, 8 * 20 + 7 * 2, 3)
+    assert display.mosaic(np.ones((16, 5, 5))).shape == (4 * 200 + 3 * 8, 4 * 200 + 3 * 8, 3)
 
 
 @pytest.mark.parametrize("text, value", [("3", 3), ("-0.25", -0.25), ("1/9", 1 / 9), ("−1", -1), (" 2 ", 2),
