@@ -1,13 +1,15 @@
 """Topic page /noise: secret spy messages. Adding many noisy copies of a picture reveals it, because
 random noise averages towards zero (issue #6). The arithmetic lives in lib.noise; this page lays it out."""
 
+import hashlib
+
 import numpy as np
 import streamlit as st
 
 from lib import noise, ui
 from lib.images import ImageError, load_image
 from lib.noise_charts import noise_chart
-from lib.noise_display import mosaic, signed, stretched, to_grey
+from lib.noise_display import mosaic, png, signed, stretched, to_grey
 
 ui.page_setup("noise")
 
@@ -32,34 +34,66 @@ def message_secret(text: str) -> np.ndarray:
     return noise.render_message(text, noise.SIDE)
 
 
-@st.cache_data(max_entries=4, show_spinner="Sending the copies…")
-def stack(secret, kind, strength, seed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+# The copies are big (200 x 128 x 128 floats, twice with their running sums) and read on every rerun, so they
+# are a shared read-only resource rather than cache_data, which would copy 26 MB per read. Everything shown
+# is small and cache_data: PNG bytes (st.image then has nothing to encode) and numbers. Each takes the secret
+# as `_secret`, which Streamlit does not hash, and its fingerprint `key`, computed once per run.
+@st.cache_resource(max_entries=4, show_spinner="Sending the copies…")
+def stack(key, _secret, kind, strength, seed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All MAX_COPIES noisy copies, their running sums (so "combine the first k" is one division) and the
     noise curve. "Send n copies" takes the first n, so moving that slider computes nothing."""
-    copies = noise.noisy_copies(secret, MAX_COPIES, kind, strength, seed)
+    copies = noise.noisy_copies(_secret, MAX_COPIES, kind, strength, seed)
     sums = noise.running_sums(copies)
-    return copies, sums, noise.curve_from_sums(sums, secret)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def thumbnails(secret, kind, strength, seed, shown) -> np.ndarray:
-    copies = stack(secret, kind, strength, seed)[0][:shown]
-    return mosaic(np.stack([to_grey(copy) for copy in copies]), columns=5)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def salt_pepper_views(secret, fraction, seed, k) -> tuple[np.ndarray, np.ndarray, float, float]:
-    copies = noise.noisy_copies(secret, k, "salt_pepper", fraction, seed)
-    mean, median = noise.combine(copies, "mean"), noise.combine(copies, "median")
-    return to_grey(mean), to_grey(median), noise.remaining_noise(mean, secret), noise.remaining_noise(median, secret)
+    parts = copies, sums, noise.curve_from_sums(sums, _secret)
+    for part in parts:
+        part.flags.writeable = False  # shared by every session: nobody may change it
+    return parts
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def stamped(secret, kind, strength, seed, stamp) -> tuple[np.ndarray, np.ndarray]:
-    """The baddie's stamp and the noise curve of copies carrying it, for every number of copies."""
-    pattern = noise.fixed_pattern(secret.shape, stamp, seed + 1)
+def thumbnails(key, _secret, kind, strength, seed, shown) -> bytes:
+    copies = stack(key, _secret, kind, strength, seed)[0][:shown]
+    return png(mosaic(np.stack([to_grey(copy) for copy in copies]), columns=5))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def subtraction(key, _secret, kind, strength, seed) -> tuple[list[bytes], float, float]:
+    """Copies 1 and 2, their difference, and the errors of one copy and of the difference."""
+    first, second = stack(key, _secret, kind, strength, seed)[0][:2]
+    difference = first - second
+    return ([png(to_grey(first)), png(to_grey(second)), png(signed(difference, 2))],
+            noise.remaining_noise(first, _secret), noise.remaining_noise(difference, _secret))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def combination(key, _secret, kind, strength, seed, k) -> tuple[bytes, bytes, float, float]:
+    """The sum of the first k copies (stretched to fit the screen, with its range) and their mean."""
+    total = stack(key, _secret, kind, strength, seed)[1][k - 1]
+    total_grey, low, high = stretched(total)
+    return png(total_grey), png(to_grey(total / k)), low, high
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def clipped_curve(key, _secret, kind, strength, seed) -> np.ndarray:
+    return noise.noise_curve(np.clip(stack(key, _secret, kind, strength, seed)[0], 0, 1), _secret)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def salt_pepper_views(key, _secret, fraction, seed, k) -> tuple[bytes, bytes, float, float]:
+    copies = noise.noisy_copies(_secret, k, "salt_pepper", fraction, seed)
+    mean, median = noise.combine(copies, "mean"), noise.combine(copies, "median")
+    return (png(to_grey(mean)), png(to_grey(median)),
+            noise.remaining_noise(mean, _secret), noise.remaining_noise(median, _secret))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def stamp_views(key, _secret, kind, strength, seed, stamp) -> tuple[bytes, bytes, np.ndarray]:
+    """The means of all copies without and with the baddie's stamp, and the stamped noise curve."""
+    pattern = noise.fixed_pattern(_secret.shape, stamp, seed + 1)
+    sums = stack(key, _secret, kind, strength, seed)[1]
+    mean = sums[-1] / MAX_COPIES
     # mean + pattern - secret = mean - (secret - pattern): the same running sums, another reference.
-    return noise.curve_from_sums(stack(secret, kind, strength, seed)[1], secret - pattern), pattern
+    return png(to_grey(mean)), png(to_grey(mean + pattern)), noise.curve_from_sums(sums, _secret - pattern)
 
 
 def choose_secret(source: str) -> np.ndarray:
@@ -108,6 +142,7 @@ with secret_column:
                       help="A ready-made picture, a message you type (drawn with the app's own font), "
                            "or a picture of your own.")
     secret = choose_secret(source)
+    key = hashlib.sha256(secret.tobytes()).hexdigest()
     with st.expander("Peek at the secret (no cheating before you have guessed!)"):
         st.image(to_grey(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
 
@@ -130,11 +165,11 @@ with noise_column:
 if strength == 0:
     st.info("With no noise every copy is already perfect: there is nothing to average away. "
             "Turn the strength up to play.")
-copies, sums, curve = (part[:n] for part in stack(secret, kind, strength, seed))
+curve = stack(key, secret, kind, strength, seed)[2][:n]
 
 with grid_area:
     shown = min(n, THUMBNAILS)
-    st.image(thumbnails(secret, kind, strength, seed, shown),
+    st.image(thumbnails(key, secret, kind, strength, seed, shown),
              caption=f"The first {shown} of the {n} copies John received. Pixels are shown from black (0) to "
                      "white (1); noise pushing beyond is drawn as pure black or white, but the sums below use "
                      "the real numbers.")
@@ -143,10 +178,8 @@ st.header("Try subtracting", anchor=False)
 if n < 2:
     st.info("Subtracting needs two copies: send at least 2.")
 else:
-    difference = copies[0] - copies[1]
-    one, both = noise.remaining_noise(copies[0], secret), noise.remaining_noise(difference, secret)
-    st.image([to_grey(copies[0]), to_grey(copies[1]), signed(difference, 2)], width=TRIPLE,
-             caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
+    pictures, one, both = subtraction(key, secret, kind, strength, seed)
+    st.image(pictures, width=TRIPLE, caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
     st.markdown(
         f"The secret is gone, and so is any hope: the difference is further from the secret "
         f"(error {both:.2f}) than a single copy ({one:.2f}). **Why?** Both copies carry the *same* secret, so "
@@ -164,9 +197,8 @@ else:
     st.session_state.noise_combine = min(st.session_state.noise_combine, n)
     k = st.slider("How many copies to combine", 1, n, key="noise_combine",
                   help="Adds up the first copies, from copy 1 to this one. Slide it and watch the secret appear.")
-total, mean = sums[k - 1], sums[k - 1] / k
-total_grey, low, high = stretched(total)
-st.image([total_grey, to_grey(mean)], width=PAIR,
+total_picture, mean_picture, low, high = combination(key, secret, kind, strength, seed, k)
+st.image([total_picture, mean_picture], width=PAIR,
          caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
                   f"Average (mean) of {k} copies: sum ÷ {k}"])
 st.markdown(
@@ -183,7 +215,7 @@ clip = st.checkbox("Also show copies clipped to black..white, as a camera would 
 if strength == 0:
     st.info("No noise, nothing to measure: every copy is exact.")
 else:
-    clipped = noise.noise_curve(np.clip(copies, 0, 1), secret) if clip else None
+    clipped = clipped_curve(key, secret, kind, strength, seed)[:n] if clip else None
     st.vega_lite_chart(noise_chart(curve, clipped), key="noise_chart", width="stretch", height=CHART_HEIGHT,
                        alt="Log-log chart: the measured remaining noise falls along the 1/√N line.")
     st.markdown(
@@ -200,7 +232,7 @@ fraction = st.slider("Fraction of pixels turned into specks", 0.0, 0.95, 0.3, 0.
                      help="Salt-and-pepper noise for this comparison, on the same secret.")
 sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",
                              help="Odd numbers, so every pixel has one middle value.")
-sp_mean, sp_median, mean_error, median_error = salt_pepper_views(secret, fraction, seed, sp_copies)
+sp_mean, sp_median, mean_error, median_error = salt_pepper_views(key, secret, fraction, seed, sp_copies)
 st.image([sp_mean, sp_median], width=PAIR,
          caption=[f"Mean of {sp_copies} copies: error {mean_error:.2f}",
                   f"Median of {sp_copies} copies: error {median_error:.2f}"])
@@ -214,12 +246,11 @@ st.subheader("The baddie's stamp: noise that is the same in every copy", anchor=
 stamp = st.slider("Strength of the stamp", 0.0, 3.0, 1.0, 0.25, key="noise_stamp",
                   help="Standard deviation of one noise pattern the baddie adds to every copy, on top of the "
                        "random noise chosen above.")
-stamped_curve, pattern = stamped(secret, kind, strength, seed, stamp)
-full_sums, full_curve = stack(secret, kind, strength, seed)[1:]
-st.image([to_grey(full_sums[-1] / MAX_COPIES), to_grey(full_sums[-1] / MAX_COPIES + pattern)], width=PAIR,
+plain_picture, stamped_picture, stamped_curve = stamp_views(key, secret, kind, strength, seed, stamp)
+st.image([plain_picture, stamped_picture], width=PAIR,
          caption=[f"Average of {MAX_COPIES} copies", f"Average of {MAX_COPIES} stamped copies"])
 if strength > 0 or stamp > 0:
-    st.vega_lite_chart(noise_chart(full_curve, None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
+    st.vega_lite_chart(noise_chart(stack(key, secret, kind, strength, seed)[2], None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
                        key="noise_stamp_chart", width="stretch", height=CHART_HEIGHT,
                        alt="Log-log chart: with the stamp, the remaining noise levels off at the stamp's strength.")
 st.markdown(

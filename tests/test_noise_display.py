@@ -1,9 +1,12 @@
 """lib.noise_display and lib.noise_charts: how numbers become greys, and what the chart promises."""
 
+import io
+
 import numpy as np
+from PIL import Image
 
 from lib.noise_charts import LAW, LEVEL, noise_chart
-from lib.noise_display import mosaic, signed, stretched, to_grey
+from lib.noise_display import mosaic, png, signed, stretched, to_grey
 
 
 def test_to_grey_clips_outside_black_and_white():
@@ -35,3 +38,8 @@ def test_chart_draws_the_law_from_the_first_point_on_log_axes_without_zeros():
     assert clipped == [1, 3, 4]
     level = [row["noise"] for row in spec["data"]["values"] if row["series"] == LEVEL]
     assert level == [0.8] * 4
+
+
+def test_png_is_lossless():
+    picture = np.random.default_rng(0).integers(0, 256, (20, 30), dtype=np.uint8)
+    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(png(picture)))), picture)
