@@ -59,6 +59,19 @@ def course_table(probabilities: np.ndarray) -> pd.DataFrame:
     return table
 
 
+def side_by_side(plain: np.ndarray, inverted: np.ndarray) -> pd.DataFrame:
+    """Both networks' answers on the course images: image, what it is, then each answer with its
+    probability and a ✓ (right) or ✗ (wrong); the dog gets no mark."""
+    def answers(probabilities):
+        marks = {"right": " ✓", "wrong": " ✗", "no right answer": ""}
+        return [f"{p.argmax()} ({p.max():.0%}){marks[verdict(item.label, int(p.argmax()))]}"
+                for item, p in zip(COURSE_IMAGES, np.asarray(probabilities))]
+
+    return pd.DataFrame({"image": [item.name for item in COURSE_IMAGES],
+                         "what it is": [item.description for item in COURSE_IMAGES],
+                         "plain network": answers(plain), "with inverted copies": answers(inverted)})
+
+
 def verdict(label: int | None, answer: int) -> str:
     return "no right answer" if label is None else ("right" if label == answer else "wrong")
 

@@ -74,6 +74,8 @@ st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=[str
              width="stretch", column_config={"answer": st.column_config.NumberColumn("answer", format="%d")})
 st.image([charts.enlarge(image, 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
          width=84)
+st.dataframe(results.side_by_side(course_probs[False], course_probs[True]), hide_index=True, width="stretch")
+st.caption("Side by side: the answer of each network on the same ten images, with how sure it is.")
 score = {inverted: results.count_right(p) for inverted, p in course_probs.items()}
 plain_col, invert_col = st.columns(2)
 plain_col.metric("Plain network", f"{score[False]} of 9 right", help="Trained on white-on-black digits only.")
@@ -241,9 +243,14 @@ if train_clicked and config not in runs:
         if config not in runs:  # someone may have trained the same thing while we waited
             x_all, y_all, _, _ = mnist.load_data()
             x_aug, y_aug = augment(x_all[:size], y_all[:size], wants)
-            model, _ = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=lambda p: (
-                bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}"),
-                chart.plotly_chart(charts.training_chart(p.history), width="stretch")))
+            def show(p: mnist.Progress) -> None:
+                bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
+                chart.plotly_chart(charts.training_chart(p.history), width="stretch",
+                                   key=f"mnist_live_{p.epoch}_{p.step}_{len(p.history['seen'])}")
+
+            model, _ = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=show)
+            if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
+                runs.pop(next(iter(runs)))
             runs[config] = {"model": model, "normal": mnist.accuracy(model, x_test, y_test),
                             "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
     bar.empty()

@@ -1,0 +1,124 @@
+"""Benchmarks of the MNIST page (issue 5): prediction speed, first render, training speed and memory.
+
+Each function returns a :class:`bench.run.Figure`. Run one alone with
+``.venv/bin/python -c "from bench.bench_mnist import mnist_drawn_digit; print(mnist_drawn_digit().row())"``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+from bench.run import ROOT, Figure, repeat
+
+PAGE_TARGET_SECONDS = 8.0
+PREDICT_TARGET_SECONDS = 0.015
+MEMORY_TARGET_BYTES = 1.5e9
+
+
+def _drawn_canvas() -> np.ndarray:
+    """A 280×280 RGBA canvas with a white 7 drawn on black, as the page's canvas returns it."""
+    from PIL import Image, ImageDraw
+
+    canvas = Image.new("RGBA", (280, 280), "black")
+    ImageDraw.Draw(canvas).line([(70, 60), (210, 60), (120, 230)], fill="white", width=22)
+    return np.asarray(canvas)
+
+
+def mnist_drawn_digit() -> Figure:
+    """One drawn digit → probabilities, warm (canvas to image, MNIST preprocessing, the model call)."""
+    from lib import mnist
+
+    model = mnist.load_model(False)
+    canvas = _drawn_canvas()
+
+    def ours():
+        return mnist.predict(model, mnist.to_mnist(mnist.drawing_to_image(canvas, light_background=False)))
+
+    def with_keras_predict():
+        x = mnist.to_mnist(mnist.drawing_to_image(canvas, light_background=False))
+        return model.predict(x[None, ..., None], verbose=0)
+
+    samples = repeat(ours, runs=30, warmup=3)
+    reference = repeat(with_keras_predict, runs=30, warmup=3)
+    median, median_reference = statistics.median(samples), statistics.median(reference)
+    return Figure("MNIST: one drawn digit → probabilities (warm)", samples, "≤ 15 ms",
+                  median <= PREDICT_TARGET_SECONDS, f"same with model.predict: {median_reference * 1000:.1f} ms",
+                  median / median_reference)
+
+
+def mnist_page_first_render() -> Figure:
+    """First render of /mnist in a fresh interpreter: TensorFlow import and both model loads included."""
+    script = (
+        "import time; from streamlit.testing.v1 import AppTest; app = AppTest.from_file('app.py', "
+        "default_timeout=120).run(); start = time.perf_counter(); app.switch_page('pages/3_mnist.py').run(); "
+        "assert not app.exception; print(time.perf_counter() - start)"
+    )
+    samples = [float(subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                                    check=True).stdout.split()[-1]) for _ in range(3)]
+    return Figure("MNIST page first render, cold (AppTest, TF import + model load)", samples, "≤ 8 s",
+                  statistics.median(samples) <= PAGE_TARGET_SECONDS)
+
+
+def mnist_epoch_vs_course_pipeline() -> Figure:
+    """One epoch on the 60,000 training digits with :func:`lib.mnist.train`, against the course notebook's
+    own ``tf.data`` pipeline (normalise, cache, shuffle, batch 128, prefetch) on the same data, same run."""
+    import tensorflow as tf
+
+    from lib import mnist
+
+    x_train, y_train, _, _ = mnist.load_data()
+
+    def ours():
+        mnist.train(x_train, y_train, epochs=1)
+
+    def course():
+        mnist.set_seed()
+        raw = tf.data.Dataset.from_tensor_slices(((x_train * 255).astype(np.uint8)[..., None], y_train))
+
+        def normalize_img(image, label):
+            return tf.cast(image, tf.float32) / 255., label
+
+        ds_train = raw.map(normalize_img)
+        ds_train = ds_train.cache()
+        ds_train = ds_train.shuffle(len(x_train))
+        ds_train = ds_train.batch(128)
+        ds_train = ds_train.prefetch(tf.data.experimental.AUTOTUNE)
+        mnist.build_model().fit(ds_train, epochs=1, verbose=0)
+
+    reference = repeat(course, runs=1, warmup=0)
+    samples = repeat(ours, runs=1, warmup=0)
+    ratio = statistics.median(samples) / statistics.median(reference)
+    return Figure("MNIST: one training epoch on 60,000 digits", samples,
+                  "no slower than the course's tf.data (ratio ≤ 1.05, timing noise)", ratio <= 1.05,
+                  f"course tf.data pipeline: {statistics.median(reference):.1f} s", ratio)
+
+
+def mnist_live_training_memory() -> Figure:
+    """Peak memory of a process running the page's largest live training (20,000 digits with inverted
+    copies and every augmentation, one epoch), measured in a fresh interpreter."""
+    script = (
+        "import resource, time; from lib import mnist; from lib.mnist_augment import Augmentations, augment; "
+        "x, y, _, _ = mnist.load_data(); start = time.perf_counter(); "
+        "xa, ya = augment(x[:20000], y[:20000], Augmentations(True, 30, 0.3, 1.5, 0.8)); "
+        "mnist.train(xa, ya, epochs=1); "
+        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
+    )
+    output = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    seconds, peak = (float(value) for value in output.stdout.split()[-2:])
+    return Figure(f"MNIST: largest live training (peak memory {peak / 1e9:.2f} GB, whole process)", [seconds],
+                  "≤ 1.5 GB", peak <= MEMORY_TARGET_BYTES)
+
+
+BENCHMARKS = [mnist_drawn_digit, mnist_page_first_render, mnist_epoch_vs_course_pipeline,
+              mnist_live_training_memory]
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    for benchmark in BENCHMARKS if len(sys.argv) == 1 else [globals()[name] for name in sys.argv[1:]]:
+        start = time.perf_counter()
+        print(benchmark().row(), f"({time.perf_counter() - start:.0f} s)", flush=True)

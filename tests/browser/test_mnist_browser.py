@@ -1,0 +1,59 @@
+"""The digit page in a real browser: draw a stroke on the canvas and get a prediction; flip the invert
+toggle; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+
+TITLE = "Handwritten digits"
+
+
+def _wait(page: Page) -> None:
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+
+
+def _no_sideways_scroll(page: Page) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"/mnist scrolls sideways by {overflow}px"
+
+
+def _draw_a_one(page: Page) -> None:
+    # Fabric.js stacks two canvases; the upper one takes the pointer.
+    canvas = page.locator("canvas.upper-canvas").first
+    canvas.scroll_into_view_if_needed()
+    expect(canvas).to_be_visible(timeout=30_000)
+    box = canvas.bounding_box()
+    x = box["x"] + box["width"] / 2
+    page.mouse.move(x, box["y"] + box["height"] * 0.15)
+    page.mouse.down()
+    for step in range(1, 21):
+        page.mouse.move(x + step * 0.5, box["y"] + box["height"] * (0.15 + step * 0.035))
+    page.mouse.up()
+
+
+def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/mnist")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=60_000)
+    # The first visit loads TensorFlow and both models behind a spinner; a busy machine needs patience.
+    expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=180_000)
+    _wait(page)
+    _draw_a_one(page)
+    answer = page.get_by_role("heading", name=re.compile(r"^(It's a \d|I don't know)"))
+    expect(answer).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("What the network sees", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "mnist-drawn-desktop.png", full_page=True)
+
+    page.get_by_text("Train with inverted copies").click()
+    _wait(page)
+    expect(page.get_by_text("Answering now: the network with inverted copies")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(800)
+    _no_sideways_scroll(page)
+    page.screenshot(path=SCREENSHOTS / "mnist-drawn-phone.png", full_page=True)

@@ -1,0 +1,98 @@
+"""The /mnist page through AppTest: the invert toggle, the course table, uploads, the threshold, training."""
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from lib import mnist
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def app():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app.switch_page("pages/3_mnist.py").run()
+    assert not app.exception
+    return app
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _metrics(app) -> list[str]:
+    return [metric.value for metric in app.metric]
+
+
+def test_page_opens_with_the_course_table_and_an_empty_canvas(app):
+    assert app.title[0].value == "Handwritten digits"
+    assert any("Draw a digit first" in info.value for info in app.info)
+    table = app.dataframe[0].value
+    assert list(table.index) == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "dog"]
+    plain, inverted = (int(value.split()[0]) for value in _metrics(app))
+    assert inverted >= 8 and plain < inverted
+
+
+def test_the_toggle_swaps_the_answering_network(app):
+    plain_answers = app.dataframe[0].value["answer"].tolist()
+    app.toggle(key="mnist_invert").set_value(True).run()
+    assert not app.exception
+    assert any("with inverted copies" in info.value for info in app.info)
+    assert app.dataframe[0].value["answer"].tolist() != plain_answers
+    app.toggle(key="mnist_invert").set_value(False).run()
+
+
+def test_course_image_dog_gets_a_digit_or_i_dont_know(app):
+    app.radio(key="mnist_source").set_value("A course image").run()
+    app.selectbox(key="mnist_course_image").set_value("dog").run()
+    assert not app.exception
+    assert any("Confidently wrong" in info.value for info in app.info)
+    app.slider(key="mnist_threshold").set_value(0).run()
+    assert app.subheader[0].value.startswith("It's a ")
+    app.slider(key="mnist_threshold").set_value(99).run()
+    assert app.subheader[0].value.startswith("I don't know")
+    assert any("answers" in caption.value and "99%" in caption.value for caption in app.caption)
+    app.slider(key="mnist_threshold").set_value(50).run()
+
+
+def test_upload_a_black_on_white_digit_then_auto_invert(app):
+    _, _, x_test, y_test = mnist.load_data()
+    seven = Image.fromarray(((1 - x_test[0]) * 255).astype(np.uint8)).resize((300, 300))  # test digit 0 is a 7
+    app.radio(key="mnist_source").set_value("Upload a photo").run()
+    app.file_uploader(key="mnist_upload").set_value(("seven.png", _png(seven), "image/png")).run()
+    assert not app.exception
+    app.toggle(key="mnist_invert").set_value(True).run()
+    assert app.subheader[0].value.startswith("It's a 7")
+    app.toggle(key="mnist_invert").set_value(False).checkbox(key="mnist_auto_invert").set_value(True).run()
+    assert app.subheader[0].value.startswith("It's a 7")
+    assert any("swapped" in caption.value for caption in app.caption)
+    app.checkbox(key="mnist_auto_invert").set_value(False).run()
+
+
+@pytest.mark.parametrize("name, content", [("notes.png", b"not an image at all"), ("empty.png", b""),
+                                           ("white.png", _png(Image.new("L", (50, 50), 255)))])
+def test_bad_uploads_get_a_message(app, name, content):
+    app.radio(key="mnist_source").set_value("Upload a photo").run()
+    app.file_uploader(key="mnist_upload").set_value((name, content, "image/png")).run()
+    assert not app.exception
+    assert app.error or app.warning
+
+
+def test_mistakes_browser_and_inverted_test_set(app):
+    app.selectbox(key="mnist_true").set_value(9).run()
+    assert not app.exception
+    app.toggle(key="mnist_test_inverted").set_value(True).run()
+    assert not app.exception
+    app.toggle(key="mnist_test_inverted").set_value(False).run()
+
+
+def test_a_small_live_training_run(app):
+    app.select_slider(key="mnist_train_size").set_value(1_000).run()
+    app.button[0].click().run(timeout=180)  # the form's Train button
+    assert not app.exception
+    assert any("Your network (1,000 digits" in success.value for success in app.success)
