@@ -18,7 +18,7 @@ KINDS = {"gaussian": "Gaussian: bell-curve fuzz", "uniform": "Uniform: flat fuzz
 PICTURES = {"word": "A word", "smiley": "A smiley", "house": "A house", "rocket": "A rocket"}
 SOURCES = ("A ready-made picture", "Type your own message", "Upload a picture")
 THUMBNAILS, MAX_COPIES = 20, 200  # copies in the opening grid; most copies Jane can send
-PAIR, TRIPLE = 170, 116  # picture widths: two or three fit side by side on a phone
+PAIR, TRIPLE = 240, 170  # picture widths: big enough for a projector; on a phone they wrap onto new rows
 CHART_HEIGHT = 380
 MEDIAN_COPIES = (1, 3, 5, 9, 15, 25, 51)  # a median over many copies is slow; these stay quick
 

@@ -26,8 +26,9 @@ def _screenshot_whole_page(page: Page, size: dict, name: str) -> None:
     # Streamlit scrolls inside its own container, so a "full page" screenshot would stop at the window:
     # make the window as tall as the page instead.
     page.set_viewport_size(size)
-    page.wait_for_timeout(300)
-    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2, timeout=30_000)
+    page.wait_for_timeout(500)
+    height = page.evaluate("document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight + 200")
     page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
     page.wait_for_timeout(500)
     page.screenshot(path=SCREENSHOTS / f"noise-{name}.png")
