@@ -250,7 +250,8 @@ plain_picture, stamped_picture, stamped_curve = stamp_views(key, secret, kind, s
 st.image([plain_picture, stamped_picture], width=PAIR,
          caption=[f"Average of {MAX_COPIES} copies", f"Average of {MAX_COPIES} stamped copies"])
 if strength > 0 or stamp > 0:
-    st.vega_lite_chart(noise_chart(stack(key, secret, kind, strength, seed)[2], None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
+    every_copy = stack(key, secret, kind, strength, seed)[2]
+    st.vega_lite_chart(noise_chart(every_copy, None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
                        key="noise_stamp_chart", width="stretch", height=CHART_HEIGHT,
                        alt="Log-log chart: with the stamp, the remaining noise levels off at the stamp's strength.")
 st.markdown(
