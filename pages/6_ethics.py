@@ -14,7 +14,6 @@ from lib import ethics, ethics_demos, ui
 from lib.ethics_content import DATA_RULES, DISCUSSION, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics_demos import DEMOS
 from lib.palette import use_plotly_template
-from lib.training_slot import TRAINING
 
 ui.page_setup("ethics")
 
@@ -161,45 +160,36 @@ def polarity_accuracies() -> dict:
     return {invert: ethics_demos.polarity_accuracy(mnist_model(invert), x_test, y_test) for invert in MODEL_NAMES}
 
 
-@st.cache_resource(show_spinner=False)
-def iris_results() -> dict:
-    """Per-species test accuracy by training configuration, shared by every visitor of the server."""
-    return {}
-
-
 def iris_accuracy(species_fraction: tuple) -> list:
-    """Shipped results when this setting was precomputed; otherwise trains once per setting, one training
-    at a time across all users."""
+    """Shipped results when this setting was precomputed; otherwise train once per setting and server,
+    one training at a time across all users (lib.iris_cache)."""
     shipped = ethics_demos.shipped_iris_accuracy(species_fraction)
     if shipped is not None:
         return list(shipped)
-    results = iris_results()
-    if species_fraction not in results:
-        waiting = st.empty()
-        with TRAINING.turn(on_wait=lambda ahead: waiting.info(
-                f"Waiting for another training to finish ({ahead} ahead of you)…")):
-            waiting.empty()
-            if species_fraction not in results:
-                bar = st.progress(0.0, text="Training the iris network…")
-                results[species_fraction] = list(ethics_demos.iris_species_accuracy(
-                    species_fraction, on_progress=lambda p: bar.progress(
-                        p.epoch / p.epochs, text=f"Training the iris network: epoch {p.epoch} of {p.epochs}")))
-                bar.empty()
-    return results[species_fraction]
+    waiting, bar = st.empty(), st.progress(0.0, text="Training the iris network…")
+    accuracy = ethics_demos.iris_species_accuracy(
+        species_fraction,
+        on_wait=lambda ahead: waiting.info(f"Waiting for another training to finish ({ahead} ahead of you)…"),
+        on_progress=lambda p: bar.progress(p.epoch / p.epochs,
+                                           text=f"Training the iris network: epoch {p.epoch} of {p.epochs}"))
+    waiting.empty()
+    bar.empty()
+    return list(accuracy)
 
 
 garden_stranger = st.cache_data(ethics_demos.garden_stranger, show_spinner=False)
 
 
-def bars(title: str, x: list, series: dict, y_title: str, percent: bool = True):
+def bars(title: str, x: list, series: dict, y_title: str, labels: bool = True):
+    """A grouped bar chart of shares (0-1), one colour per series; ``labels`` prints each bar's value."""
     import plotly.graph_objects as go
 
     use_plotly_template()
-    figure = go.Figure([go.Bar(name=name, x=x, y=y) for name, y in series.items()])
+    figure = go.Figure([go.Bar(name=name, x=x, y=y, texttemplate="%{y:.0%}" if labels else None,
+                               textposition="outside", cliponaxis=False) for name, y in series.items()])
     figure.update_layout(title=title, barmode="group", yaxis_title=y_title, height=340,
                          legend={"orientation": "h", "y": -0.25}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
-    if percent:
-        figure.update_yaxes(tickformat=".0%", range=[0, 1])
+    figure.update_yaxes(tickformat=".0%", range=[0, 1.08], tickvals=[0, 0.25, 0.5, 0.75, 1])
     st.plotly_chart(figure, config={"displayModeBar": False})
 
 
@@ -208,7 +198,7 @@ def dog_demo() -> None:
         probabilities = dog_probabilities()
     st.image(str(ethics_demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)")
     bars("What the digit networks think the dog is", [str(d) for d in range(10)],
-         {MODEL_NAMES[k]: list(v) for k, v in probabilities.items()}, "probability")
+         {MODEL_NAMES[k]: list(v) for k, v in probabilities.items()}, "probability", labels=False)
     threshold = st.slider("Say 'I don't know' below this confidence", 0.5, 0.99, 0.9, 0.01, key="ethics_threshold",
                           help="A rule you design in: if the most likely digit is less sure than this, answer "
                                "'I don't know' instead.")
@@ -220,7 +210,7 @@ def dog_demo() -> None:
 def polarity_demo() -> None:
     with st.spinner("Testing both digit networks on 200 test digits…"):
         accuracy = polarity_accuracies()
-    bars("Accuracy on 200 test digits", ["White on black (as trained)", "Black on white (swapped)"],
+    bars("Accuracy on 200 test digits", ["White on black<br>(as trained)", "Black on white<br>(swapped)"],
          {MODEL_NAMES[k]: list(v) for k, v in accuracy.items()}, "share correct")
 
 

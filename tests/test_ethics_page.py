@@ -1,6 +1,9 @@
 """The /ethics page (AppTest): answering, progress, kid mode, answers surviving page switches, imports
 good and bad, the printable view, and the demos' fallback while another page's model is missing."""
 
+import subprocess
+import sys
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -103,3 +106,26 @@ def test_downloads_hold_the_current_answers(app):
     answer(app, "collect-who", "no", "only adults")
     buttons = {b.label: b for b in app.get("download_button")}
     assert set(buttons) == {"Download as Markdown", "Download as JSON"}
+
+
+@pytest.mark.parametrize("demo", ["dog", "polarity", "iris", "garden"])
+def test_each_demo_shows_its_result_or_says_what_is_missing(app, demo):
+    app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
+    assert not app.exception, app.exception
+    missing = [e.value for e in app.info if "not available yet" in e.value]
+    shown = app.get("plotly_chart") or app.get("table")
+    assert bool(missing) != bool(shown), (missing, shown)
+
+
+def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():
+    # A fresh interpreter, so modules imported by other tests cannot hide an import made by the page.
+    script = (
+        "import sys; from streamlit.testing.v1 import AppTest; "
+        f"app = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=60).run(); "
+        f"app.switch_page({PAGE!r}).run(); "
+        "assert not app.exception, app.exception; "
+        "print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["False", "False"]
