@@ -16,6 +16,7 @@ from lib.iris_cache import cached, train_cached  # noqa: E402
 COURSE = iris.IrisConfig()
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 BATCH_SIZES = (1, 2, 4, 8, 16, 32, 64)
+TRAIN_SIZES = (3, 5, 10, 20, 50, "all")
 
 
 @st.cache_data
@@ -76,6 +77,9 @@ st.markdown(
 test_fraction = st.slider("Share of flowers kept for the test", 0.1, 0.5, COURSE.test_fraction, 0.05,
                           key="iris_test_fraction", format="%.2f",
                           help="The course keeps 25% (38 flowers) for testing and trains on the other 112.")
+train_limit = st.select_slider("Training flowers to use", TRAIN_SIZES, "all", key="iris_train_size",
+                               help="Learn from only a few of the training flowers (taken from each species in "
+                                    "turn) to see how much data a network needs. The test set stays the same.")
 seed = st.number_input("Random seed", 0, 999, 0, key="iris_seed",
                        help="Picks which flowers go to the test set, the network's starting weights and the order "
                             "flowers are shown in. The same seed gives the same result every time.")
@@ -108,7 +112,8 @@ batch_size = st.select_slider("Batch size", BATCH_SIZES, COURSE.batch_size, key=
                               help="Flowers shown together before each nudge of the weights; their average "
                                    "effect smooths the steps.")
 config = iris.IrisConfig(hidden_layers=hidden, activation=activation, learning_rate=learning_rate, epochs=epochs,
-                         steps_per_epoch=steps, batch_size=batch_size, test_fraction=test_fraction)
+                         steps_per_epoch=steps, batch_size=batch_size, test_fraction=test_fraction,
+                         train_size=None if train_limit == "all" else train_limit)
 
 X_train, X_test, y_train, y_test = iris.split(config, seed)
 st.subheader("The split", anchor=False)
@@ -126,7 +131,9 @@ st.metric("Weights and biases to learn", f"{config.parameter_count:,}",
 st.plotly_chart(charts.network_diagram(config.layer_sizes, iris.layer_weights(result.model) if result else None),
                 key="iris_diagram")
 st.caption("Grey lines until you train; then blue lines are negative weights, orange/red positive, "
-           "thicker means stronger.")
+           "thicker means stronger."
+           + (f" Layers wider than {charts.MAX_NODES_DRAWN} neurons show their first {charts.MAX_NODES_DRAWN}."
+              if max(config.layer_sizes) > charts.MAX_NODES_DRAWN else ""))
 
 # 4 ────────────────────────────────────────────────────────────────────────────────────────────────
 st.header("4 · Train", anchor=False)
@@ -152,7 +159,7 @@ st.metric("Training accuracy (last epoch)", f"{result.history['accuracy'][-1]:.1
 st.caption(f"Trained in {result.seconds:.1f} s.")
 st.markdown("The course's three example flowers. The expected species is only printed next to the answer: "
             "the network never sees it.")
-st.code("\n".join(iris.example_lines(result.model)), language=None)
+st.code("\n".join(iris.example_lines(result.model)), language=None, wrap_lines=True)
 st.plotly_chart(charts.confusion_figure(iris.confusion(result.model, X_test, y_test)), key="iris_confusion")
 per_species = iris.per_species_accuracy(result.model, X_test, y_test)
 st.dataframe(pd.DataFrame({"species": iris.SPECIES, "test flowers": np.bincount(y_test, minlength=3),
@@ -224,20 +231,22 @@ if demo is not None:
 # 10 ───────────────────────────────────────────────────────────────────────────────────────────────
 st.header("10 · Try this", anchor=False)
 CHALLENGES = (
-    ("Set **Hidden layers** to 0 and train. What test accuracy do you get now?",
-     "Usually still above 90%: with no hidden layer the network draws straight lines between species "
-     "(it is logistic regression), and irises are nearly separable by straight lines."),
+    ("Set **Hidden layers** to 0 and train. What test accuracy do you get now? Then try 50 epochs.",
+     "Lower after 10 epochs (often 60–75%): with no hidden layer the inputs connect straight to the outputs and "
+     "it learns slowly. Given more epochs it climbs back above 90%: irises are nearly separable by straight "
+     "lines, which is all a network without hidden layers can draw."),
     ("Set the **learning rate** to 1 and train a few seeds. What happens to the loss curve?",
-     "It jumps around or gets stuck: each step overshoots the valley. Sometimes every flower gets the same "
-     "answer and accuracy sits near 33%."),
+     "It drops once, then goes flat at about 1.1 and the accuracy sits near a third or lower: every step "
+     "overshoots so far that the hidden neurons switch off for good, and the network gives every flower "
+     "the same answer."),
     ("Set **Epochs** to 1 and **Batches per epoch** to 10. Are the three example flowers still right?",
-     "Often not: 10 small nudges from random starting weights is not enough practice."),
-    ("Make the test share 0.5 and compare the baselines with your network.",
-     "With half the flowers to learn from, k-nearest neighbours and logistic regression keep up with the network: "
-     "this data set does not need a neural network."),
+     "Mostly not (accuracy near 34%): ten small nudges from random starting weights is not enough practice."),
+    ("Set **Training flowers to use** to 10 and train with a few seeds.",
+     "Still often 75–90% on the test flowers, because irises are easy, but the score now swings with the seed "
+     "(which ten flowers it got) while training accuracy reaches 100%: the first sign of overfitting."),
     ("Set the activation to **linear** and train. Does the network still work? Why?",
-     "Yes, about as well as with 0 hidden layers: stacking linear layers is still one linear layer, so the hidden "
-     "layers add nothing. Non-linear activations are what let depth help."),
+     "Yes, very well on irises: stacked linear layers are still one linear model, and straight lines are enough "
+     "to separate these species. On harder data, non-linear activations are what let depth help."),
 )
 for number, (question, answer_text) in enumerate(CHALLENGES, start=1):
     st.markdown(f"**{number}.** {question}")

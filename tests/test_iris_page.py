@@ -23,6 +23,8 @@ def test_page_shows_data_split_and_design_before_training():
     app.slider(key="iris_test_fraction").set_value(0.5).run()
     assert not app.exception
     assert app.metric[0].value == "303"  # (4+1)×10 + (10+1)×10 + (10+1)×10 + (10+1)×3
+    app.select_slider(key="iris_train_size").set_value(10).run()
+    assert any(c.value.startswith("10 flowers to learn from") for c in app.caption)
     app.button(key="iris_reset").click().run()
     assert app.slider(key="iris_design_layers").value == 2
 
