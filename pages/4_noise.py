@@ -96,6 +96,12 @@ def stamp_views(key, _secret, kind, strength, seed, stamp) -> tuple[bytes, bytes
     return png(to_grey(mean)), png(to_grey(mean + pattern)), noise.curve_from_sums(sums, _secret - pattern)
 
 
+def show(pictures, **options) -> None:
+    """st.image, kept lossless: by default Streamlit re-encodes grey pictures as JPEG, which smears the
+    specks of noise and costs time on every rerun."""
+    st.image(pictures, output_format="PNG", **options)
+
+
 def choose_secret(source: str) -> np.ndarray:
     """Show the controls for the chosen kind of secret and return the secret picture. Until there is a
     usable message or picture, say why and send the word picture."""
@@ -144,7 +150,7 @@ with secret_column:
     secret = choose_secret(source)
     key = hashlib.sha256(secret.tobytes()).hexdigest()
     with st.expander("Peek at the secret (no cheating before you have guessed!)"):
-        st.image(to_grey(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
+        show(to_grey(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
 
 with noise_column:
     st.header("Choose the noise", anchor=False)
@@ -169,17 +175,17 @@ curve = stack(key, secret, kind, strength, seed)[2][:n]
 
 with grid_area:
     shown = min(n, THUMBNAILS)
-    st.image(thumbnails(key, secret, kind, strength, seed, shown),
-             caption=f"The first {shown} of the {n} copies John received. Pixels are shown from black (0) to "
-                     "white (1); noise pushing beyond is drawn as pure black or white, but the sums below use "
-                     "the real numbers.")
+    show(thumbnails(key, secret, kind, strength, seed, shown),
+         caption=f"The first {shown} of the {n} copies John received. Pixels are shown from black (0) to "
+                 "white (1); noise pushing beyond is drawn as pure black or white, but the sums below use "
+                 "the real numbers.")
 
 st.header("Try subtracting", anchor=False)
 if n < 2:
     st.info("Subtracting needs two copies: send at least 2.")
 else:
     pictures, one, both = subtraction(key, secret, kind, strength, seed)
-    st.image(pictures, width=TRIPLE, caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
+    show(pictures, width=TRIPLE, caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
     st.markdown(
         f"The secret is gone, and so is any hope: the difference is further from the secret "
         f"(error {both:.2f}) than a single copy ({one:.2f}). **Why?** Both copies carry the *same* secret, so "
@@ -198,9 +204,9 @@ else:
     k = st.slider("How many copies to combine", 1, n, key="noise_combine",
                   help="Adds up the first copies, from copy 1 to this one. Slide it and watch the secret appear.")
 total_picture, mean_picture, low, high = combination(key, secret, kind, strength, seed, k)
-st.image([total_picture, mean_picture], width=PAIR,
-         caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
-                  f"Average (mean) of {k} copies: sum ÷ {k}"])
+show([total_picture, mean_picture], width=PAIR,
+     caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
+              f"Average (mean) of {k} copies: sum ÷ {k}"])
 st.markdown(
     f"Remaining noise: **{curve[k - 1]:.2f}** after combining {k} (one copy: {curve[0]:.2f}). "
     "The noise goes up as often as down, so adding many copies makes it cancel out, while the secret, "
@@ -233,9 +239,9 @@ fraction = st.slider("Fraction of pixels turned into specks", 0.0, 0.95, 0.3, 0.
 sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",
                              help="Odd numbers, so every pixel has one middle value.")
 sp_mean, sp_median, mean_error, median_error = salt_pepper_views(key, secret, fraction, seed, sp_copies)
-st.image([sp_mean, sp_median], width=PAIR,
-         caption=[f"Mean of {sp_copies} copies: error {mean_error:.2f}",
-                  f"Median of {sp_copies} copies: error {median_error:.2f}"])
+show([sp_mean, sp_median], width=PAIR,
+     caption=[f"Mean of {sp_copies} copies: error {mean_error:.2f}",
+              f"Median of {sp_copies} copies: error {median_error:.2f}"])
 st.markdown(
     "A speck is pure white or pure black, far from the true value, and one wild value drags the **mean** a long "
     "way; the mean also turns every pixel towards grey, however many copies you add. The **median** lines the "
@@ -247,8 +253,8 @@ stamp = st.slider("Strength of the stamp", 0.0, 3.0, 1.0, 0.25, key="noise_stamp
                   help="Standard deviation of one noise pattern the baddie adds to every copy, on top of the "
                        "random noise chosen above.")
 plain_picture, stamped_picture, stamped_curve = stamp_views(key, secret, kind, strength, seed, stamp)
-st.image([plain_picture, stamped_picture], width=PAIR,
-         caption=[f"Average of {MAX_COPIES} copies", f"Average of {MAX_COPIES} stamped copies"])
+show([plain_picture, stamped_picture], width=PAIR,
+     caption=[f"Average of {MAX_COPIES} copies", f"Average of {MAX_COPIES} stamped copies"])
 if strength > 0 or stamp > 0:
     every_copy = stack(key, secret, kind, strength, seed)[2]
     st.vega_lite_chart(noise_chart(every_copy, None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
