@@ -54,22 +54,28 @@ class HeadlessSession:
 
     async def set_widget(self, label: str, value, timeout: float = 120) -> RunResult:
         """Give the widget labelled ``label`` a new value (bool, int, float or str) and rerun, as a user
-        moving a slider or ticking a box does. A button is pressed with ``value=True``."""
-        widget_id, is_button = self._find_widget(label)
+        moving a slider or ticking a box does. A button is pressed with ``value=True``; a slider takes a
+        number (or a pair, for a range slider)."""
+        widget_id, kind = self._find_widget(label)
         state = WidgetState(id=widget_id)
-        setattr(state, "trigger_value" if is_button else _VALUE_FIELDS[type(value)], value)
+        if kind == "button":
+            state.trigger_value = True
+        elif kind == "slider":  # sliders always send a list: one value, or two for a range
+            state.double_array_value.data.extend(value if isinstance(value, (list, tuple)) else [value])
+        else:
+            setattr(state, _VALUE_FIELDS[type(value)], value)
         self._widgets[widget_id] = state
         result = await self._rerun(timeout)
-        if is_button:
+        if kind == "button":
             self._widgets.pop(widget_id, None)  # a button press lasts one run
         return result
 
-    def _find_widget(self, label: str) -> tuple[str, bool]:
+    def _find_widget(self, label: str) -> tuple[str, str]:
         for element in self.last.elements if self.last else []:
             kind = element.WhichOneof("type")
             proto = getattr(element, kind)
             if getattr(proto, "label", None) == label and getattr(proto, "id", ""):
-                return proto.id, kind == "button"
+                return proto.id, kind
         raise LookupError(f"No widget labelled {label!r} on the last run of /{self._page}.")
 
     async def _rerun(self, timeout: float) -> RunResult:
