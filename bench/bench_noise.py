@@ -87,15 +87,7 @@ def _cpu_seconds(pid: int) -> float:
 
 
 async def _slide(session, label: str, value: float) -> float:
-    # Sliders send their value as a list of doubles, which HeadlessSession.set_widget does not cover.
-    from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-    widget_id = next(element.slider.id for element in session.last.elements
-                     if element.WhichOneof("type") == "slider" and element.slider.label == label)
-    state = WidgetState(id=widget_id)
-    state.double_array_value.data[:] = [float(value)]
-    session._widgets[widget_id] = state
-    result = await session._rerun(timeout=120)
+    result = await session.set_widget(label, float(value))
     if result.exceptions:
         raise RuntimeError(f"/noise raised after moving {label!r}: {result.exceptions[0]}")
     return result.seconds
