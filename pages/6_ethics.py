@@ -81,7 +81,9 @@ printable = top[1].toggle("Printable view", key="ethics_printable", persist_stat
 
 if printable:
     st.caption("Print with your browser (Ctrl+P, or ⌘P on a Mac). Turn off 'Printable view' to edit again.")
-    st.markdown(ethics.to_markdown(answers))  # notes are escaped by to_markdown: they print as typed
+    # Notes are escaped by to_markdown, so they print as typed; its headings move down two levels so the
+    # page keeps one top-level heading.
+    st.markdown(re.sub(r"^#", "###", ethics.to_markdown(answers), flags=re.MULTILINE))
     st.stop()
 
 st.markdown(
@@ -112,9 +114,11 @@ st.subheader("Progress", anchor=False)
 for section, settled, total in ethics.progress(answers):
     st.progress(settled / total, text=f"{section.kid_title if kid else section.title}: {settled} of {total} settled")
 still_open = ethics.open_items(answers)
-with st.expander(f"Still open: {len(still_open)} questions (not answered or 'not sure')"):
-    for section, entry in still_open:
-        st.text(f"• {entry.kid_question if kid else entry.question}")
+with st.expander(f"Still open: {len(still_open)} of {len(ethics.ITEMS)} questions (not answered or 'not sure')"):
+    for section in ethics.CHECKLIST:
+        lines = [f"- {entry.kid_question if kid else entry.question}" for where, entry in still_open if where is section]
+        if lines:  # our own questions, not user text, so Markdown is safe here
+            st.markdown(f"**{section.kid_title if kid else section.title}**\n\n" + "\n".join(lines))
 
 demos_for = {entry.id: [d.title for d in DEMOS if d.item_id == entry.id] for entry in ethics.ITEMS}
 for section in ethics.CHECKLIST:

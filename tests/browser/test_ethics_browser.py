@@ -75,6 +75,6 @@ def test_printable_view_shows_the_answers_without_widgets(page: Page, shared_ser
     _settle(page)
     page.get_by_text("Printable view").click()
     _settle(page)
-    expect(page.get_by_role("heading", name="Ethics checklist: (unnamed project)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ethics checklist: (unnamed project)", level=3)).to_be_visible()
     expect(page.get_by_test_id("stRadio")).to_have_count(0)
     page.screenshot(path=SCREENSHOTS / "ethics-printable-phone.png", full_page=True)
