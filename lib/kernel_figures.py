@@ -13,7 +13,7 @@ import numpy as np
 
 from lib.palette import DIVERGING, OKABE_ITO
 
-CELL_PX = 50  #: height of one grid cell, so three-digit numbers stay readable on a phone
+CELL_PX = 44  #: height of one grid cell, so three-digit numbers stay readable on a phone
 
 
 def _number_text(value: float) -> str:
@@ -38,7 +38,8 @@ def _figure(traces: list[dict], title: str, rows: int, cols: int, first_row: int
                   "constrain": "domain"},
         "yaxis": {"title": {"text": "row"}, "tickmode": "array", "tickvals": list(range(rows)),
                   "ticktext": [str(first_row + r) for r in range(rows)], "autorange": "reversed",
-                  "showgrid": False, "zeroline": False, "scaleanchor": "x", "constrain": "domain"},
+                  "showgrid": False, "zeroline": False, "scaleanchor": "x", "constrain": "domain",
+                  "constraintoward": "top"},
     }
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 

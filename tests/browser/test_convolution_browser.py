@@ -16,6 +16,14 @@ def _wait(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
 
 
+def _choose(page: Page, label: str, option: str) -> None:
+    """Pick an option in a selectbox the way a keyboard user does: open it, type, press Enter."""
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+    _wait(page)
+
+
 def _result(page: Page):
     return page.get_by_test_id("stAlertContentSuccess")
 
@@ -26,16 +34,17 @@ def test_stepping_the_kernel_shows_the_course_numbers(page: Page, shared_server)
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _wait(page)
     # The default is the course's example with the sharpen kernel at row 2, column 2: 99 becomes 89.
-    expect(_result(page)).to_contain_text("Result: 89 goes into the output at row 2, column 2", timeout=15_000)
+    expect(_result(page)).to_contain_text("Result: 89 goes into the output at row 2, column 2", timeout=30_000)
     expect(page.get_by_text(re.compile(r"= 89$"))).to_be_visible()
 
     page.get_by_role("button", name="Next pixel").click()
-    expect(_result(page)).to_contain_text("Result: 111 goes into the output at row 2, column 3", timeout=15_000)
+    expect(_result(page)).to_contain_text("Result: 111 goes into the output at row 2, column 3", timeout=30_000)
 
     page.get_by_role("button", name="Previous pixel").click()
+    expect(_result(page)).to_contain_text("Result: 89 goes into the output at row 2, column 2", timeout=30_000)
     _wait(page)
     page.get_by_role("button", name="Previous pixel").click()
-    expect(_result(page)).to_contain_text("Result: 210 goes into the output at row 2, column 1", timeout=15_000)
+    expect(_result(page)).to_contain_text("Result: 210 goes into the output at row 2, column 1", timeout=30_000)
     expect(page.get_by_text("Orange squares mark padding", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
@@ -53,12 +62,9 @@ def test_a_photo_with_an_edge_detector_and_signed_view(page: Page, shared_server
     page.goto(f"{shared_server}/convolution")
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _wait(page)
-    page.get_by_test_id("stSelectbox").filter(has_text="Picture").click()
-    page.get_by_role("option", name="Photo: flower").click()
-    _wait(page)
-    page.get_by_test_id("stSelectbox").filter(has_text="Kernel").first.click()
-    page.get_by_role("option", name="Sobel magnitude").click()
-    _wait(page)
+    _choose(page, "Picture", "Photo: flower")
+    expect(page.get_by_text("Photo: flower: 640 × 427 pixels", exact=False)).to_be_visible(timeout=30_000)
+    _choose(page, "Kernel", "Sobel magnitude")
     page.get_by_text("Show the signs", exact=False).click()
     _wait(page)
     expect(page.get_by_text("Edge strength: √(horizontal² + vertical²)", exact=False)).to_be_visible()
