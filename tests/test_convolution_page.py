@@ -195,3 +195,18 @@ def test_cnn_section_with_the_real_model(app):
     _open_cnn_section(app)
     captions = [c for image in app.get("image") for c in image.captions]
     assert any("The 16 5×5 kernels" in c for c in captions), texts(app, "info")
+
+
+def test_the_page_does_not_load_tensorflow_until_asked():
+    # A fresh interpreter, so modules imported by other tests cannot hide an import made by the page.
+    import subprocess
+
+    script = (
+        "import sys; from streamlit.testing.v1 import AppTest; "
+        f"app = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=60).run(); "
+        f"app.switch_page({PAGE!r}).run(); app.selectbox(key='preset').set_value('Emboss').run(); "
+        "assert not app.exception, app.exception; print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["False", "False"]
