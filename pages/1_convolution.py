@@ -156,7 +156,10 @@ if preset == CUSTOM:
                             hide_index=True, num_rows="fixed", width="content",
                             column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
     st.caption("Click a cell and type a number such as 2, -1, 0.5 or 1/9. Empty cells count as 0.")
-    kernel, problems = editor.kernel_from_cells(edited.to_numpy(dtype=object).tolist())
+    # Cleared cells arrive as missing values; keep the edits as the base so a size switch does not lose them.
+    cells = edited.astype(object).where(edited.notna(), "").to_numpy().tolist()
+    st.session_state["custom_cells"][size] = cells
+    kernel, problems = editor.kernel_from_cells(cells)
     st.session_state["custom_kernel"] = kernel
     for problem in problems:
         st.warning(problem)

@@ -105,8 +105,15 @@ def test_custom_kernel_edits(app):
     assert app.data_editor[0].value.iloc[0, 0] == "1/9"
     assert not app.exception
 
+    app.session_state["kernel_cells_3_1"] = {"edited_rows": {1: {"1": None}}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    assert "Empty cells count as 0: row 2, column 1." in texts(app, "warning")
+
     app.radio(key="custom_size").set_value(5).run()
     assert app.data_editor[0].value.shape == (5, 5)
+    app.radio(key="custom_size").set_value(3).run()
+    assert "Empty cells count as 0: row 2, column 1." in texts(app, "warning")  # edits survive a size switch
+    app.radio(key="custom_size").set_value(5).run()
     assert "(5 − 5 + 2×2) / 1 + 1 = **5**" in texts(app)
     app.radio(key="padding").set_value("valid").run()
     assert "(5 − 5 + 2×0) / 1 + 1 = **1**" in texts(app)
