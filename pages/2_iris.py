@@ -47,10 +47,11 @@ def train_with_progress(config: iris.IrisConfig, seed: int) -> iris.TrainResult:
         bar.progress(progress.epoch / progress.epochs, text=f"Epoch {progress.epoch} of {progress.epochs}: "
                      f"test accuracy {progress.history['test_accuracy'][-1]:.1%}")
         curves.plotly_chart(charts.training_curves(progress.history, progress.epochs),
-                            key=f"live-{progress.epoch}-{id(progress)}")
+                            key=f"iris_live_{progress.epoch}")
 
     result = train_cached(config, seed, on_progress=on_progress, on_wait=on_wait)
-    status.empty(), bar.empty(), curves.empty()
+    for placeholder in (status, bar, curves):
+        placeholder.empty()
     return result
 
 
