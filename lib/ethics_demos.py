@@ -53,13 +53,19 @@ def demo(key: str) -> Demo:
 DOG_PHOTO = DATA_DIR / "custom-digits" / "dog.png"
 
 
-def dog_probabilities(model) -> np.ndarray:
-    """The network's ten digit probabilities for the course's dog photo (they always add up to one)."""
+def dog_as_digit() -> np.ndarray:
+    """The dog photo as the digit networks see it: 28×28 greys in [0, 1], prepared like any drawn digit."""
     from lib import mnist
     from lib.images import load_image
 
-    image = mnist.to_mnist(load_image(DOG_PHOTO))
-    return np.asarray(mnist.predict(model, image[np.newaxis]))[0]
+    return np.asarray(mnist.to_mnist(load_image(DOG_PHOTO)), dtype=np.float32)
+
+
+def dog_probabilities(model) -> np.ndarray:
+    """The network's ten digit probabilities for the course's dog photo (they always add up to one)."""
+    from lib import mnist
+
+    return np.asarray(mnist.predict(model, dog_as_digit()[np.newaxis]))[0]
 
 
 def polarity_accuracy(model, x_test: np.ndarray, y_test: np.ndarray, n: int = 200) -> tuple[float, float]:
@@ -125,6 +131,8 @@ def iris_species_accuracy(species_fraction: tuple[float, float, float], seed: in
 # --- garden ----------------------------------------------------------------------------------------------
 
 FEATURES = ("width_mm", "length_mm", "weight_g")
+#: Plain names of the garden robot's measurements, with their units.
+FEATURE_NAMES = {"width_mm": "width (mm)", "length_mm": "length (mm)", "weight_g": "weight (g)"}
 
 #: Things the garden robot was never meant to measure: (width mm, length mm, weight g), typical sizes.
 STRANGERS: dict[str, tuple[float, float, float]] = {

@@ -156,6 +156,9 @@ def dog_probabilities() -> dict:
     return {invert: ethics_demos.dog_probabilities(mnist_model(invert)) for invert in MODEL_NAMES}
 
 
+dog_as_digit = st.cache_data(ethics_demos.dog_as_digit, show_spinner=False)
+
+
 @st.cache_data(show_spinner=False)
 def polarity_accuracies() -> dict:
     from lib import mnist
@@ -200,15 +203,19 @@ def bars(title: str, x: list, series: dict, y_title: str, labels: bool = True):
 def dog_demo() -> None:
     with st.spinner("Loading the two digit networks…"):
         probabilities = dog_probabilities()
-    st.image(str(ethics_demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)")
+    photo, seen = st.columns(2)
+    photo.image(str(ethics_demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)")
+    seen.image(dog_as_digit(), width=140, clamp=True,
+               caption="What the networks see: 28 × 28 grey squares, prepared like a drawn digit")
     bars("What the digit networks think the dog is", [str(d) for d in range(10)],
          {MODEL_NAMES[k]: list(v) for k, v in probabilities.items()}, "probability", labels=False)
     threshold = st.slider("Say 'I don't know' below this confidence", 0.5, 0.99, 0.9, 0.01, key="ethics_threshold",
                           help="A rule you design in: if the most likely digit is less sure than this, answer "
                                "'I don't know' instead.")
     for invert, p in probabilities.items():
-        verdict = f"“{p.argmax()}”" if p.max() >= threshold else "“I don't know”"
-        st.markdown(f"- {MODEL_NAMES[invert]}: most likely {p.argmax()} ({p.max():.0%}) → answers {verdict}")
+        verdict = f"still “{p.argmax()}”" if p.max() >= threshold else "“I don't know”"
+        st.markdown(f"- {MODEL_NAMES[invert]}: answers **{p.argmax()}** ({p.max():.0%} sure); "
+                    f"with your rule: {verdict}")
 
 
 def polarity_demo() -> None:
@@ -240,11 +247,13 @@ def garden_demo() -> None:
     st.markdown(f"k-means puts **{name}** in group {result.group + 1}, with {result.group_size} finds that are "
                 f"mostly **{result.group_kind}s**.")
     measures = dict(zip(ethics_demos.FEATURES, ethics_demos.STRANGERS[name]))
-    st.table({"measurement": list(measures), f"{name}": list(measures.values()),
+    st.table({"measurement": [ethics_demos.FEATURE_NAMES[f] for f in measures], name: list(measures.values()),
               "smallest in the group": [result.ranges[f][0] for f in measures],
               "largest in the group": [result.ranges[f][1] for f in measures]})
     if result.outside:
-        st.markdown(f"Its {', '.join(result.outside)} lie outside everything in that group – it was put there anyway.")
+        outside = " and ".join(ethics_demos.FEATURE_NAMES[f].split(" (")[0] for f in result.outside)
+        st.markdown(f"Its {outside} lie outside every find in that group – it was put there anyway. "
+                    "A rule such as 'too far from every group centre: unknown' has to be added by people.")
 
 
 st.header("See it happen", anchor=False)
