@@ -79,6 +79,17 @@ kid = top[0].toggle("Kid mode: simpler questions", key="ethics_kid", persist_sta
 printable = top[1].toggle("Printable view", key="ethics_printable", persist_state="session",
                           help="Shows only the checklist and your answers, ready for your browser's Print.")
 
+
+def title(section) -> str:
+    """A section's title, in kid mode's words when it is on."""
+    return section.kid_title if kid else section.title
+
+
+def ask(entry) -> str:
+    """An item's question, in kid mode's words when it is on."""
+    return entry.kid_question if kid else entry.question
+
+
 if printable:
     st.caption("Print with your browser (Ctrl+P, or ⌘P on a Mac). Turn off 'Printable view' to edit again.")
     # Notes are escaped by to_markdown, so they print as typed; its headings move down two levels so the
@@ -112,25 +123,25 @@ st.text_input("Project name", key="ethics_project", on_change=save_project, max_
 
 st.subheader("Progress", anchor=False)
 for section, settled, total in ethics.progress(answers):
-    st.progress(settled / total, text=f"{section.kid_title if kid else section.title}: {settled} of {total} settled")
+    st.progress(settled / total, text=f"{title(section)}: {settled} of {total} settled")
 still_open = ethics.open_items(answers)
 with st.expander(f"Still open: {len(still_open)} of {len(ethics.ITEMS)} questions (not answered or 'not sure')"):
     for section in ethics.CHECKLIST:
-        lines = [f"- {entry.kid_question if kid else entry.question}" for where, entry in still_open if where is section]
+        lines = [f"- {ask(entry)}" for where, entry in still_open if where is section]
         if lines:  # our own questions, not user text, so Markdown is safe here
-            st.markdown(f"**{section.kid_title if kid else section.title}**\n\n" + "\n".join(lines))
+            st.markdown(f"**{title(section)}**\n\n" + "\n".join(lines))
 
 demos_for = {entry.id: [d.title for d in DEMOS if d.item_id == entry.id] for entry in ethics.ITEMS}
 for section in ethics.CHECKLIST:
-    st.subheader(section.kid_title if kid else section.title, anchor=False)
+    st.subheader(title(section), anchor=False)
     for entry in section.items:
         stored = answers["answers"].get(entry.id, {"answer": None, "note": ""})
         with st.container(border=True, key=f"ethics_item_{entry.id}"):
-            st.markdown(f"**{entry.kid_question if kid else entry.question}**")
+            st.markdown(f"**{ask(entry)}**")
             st.caption(f"Why it matters: {entry.why}" if kid else f"Why it matters: {entry.why}  \n"
                        f"Example: {entry.example}  \nSource: {entry.source}")
-            for title in demos_for[entry.id]:
-                st.caption(f"See it happen: live demo “{title}” below.")
+            for demo_title in demos_for[entry.id]:
+                st.caption(f"See it happen: live demo “{demo_title}” below.")
             seed(answer_key(entry.id), stored["answer"])
             seed(note_key(entry.id), stored["note"])
             st.radio("Your answer", ethics.ANSWER_CHOICES, index=None, horizontal=True,
