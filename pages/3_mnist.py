@@ -59,7 +59,8 @@ st.info(f"Answering now: the network **{NAMES[invert]}**.", icon=":material/swap
 st.header("The course's ten test images", anchor=False)
 st.markdown(
     "Nine photos and scans of digits, and a dog. Each row shows how sure the network is of each digit (in %); "
-    "the highlighted cell is its answer: **green if right, orange if wrong**. The dog has no right answer.")
+    "the highlighted cell is its answer: **green if right, red-orange if wrong** (also spelled out in the last "
+    "column). The dog has no right answer (blue).")
 table = results.course_table(course_probs[invert])
 winner = {"right": OKABE_ITO["bluish green"], "wrong": OKABE_ITO["vermillion"]}
 
@@ -102,7 +103,8 @@ if source == "Draw":
     canvas = st_canvas(stroke_width=pen, stroke_color="#000000" if light else "#FFFFFF",
                        background_color="#FFFFFF" if light else "#000000", height=280, width=280,
                        return_image_data=True, key=f"mnist_canvas_{'light' if light else 'dark'}")
-    st.caption("Draw one digit filling most of the square. The toolbar under the canvas has undo and clear.")
+    st.caption("Draw one digit filling most of the square. "
+               "The small toolbar above the canvas has undo (↶) and clear (bin).")
     drawn = canvas.image_data if canvas.json_data and canvas.json_data.get("objects") else None
     try:
         image = mnist.drawing_to_image(drawn, light)
