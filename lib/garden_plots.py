@@ -172,4 +172,6 @@ def curve_figure(xs, ys, title: str, x_title: str, y_title: str, marker_x=None) 
                "line": {"color": OKABE_ITO["blue"]}}]
     shapes = [] if marker_x is None else [{"type": "line", "x0": marker_x, "x1": marker_x, "yref": "paper",
                                            "y0": 0, "y1": 1, "line": {"dash": "dot", "color": OKABE_ITO["vermillion"]}}]
-    return _figure(traces, title, x_title, y_title, height=320, showlegend=False, shapes=shapes)
+    figure = _figure(traces, title, x_title, y_title, height=320, showlegend=False, shapes=shapes)
+    figure.layout.xaxis.dtick = 1  # k and move numbers are whole numbers
+    return figure

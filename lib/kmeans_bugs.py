@@ -149,9 +149,10 @@ def numbering_demo() -> list[Panel]:
 BUGS: tuple[Bug, ...] = (
     Bug("scales", "Measurements on different scales",
         "k-means measures plain distance, so a measurement written in big numbers (weight in milligrams: "
-        "hundreds) outweighs one in small numbers (length in millimetres: about ten). The groups then follow "
+        "20 to 3,000) outweighs one in small numbers (length in millimetres: 5 to 20). The groups then follow "
         "weight alone and woodlice and ladybirds end up mixed together.",
-        "Scale (standardise) every measurement to the same spread before k-means: tick “scale the measurements”.",
+        "Scale (standardise) every measurement to the same spread before k-means: switch on “Scale the "
+        "measurements”.",
         scales_demo),
     Bug("wrong-k", "The wrong number of groups (k)",
         "k-means always returns exactly k groups, even when the data has a different number. With k = 2 "

@@ -90,8 +90,11 @@ def choose_data():
 
 def look(table, columns, kinds, suffix):
     st.markdown("The robot wrote down every item it picked up. A long table is hard to read, so try pictures.")
-    st.dataframe(table[columns], height=220, key="km_table")
-    column = st.selectbox("Histogram of", columns, key=f"km_hist{suffix}", format_func=garden.label,
+    st.dataframe(table[columns], height=220, key="km_table",
+                 column_config={c: st.column_config.NumberColumn(garden.label(c)) for c in columns})
+    # Weight is the measurement whose histogram shows two groups: start there, as the workshop did.
+    column = st.selectbox("Histogram of", columns, index=columns.index("weight_g") if "weight_g" in columns else 0,
+                          key=f"km_hist{suffix}", format_func=garden.label,
                           help="Counts how many items fall in each range of one measurement.")
     st.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
                     alt=f"Histogram of {garden.label(column)}")
@@ -181,15 +184,15 @@ def stepper(table, features, k, scale, init, seed, x, y, kinds):
         st.session_state.km_run = LloydRun.start(table[features], k, init=start, scale=scale, seed=seed)
         st.session_state.km_run_config = config
     run: LloydRun = st.session_state.km_run
-    buttons = st.columns(4)
-    if buttons[0].button("Step", key="km_step", icon=":material/skip_next:", help=f"Do the next move: {run.next_move}."):
+    buttons = st.container(horizontal=True)  # one row that wraps on a phone
+    if buttons.button("Step", key="km_step", icon=":material/skip_next:", help=f"Do the next move: {run.next_move}."):
         run.step()
-    if buttons[1].button("Back", key="km_back", icon=":material/undo:", help="Undo the last move."):
+    if buttons.button("Back", key="km_back", icon=":material/undo:", help="Undo the last move."):
         run.back()
-    if buttons[2].button("Run to the end", key="km_run_all", icon=":material/fast_forward:",
+    if buttons.button("Run to the end", key="km_run_all", icon=":material/fast_forward:",
                          help="Keep stepping until no item changes group."):
         run.run()
-    if buttons[3].button("Start again", key="km_restart", icon=":material/restart_alt:",
+    if buttons.button("Start again", key="km_restart", icon=":material/restart_alt:",
                          help="Go back to the starting centroids."):
         del run.history[1:]
     state = run.state
