@@ -52,6 +52,8 @@ def as_matrix(X) -> np.ndarray:
         raise ValueError("There are no items to group: the table has no rows.")
     if not np.isfinite(values).all():
         raise ValueError("Some measurements are missing or infinite; remove those rows first.")
+    if np.abs(values).max() > 1e100:
+        raise ValueError("Some measurements are too large to work with (over 1e100); change their units.")
     return values
 
 

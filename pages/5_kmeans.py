@@ -55,7 +55,7 @@ def choose_data():
     st.download_button("Download the garden data as an example CSV", garden.GARDEN_CSV.read_bytes(),
                        "garden.csv", "text/csv", key="km_example")
     if upload is None:
-        st.info("Upload a CSV file to group your own items; until then the k-means bugs gallery below still works.")
+        st.info("Upload a CSV file to group your own items; until then the “k-means bugs” and “Try this” tabs still work.")
         return None
     try:
         table = cached_upload(upload.getvalue())
@@ -74,11 +74,12 @@ def choose_data():
                              key=f"km_upload_columns{columns_key(numbers)}",
                              help="k-means will group the items using these columns.")
     others = [c for c in table.columns if c not in numbers and 1 < table[c].nunique() <= 20]
-    truth = st.selectbox("Column with the true groups, if you have one", ["(none)"] + others, key="km_truth",
+    truth = st.selectbox("Column with the true groups, if you have one", ["(none)"] + others, key=f"km_truth{columns_key(others)}",
                          help="Hidden until you reveal it, then used to check how well k-means did.")
     try:
         values, dropped = numeric_table(table, columns)
-    except TableError as error:
+        garden.as_matrix(values)  # the same checks k-means makes, reported here once
+    except ValueError as error:
         st.error(str(error))
         return None
     if dropped:
@@ -312,18 +313,22 @@ def bugs_gallery():
 
 CHALLENGES = (
     ("Which single measurement separates stones from bugs?",
-     "Weight: its histogram shows two groups, light bugs (under 0.15 g) and heavy stones (from about 0.8 g)."),
+     "Weight: its histogram shows two groups, light bugs (under 0.15 g) and heavy stones (from about 0.8 g). "
+     "It cannot tell woodlice from ladybirds, though: they weigh about the same."),
     ("What happens with k = 2? With k = 4?",
-     "With k = 2 the stones get one group and woodlice and ladybirds share the other. With k = 4 one real group "
-     "is split in two: the elbow chart bends at k = 3."),
-    ("Turn scaling off. Why does the answer change?",
-     "Without scaling, distance is mostly made of length and width in millimetres (numbers around 5–15), "
-     "while weight in grams (0.03–3) barely counts. Scaling gives each measurement the same say."),
-    ("Use only width and length. Can k-means still find three groups?",
-     "Mostly: ladybirds are short and round, woodlice long and narrow, stones wide. A few big woodlice and small "
-     "stones mix, so the agreement with the true kinds drops a little."),
-    ("With “I'll choose”, place all three starting centroids among the ladybirds. What happens?",
-     "k-means still moves them out, but it can end with a worse grouping (higher inertia): the start matters."),
+     "With k = 2 the stones get one group and woodlice and ladybirds share the other. With k = 4 the stones "
+     "are split into smaller and bigger ones. The elbow chart bends at k = 3."),
+    ("Use only width and length. Can k-means still find the three kinds?",
+     "Yes, almost perfectly (agreement about 0.98): ladybirds are short and round, woodlice long and narrow, "
+     "stones long and wide. The robot did not even need its scales."),
+    ("With “random” starts and k = 4, run to the end with seeds 0, 1, 2 and 3. Is the inertia always the same?",
+     "No: seed 1 ends at about 51, seeds 0 and 2 get stuck at about 82 and seed 3 at about 93. Keep the lowest: "
+     "that is why scikit-learn tries several starts (n_init) and keeps the best."),
+    ("Switching scaling off hardly changes the garden's groups. Why does it matter so much in the "
+     "“different scales” bug?",
+     "In grams, weights (0.02–3.7) and lengths (5–19 mm) happen to spread about as much, so plain distance is "
+     "fair. In milligrams weight spreads over thousands and drowns the rest. Scaling makes the answer the "
+     "same whatever units you measure in."),
 )
 
 

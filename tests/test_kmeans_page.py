@@ -123,6 +123,7 @@ def _upload(app: AppTest, data: bytes, name: str = "mine.csv") -> AppTest:
     (b"a,b\n1,2\n3,heavy\n5,6\n", "warning", "has text in it (row 2"),
     (("x\n" + "1\n" * 10_001).encode(), "error", "the most this page takes is 10,000"),
     (b"a,b\n1,1\n1,1\n1,1\n", "error", "Every item has the same values"),
+    (b"a,b\n1e200,2\n3,4\n5,6\n", "error", "too large"),
 ])
 def test_bad_csv_files_get_clear_messages(upload_app, data, kind, message):
     app = _upload(upload_app, data)
@@ -140,7 +141,8 @@ def test_a_good_csv_with_true_groups_works_end_to_end(upload_app):
     app = _upload(upload_app, garden.GARDEN_CSV.read_bytes(), "garden.csv")
     chosen = [m for m in app.multiselect if m.label.startswith("Measurements (number columns)")]
     assert chosen[0].value == list(garden.MEASUREMENTS)
-    app.selectbox(key="km_truth").set_value("kind").run()
+    [truth] = [box for box in app.selectbox if box.label.startswith("Column with the true groups")]
+    truth.set_value("kind").run()
     app.toggle(key="km_reveal").set_value(True).run()
     app.button(key="km_run_all").click().run()
     assert not app.exception, app.exception
