@@ -68,7 +68,8 @@ def test_upload_a_black_on_white_digit_then_auto_invert(app):
     assert not app.exception
     app.toggle(key="mnist_invert").set_value(True).run()
     assert app.subheader[0].value.startswith("It's a 7")
-    app.toggle(key="mnist_invert").set_value(False).checkbox(key="mnist_auto_invert").set_value(True).run()
+    app.toggle(key="mnist_invert").set_value(False)
+    app.checkbox(key="mnist_auto_invert").set_value(True).run()
     assert app.subheader[0].value.startswith("It's a 7")
     assert any("swapped" in caption.value for caption in app.caption)
     app.checkbox(key="mnist_auto_invert").set_value(False).run()
@@ -92,7 +93,7 @@ def test_mistakes_browser_and_inverted_test_set(app):
 
 
 def test_a_small_live_training_run(app):
-    app.select_slider(key="mnist_train_size").set_value(1_000).run()
-    app.button[0].click().run(timeout=180)  # the form's Train button
+    app.select_slider(key="mnist_train_size").set_value(1_000)  # in a form: applied when it is submitted
+    app.button(key="FormSubmitter:mnist_train_form-Train").click().run(timeout=180)
     assert not app.exception
     assert any("Your network (1,000 digits" in success.value for success in app.success)
