@@ -83,7 +83,7 @@ def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=Non
     if clickable:
         gx, gy = np.meshgrid(np.linspace(*_axis_range(frame[x]), GRID // 2), np.linspace(*_axis_range(frame[y]), GRID // 2))
         traces.append({"type": "scatter", "x": gx.ravel(), "y": gy.ravel(), "mode": "markers", "name": "click to place",
-                       "marker": {"size": 14, "opacity": 0.01, "color": OKABE_ITO["black"]}, "showlegend": False,
+                       "marker": {"size": 14, "color": "rgba(0, 0, 0, 0)"}, "showlegend": False,
                        "hovertemplate": "place a centroid here<extra></extra>"})
     if lines and labels is not None and centroids is not None:
         own = np.asarray(centroids)[np.asarray(labels)]

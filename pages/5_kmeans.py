@@ -145,7 +145,8 @@ def settings(table, columns, suffix):
 
 def chosen_starts(table, features, k):
     """The user's starting centroids (clicked or typed), or None until all k are given."""
-    st.markdown(f"**Your starting centroids.** Click {k} places on the plot below, or type positions here.")
+    st.markdown(f"**Your starting centroids.** Click {k} places on the plot below, or type positions here. "
+                "Another click moves the oldest one there.")
     clicks = st.session_state.setdefault("km_clicks", [])
     typical = table[features].mean()
     rows = [{f: click.get(f, typical[f]) for f in features} for click in clicks[-k:]]
