@@ -192,10 +192,10 @@ def stepper(table, features, k, scale, init, seed, x, y, kinds):
     if buttons.button("Back", key="km_back", icon=":material/undo:", help="Undo the last move."):
         run.back()
     if buttons.button("Run to the end", key="km_run_all", icon=":material/fast_forward:",
-                         help="Keep stepping until no item changes group."):
+                      help="Keep stepping until no item changes group."):
         run.run()
     if buttons.button("Start again", key="km_restart", icon=":material/restart_alt:",
-                         help="Go back to the starting centroids."):
+                      help="Go back to the starting centroids."):
         del run.history[1:]
     state = run.state
     describe = {"start": "Starting centroids placed. Next: give every item to its nearest centroid.",
@@ -263,7 +263,8 @@ def fill_names(labels, kinds):
 
 def name_and_classify(table, features, k, scale, init, seed, kinds):
     starts = st.session_state.get("km_user_starts")
-    start = starts if init == "I'll choose" and starts is not None else ("k-means++" if init == "I'll choose" else init)
+    # "I'll choose" uses the clicked starts once all are placed; until then, k-means++.
+    start = init if init != "I'll choose" else ("k-means++" if starts is None else starts)
     result = garden.fit(table[features], k, init=start, scale=scale, seed=seed)
     st.markdown("scikit-learn's KMeans with your settings found these groups. Give each a name.")
     if kinds is not None and st.session_state.get("km_reveal"):
@@ -282,7 +283,8 @@ def name_and_classify(table, features, k, scale, init, seed, kinds):
                            help=f"The new item's {garden.label(f)}.") for f in features]
     cluster = int(result.predict(np.array([new]))[0])
     name = names[cluster] or f"cluster {cluster}"
-    st.success(f"The new item belongs to **cluster {cluster}**" + (f": it is a **{names[cluster]}**." if names[cluster] else "."))
+    verdict = f": it is a **{names[cluster]}**." if names[cluster] else ". Name the cluster to say what it is."
+    st.success(f"The new item belongs to **cluster {cluster}**{verdict}")
     if len(features) >= 2:
         x, y = features[-2:]
         on_axes = [features.index(x), features.index(y)]
