@@ -45,7 +45,7 @@ def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | N
     if threshold is not None:
         figure.add_hline(y=100 * threshold, line_dash="dash", line_color=OKABE_ITO["black"],
                          annotation_text="I don't know below this", annotation_position="top left")
-    figure.update_layout(title="How sure each network is, digit by digit", barmode="group", height=340,
+    figure.update_layout(title="How sure each network is", barmode="group", height=340,
                          xaxis_title="digit", yaxis_title="probability (%)", yaxis_range=[0, 105],
                          legend={"orientation": "h", "y": -0.25}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
     return figure
@@ -62,7 +62,7 @@ def threshold_chart(curve: pd.DataFrame, threshold: float):
     figure.add_scatter(x=100 * curve["threshold"], y=100 * curve["answered"], name="share of digits answered",
                        mode="lines", line={"color": CATEGORICAL[1], "dash": "dot"})
     figure.add_vline(x=100 * threshold, line_color=OKABE_ITO["black"], line_dash="dash")
-    figure.update_layout(title="Saying 'I don't know' more often: fewer answers, more of them right",
+    figure.update_layout(title="Fewer answers, more of them right",
                          xaxis_title="threshold: smallest probability it answers with (%)", yaxis_title="%",
                          height=340, legend={"orientation": "h", "y": -0.3},
                          margin={"l": 10, "r": 10, "t": 50, "b": 10})
@@ -76,8 +76,8 @@ def kernel_chart(kernels: np.ndarray):
     use_plotly_template()
     limit = float(np.abs(kernels).max()) or 1.0
     figure = px.imshow(mosaic(kernels, 8), color_continuous_scale=[list(s) for s in DIVERGING],
-                       zmin=-limit, zmax=limit, title="The 16 pattern detectors of the first layer (5×5 each)")
-    return _bare_axes(figure, "weight")
+                       zmin=-limit, zmax=limit, title="First layer: 16 filters, 5×5 each")
+    return _bare_axes(figure, "weight", height=300)
 
 
 def feature_map_chart(maps: np.ndarray, title: str):
@@ -88,7 +88,8 @@ def feature_map_chart(maps: np.ndarray, title: str):
     columns = 8
     figure = px.imshow(mosaic(maps, columns, gap=2), color_continuous_scale=[list(s) for s in SEQUENTIAL],
                        zmin=0, title=title)
-    return _bare_axes(figure, "response")
+    rows = -(-len(maps) // columns)
+    return _bare_axes(figure, "response", height=160 + 60 * rows)
 
 
 def confusion_chart(matrix: np.ndarray, title: str):
@@ -123,8 +124,11 @@ def training_chart(history: dict[str, list[float]]):
     return figure
 
 
-def _bare_axes(figure, colour_label: str):
+def _bare_axes(figure, colour_label: str, height: int):
+    # A horizontal colour bar under the picture leaves the full width to the maps on a phone.
     figure.update_xaxes(showticklabels=False, showgrid=False)
     figure.update_yaxes(showticklabels=False, showgrid=False)
-    figure.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10}, coloraxis_colorbar_title=colour_label)
+    figure.update_layout(height=height, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                         coloraxis_colorbar={"title": {"text": colour_label, "side": "right"}, "orientation": "h",
+                                             "thickness": 12, "y": -0.05, "yanchor": "top"})
     return figure

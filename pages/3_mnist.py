@@ -179,16 +179,16 @@ st.caption(f"On the 10,000 MNIST test digits, at {threshold:.0%} the network ans
            f"and gets {at['accuracy']:.2%} of those right. Raising the threshold trades answers for accuracy.")
 
 st.header("Look inside the network", anchor=False)
-st.dataframe(mnist.layer_table(models[invert]), width="stretch", hide_index=True)
+st.table(mnist.layer_table(models[invert]))
 st.caption("The course's network, layer by layer. 'Outputs' is how many numbers the layer passes on; "
            "'parameters' is how many it learned.")
 st.plotly_chart(charts.kernel_chart(mnist.first_layer_kernels(models[invert])), width="stretch",
                 key="mnist_kernels")
 seen = st.session_state.get("mnist_input", course[4])
 maps = mnist.feature_maps(models[invert], seen)
-st.plotly_chart(charts.feature_map_chart(maps["conv1"], "Layer 1: where each of the 16 filters fires"),
+st.plotly_chart(charts.feature_map_chart(maps["conv1"], "Layer 1: where each filter fires"),
                 width="stretch", key="mnist_maps1")
-st.plotly_chart(charts.feature_map_chart(maps["conv2"], "Layer 2: the 32 larger shapes, at half size"),
+st.plotly_chart(charts.feature_map_chart(maps["conv2"], "Layer 2: 32 larger shapes, half size"),
                 width="stretch", key="mnist_maps2")
 st.caption("Feature maps of your latest digit (the course's 5 until you try one).")
 
@@ -197,8 +197,8 @@ flipped_test = st.toggle("Use inverted test digits", key="mnist_test_inverted",
                          help="Show the same 10,000 test digits black on white: the plain network's weak spot.")
 test_probs = test_probabilities(invert, flipped_test)
 matrix = results.confusion(test_probs, y_test)
-st.plotly_chart(charts.confusion_chart(matrix, f"Which digit it answered, for each true digit "
-                                               f"({np.trace(matrix) / matrix.sum():.2%} right)"),
+share_right = np.trace(matrix) / matrix.sum()
+st.plotly_chart(charts.confusion_chart(matrix, f"Answers for each true digit ({share_right:.2%} right)"),
                 width="stretch", key="mnist_confusion")
 true_col, said_col = st.columns(2)
 true_digit = true_col.selectbox("True digit", range(10), index=4, key="mnist_true",
@@ -221,6 +221,7 @@ st.markdown("Train a fresh copy of the same network here, with your own choice o
             "see how it does on the course images and your digit. One training runs at a time for everyone.")
 with st.form("mnist_train_form"):
     size = st.select_slider("Training digits", [1_000, 2_000, 5_000, 10_000, 20_000], value=10_000,
+                            format_func=lambda n: f"{n:,}",
                             key="mnist_train_size", help="How many of the 60,000 MNIST digits to learn from.")
     epochs = st.slider("Epochs", 1, 3, 1, key="mnist_train_epochs", help="How many times it sees every digit.")
     wants = Augmentations(
