@@ -48,17 +48,20 @@ LAYER_NOTES = [
 ]
 
 
-def load_data(path: Path | str = MNIST_PATH) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def load_data(path: Path | str = MNIST_PATH, train_size: int | None = None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """MNIST from ``data/mnist.npz`` as ``(x_train, y_train, x_test, y_test)``.
 
     Images are float32 in [0, 1] shaped (N, 28, 28), white digits on black (the course's
-    ``normalize_img``); labels are int64 digits 0-9.
+    ``normalize_img``); labels are int64 digits 0-9. ``train_size`` keeps only the first that many training
+    digits (less memory for a small live training run).
     """
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"MNIST data not found at {path}; it ships in data/ (see data/README.md).")
     with np.load(path) as data:
-        return (data["x_train"].astype(np.float32) / 255.0, data["y_train"].astype(np.int64),
+        x_train, y_train = data["x_train"][:train_size], data["y_train"][:train_size]
+        return (x_train.astype(np.float32) / 255.0, y_train.astype(np.int64),
                 data["x_test"].astype(np.float32) / 255.0, data["y_test"].astype(np.int64))
 
 

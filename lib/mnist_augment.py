@@ -64,5 +64,5 @@ def augment(x: np.ndarray, y: np.ndarray, augmentations: Augmentations,
     if augmentations.invert:
         x, y = with_inverted_copies(x, y)
     if augmentations.noise:
-        x = x + rng.normal(0, augmentations.noise, x.shape).astype(np.float32)
-    return np.clip(x, 0.0, 1.0).astype(np.float32), np.asarray(y)
+        x += augmentations.noise * rng.standard_normal(x.shape, dtype=np.float32)
+    return np.clip(x, 0.0, 1.0, out=x), np.asarray(y)

@@ -153,7 +153,7 @@ if x is not None:
     with see_col:
         st.image(charts.enlarge(x), width=280,
                  caption="What the network sees: 28×28 pixels, cropped, scaled to 20×20 and centred by mass, "
-                         "colours as drawn.")
+                         "black and white kept as they were.")
     with answer_col:
         answer = results.answer_or_unsure(probs[invert], threshold)
         best = int(probs[invert].argmax())
@@ -244,8 +244,9 @@ if train_clicked and config not in runs:
             f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
         status.empty()
         if config not in runs:  # someone may have trained the same thing while we waited
-            x_all, y_all, _, _ = mnist.load_data()
-            x_aug, y_aug = augment(x_all[:size], y_all[:size], wants)
+            x_few, y_few, _, _ = mnist.load_data(train_size=size)
+            x_aug, y_aug = augment(x_few, y_few, wants)
+            del x_few
             def show(p: mnist.Progress) -> None:
                 bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
                 chart.plotly_chart(charts.training_chart(p.history), width="stretch",
