@@ -1,5 +1,5 @@
-"""The digit page in a real browser: draw a stroke on the canvas and get a prediction; flip the invert
-toggle; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
+"""The digit page in a real browser: draw a stroke on the canvas and get a prediction, in both polarities;
+flip the invert toggle; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
 
 import re
 
@@ -52,6 +52,15 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     _wait(page)
     expect(page.get_by_text("Answering now: the network with inverted copies")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    # Black pen on white paper: a fresh canvas, the same kind of stroke, still an answer (polarity kept).
+    page.get_by_text("Black pen on white (like paper)").click()
+    _wait(page)
+    expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=30_000)
+    _draw_a_one(page)
+    expect(answer).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path=SCREENSHOTS / "mnist-drawn-black-on-white-desktop.png")
 
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(800)
