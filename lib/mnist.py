@@ -27,6 +27,9 @@ MNIST_PATH = DATA_DIR / "mnist.npz"
 MODELS_DIR = DATA_DIR / "models"
 #: The shipped models, keyed by "trained with inverted copies?".
 MODEL_PATHS: dict[bool, Path] = {False: MODELS_DIR / "mnist_plain.keras", True: MODELS_DIR / "mnist_invert.keras"}
+#: Both shipped models' probabilities on the test set and its inverted copy, saved with the models so the page
+#: shows test-set results without 10,000 predictions on its first visit.
+TEST_PROBABILITIES_PATH = MODELS_DIR / "mnist_test_probabilities.npz"
 SEED = 2024
 BATCH_SIZE = 128  # the course's batch size
 DIGITS = list(range(10))
@@ -63,6 +66,12 @@ def load_data(path: Path | str = MNIST_PATH, train_size: int | None = None
         x_train, y_train = data["x_train"][:train_size], data["y_train"][:train_size]
         return (x_train.astype(np.float32) / 255.0, y_train.astype(np.int64),
                 data["x_test"].astype(np.float32) / 255.0, data["y_test"].astype(np.int64))
+
+
+def load_test_set(path: Path | str = MNIST_PATH) -> tuple[np.ndarray, np.ndarray]:
+    """Only the 10,000 test digits and labels (as in :func:`load_data`), without reading the training set."""
+    with np.load(path) as data:
+        return data["x_test"].astype(np.float32) / 255.0, data["y_test"].astype(np.int64)
 
 
 def invert(x: np.ndarray) -> np.ndarray:
@@ -227,6 +236,30 @@ def _forward(model):
         _FORWARD[model] = tf.function(forward, input_signature=[tf.TensorSpec([None, 28, 28, 1], tf.float32)],
                                       autograph=False)
     return _FORWARD[model]
+
+
+def test_probabilities(invert_model: bool, inverted_digits: bool) -> np.ndarray:
+    """The shipped model's probabilities (10000, 10) on the test digits, or on their inverted copies; read
+    from :data:`TEST_PROBABILITIES_PATH` when present, computed otherwise."""
+    key = _probabilities_key(invert_model, inverted_digits)
+    if TEST_PROBABILITIES_PATH.exists():
+        with np.load(TEST_PROBABILITIES_PATH) as saved:
+            if key in saved:
+                return saved[key]
+    x_test, _ = load_test_set()
+    return predict(load_model(invert_model), invert(x_test) if inverted_digits else x_test)
+
+
+def save_test_probabilities(models: dict, path: Path | str = TEST_PROBABILITIES_PATH) -> None:
+    """Save ``{invert_model: model}``'s test-set probabilities (normal and inverted digits) for the page."""
+    x_test, _ = load_test_set()
+    probabilities = {_probabilities_key(invert_model, flipped): predict(model, invert(x_test) if flipped else x_test)
+                     for invert_model, model in models.items() for flipped in (False, True)}
+    np.savez_compressed(path, **probabilities)
+
+
+def _probabilities_key(invert_model: bool, inverted_digits: bool) -> str:
+    return f"{'invert' if invert_model else 'plain'}_model_on_{'inverted' if inverted_digits else 'normal'}_digits"
 
 
 def accuracy(model, x: np.ndarray, y: np.ndarray) -> float:

@@ -21,14 +21,12 @@ def shipped_models() -> dict:
 
 @st.cache_data(show_spinner=False)
 def test_set() -> tuple[np.ndarray, np.ndarray]:
-    _, _, x_test, y_test = mnist.load_data()
-    return x_test, y_test
+    return mnist.load_test_set()
 
 
 @st.cache_data(show_spinner="Running the test digits through the network…")
 def test_probabilities(inverted_model: bool, inverted_digits: bool) -> np.ndarray:
-    x_test, _ = test_set()
-    return mnist.predict(shipped_models()[inverted_model], mnist.invert(x_test) if inverted_digits else x_test)
+    return mnist.test_probabilities(inverted_model, inverted_digits)
 
 
 @st.cache_resource

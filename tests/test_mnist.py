@@ -180,3 +180,13 @@ def test_centre_by_mass_is_the_middle(data):
     digit = (data[0][0] * 255).astype(np.uint8)
     x = mnist.to_mnist(Image.fromarray(np.pad(digit, ((0, 60), (40, 5)))))
     assert ndimage.center_of_mass(x) == pytest.approx((13.5, 13.5), abs=0.3)
+
+
+@pytest.mark.parametrize("invert_model, inverted_digits", [(False, False), (False, True), (True, False), (True, True)])
+def test_saved_test_probabilities_are_the_shipped_models(models, data, invert_model, inverted_digits):
+    assert mnist.TEST_PROBABILITIES_PATH.exists(), "make it with scripts/train_mnist.py --probabilities-only"
+    saved = mnist.test_probabilities(invert_model, inverted_digits)
+    x_test = mnist.invert(data[2]) if inverted_digits else data[2]
+    assert saved.shape == (10_000, 10)
+    assert np.allclose(saved[:300], mnist.predict(models[invert_model], x_test[:300]), atol=1e-5)
+    assert np.array_equal(mnist.load_test_set()[1], data[3])
