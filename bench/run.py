@@ -3,7 +3,8 @@
 Run from the repository root with ``./bench.sh`` (or ``.venv/bin/python -m bench.run``). The table also
 goes to ``bench/results.md``. Each figure is the median of several runs after a warm-up, with min and
 max; where a reference is measured in the same run, the ratio is what to compare across machines.
-Add a figure by writing a function that returns a :class:`Figure` and listing it in :data:`BENCHMARKS`.
+Add a figure by writing a function that returns a :class:`Figure` (or a list of them) and listing it in
+:func:`benchmarks`. ``./bench.sh WORD ...`` runs only the benchmarks whose function names contain a WORD.
 """
 
 from __future__ import annotations
@@ -131,11 +132,29 @@ def page_renders_and_server_memory() -> list[Figure]:
     return figures
 
 
-BENCHMARKS: list[Callable[[], Figure | list[Figure]]] = [
-    server_start_to_health,
-    home_page_first_render,
-    page_renders_and_server_memory,
-]
+def _topic_benchmarks() -> list[Callable[[], Figure | list[Figure]]]:
+    from bench import bench_iris, bench_kernels, bench_kmeans, bench_mnist, bench_noise
+
+    return [
+        bench_kernels.kernels_vs_scipy,
+        bench_kernels.kernels_vs_python_loop,
+        bench_kernels.kernels_page_rerun,
+        bench_iris.iris_training_vs_course,
+        bench_iris.iris_mean_accuracy_five_seeds,
+        bench_mnist.mnist_drawn_digit,
+        bench_mnist.mnist_page_first_render,
+        bench_mnist.mnist_epoch_vs_course_pipeline,
+        bench_mnist.mnist_live_training_memory,
+        bench_noise.noise_combine,
+        bench_noise.noise_slider_reruns,
+        bench_kmeans.kmeans_10k_items,
+        bench_kmeans.kmeans_step,
+    ]
+
+
+def benchmarks() -> list[Callable[[], Figure | list[Figure]]]:
+    """Every benchmark, in the order the table lists them."""
+    return [server_start_to_health, home_page_first_render, page_renders_and_server_memory] + _topic_benchmarks()
 
 
 def machine() -> str:
@@ -161,7 +180,8 @@ def main() -> None:
              "| figure | median | min – max | reference (same run) | ratio | target | verdict |",
              "| --- | --- | --- | --- | --- | --- | --- |"]
     print("\n".join(lines), flush=True)
-    for benchmark in BENCHMARKS:
+    chosen = [b for b in benchmarks() if not sys.argv[1:] or any(word in b.__name__ for word in sys.argv[1:])]
+    for benchmark in chosen:
         figures = benchmark()
         for figure in figures if isinstance(figures, list) else [figures]:
             row = figure.row()

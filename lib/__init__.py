@@ -4,12 +4,20 @@ Everything here is plain Python: no module needs Streamlit except :mod:`lib.ui` 
 and nothing imports TensorFlow when the package is imported; the model modules import it inside the
 functions that build or load a model.
 
-Modules:
-    images   - the one safe image loader every upload goes through (:func:`lib.images.load_image`)
-    palette  - the colour-blind-safe Okabe-Ito palette and the plotly template every chart uses
-    topics   - the six workshop topics: titles, URLs and one-line summaries (home page and navigation)
+Modules, shared:
+    images        - the one safe image loader every upload goes through (:func:`lib.images.load_image`)
+    palette       - the colour-blind-safe Okabe-Ito palette and the plotly template every chart uses
+    topics        - the six workshop topics: titles, URLs and one-line summaries (home page and navigation)
     training_slot - one live training at a time across all users of the server
-    ui       - shared Streamlit page helpers (page set-up, sidebar navigation); needs Streamlit
+    ui            - shared Streamlit page helpers (page set-up, sidebar navigation); needs Streamlit
+
+Modules, one group per topic (each page's README section lists their public names):
+    kernels, kernel_display, kernel_editor, kernel_sources, kernel_figures   - image kernels
+    iris, iris_cache, iris_baselines, iris_charts                            - the iris network
+    mnist, mnist_preprocess, mnist_augment, mnist_results, mnist_charts      - the MNIST CNN
+    noise, noise_display, noise_charts                                       - secret spy messages
+    garden, lloyd, kmeans_bugs, table_upload, garden_plots                   - k-means garden bugs
+    ethics, ethics_content, ethics_demos                                     - the ethics checklist
 """
 
 from pathlib import Path
