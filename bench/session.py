@@ -97,7 +97,9 @@ class HeadlessSession:
                     if element.WhichOneof("type") == "exception":
                         result.exceptions.append(element.exception.message)
                 elif kind == "script_finished":
-                    break
+                    if message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                        break
+                    result.elements.clear()  # the page called st.rerun(): what counts is the next run
         result.seconds = time.perf_counter() - start
         self.last = result
         return result

@@ -3,6 +3,7 @@ flip the invert toggle; no sideways scrolling on a phone. Screenshots go to test
 
 import re
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
@@ -20,10 +21,18 @@ def _no_sideways_scroll(page: Page) -> None:
 
 
 def _draw_a_one(page: Page) -> None:
-    # Fabric.js stacks two canvases; the upper one takes the pointer.
+    # Fabric.js stacks two canvases; the upper one takes the pointer. Switching ink colour replaces the
+    # canvas, and the old one can detach while we scroll to it: then look it up again.
     canvas = page.locator("canvas.upper-canvas").first
-    canvas.scroll_into_view_if_needed()
-    expect(canvas).to_be_visible(timeout=30_000)
+    for attempt in range(3):
+        try:
+            expect(canvas).to_be_visible(timeout=30_000)
+            canvas.scroll_into_view_if_needed(timeout=10_000)
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(1_000)
     box = canvas.bounding_box()
     x = box["x"] + box["width"] / 2
     page.mouse.move(x, box["y"] + box["height"] * 0.15)
