@@ -1,8 +1,10 @@
 """A workshop in a box: many people use one server at once, and some press "Train" together.
 
 Each simulated attendee is a :class:`bench.session.HeadlessSession` (one websocket, as one browser tab)
-on a server started for the test on 127.0.0.1. They arrive within a second, open a page, make a few
-typical moves there (a slider, a toggle), and ``trainers`` of them press the iris page's "Train the
+on a server started for the test on 127.0.0.1 and warmed up as an instructor would, by opening every page
+once. The attendees arrive over about ten seconds (one every ``ARRIVAL_GAP``), open a page, and make a few
+typical moves there (a slider, a toggle) with a person's pause between moves (``THINK_SECONDS``, seeded);
+``trainers`` of them press the iris page's "Train the
 network" at the same moment, each with a different number of epochs so that every run really trains
 and the server-wide queue (lib.training_slot) is exercised. Bounded: a fixed number of sessions and
 moves, a time limit per run, loopback only.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,6 +38,8 @@ MOVES: list[tuple[str, list[tuple[str, object]]]] = [
     ("iris", [("Epochs", 5)]),
 ]
 TRAIN_BUTTON = "Train the network"
+ARRIVAL_GAP = 0.5  #: seconds between two attendees opening the link
+THINK_SECONDS = (1.0, 3.0)  #: a person's pause between two moves, drawn uniformly per move
 
 
 @dataclass
@@ -48,10 +53,13 @@ class LoadResult:
 
 async def _attendee(url: str, number: int, trainer: bool, start_training: asyncio.Event, result: LoadResult) -> None:
     page, moves = ("iris", [("Epochs", 6 + number)]) if trainer else MOVES[number % len(MOVES)]
-    await asyncio.sleep(number * 0.05)  # everyone arrives within a second or two
+    think = random.Random(number)
+    await asyncio.sleep(number * ARRIVAL_GAP)
     try:
         async with HeadlessSession(url) as session:
             for action in [None, *moves]:
+                if action is not None:
+                    await asyncio.sleep(think.uniform(*THINK_SECONDS))
                 run = await (session.run(page) if action is None else session.set_widget(*action))
                 result.move_seconds.append(run.seconds)
                 result.errors.extend(f"/{page}: {message}" for message in run.exceptions)
@@ -64,10 +72,19 @@ async def _attendee(url: str, number: int, trainer: bool, start_training: asynci
         result.errors.append(f"/{page} session {number}: {type(error).__name__}: {error}")
 
 
+async def warm_up(url: str) -> None:
+    """Open every page once, as the instructor does before the room arrives: the first visit to a page
+    imports its libraries (TensorFlow takes seconds) and loads its models, once per server."""
+    async with HeadlessSession(url) as session:
+        for page, _ in MOVES:
+            await session.run(page)
+
+
 async def _workshop(url: str, sessions: int, trainers: int, result: LoadResult) -> None:
     start_training = asyncio.Event()
     tasks = [asyncio.create_task(_attendee(url, n, n < trainers, start_training, result)) for n in range(sessions)]
-    await asyncio.sleep(2.0 + sessions * 0.05)  # let the trainers reach the button, then press together
+    # The trainers arrive first; once they have all reached the button, they press it together.
+    await asyncio.sleep(trainers * ARRIVAL_GAP + 4 * THINK_SECONDS[1])
     start_training.set()
     await asyncio.gather(*tasks)
 
@@ -84,6 +101,7 @@ def run_load(url: str, pid: int, sessions: int = 20, trainers: int = 5) -> LoadR
 
     sampler = threading.Thread(target=sample_memory, daemon=True)
     sampler.start()
+    asyncio.run(warm_up(url))
     start = time.perf_counter()
     try:
         asyncio.run(_workshop(url, sessions, trainers, result))

@@ -154,7 +154,10 @@ def _topic_benchmarks() -> list[Callable[[], Figure | list[Figure]]]:
 
 def benchmarks() -> list[Callable[[], Figure | list[Figure]]]:
     """Every benchmark, in the order the table lists them."""
-    return [server_start_to_health, home_page_first_render, page_renders_and_server_memory] + _topic_benchmarks()
+    from bench.load import concurrent_sessions
+
+    return ([server_start_to_health, home_page_first_render, page_renders_and_server_memory]
+            + _topic_benchmarks() + [concurrent_sessions])
 
 
 def machine() -> str:
