@@ -9,6 +9,8 @@ labels are file names, and draws its own from :data:`lib.topics.TOPICS` with pro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from lib.topics import TOPICS, topic
@@ -49,3 +51,12 @@ def under_construction(issue: int) -> None:
         f"(tracked as issue #{issue}).",
         icon=":material/construction:",
     )
+
+
+def challenges(items: Sequence[tuple[str, str]]) -> None:
+    """The "Try this" list a page ends with: numbered questions, each answer behind "Show the answer" so a
+    learner tries first. ``items`` are (question, answer) pairs in Markdown."""
+    for number, (question, answer) in enumerate(items, start=1):
+        st.markdown(f"**{number}.** {question}")
+        with st.expander("Show the answer"):
+            st.markdown(answer)

@@ -249,7 +249,4 @@ CHALLENGES = (
      "Yes, very well on irises: stacked linear layers are still one linear model, and straight lines are enough "
      "to separate these species. On harder data, non-linear activations are what let depth help."),
 )
-for number, (question, answer_text) in enumerate(CHALLENGES, start=1):
-    st.markdown(f"**{number}.** {question}")
-    with st.expander("Show the answer"):
-        st.markdown(answer_text)
+ui.challenges(CHALLENGES)
