@@ -44,15 +44,6 @@ def _sidebar_navigation() -> None:
         st.caption("Works offline: every model and data set ships with the app.")
 
 
-def under_construction(issue: int) -> None:
-    """Say plainly that a topic page is not built yet, instead of showing an empty page."""
-    st.info(
-        "This page is being built. Until it is ready, the other pages and the home page work as usual "
-        f"(tracked as issue #{issue}).",
-        icon=":material/construction:",
-    )
-
-
 def challenges(items: Sequence[tuple[str, str]]) -> None:
     """The "Try this" list a page ends with: numbered questions, each answer behind "Show the answer" so a
     learner tries first. ``items`` are (question, answer) pairs in Markdown."""
