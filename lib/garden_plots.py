@@ -36,12 +36,18 @@ def group_style(group, position: int) -> tuple[str, str]:
     return KIND_STYLE.get(group, cluster_style(position))
 
 
+TRACE_TYPES = ("scatter", "histogram", "heatmap", "scatter3d")  # the only kinds of trace drawn here
+
+
 @cache
 def _template() -> dict:
+    """The workshop template with trace defaults for our trace types only: plotly copies the template into
+    every figure twice, and the defaults for its ~50 other trace types would triple that work for nothing."""
     import plotly.io as pio
 
     use_plotly_template()
-    return pio.templates[TEMPLATE_NAME].to_plotly_json()
+    template = pio.templates[TEMPLATE_NAME].to_plotly_json()
+    return {"data": {kind: template["data"][kind] for kind in TRACE_TYPES}, "layout": template["layout"]}
 
 
 def _figure(traces: list[dict], title: str, x_title: str, y_title: str, **layout) -> go.Figure:
@@ -59,6 +65,12 @@ def _axis_range(values: pd.Series, pad: float = 0.06) -> list[float]:
     return [low - margin, high + margin]
 
 
+def _numbers(column: pd.Series) -> np.ndarray:
+    """A column as a plain float array: plotly deep-copies what it is given, and copying a pandas Series
+    costs ten times more than copying an array."""
+    return column.to_numpy(dtype=float)
+
+
 def _markers(xs, ys, name: str, colour: str, symbol: str, hover: str) -> dict:
     return {"type": "scatter", "x": np.asarray(xs), "y": np.asarray(ys), "mode": "markers", "name": name,
             "marker": {"color": colour, "symbol": symbol, "size": 8, "opacity": 0.8}, "hovertemplate": hover}
@@ -73,6 +85,7 @@ def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=Non
     are (k, 2) positions in (x, y) units; ``regions`` is ``(xs, ys, grid_labels)`` from :func:`region_grid`,
     drawn faintly behind the points; ``lines`` joins each point to its centroid. ``clickable`` adds an
     invisible grid of points so that a click anywhere selects a position. ``new_item`` is ``(x, y, text)``."""
+    xs_all, ys_all = _numbers(frame[x]), _numbers(frame[y])
     traces = []
     if regions is not None:
         xs, ys, grid = regions
@@ -89,8 +102,8 @@ def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=Non
         own = np.asarray(centroids)[np.asarray(labels)]
         gaps = np.full(len(frame), np.nan)
         traces.append({"type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
-                       "x": np.column_stack([frame[x], own[:, 0], gaps]).ravel(),
-                       "y": np.column_stack([frame[y], own[:, 1], gaps]).ravel(),
+                       "x": np.column_stack([xs_all, own[:, 0], gaps]).ravel(),
+                       "y": np.column_stack([ys_all, own[:, 1], gaps]).ravel(),
                        "line": {"width": 0.6, "color": "#999999"}, "name": "to its centroid"})
     hover = f"{label(x)}: %{{x}}<br>{label(y)}: %{{y}}<extra>%{{fullData.name}}</extra>"
     if labels is not None:
@@ -98,14 +111,14 @@ def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=Non
         for cluster in sorted(set(labels.tolist())):
             mine = labels == cluster
             name = (names or {}).get(cluster) or f"cluster {cluster}"
-            traces.append(_markers(frame[x][mine], frame[y][mine], name, *cluster_style(cluster), hover))
+            traces.append(_markers(xs_all[mine], ys_all[mine], name, *cluster_style(cluster), hover))
     elif kinds is not None:
         kinds = np.asarray(kinds)
         for position, kind in enumerate(pd.unique(kinds)):
             mine = kinds == kind
-            traces.append(_markers(frame[x][mine], frame[y][mine], str(kind), *group_style(kind, position), hover))
+            traces.append(_markers(xs_all[mine], ys_all[mine], str(kind), *group_style(kind, position), hover))
     else:
-        traces.append(_markers(frame[x], frame[y], "item", "#777777", "circle", hover))
+        traces.append(_markers(xs_all, ys_all, "item", "#777777", "circle", hover))
     if centroids is not None:
         centroids = np.asarray(centroids)
         traces.append({"type": "scatter", "x": centroids[:, 0], "y": centroids[:, 1], "mode": "markers+text",
@@ -139,12 +152,13 @@ def histogram_figure(frame: pd.DataFrame, column: str, kinds=None) -> go.Figure:
     """Histogram of one measurement; with ``kinds``, one overlaid histogram per kind."""
     bins = {"start": float(frame[column].min()), "end": float(frame[column].max()),
             "size": float(frame[column].max() - frame[column].min()) / 30 or 1.0}
+    values = _numbers(frame[column])
     if kinds is None:
-        traces = [{"type": "histogram", "x": frame[column], "xbins": bins, "name": "all items",
+        traces = [{"type": "histogram", "x": values, "xbins": bins, "name": "all items",
                    "marker": {"color": OKABE_ITO["blue"]}}]
     else:
         kinds = np.asarray(kinds)
-        traces = [{"type": "histogram", "x": frame[column][kinds == kind], "xbins": bins, "name": str(kind),
+        traces = [{"type": "histogram", "x": values[kinds == kind], "xbins": bins, "name": str(kind),
                    "marker": {"color": group_style(kind, position)[0]}, "opacity": 0.65}
                   for position, kind in enumerate(pd.unique(kinds))]
     return _figure(traces, f"How many items have each {label(column)}?", label(column), "number of items",
@@ -159,7 +173,8 @@ def cube_figure(frame: pd.DataFrame, columns: list[str], *, kinds=None) -> go.Fi
     for position, group in enumerate(pd.unique(groups)):
         colour = "#777777" if kinds is None else group_style(group, position)[0]
         mine = groups == group
-        traces.append({"type": "scatter3d", "x": frame[x][mine], "y": frame[y][mine], "z": frame[z][mine],
+        traces.append({"type": "scatter3d", "x": _numbers(frame[x])[mine], "y": _numbers(frame[y])[mine],
+                       "z": _numbers(frame[z])[mine],
                        "mode": "markers", "name": str(group), "marker": {"size": 3, "color": colour}})
     scene = {"xaxis": {"title": {"text": label(x)}}, "yaxis": {"title": {"text": label(y)}},
              "zaxis": {"title": {"text": label(z)}}}
@@ -168,7 +183,7 @@ def cube_figure(frame: pd.DataFrame, columns: list[str], *, kinds=None) -> go.Fi
 
 def curve_figure(xs, ys, title: str, x_title: str, y_title: str, marker_x=None) -> go.Figure:
     """A simple line with dots (elbow, silhouette, inertia per move); ``marker_x`` highlights one x."""
-    traces = [{"type": "scatter", "x": list(xs), "y": list(ys), "mode": "lines+markers", "name": y_title,
+    traces = [{"type": "scatter", "x": np.asarray(xs, dtype=float), "y": np.asarray(ys, dtype=float), "mode": "lines+markers", "name": y_title,
                "line": {"color": OKABE_ITO["blue"]}}]
     shapes = [] if marker_x is None else [{"type": "line", "x0": marker_x, "x1": marker_x, "yref": "paper",
                                            "y0": 0, "y1": 1, "line": {"dash": "dot", "color": OKABE_ITO["vermillion"]}}]

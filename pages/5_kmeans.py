@@ -25,9 +25,18 @@ def cached_elbow(values: np.ndarray, scale: bool) -> pd.DataFrame:
     return garden.elbow(values, scale=scale)
 
 
-@st.cache_data(show_spinner="Running the demo…")
-def cached_demo(slug: str):
-    return bug(slug).demo()
+@st.cache_resource(max_entries=64, show_spinner=False)
+def cached_fit(X: pd.DataFrame, k: int, init, scale: bool, seed: int = 0, tol: float = 1e-4) -> garden.KMeansFit:
+    """garden.fit once per data and settings: every rerun of the page (any widget, any tab) needs it.
+    A shared resource, not a copy per read: the pages only read the fit."""
+    return garden.fit(X, k, init=init, scale=scale, seed=seed, tol=tol)
+
+
+@st.cache_resource(show_spinner="Running the demo…")
+def cached_demo(slug: str) -> list:
+    """Each demo's panels with their figures, built once per server: they never change."""
+    return [(panel, points_figure(panel.frame, panel.x, panel.y, labels=panel.labels, centroids=panel.centroids,
+                                  names=panel.names, title=panel.title)) for panel in bug(slug).demo()]
 
 
 @st.cache_data(show_spinner=False)
@@ -222,8 +231,7 @@ def stepper(table, features, k, scale, init, seed, x, y, kinds):
     if regions is None:
         st.caption("Coloured regions appear when k-means uses exactly the two plotted measurements.")
     if run.converged:
-        reference = garden.fit(table[features], k, init=run.scaler.to_original(run.history[0].centroids), scale=scale,
-                               tol=0)
+        reference = cached_fit(table[features], k, run.scaler.to_original(run.history[0].centroids), scale, tol=0)
         same = garden.agreement(reference.labels, state.labels) == 1.0
         st.success(f"Finished after {run.iterations} rounds: no item changed group. scikit-learn's KMeans from the "
                    f"same start finds {'the same groups' if same else 'different groups'} "
@@ -265,7 +273,7 @@ def name_and_classify(table, features, k, scale, init, seed, kinds):
     starts = st.session_state.get("km_user_starts")
     # "I'll choose" uses the clicked starts once all are placed; until then, k-means++.
     start = init if init != "I'll choose" else ("k-means++" if starts is None else starts)
-    result = garden.fit(table[features], k, init=start, scale=scale, seed=seed)
+    result = cached_fit(table[features], k, start, scale, seed)
     st.markdown("scikit-learn's KMeans with your settings found these groups. Give each a name.")
     if kinds is not None and st.session_state.get("km_reveal"):
         st.button("Name them after the true kinds", key="km_fill", on_click=fill_names, args=(result.labels, kinds),
@@ -306,11 +314,9 @@ def bugs_gallery():
     st.markdown(f"**The fix.** {entry.fix}")
     panels = cached_demo(slug)
     for row in range(0, len(panels), 2):
-        for column, panel in zip(st.columns(2), panels[row:row + 2]):
+        for column, (panel, figure) in zip(st.columns(2), panels[row:row + 2]):
             with column:
-                st.plotly_chart(points_figure(panel.frame, panel.x, panel.y, labels=panel.labels,
-                                              centroids=panel.centroids, names=panel.names, title=panel.title),
-                                key=f"km_bug_{slug}_{row}_{panel.title}", config=PLOT, alt=panel.title)
+                st.plotly_chart(figure, key=f"km_bug_{slug}_{row}_{panel.title}", config=PLOT, alt=panel.title)
                 st.caption(panel.note)
 
 
