@@ -5,7 +5,10 @@ for black digits on white; adding colour-inverted copies of the training digits 
 ``INVERT = True``) fixes most of it. The two shipped models in ``data/models/`` are the two sides of that
 switch and are made by ``scripts/train_mnist.py``.
 
-TensorFlow is imported inside the functions that need it, so importing this module stays instant.
+Predicting needs no TensorFlow: :func:`load_network` returns the shipped network as a
+:class:`lib.mnist_numpy.NumpyCNN`, and :func:`predict`, :func:`first_layer_kernels`, :func:`feature_maps` and
+:func:`layer_table` take either that or a Keras model. TensorFlow is imported only inside the functions that
+train or load Keras models, so importing this module stays instant.
 Images everywhere are float arrays in [0, 1], shaped (N, 28, 28), white digit on black like MNIST.
 """
 
@@ -22,11 +25,15 @@ import numpy as np
 from lib import DATA_DIR
 from lib.mnist_preprocess import (  # noqa: F401 (re-exported: the page and other pages use them from here)
     NoDigitError, drawing_to_image, has_light_background, invert_if_light_background, to_mnist)
+from lib.mnist_numpy import NumpyCNN
 
 MNIST_PATH = DATA_DIR / "mnist.npz"
 MODELS_DIR = DATA_DIR / "models"
 #: The shipped models, keyed by "trained with inverted copies?".
 MODEL_PATHS: dict[bool, Path] = {False: MODELS_DIR / "mnist_plain.keras", True: MODELS_DIR / "mnist_invert.keras"}
+#: The same two models' weights as NumPy arrays, for :func:`load_network` (no TensorFlow needed).
+WEIGHTS_PATHS: dict[bool, Path] = {inverted: path.with_name(f"{path.stem}_weights.npz")
+                                   for inverted, path in MODEL_PATHS.items()}
 #: Both shipped models' probabilities on the test set and its inverted copy, saved with the models so the page
 #: shows test-set results without 10,000 predictions on its first visit.
 TEST_PROBABILITIES_PATH = MODELS_DIR / "mnist_test_probabilities.npz"
@@ -109,11 +116,10 @@ def build_model(compile: bool = True):
 def layer_table(model) -> list[dict]:
     """One row per layer: what it is, its output shape, how many numbers that is, its learned parameters,
     and one line on what it does."""
-    rows = []
-    for layer, (label, shape, note) in zip(model.layers, LAYER_NOTES):
-        rows.append({"layer": label, "output shape": " × ".join(map(str, shape)),
-                     "outputs": math.prod(shape), "parameters": layer.count_params(), "what it does": note})
-    return rows
+    counts = (model.parameter_counts() if isinstance(model, NumpyCNN)
+              else [layer.count_params() for layer in model.layers])
+    return [{"layer": label, "output shape": " × ".join(map(str, shape)), "outputs": math.prod(shape),
+             "parameters": count, "what it does": note} for count, (label, shape, note) in zip(counts, LAYER_NOTES)]
 
 
 def set_seed(seed: int = SEED) -> None:
@@ -210,12 +216,25 @@ def load_model(invert: bool):
     return keras.saving.load_model(path, compile=False)
 
 
+def load_network(invert: bool) -> NumpyCNN:
+    """The same shipped model as :func:`load_model`, as a NumPy network: loads in milliseconds, predicts
+    without TensorFlow. The page predicts with this one."""
+    path = WEIGHTS_PATHS[bool(invert)]
+    if not path.exists():
+        raise FileNotFoundError(f"The trained weights {path.name} are missing from {path.parent}; "
+                                "make them with `python scripts/train_mnist.py --export-weights`.")
+    return NumpyCNN.load(path)
+
+
 def predict(model, images: np.ndarray) -> np.ndarray:
     """Probabilities (N, 10) for images (N, 28, 28) or a single (28, 28) image, floats in [0, 1].
 
-    Calls the model directly (compiled once per model): for a handful of images that is many times faster
-    than ``model.predict``.
+    ``model`` is a :class:`NumpyCNN` (see :func:`load_network`) or a Keras model. A Keras model is called
+    directly (compiled once per model): for a handful of images that is many times faster than
+    ``model.predict``.
     """
+    if isinstance(model, NumpyCNN):
+        return model.predict(_check_images(images))
     x = _check_images(images)[..., None]
     forward = _forward(model)
     return np.concatenate([np.asarray(forward(x[i:i + 1024])) for i in range(0, max(len(x), 1), 1024)])
@@ -247,7 +266,7 @@ def test_probabilities(invert_model: bool, inverted_digits: bool) -> np.ndarray:
             if key in saved:
                 return saved[key]
     x_test, _ = load_test_set()
-    return predict(load_model(invert_model), invert(x_test) if inverted_digits else x_test)
+    return predict(load_network(invert_model), invert(x_test) if inverted_digits else x_test)
 
 
 def save_test_probabilities(models: dict, path: Path | str = TEST_PROBABILITIES_PATH) -> None:
@@ -269,12 +288,16 @@ def accuracy(model, x: np.ndarray, y: np.ndarray) -> float:
 
 def first_layer_kernels(model) -> np.ndarray:
     """The 16 learned 5×5 filters of the first convolution, shaped (16, 5, 5)."""
+    if isinstance(model, NumpyCNN):
+        return model.first_layer_kernels()
     kernel = np.asarray(model.get_layer("conv1").get_weights()[0])  # (5, 5, 1, 16)
     return np.transpose(kernel[:, :, 0, :], (2, 0, 1))
 
 
 def feature_maps(model, image: np.ndarray) -> dict[str, np.ndarray]:
     """What each convolution layer makes of one (28, 28) image: ``{"conv1": (16, 28, 28), "conv2": (32, 14, 14)}``."""
+    if isinstance(model, NumpyCNN):
+        return model.feature_maps(_check_images(image))
     x = _check_images(image)[:1, ..., None]
     maps = {}
     for layer in model.layers:

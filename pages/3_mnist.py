@@ -1,4 +1,8 @@
-"""Topic page /mnist: a digit-reading network that fails on black-on-white digits until it is trained on them."""
+"""Topic page /mnist: a digit-reading network that fails on black-on-white digits until it is trained on them.
+
+The shipped networks run in NumPy (lib.mnist_numpy), so showing this page never starts TensorFlow; only
+"Train it yourself" does.
+"""
 
 import numpy as np
 import streamlit as st
@@ -14,9 +18,9 @@ ui.page_setup("mnist")
 NAMES = charts.MODEL_NAMES
 
 
-@st.cache_resource(show_spinner="Loading the two trained networks (TensorFlow starts up once, a few seconds)…")
-def shipped_models() -> dict:
-    return {inverted: mnist.load_model(inverted) for inverted in (False, True)}
+@st.cache_resource(show_spinner=False)
+def shipped_networks() -> dict:
+    return {inverted: mnist.load_network(inverted) for inverted in (False, True)}
 
 
 @st.cache_data(show_spinner=False)
@@ -36,7 +40,7 @@ def finished_runs() -> dict:
 
 
 try:
-    models = shipped_models()
+    models = shipped_networks()
 except FileNotFoundError as error:
     st.error(str(error))
     st.stop()

@@ -3,10 +3,12 @@
     .venv/bin/python scripts/train_mnist.py            # both models, the shipped configuration
     .venv/bin/python scripts/train_mnist.py --subset 2000 --epochs 1 --out /tmp/models   # quick check
     .venv/bin/python scripts/train_mnist.py --probabilities-only   # only redo the saved test-set probabilities
+    .venv/bin/python scripts/train_mnist.py --export-weights       # only redo the NumPy weight files
 
 Deterministic: the same seed gives the same models on the same machine and library versions. Prints the
 accuracies on the MNIST test set and on its inverted copy (the numbers recorded in data/README.md), and saves
-both models' test-set probabilities next to them (the page's test-set charts read them).
+both models' test-set probabilities and their weights as NumPy arrays (``mnist_*_weights.npz``, what the
+pages predict with, no TensorFlow needed) next to them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lib import mnist  # noqa: E402
+from lib.mnist_numpy import NumpyCNN  # noqa: E402
 
 EPOCHS = 4
 
@@ -31,15 +34,28 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=mnist.MODELS_DIR, help="folder for the .keras files")
     parser.add_argument("--probabilities-only", action="store_true",
                         help="do not train: only save the existing models' test-set probabilities")
+    parser.add_argument("--export-weights", action="store_true",
+                        help="do not train: only save the existing models' weights for lib.mnist_numpy")
     args = parser.parse_args()
-    if not args.probabilities_only:
+    if not (args.probabilities_only or args.export_weights):
         train_both(args)
     import keras
 
     models = {inverted: keras.saving.load_model(args.out / mnist.MODEL_PATHS[inverted].name, compile=False)
               for inverted in (False, True)}
-    mnist.save_test_probabilities(models, args.out / mnist.TEST_PROBABILITIES_PATH.name)
-    print(f"Saved both models' test-set probabilities to {mnist.TEST_PROBABILITIES_PATH.name}")
+    if not args.probabilities_only:
+        export_weights(models, args.out)
+    if not args.export_weights:
+        mnist.save_test_probabilities(models, args.out / mnist.TEST_PROBABILITIES_PATH.name)
+        print(f"Saved both models' test-set probabilities to {mnist.TEST_PROBABILITIES_PATH.name}")
+
+
+def export_weights(models: dict, out: Path) -> None:
+    """Save each Keras model's weights as the arrays :class:`lib.mnist_numpy.NumpyCNN` runs on."""
+    for inverted, model in models.items():
+        path = out / mnist.WEIGHTS_PATHS[inverted].name
+        NumpyCNN.from_keras(model).save(path)
+        print(f"Saved {path.name} ({path.stat().st_size / 1e6:.2f} MB)", flush=True)
 
 
 def train_both(args: argparse.Namespace) -> None:

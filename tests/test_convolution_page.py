@@ -180,7 +180,7 @@ def test_cnn_section_without_the_model(app, monkeypatch):
 
 def test_cnn_section_with_learned_kernels(app, monkeypatch):
     fake = types.SimpleNamespace(
-        load_model=lambda invert: "model",
+        load_network=lambda invert: "network",
         first_layer_kernels=lambda model: np.random.default_rng(0).normal(scale=0.2, size=(16, 5, 5)))
     monkeypatch.setattr(lib, "mnist", fake, raising=False)
     monkeypatch.setitem(sys.modules, "lib.mnist", fake)
@@ -196,7 +196,7 @@ def test_cnn_section_with_learned_kernels(app, monkeypatch):
     st.cache_resource.clear()
 
 
-@pytest.mark.skipif(not (ROOT / "data" / "models" / "mnist_plain.keras").exists(),
+@pytest.mark.skipif(not (ROOT / "data" / "models" / "mnist_plain_weights.npz").exists(),
                     reason="the digits page's model is not trained yet")
 def test_cnn_section_with_the_real_model(app):
     _open_cnn_section(app)
@@ -204,7 +204,15 @@ def test_cnn_section_with_the_real_model(app):
     assert any("The 16 5×5 kernels" in c for c in captions), texts(app, "info")
 
 
-def test_the_page_does_not_load_tensorflow_until_asked():
+def test_cnn_section_without_the_weights_file(app, monkeypatch):
+    from lib import mnist
+
+    monkeypatch.setitem(mnist.WEIGHTS_PATHS, False, ROOT / "data" / "models" / "absent_weights.npz")
+    _open_cnn_section(app)
+    assert "not available yet" in texts(app, "info")
+
+
+def test_the_page_never_loads_tensorflow_not_even_for_the_learned_kernels():
     # A fresh interpreter, so modules imported by other tests cannot hide an import made by the page.
     import subprocess
 
@@ -212,7 +220,10 @@ def test_the_page_does_not_load_tensorflow_until_asked():
         "import sys; from streamlit.testing.v1 import AppTest; "
         f"app = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=60).run(); "
         f"app.switch_page({PAGE!r}).run(); app.selectbox(key='preset').set_value('Emboss').run(); "
-        "assert not app.exception, app.exception; print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+        "app.toggle(key='cnn_show').set_value(True).run(); "
+        "assert not app.exception, app.exception; "
+        "assert any('The 16 5×5 kernels' in c for i in app.get('image') for c in i.captions); "
+        "print('tensorflow' in sys.modules, 'keras' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=180)
     assert result.returncode == 0, result.stderr

@@ -97,3 +97,23 @@ def test_a_small_live_training_run(app):
     app.button(key="FormSubmitter:mnist_train_form-Train").click().run(timeout=180)
     assert not app.exception
     assert any("Your network (1,000 digits" in success.value for success in app.success)
+
+
+def test_the_page_runs_without_tensorflow_until_someone_trains():
+    # A fresh interpreter (other tests import TensorFlow): every section but live training uses the NumPy network.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from streamlit.testing.v1 import AppTest; "
+        f"app = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=120).run(); "
+        "app.switch_page('pages/3_mnist.py').run(); "
+        "app.radio(key='mnist_source').set_value('A course image').run(); "
+        "app.toggle(key='mnist_test_inverted').set_value(True).run(); "
+        "assert not app.exception, app.exception; "
+        "assert any(s.value.startswith(('It', 'I don')) for s in app.subheader); "
+        "print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["False", "False"]
