@@ -1,0 +1,101 @@
+"""The noise page's cached computations (issue #6).
+
+They live in a module, not in the page, because Streamlit builds a cached function's wrapper each time its
+``@st.cache_*`` line runs, reading the function's source to key the cache: in the page that cost every rerun
+about a millisecond per function. A module is imported once, so each wrapper is built once per process.
+"""
+
+import numpy as np
+import streamlit as st
+
+from lib import noise
+from lib.images import load_image
+from lib.noise_charts import noise_chart
+from lib.noise_display import mosaic, png, signed, stretched, to_grey
+
+MAX_COPIES = 200  # most copies Jane can send: every setting's copies are computed once, up to this many
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def picture_secret(source: str | bytes) -> np.ndarray:
+    """A ready-made secret (by path) or an upload (its bytes) as a float picture; ImageError if broken."""
+    return noise.picture_to_secret(load_image(source), noise.SIDE)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def message_secret(text: str) -> np.ndarray:
+    return noise.render_message(text, noise.SIDE)
+
+
+# The copies are big (200 x 128 x 128 floats, twice with their running sums) and read on every rerun, so they
+# are a shared read-only resource rather than cache_data, which would copy 26 MB per read. Everything shown
+# is small and cache_data: PNG bytes (st.image then has nothing to encode) and numbers. Each takes the secret
+# as `_secret`, which Streamlit does not hash, and its fingerprint `key`, computed once per run.
+@st.cache_resource(max_entries=4, show_spinner="Sending the copies…")
+def stack(key, _secret, kind, strength, seed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All MAX_COPIES noisy copies, their running sums (so "combine the first k" is one division) and the
+    noise curve. "Send n copies" takes the first n, so moving that slider computes nothing."""
+    copies = noise.noisy_copies(_secret, MAX_COPIES, kind, strength, seed)
+    sums = noise.running_sums(copies)
+    parts = copies, sums, noise.curve_from_sums(sums, _secret)
+    for part in parts:
+        part.flags.writeable = False  # shared by every session: nobody may change it
+    return parts
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def thumbnails(key, _secret, kind, strength, seed, shown) -> bytes:
+    copies = stack(key, _secret, kind, strength, seed)[0][:shown]
+    return png(mosaic(np.stack([to_grey(copy) for copy in copies]), columns=5))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def subtraction(key, _secret, kind, strength, seed) -> tuple[list[bytes], float, float]:
+    """Copies 1 and 2, their difference, and the errors of one copy and of the difference."""
+    first, second = stack(key, _secret, kind, strength, seed)[0][:2]
+    difference = first - second
+    return ([png(to_grey(first)), png(to_grey(second)), png(signed(difference, 2))],
+            noise.remaining_noise(first, _secret), noise.remaining_noise(difference, _secret))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def combination(key, _secret, kind, strength, seed, k) -> tuple[bytes, bytes, float, float]:
+    """The sum of the first k copies (stretched to fit the screen, with its range) and their mean."""
+    total = stack(key, _secret, kind, strength, seed)[1][k - 1]
+    total_grey, low, high = stretched(total)
+    return png(total_grey), png(to_grey(total / k)), low, high
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def clipped_curve(key, _secret, kind, strength, seed) -> np.ndarray:
+    return noise.noise_curve(np.clip(stack(key, _secret, kind, strength, seed)[0], 0, 1), _secret)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def salt_pepper_views(key, _secret, fraction, seed, k) -> tuple[bytes, bytes, float, float]:
+    copies = noise.noisy_copies(_secret, k, "salt_pepper", fraction, seed)
+    mean, median = noise.combine(copies, "mean"), noise.combine(copies, "median")
+    return (png(to_grey(mean)), png(to_grey(median)),
+            noise.remaining_noise(mean, _secret), noise.remaining_noise(median, _secret))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def stamp_views(key, _secret, kind, strength, seed, stamp) -> tuple[bytes, bytes, np.ndarray]:
+    """The means of all copies without and with the baddie's stamp, and the stamped noise curve."""
+    pattern = noise.fixed_pattern(_secret.shape, stamp, seed + 1)
+    sums = stack(key, _secret, kind, strength, seed)[1]
+    mean = sums[-1] / MAX_COPIES
+    # mean + pattern - secret = mean - (secret - pattern): the same running sums, another reference.
+    return png(to_grey(mean)), png(to_grey(mean + pattern)), noise.curve_from_sums(sums, _secret - pattern)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: np.ndarray | None = None,
+          stamp: float | None = None, title: str = "Remaining noise as copies are averaged") -> dict:
+    """lib.noise_charts.noise_chart with its rows as an Arrow table: st.vega_lite_chart turns a list of rows
+    into Arrow through pandas on every rerun (milliseconds), but sends an Arrow table almost as it is."""
+    import pyarrow as pa
+
+    spec = noise_chart(curve, clipped, stamped, stamp, title)
+    spec["data"] = {"values": pa.Table.from_pylist(spec["data"]["values"])}
+    return spec
