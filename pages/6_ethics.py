@@ -13,6 +13,7 @@ import streamlit as st
 from lib import ethics, ethics_demos, ui
 from lib.ethics_content import DATA_RULES, DISCUSSION, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics_demos import DEMOS
+from lib.ethics_views import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
 from lib.palette import use_plotly_template
 
 ui.page_setup("ethics")
@@ -152,31 +153,6 @@ for section in ethics.CHECKLIST:
 
 # --- live demos: each loads its model only when switched on ----------------------------------------------
 
-MODEL_NAMES = {False: "Trained on white-on-black digits only", True: "Trained with inverted copies too"}
-
-
-@st.cache_resource(show_spinner=False)
-def mnist_model(invert: bool):
-    from lib import mnist
-
-    return mnist.load_model(invert)
-
-
-@st.cache_data(show_spinner=False)
-def dog_probabilities() -> dict:
-    return {invert: ethics_demos.dog_probabilities(mnist_model(invert)) for invert in MODEL_NAMES}
-
-
-dog_as_digit = st.cache_data(ethics_demos.dog_as_digit, show_spinner=False)
-
-
-@st.cache_data(show_spinner=False)
-def polarity_accuracies() -> dict:
-    from lib import mnist
-
-    _, _, x_test, y_test = mnist.load_data()
-    return {invert: ethics_demos.polarity_accuracy(mnist_model(invert), x_test, y_test) for invert in MODEL_NAMES}
-
 
 def iris_accuracy(species_fraction: tuple) -> list:
     """Shipped results when this setting was precomputed; otherwise train once per setting and server,
@@ -195,7 +171,6 @@ def iris_accuracy(species_fraction: tuple) -> list:
     return list(accuracy)
 
 
-garden_stranger = st.cache_data(ethics_demos.garden_stranger, show_spinner=False)
 
 
 def bars(title: str, x: list, series: dict, y_title: str, labels: bool = True):
