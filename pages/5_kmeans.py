@@ -10,38 +10,14 @@ import streamlit as st
 
 from lib import garden, ui
 from lib.garden_plots import (cube_figure, curve_figure, histogram_figure, points_figure, region_grid)
+from lib.garden_views import cached_demo, cached_elbow, cached_fit, cached_upload
 from lib.kmeans_bugs import BUGS, bug
 from lib.lloyd import LloydRun
-from lib.table_upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, read_table, \
-    text_in_numbers
+from lib.table_upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, text_in_numbers
 
 ui.page_setup("kmeans")
 PLOT = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 ITEM = "item number"
-
-
-@st.cache_data(show_spinner=False)
-def cached_elbow(values: np.ndarray, scale: bool) -> pd.DataFrame:
-    return garden.elbow(values, scale=scale)
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def cached_fit(X: pd.DataFrame, k: int, init, scale: bool, seed: int = 0, tol: float = 1e-4) -> garden.KMeansFit:
-    """garden.fit once per data and settings: every rerun of the page (any widget, any tab) needs it.
-    A shared resource, not a copy per read: the pages only read the fit."""
-    return garden.fit(X, k, init=init, scale=scale, seed=seed, tol=tol)
-
-
-@st.cache_resource(show_spinner="Running the demo…")
-def cached_demo(slug: str) -> list:
-    """Each demo's panels with their figures, built once per server: they never change."""
-    return [(panel, points_figure(panel.frame, panel.x, panel.y, labels=panel.labels, centroids=panel.centroids,
-                                  names=panel.names, title=panel.title)) for panel in bug(slug).demo()]
-
-
-@st.cache_data(show_spinner=False)
-def cached_upload(data: bytes) -> pd.DataFrame:
-    return read_table(data)
 
 
 def columns_key(columns) -> str:
