@@ -142,6 +142,7 @@ def _topic_benchmarks() -> list[Callable[[], Figure | list[Figure]]]:
         bench_iris.iris_training_vs_course,
         bench_iris.iris_mean_accuracy_five_seeds,
         bench_mnist.mnist_drawn_digit,
+        bench_mnist.mnist_test_set_numpy,
         bench_mnist.mnist_page_first_render,
         bench_mnist.mnist_epoch_vs_course_pipeline,
         bench_mnist.mnist_live_training_memory,

@@ -14,7 +14,8 @@ Modules, shared:
 Modules, one group per topic (each page's README section lists their public names):
     kernels, kernel_display, kernel_editor, kernel_sources, kernel_figures   - image kernels
     iris, iris_cache, iris_baselines, iris_charts                            - the iris network
-    mnist, mnist_preprocess, mnist_augment, mnist_results, mnist_charts      - the MNIST CNN
+    mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
+    mnist_charts                                                             - the MNIST CNN
     noise, noise_display, noise_charts                                       - secret spy messages
     garden, lloyd, kmeans_bugs, table_upload, garden_plots                   - k-means garden bugs
     ethics, ethics_content, ethics_demos                                     - the ethics checklist
