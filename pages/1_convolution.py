@@ -367,7 +367,4 @@ CHALLENGES = [
      "A 5×5 kernel with 2 pixels of padding and stride 1: (28 − 5 + 2×2) / 1 + 1 = 28. Choose a digit, "
      "the Gaussian blur 5×5 and zero padding, and check section 3."),
 ]
-for number, (question, answer) in enumerate(CHALLENGES, start=1):
-    st.markdown(f"**{number}. {question}**")
-    with st.expander("Show the answer"):
-        st.markdown(answer)
+ui.challenges(CHALLENGES)

@@ -287,6 +287,4 @@ challenges = [
      "The network must pick a digit, so it always does. With a threshold of 60–70%, the dog mostly gets "
      "'I don't know', while most real digits still get answered: see the chart of answers against accuracy."),
 ]
-for question, answer in challenges:
-    with st.expander(question):
-        st.write(answer)
+ui.challenges(challenges)
