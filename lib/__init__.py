@@ -1,8 +1,10 @@
 """The workshop's logic and models, shared by the Streamlit pages and usable from a notebook.
 
-Everything here is plain Python: no module needs Streamlit except :mod:`lib.ui` (the shared page helpers),
-and nothing imports TensorFlow when the package is imported; the model modules import it inside the
-functions that build or load a model.
+Everything here is plain Python: no module needs Streamlit except :mod:`lib.ui` (the shared page helpers)
+and the ``*_views`` modules (a page's cached wrappers around the logic, kept out of the page script because
+Streamlit rebuilds a cache decorator each time its line runs). Nothing imports TensorFlow when the package is
+imported; it is imported only inside the functions that train (or load a Keras model); the shipped digit
+networks run in NumPy (:mod:`lib.mnist_numpy`).
 
 Modules, shared:
     images        - the one safe image loader every upload goes through (:func:`lib.images.load_image`)
@@ -16,9 +18,9 @@ Modules, one group per topic (each page's README section lists their public name
     iris, iris_cache, iris_baselines, iris_charts                            - the iris network
     mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
     mnist_charts                                                             - the MNIST CNN
-    noise, noise_display, noise_charts                                       - secret spy messages
-    garden, lloyd, kmeans_bugs, table_upload, garden_plots                   - k-means garden bugs
-    ethics, ethics_content, ethics_demos                                     - the ethics checklist
+    noise, noise_display, noise_charts, noise_views                          - secret spy messages
+    garden, lloyd, kmeans_bugs, table_upload, garden_plots, garden_views     - k-means garden bugs
+    ethics, ethics_content, ethics_demos, ethics_views                       - the ethics checklist
 """
 
 from pathlib import Path

@@ -16,7 +16,7 @@ MODEL_NAMES = {False: "Trained on white-on-black digits only", True: "Trained wi
 def mnist_model(invert: bool):
     from lib import mnist
 
-    return mnist.load_model(invert)
+    return mnist.load_network(invert)  # NumPy forward pass: no TensorFlow needed to predict
 
 
 @st.cache_data(show_spinner=False)
@@ -31,7 +31,7 @@ dog_as_digit = st.cache_data(ethics_demos.dog_as_digit, show_spinner=False)
 def polarity_accuracies() -> dict:
     from lib import mnist
 
-    _, _, x_test, y_test = mnist.load_data()
+    x_test, y_test = mnist.load_test_set()
     return {invert: ethics_demos.polarity_accuracy(mnist_model(invert), x_test, y_test) for invert in MODEL_NAMES}
 
 
