@@ -22,6 +22,7 @@ import asyncio
 import random
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from bench.run import Figure, _rss_bytes
@@ -96,20 +97,30 @@ def run_load(url: str, pid: int, sessions: int = 20, trainers: int = 5) -> LoadR
 
     def sample_memory() -> None:
         while not sampling.is_set():
-            result.peak_megabytes = max(result.peak_megabytes, _rss_bytes(pid) / 2**20)
+            try:
+                result.peak_megabytes = max(result.peak_megabytes, _rss_bytes(pid) / 2**20)
+            except (OSError, RuntimeError):  # the server has gone: the sessions will report it
+                return
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample_memory, daemon=True)
     sampler.start()
-    asyncio.run(warm_up(url))
+    _run_on_own_thread(warm_up(url))
     start = time.perf_counter()
     try:
-        asyncio.run(_workshop(url, sessions, trainers, result))
+        _run_on_own_thread(_workshop(url, sessions, trainers, result))
     finally:
         result.wall_seconds = time.perf_counter() - start
         sampling.set()
         sampler.join()
     return result
+
+
+def _run_on_own_thread(coroutine) -> None:
+    """Run ``coroutine`` to the end in a new event loop on a thread of its own, so it works even where the
+    calling thread already runs a loop (as Playwright's sync API leaves one in a test session)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 def concurrent_sessions(sessions: int = 20, trainers: int = 5) -> list[Figure]:
