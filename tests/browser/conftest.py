@@ -90,3 +90,9 @@ def shared_server():
     """One server for tests that do not care whether it is fresh."""
     with streamlit_server() as server:
         yield server.url
+
+
+def assert_no_sideways_scroll(page, where: str) -> None:
+    """Fail if the page is wider than the viewport (a phone user would have to scroll sideways)."""
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{where} scrolls sideways by {overflow}px at {page.viewport_size['width']}px wide"

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
 
 TITLE = "Image kernels"
 
@@ -52,8 +52,7 @@ def test_stepping_the_kernel_shows_the_course_numbers(page: Page, shared_server)
     page.screenshot(path=SCREENSHOTS / "convolution-steps-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/convolution scrolls sideways by {overflow}px on a phone"
+    assert_no_sideways_scroll(page, "/convolution")
     page.screenshot(path=SCREENSHOTS / "convolution-steps-phone.png", full_page=True)
 
 
@@ -73,6 +72,5 @@ def test_a_photo_with_an_edge_detector_and_signed_view(page: Page, shared_server
     page.screenshot(path=SCREENSHOTS / "convolution-photo-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/convolution scrolls sideways by {overflow}px on a phone"
+    assert_no_sideways_scroll(page, "/convolution")
     page.screenshot(path=SCREENSHOTS / "convolution-photo-phone.png", full_page=True)

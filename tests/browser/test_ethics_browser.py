@@ -6,7 +6,7 @@ import json
 from playwright.sync_api import Page, expect
 
 from lib import ethics
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
 
 TITLE = "Before you trust a model"
 NOTE = "only adults <b>so far</b>"
@@ -63,8 +63,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     page.screenshot(path=SCREENSHOTS / "ethics-answered-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/ethics scrolls sideways by {overflow}px on a phone"
+    assert_no_sideways_scroll(page, "/ethics")
     page.screenshot(path=SCREENSHOTS / "ethics-answered-phone.png", full_page=True)
 
 

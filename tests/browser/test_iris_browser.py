@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
 
 # Records every "Epoch N of M" the progress bar shows, however briefly, and how many charts were on the page.
 WATCH_PROGRESS = """
@@ -46,6 +46,5 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     page.screenshot(path=SCREENSHOTS / "iris-trained-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/iris scrolls sideways by {overflow}px on a phone"
+    assert_no_sideways_scroll(page, "/iris")
     page.screenshot(path=SCREENSHOTS / "iris-trained-phone.png", full_page=True)

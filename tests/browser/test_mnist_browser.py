@@ -6,18 +6,13 @@ import re
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
 
 TITLE = "Handwritten digits"
 
 
 def _wait(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
-
-
-def _no_sideways_scroll(page: Page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/mnist scrolls sideways by {overflow}px"
 
 
 def _draw_a_one(page: Page) -> None:
@@ -73,5 +68,5 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
 
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(800)
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page, "/mnist")
     page.screenshot(path=SCREENSHOTS / "mnist-drawn-phone.png", full_page=True)

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib.topics import TOPICS
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
 
 NAV_LABELS = ["Home"] + [item.title for item in TOPICS]
 PAGES = [("", "Machine learning, hands on")] + [(item.slug, item.title) for item in TOPICS]
@@ -40,8 +40,7 @@ def test_deep_link_on_a_fresh_server(page: Page, fresh_server, slug, heading):
     page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(300)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/{slug} scrolls sideways by {overflow}px on a phone"
+    assert_no_sideways_scroll(page, f"/{slug}")
     page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
 
 

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
 
 TITLE = "Secret spy messages"
 
@@ -62,8 +62,7 @@ def test_combining_copies_reveals_the_secret_on_desktop_and_phone(page: Page, sh
 
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"/noise scrolls sideways by {overflow}px on a phone"
+    assert_no_sideways_scroll(page, "/noise")
     _screenshot_whole_page(page, PHONE, "phone")
 
 
