@@ -1,14 +1,12 @@
 """The /ethics page (AppTest): answering, progress, kid mode, answers surviving page switches, imports
 good and bad, the printable view, and the demos' fallback while another page's model is missing."""
 
-import subprocess
-import sys
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import ethics
-from tests.conftest import ROOT
+from tests.conftest import ROOT, tensorflow_loaded_after
 
 PAGE = "pages/6_ethics.py"
 
@@ -118,14 +116,4 @@ def test_each_demo_shows_its_result_or_says_what_is_missing(app, demo):
 
 
 def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():
-    # A fresh interpreter, so modules imported by other tests cannot hide an import made by the page.
-    script = (
-        "import sys; from streamlit.testing.v1 import AppTest; "
-        f"app = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=60).run(); "
-        f"app.switch_page({PAGE!r}).run(); "
-        "assert not app.exception, app.exception; "
-        "print('tensorflow' in sys.modules, 'keras' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-2:] == ["False", "False"]
+    assert not tensorflow_loaded_after(f"app.switch_page({PAGE!r}).run()")

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.topics import TOPICS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, tensorflow_loaded_after
 
 APP = str(ROOT / "app.py")
 
@@ -30,16 +30,7 @@ def test_every_topic_page_runs_without_exception(item):
 
 
 def test_home_page_does_not_import_tensorflow():
-    # A fresh interpreter, so modules imported by other tests cannot hide an import made by the page.
-    script = (
-        "import sys; from streamlit.testing.v1 import AppTest; "
-        f"app = AppTest.from_file({APP!r}).run(); "
-        "assert not app.exception, app.exception; "
-        "print('tensorflow' in sys.modules, 'keras' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-2:] == ["False", "False"]
+    assert not tensorflow_loaded_after()
 
 
 def test_lib_imports_without_streamlit_or_tensorflow():
