@@ -20,12 +20,13 @@ st.markdown(
 )
 
 st.header("What you will explore", anchor=False)
-columns = st.columns(3)
-for index, item in enumerate(TOPICS):
-    with columns[index % 3].container(border=True):
-        st.subheader(item.title, anchor=False)
-        st.markdown(item.summary)
-        st.page_link(item.page_file, label=f"Open {item.title}", icon=item.icon)
+# One row of three at a time, so that on a phone (where columns stack) the cards keep the teaching order.
+for row_start in range(0, len(TOPICS), 3):
+    for column, item in zip(st.columns(3), TOPICS[row_start:row_start + 3]):
+        with column.container(border=True):
+            st.subheader(item.title, anchor=False)
+            st.markdown(item.summary)
+            st.page_link(item.page_file, label=f"Open {item.title}", icon=item.icon)
 
 st.header("How to use this app", anchor=False)
 st.markdown(

@@ -19,12 +19,12 @@ BATCH_SIZES = (1, 2, 4, 8, 16, 32, 64)
 TRAIN_SIZES = (3, 5, 10, 20, 50, "all")
 
 
-@st.cache_data
+@st.cache_data(show_spinner="Loading the 150 iris measurements…")
 def iris_frame() -> pd.DataFrame:
     return iris.load_iris_frame()
 
 
-@st.cache_data
+@st.cache_data(show_spinner="Training the simpler models on the same flowers…")
 def baselines(X_train, y_train, X_test, y_test, seed) -> dict[str, float]:
     return baseline_accuracies(X_train, y_train, X_test, y_test, seed)
 

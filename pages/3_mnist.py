@@ -33,7 +33,7 @@ def test_probabilities(inverted_model: bool, inverted_digits: bool) -> np.ndarra
     return mnist.test_probabilities(inverted_model, inverted_digits)
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def finished_runs() -> dict:
     """Live-training results shared by every visitor, keyed by configuration, so each trains only once."""
     return {}

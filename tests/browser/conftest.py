@@ -96,3 +96,14 @@ def assert_no_sideways_scroll(page, where: str) -> None:
     """Fail if the page is wider than the viewport (a phone user would have to scroll sideways)."""
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{where} scrolls sideways by {overflow}px at {page.viewport_size['width']}px wide"
+
+
+def wait_until_settled(page, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has finished running the page: no "running" indicator and no spinner, seen twice
+    half a second apart (the indicator appears only once a run has been going for a moment)."""
+    from playwright.sync_api import expect
+
+    for _ in range(2):
+        page.wait_for_timeout(500)
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=timeout)
+        expect(page.get_by_test_id("stSpinner")).to_have_count(0, timeout=timeout)

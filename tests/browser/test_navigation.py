@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib.topics import TOPICS
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, wait_until_settled
 
 NAV_LABELS = ["Home"] + [item.title for item in TOPICS]
 PAGES = [("", "Machine learning, hands on")] + [(item.slug, item.title) for item in TOPICS]
@@ -16,8 +16,7 @@ PAGES = [("", "Machine learning, hands on")] + [(item.slug, item.title) for item
 def _open(page: Page, url: str, heading: str) -> None:
     page.goto(url)
     expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=30_000)
-    # Streamlit reruns finish asynchronously; wait until it no longer shows its "running" indicator.
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+    wait_until_settled(page)
 
 
 @pytest.mark.parametrize("slug, heading", PAGES, ids=[slug or "home" for slug, _ in PAGES])
