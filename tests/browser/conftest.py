@@ -107,3 +107,14 @@ def wait_until_settled(page, timeout: float = 60_000) -> None:
         page.wait_for_timeout(500)
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=timeout)
         expect(page.get_by_test_id("stSpinner")).to_have_count(0, timeout=timeout)
+
+
+def screenshot_desktop_and_phone(page, name: str, where: str) -> None:
+    """Save ``{name}-desktop.png`` at the current (desktop) size, then switch to phone width, check nothing
+    scrolls sideways there, and save ``{name}-phone.png``; both whole-page, in SCREENSHOTS."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(500)
+    assert_no_sideways_scroll(page, where)
+    page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)

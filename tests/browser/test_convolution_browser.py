@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
+from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone
 
 TITLE = "Image kernels"
 
@@ -48,12 +48,7 @@ def test_stepping_the_kernel_shows_the_course_numbers(page: Page, shared_server)
     expect(page.get_by_text("Orange squares mark padding", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "convolution-steps-desktop.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(500)
-    assert_no_sideways_scroll(page, "/convolution")
-    page.screenshot(path=SCREENSHOTS / "convolution-steps-phone.png", full_page=True)
+    screenshot_desktop_and_phone(page, "convolution-steps", "/convolution")
 
 
 def test_a_photo_with_an_edge_detector_and_signed_view(page: Page, shared_server):
@@ -69,8 +64,4 @@ def test_a_photo_with_an_edge_detector_and_signed_view(page: Page, shared_server
     expect(page.get_by_text("Edge strength: √(horizontal² + vertical²)", exact=False)).to_be_visible()
     expect(page.get_by_text("Signed output", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    page.screenshot(path=SCREENSHOTS / "convolution-photo-desktop.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(500)
-    assert_no_sideways_scroll(page, "/convolution")
-    page.screenshot(path=SCREENSHOTS / "convolution-photo-phone.png", full_page=True)
+    screenshot_desktop_and_phone(page, "convolution-photo", "/convolution")

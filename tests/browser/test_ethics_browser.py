@@ -6,7 +6,7 @@ import json
 from playwright.sync_api import Page, expect
 
 from lib import ethics
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, screenshot_desktop_and_phone
 
 TITLE = "Before you trust a model"
 NOTE = "only adults <b>so far</b>"
@@ -59,12 +59,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     # The note is shown as typed, never as HTML: no bold element was created from it.
     expect(page.locator("b", has_text="so far")).to_have_count(0)
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "ethics-answered-desktop.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(500)
-    assert_no_sideways_scroll(page, "/ethics")
-    page.screenshot(path=SCREENSHOTS / "ethics-answered-phone.png", full_page=True)
+    screenshot_desktop_and_phone(page, "ethics-answered", "/ethics")
 
 
 def test_printable_view_shows_the_answers_without_widgets(page: Page, shared_server):

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
+from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone
 
 # Records every "Epoch N of M" the progress bar shows, however briefly, and how many charts were on the page.
 WATCH_PROGRESS = """
@@ -42,9 +42,4 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     expect(page.get_by_text("✓ Prediction is 'setosa'")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "iris-trained-desktop.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(500)
-    assert_no_sideways_scroll(page, "/iris")
-    page.screenshot(path=SCREENSHOTS / "iris-trained-phone.png", full_page=True)
+    screenshot_desktop_and_phone(page, "iris-trained", "/iris")

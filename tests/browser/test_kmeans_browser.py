@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, streamlit_server
+from tests.browser.conftest import DESKTOP, SCREENSHOTS, screenshot_desktop_and_phone, streamlit_server
 
 HEADING = "Garden bug detective"
 # A shared two-core machine can take several seconds per rerun; fragment reruns show no status widget.
@@ -95,11 +95,7 @@ def test_screenshots_desktop_and_phone(page: Page, server):
     page.screenshot(path=SCREENSHOTS / "kmeans-desktop.png", full_page=True)
     page.get_by_role("tab", name="k-means bugs").click()
     _settle(page)
-    page.screenshot(path=SCREENSHOTS / "kmeans-bugs-desktop.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(500)
-    assert_no_sideways_scroll(page, "/kmeans")
-    page.screenshot(path=SCREENSHOTS / "kmeans-bugs-phone.png", full_page=True)
+    screenshot_desktop_and_phone(page, "kmeans-bugs", "/kmeans")
     page.get_by_role("tab", name="Look").click()
     _settle(page)
     page.screenshot(path=SCREENSHOTS / "kmeans-phone.png", full_page=True)

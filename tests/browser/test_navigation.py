@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib.topics import TOPICS
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, wait_until_settled
+from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
 
 NAV_LABELS = ["Home"] + [item.title for item in TOPICS]
 PAGES = [("", "Machine learning, hands on")] + [(item.slug, item.title) for item in TOPICS]
@@ -34,13 +34,8 @@ def test_deep_link_on_a_fresh_server(page: Page, fresh_server, slug, heading):
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page).to_have_title(re.compile(re.escape(heading if slug else "ML workshop companion")))
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = slug or "home"
-    page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(300)
-    assert_no_sideways_scroll(page, f"/{slug}")
-    page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+    screenshot_desktop_and_phone(page, name, f"/{slug}")
 
 
 def test_navigation_links_move_between_pages(page: Page, shared_server):
