@@ -125,7 +125,7 @@ def from_json(text: str | bytes) -> dict:
 
     Refused: files over :data:`MAX_FILE_BYTES`, text that is not UTF-8 JSON, another tool's JSON (no
     matching ``format`` header), a newer format version, unknown item ids, missing or extra fields,
-    answers outside :data:`ANSWER_CHOICES`, and over-long notes or project names.
+    answers outside :data:`ANSWER_CHOICES`, over-long notes or project names, and absurdly deep nesting.
     """
     size = len(text.encode("utf-8") if isinstance(text, str) else text)
     if size > MAX_FILE_BYTES:
@@ -140,6 +140,10 @@ def from_json(text: str | bytes) -> dict:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"This file is not valid JSON ({error.msg}, line {error.lineno}). "
+                         "Choose a JSON file saved from this page.") from None
+    except RecursionError:
+        # A small file of nothing but "[[[[..." exhausts Python's stack in the JSON parser.
+        raise ValueError("This file is nested far too deeply to be a checklist export. "
                          "Choose a JSON file saved from this page.") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError("This JSON file was not saved by this checklist (its 'format' is not "
