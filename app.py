@@ -7,9 +7,11 @@ so it opens at once; the topic pages load what they need.
 import streamlit as st
 
 from lib import ui
+from lib.lessons import lesson
 from lib.topics import TOPICS
+from lib.workshop_handout import workshop_handout
 
-ui.page_setup(None)
+view = ui.page_setup(None)
 
 st.title("Machine learning, hands on", anchor=False)
 st.markdown(
@@ -39,6 +41,39 @@ st.markdown(
   teaching order, but each page stands on its own.
 """
 )
+
+st.header("Make a workshop handout", anchor=False)
+st.markdown("For instructors: a printable sheet with, for each page you pick, its link and QR code, what "
+            "learners will take away, and the *Try this* exercises — each with a link that opens the page "
+            "set up for it. The instructor's copy adds the answers.")
+titles = {t.slug: t.title for t in TOPICS}
+picked = st.multiselect("Pages to include", list(titles), default=list(titles), format_func=titles.get,
+                        key="handout_pages", help="In teaching order, one page of the handout each.")
+chosen = {}
+with st.expander("Choose the exercises (all by default)"):
+    for slug in picked:
+        exercises = {e.number: e.title for e in lesson(slug).exercises}
+        chosen[slug] = st.multiselect(titles[slug], list(exercises), default=list(exercises),
+                                      format_func=exercises.get, key=f"handout_exercises_{slug}",
+                                      help=f"The exercises from the end of {titles[slug]} to print.")
+address = st.text_input("The app's address, for the links and QR codes", key="handout_address",
+                        value=(st.context.url or ui.LOCAL_ADDRESS).rstrip("/"),
+                        help="Where learners open the app: your hosted link, or this computer's address.")
+instructor = st.toggle("Instructor's copy (with answers)", key="handout_instructor",
+                       help="Adds each exercise's answer. Print the other one for learners.")
+try:
+    sheet = workshop_handout(address.strip(), chosen, instructor=instructor, kids=view.kids)
+except ValueError as error:
+    st.error(str(error))
+else:
+    stem = "workshop-handout" + ("-instructor" if instructor else "")
+    html_col, markdown_col = st.columns(2)
+    html_col.download_button("Download the handout (HTML, to print)", sheet.to_html(), f"{stem}.html",
+                             "text/html", key="handout_html", on_click="ignore", icon=":material/print:",
+                             disabled=not picked, help="Open it in a browser and print; QR codes included.")
+    markdown_col.download_button("Download the handout (Markdown)", sheet.to_markdown(), f"{stem}.md",
+                                 "text/markdown", key="handout_md", on_click="ignore", disabled=not picked,
+                                 icon=":material/download:", help="Plain text, to edit before printing.")
 
 st.header("Credits and licences", anchor=False)
 st.markdown(

@@ -18,7 +18,7 @@ class Topic:
     @property
     def page_file(self) -> str:
         """Path of the page script relative to the repository root."""
-        return f"pages/{TOPICS.index(self) + 1}_{self.slug}.py"
+        return f"pages/{(*TOPICS, *REFERENCE).index(self) + 1}_{self.slug}.py"
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -63,9 +63,21 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
+#: Pages that are not topics but help with all of them; numbered after the topics.
+REFERENCE: tuple[Topic, ...] = (
+    Topic(
+        "glossary",
+        "Glossary",
+        ":material/menu_book:",
+        "Every word the workshop uses, in plain words, and in simpler words for children.",
+    ),
+)
+
+
 def topic(slug: str) -> Topic:
-    """The topic whose URL path is ``slug``; raises ``KeyError`` naming the known slugs otherwise."""
-    for candidate in TOPICS:
+    """The topic (or reference page) whose URL path is ``slug``; raises ``KeyError`` naming the known slugs
+    otherwise."""
+    for candidate in (*TOPICS, *REFERENCE):
         if candidate.slug == slug:
             return candidate
-    raise KeyError(f"No topic {slug!r}; known topics are {', '.join(t.slug for t in TOPICS)}.")
+    raise KeyError(f"No topic {slug!r}; known pages are {', '.join(t.slug for t in (*TOPICS, *REFERENCE))}.")

@@ -1,28 +1,79 @@
-"""Shared Streamlit page helpers: every page starts with :func:`page_setup`.
+"""Shared Streamlit page helpers: every page starts with :func:`page_setup` and ends with :func:`end_of_page`.
 
-This is the one module in :mod:`lib` that needs Streamlit; the logic modules never import it.
+This is the one module in :mod:`lib` that needs Streamlit, with the ``*_views`` modules; the logic modules
+never import it.
 
-Navigation: the app keeps Streamlit's classic ``pages/`` folder (each file gets its own URL, which
-works when pasted into a fresh tab on a fresh server) but hides Streamlit's automatic sidebar, whose
-labels are file names, and draws its own from :data:`lib.topics.TOPICS` with proper titles.
+Navigation: the app keeps Streamlit's classic ``pages/`` folder (each file gets its own URL, which works when
+pasted into a fresh tab on a fresh server) but hides Streamlit's automatic sidebar, whose labels are file
+names, and draws its own from :data:`lib.topics.TOPICS` with proper titles.
+
+Lesson links: :func:`page_setup` applies the page's URL (see :mod:`lib.lessons`) to session state before any
+widget exists, and writes the settings back to the URL as they change, so the address bar always holds a
+link to exactly this view. A page creates each URL-bound widget with its ``key`` and *no* ``value``/``index``
+(session state already holds it), hides what :meth:`View.shows` says to hide and disables what
+:meth:`View.locked` says to lock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from lib.topics import TOPICS, topic
+from lib import glossary, lessons
+from lib.handout import Handout, qr_png
+from lib.lessons import Classroom, Lesson
+from lib.topics import REFERENCE, TOPICS, topic
 
 APP_TITLE = "ML workshop companion"
 HOME_ICON = ":material/home:"
+LOCAL_ADDRESS = "http://localhost:8501"  # for the links when Streamlit cannot tell (tests, bare mode)
+KIDS = "kids"  # session-state key of the "simpler words" switch, shared by every page
+
+# Bigger touch targets and text in kid mode. Constant CSS, never built from anything a user sent.
+_KID_STYLE = """<style>
+.stButton button, .stDownloadButton button, .stFormSubmitButton button, [data-baseweb="select"] > div,
+[data-testid="stPopover"] button { min-height: 3rem; font-size: 1.1rem; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; }
+[role="slider"] { width: 1.6rem !important; height: 1.6rem !important; }
+[data-testid="stCheckbox"] label, [data-testid="stRadio"] label { min-height: 2.5rem; }
+</style>"""
 
 
-def page_setup(slug: str | None) -> None:
-    """Configure the page (browser-tab title, icon, wide layout), draw the sidebar navigation and the
-    page heading. ``slug`` is the topic's URL path (see :mod:`lib.topics`), or ``None`` for the home page.
-    Call it first on every page."""
+@dataclass
+class View:
+    """What a page needs to honour its link: kid mode, the exercise it opened at, hidden and locked controls."""
+
+    slug: str
+    lesson: Lesson
+    classroom: Classroom = field(default_factory=Classroom)
+    kids: bool = False
+    link: str = ""  #: the address of exactly this view (page, settings and classroom options)
+
+    def shows(self, name: str) -> bool:
+        """False when the link hides the control or section called ``name`` (see the page's lesson file)."""
+        return name not in self.classroom.hide
+
+    def locked(self, name: str) -> bool:
+        """True when the link locks the setting called ``name``: pass it as the widget's ``disabled=``."""
+        return name in self.classroom.lock
+
+    def say(self, plain: str, kids: str) -> str:
+        """``kids`` in kid mode, else ``plain``: the same idea in simpler words."""
+        return kids if self.kids else plain
+
+    def value(self, name: str):
+        """The current value of setting ``name`` (useful when its control is hidden)."""
+        return st.session_state[self.lesson.setting(name).key]
+
+
+def page_setup(slug: str | None) -> View:
+    """Configure the page (tab title, icon, wide layout), apply its link, draw the sidebar (navigation,
+    "simpler words" switch, share panel) and the heading. ``slug`` is the page's URL path (see
+    :mod:`lib.topics`), or ``None`` for the home page. Call it first on every page."""
     current = topic(slug) if slug else None
     st.set_page_config(
         page_title=f"{current.title} · {APP_TITLE}" if current else APP_TITLE,
@@ -30,24 +81,161 @@ def page_setup(slug: str | None) -> None:
         layout="wide",
         initial_sidebar_state="auto",
     )
-    _sidebar_navigation()
+    view = _apply_link(slug or "")
+    _sidebar(view)
+    if view.kids:
+        st.html(_KID_STYLE)
     if current:
         st.title(current.title, anchor=False)
-        st.markdown(current.summary)
+        st.markdown(view.say(current.summary, view.lesson.kids_goal or current.summary))
+        _glossary_strip(view)
+    if view.classroom.lesson:
+        exercise = view.classroom.lesson
+        st.info(f"**Exercise {exercise.number}: {exercise.title}.** {exercise.question}  \n"
+                "The page is set up for it; the answer is under *Try this* at the end.", icon=":material/school:")
+    return view
 
 
-def _sidebar_navigation() -> None:
+def _apply_link(slug: str) -> View:
+    """Apply the URL to session state when it was not written by this page itself (a link was opened or the
+    page was entered), then write the current settings back to the URL."""
+    lesson = lessons.lesson(slug)
+    query = st.query_params.to_dict()
+    written = st.session_state.setdefault("_links_written", {})
+    classrooms = st.session_state.setdefault("_classrooms", {})
+    if written.get(slug) != query:
+        values, classrooms[slug], notices = lesson.read(query)
+        st.session_state.update(values)
+        if classrooms[slug].kids is not None:
+            st.session_state[KIDS] = classrooms[slug].kids
+        for notice in notices:
+            st.warning(notice, icon=":material/link_off:")
+    classroom = classrooms.get(slug, Classroom())
+    for key, default in lesson.defaults.items():
+        st.session_state.setdefault(key, default)
+    kids = bool(st.session_state.get(KIDS, False))
+    params = {**lesson.to_query(st.session_state, classroom.lesson), **_classroom_params(classroom, lesson)}
+    if kids:
+        params[KIDS] = "on"
+    if params != query:
+        st.query_params.from_dict(params)
+    written[slug] = params
+    return View(slug, lesson, classroom, kids, _address(slug, params))
+
+
+def _classroom_params(classroom: Classroom, lesson: Lesson) -> dict[str, str]:
+    params = {}
+    if classroom.lesson:
+        params["lesson"] = str(classroom.lesson.number)
+    if classroom.hide:
+        params["hide"] = ",".join(sorted(classroom.hide))
+    if classroom.lock:
+        params["lock"] = "all" if classroom.lock == set(lesson.names) else ",".join(sorted(classroom.lock))
+    return params
+
+
+def _address(slug: str, params: dict[str, str]) -> str:
+    base = st.context.url or f"{LOCAL_ADDRESS}/{slug}"
+    return base + (f"?{urlencode(params, safe=',')}" if params else "")
+
+
+def _sidebar(view: View) -> None:
     with st.sidebar:
         st.page_link("app.py", label="Home", icon=HOME_ICON)
-        for item in TOPICS:
+        for item in (*TOPICS, *REFERENCE):
             st.page_link(item.page_file, label=item.title, icon=item.icon)
+        st.session_state["kids_switch"] = view.kids
+        st.toggle("Simpler words", key="kids_switch", on_change=_remember_kids,
+                  help="Shorter explanations, fewer controls and bigger buttons, for younger learners. "
+                       "Stays on as you move between pages.")
+        with st.expander("Share this view", icon=":material/qr_code_2:"):
+            _share_panel(view)
         st.caption("Works offline: every model and data set ships with the app.")
 
 
-def challenges(items: Sequence[tuple[str, str]]) -> None:
-    """The "Try this" list a page ends with: numbered questions, each answer behind "Show the answer" so a
-    learner tries first. ``items`` are (question, answer) pairs in Markdown."""
+def _remember_kids() -> None:
+    st.session_state[KIDS] = st.session_state["kids_switch"]
+
+
+@cache
+def _qr(link: str, scale: int) -> bytes:
+    return qr_png(link, scale)
+
+
+def _share_panel(view: View) -> None:
+    st.caption("A link to exactly what you see now (the copy button is at its right):")
+    st.code(view.link, language=None, wrap_lines=True)
+    st.image(_qr(view.link, 4), caption="The same link as a QR code, for a phone camera.")
+    if st.button("Show the QR code big", key="qr_big", help="For projecting on a screen: the room scans it."):
+        _big_qr(view.link)
+    lesson = view.lesson
+    if not (lesson.settings or lesson.sections or lesson.exercises):
+        return
+    st.markdown("**Classroom link** (for instructors)")
+    names = {**{s.name: s.label or s.name for s in lesson.settings}, **lesson.sections}
+    hide = st.multiselect("Hide from learners", list(names), format_func=names.get, key="share_hide",
+                          help="Controls or whole sections the learners will not see.")
+    lock = st.multiselect("Lock at their current value", list(lesson.names), key="share_lock",
+                          format_func=names.get, help="Learners see these controls but cannot change them.")
+    start = st.selectbox("Open at exercise", [0, *range(1, len(lesson.exercises) + 1)], key="share_lesson",
+                         format_func=lambda n: "none" if n == 0 else f"{n}: {lesson.exercises[n - 1].title}",
+                         help="The page opens set up for this exercise, with its question at the top.")
+    classroom = Classroom(lesson.exercises[start - 1] if start else None, frozenset(hide), frozenset(lock))
+    params = {**lesson.to_query(st.session_state, classroom.lesson), **_classroom_params(classroom, lesson)}
+    if view.kids:
+        params[KIDS] = "on"
+    st.code(_address(view.slug, params), language=None, wrap_lines=True)
+
+
+@st.dialog("Scan to open this page", width="large")
+def _big_qr(link: str) -> None:
+    st.image(_qr(link, 12), caption=link, width="stretch")
+
+
+def define(term: str) -> str:
+    """The glossary's explanation of ``term`` in the current wording, for a widget's or heading's ``help=``."""
+    return glossary.explain(term, kids=bool(st.session_state.get(KIDS, False)))
+
+
+def _glossary_strip(view: View) -> None:
+    terms = glossary.terms_for(view.slug)
+    if terms:
+        with st.expander(f"Words on this page ({len(terms)})", icon=":material/menu_book:"):
+            for item in terms:
+                st.markdown(f"**{item.name}** — {glossary.explain(item.name, view.kids)}")
+            st.page_link("pages/7_glossary.py", label="The whole glossary", icon=":material/menu_book:")
+
+
+def end_of_page(view: View, handout: Callable[[], Handout] | None = None) -> None:
+    """The page's "Try this" exercises and its "download my results" buttons. ``handout`` builds the record
+    of what the learner did; it runs only when a button is pressed, on another thread, so it must use values
+    it captured rather than Streamlit calls."""
+    if view.lesson.exercises:
+        st.header("Try this", anchor=False)
+        challenges([(e.question, e.answer) for e in view.lesson.exercises], view)
+    if handout is not None:
+        st.header("Keep a record", anchor=False)
+        st.markdown("Download what you did on this page — your settings, pictures and results — with a link "
+                    "back to exactly this view. HTML opens in any browser and prints; Markdown is plain text.")
+        made = cache(handout)
+        stem = f"{view.slug}-my-results"
+        html_col, markdown_col = st.columns(2)
+        html_col.download_button("Download my results (HTML)", lambda: made().to_html(), f"{stem}.html",
+                                 "text/html", key="handout_html", icon=":material/download:",
+                                 on_click="ignore", help="One file with the pictures inside; opens offline.")
+        markdown_col.download_button("Download my results (Markdown)", lambda: made().to_markdown(),
+                                     f"{stem}.md", "text/markdown", key="handout_md", on_click="ignore",
+                                     icon=":material/download:", help="Plain text with the pictures inside.")
+
+
+def challenges(items: Sequence[tuple[str, str]], view: View | None = None) -> None:
+    """Numbered questions, each answer behind "Show the answer" so a learner tries first. ``items`` are
+    (question, answer) pairs in Markdown. With a ``view``, each question links to the page set up for it."""
     for number, (question, answer) in enumerate(items, start=1):
         st.markdown(f"**{number}.** {question}")
+        if view is not None and view.lesson.exercises[number - 1].settings:
+            st.page_link(topic(view.slug).page_file, label="Set the page up for this",
+                         icon=":material/tune:", query_params={"lesson": str(number)})
         with st.expander("Show the answer"):
             st.markdown(answer)
+

@@ -1,0 +1,61 @@
+"""The printable workshop handout: for each chosen page its link and QR code, its learning goal and its
+"Try this" exercises, each with a link that opens the page set up for it; answers only in the instructor's copy.
+
+Built from the lesson files (:mod:`lib.lessons`) and the topic list (:mod:`lib.topics`), so it always
+matches the pages. Plain Python, no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
+
+from lib.handout import Handout
+from lib.lessons import lesson
+from lib.topics import TOPICS
+
+
+def page_address(base_url: str, slug: str, params: Mapping[str, str] | None = None) -> str:
+    """The address of page ``slug`` on the app at ``base_url`` (e.g. ``https://ml-workshop.example.org``)."""
+    query = f"?{urlencode(dict(params), safe=',')}" if params else ""
+    return f"{base_url.rstrip('/')}/{slug}{query}"
+
+
+def workshop_handout(base_url: str, chosen: Mapping[str, Sequence[int]] | None = None,
+                     instructor: bool = False, kids: bool = False, title: str = "Machine learning, hands on",
+                     ) -> Handout:
+    """A handout for the pages in ``chosen`` (slug → exercise numbers, 1-based; all pages and exercises
+    when ``None``), in teaching order, linking to the app at ``base_url``. ``instructor`` adds the answers;
+    ``kids`` uses the children's goals and adds ``kids=on`` to every link."""
+    if not base_url.startswith(("http://", "https://")):
+        raise ValueError(f"The app's address must start with http:// or https://, not “{base_url}”.")
+    chosen = chosen if chosen is not None else {t.slug: range(1, len(lesson(t.slug).exercises) + 1)
+                                                for t in TOPICS}
+    unknown = [slug for slug in chosen if slug not in {t.slug for t in TOPICS}]
+    if unknown:
+        raise ValueError(f"No topic {', '.join(unknown)}; choose from {', '.join(t.slug for t in TOPICS)}.")
+    extra = {"kids": "on"} if kids else {}
+    sheet = Handout(title + (" — instructor's copy" if instructor else ""),
+                    intro="Open each page with its link or by scanning its QR code with a phone camera. "
+                          "Every exercise has its own link that sets the page up for it.")
+    for number, item in enumerate(t for t in TOPICS if t.slug in chosen):
+        page = lesson(item.slug)
+        if number:
+            sheet.page_break()
+        sheet.heading(f"{number + 1}. {item.title}")
+        sheet.text(f"**What you will learn:** {(page.kids_goal if kids else '') or page.goal or item.summary}")
+        address = page_address(base_url, item.slug, extra)
+        sheet.link(address, f"Open {item.title}")
+        sheet.qr(address)
+        wanted = sorted(set(chosen[item.slug]))
+        bad = [n for n in wanted if not 1 <= n <= len(page.exercises)]
+        if bad:
+            raise ValueError(f"/{item.slug} has exercises 1 to {len(page.exercises)}, not {bad}.")
+        for exercise in (page.exercises[n - 1] for n in wanted):
+            sheet.text(f"**Try this {exercise.number}: {exercise.title}.** {exercise.question}")
+            link = page_address(base_url, item.slug, {"lesson": str(exercise.number), **extra})
+            sheet.text(f"[Open the page set up for this](<{link}>)")
+            if instructor:
+                sheet.text(f"> **Answer:** {exercise.answer}")
+    return sheet
+
