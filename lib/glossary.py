@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -46,6 +47,11 @@ class Term:
     def forms(self) -> tuple[str, ...]:
         """The name and every alias: all the ways the term is written."""
         return (self.name, *self.aliases)
+
+    @property
+    def anchor(self) -> str:
+        """The term's heading anchor on the glossary page: ``/glossary#learning-rate``."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name.casefold()).strip("-")
 
 
 def load(path: Path | str = GLOSSARY_FILE) -> tuple[Term, ...]:
@@ -164,8 +170,21 @@ def find_terms(text: str) -> set[str]:
     return {_BY_FORM[_normal(match.group())].name for match in _pattern().finditer(text)}
 
 
+def search(query: str = "", slugs: Iterable[str] = ()) -> tuple[Term, ...]:
+    """The terms matching a glossary-page search: every word of ``query`` (case-insensitive) appears in the
+    term's name, aliases or either wording, and, if ``slugs`` are given, one of those pages uses the term.
+    Terms whose name or an alias contains the query come first; otherwise glossary order."""
+    words = query.casefold().split()
+    wanted = set(slugs)
+    found = [item for item in TERMS
+             if (not wanted or wanted & set(item.pages))
+             and all(word in " ".join((*item.forms, item.plain, item.kids)).casefold() for word in words)]
+    in_name = [item for item in found if words and any(" ".join(words) in form.casefold() for form in item.forms)]
+    return (*in_name, *(item for item in found if item not in in_name))
+
+
 def explain(name: str, kids: bool = False) -> str:
-    """Markdown explaining the term (name or alias): the kid wording if ``kids``, else the plain one.
-    Short enough for a ``help=`` tooltip or a popover."""
+    """The Markdown wording of the term (name or alias): the kid wording if ``kids``, else the plain one.
+    Short enough for a ``help=`` tooltip or a popover; it does not repeat the term's name."""
     item = term(name)
-    return f"**{item.name}**: {item.kids if kids else item.plain}"
+    return item.kids if kids else item.plain
