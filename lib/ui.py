@@ -165,7 +165,7 @@ def _qr(link: str, scale: int) -> bytes:
 def _share_panel(view: View) -> None:
     st.caption("A link to exactly what you see now (the copy button is at its right):")
     st.code(view.link, language=None, wrap_lines=True)
-    st.image(_qr(view.link, 4), caption="The same link as a QR code, for a phone camera.")
+    st.image(_qr(view.link, 4), caption="The same link as a QR code, for a phone camera.", output_format="PNG")
     if st.button("Show the QR code big", key="qr_big", help="For projecting on a screen: the room scans it."):
         _big_qr(view.link)
     lesson = view.lesson
@@ -189,7 +189,7 @@ def _share_panel(view: View) -> None:
 
 @st.dialog("Scan to open this page", width="large")
 def _big_qr(link: str) -> None:
-    st.image(_qr(link, 12), caption=link, width="stretch")
+    st.image(_qr(link, 12), caption=link, width="stretch", output_format="PNG")
 
 
 def define(term: str) -> str:
