@@ -4,12 +4,14 @@ Run with ``./run.sh`` (or ``streamlit run app.py``). This page imports neither T
 so it opens at once; the topic pages load what they need.
 """
 
+import functools
+
 import streamlit as st
 
 from lib import ui
 from lib.lessons import lesson
 from lib.topics import TOPICS
-from lib.workshop_handout import workshop_handout
+from lib.workshop_handout import check_address, workshop_handout
 
 view = ui.page_setup(None)
 
@@ -62,16 +64,20 @@ address = st.text_input("The app's address, for the links and QR codes", key="ha
 instructor = st.toggle("Instructor's copy (with answers)", key="handout_instructor",
                        help="Adds each exercise's answer. Print the other one for learners.")
 try:
-    sheet = workshop_handout(address.strip(), chosen, instructor=instructor, kids=view.kids)
+    address = check_address(address)
 except ValueError as error:
     st.error(str(error))
 else:
+    @functools.cache
+    def sheet():  # built only when a download button is pressed: QR codes take a moment
+        return workshop_handout(address, chosen, instructor=instructor, kids=view.kids)
+
     stem = "workshop-handout" + ("-instructor" if instructor else "")
     html_col, markdown_col = st.columns(2)
-    html_col.download_button("Download the handout (HTML, to print)", sheet.to_html(), f"{stem}.html",
+    html_col.download_button("Download the handout (HTML, to print)", lambda: sheet().to_html(), f"{stem}.html",
                              "text/html", key="handout_html", on_click="ignore", icon=":material/print:",
                              disabled=not picked, help="Open it in a browser and print; QR codes included.")
-    markdown_col.download_button("Download the handout (Markdown)", sheet.to_markdown(), f"{stem}.md",
+    markdown_col.download_button("Download the handout (Markdown)", lambda: sheet().to_markdown(), f"{stem}.md",
                                  "text/markdown", key="handout_md", on_click="ignore", disabled=not picked,
                                  icon=":material/download:", help="Plain text, to edit before printing.")
 

@@ -15,6 +15,14 @@ from lib.lessons import lesson
 from lib.topics import TOPICS
 
 
+def check_address(base_url: str) -> str:
+    """``base_url`` without surrounding spaces; ``ValueError`` unless it is a web address."""
+    base_url = base_url.strip()
+    if not base_url.startswith(("http://", "https://")) or len(base_url) < 10:
+        raise ValueError(f"The app's address must start with http:// or https://, not “{base_url}”.")
+    return base_url
+
+
 def page_address(base_url: str, slug: str, params: Mapping[str, str] | None = None) -> str:
     """The address of page ``slug`` on the app at ``base_url`` (e.g. ``https://ml-workshop.example.org``)."""
     query = f"?{urlencode(dict(params), safe=',')}" if params else ""
@@ -27,8 +35,7 @@ def workshop_handout(base_url: str, chosen: Mapping[str, Sequence[int]] | None =
     """A handout for the pages in ``chosen`` (slug → exercise numbers, 1-based; all pages and exercises
     when ``None``), in teaching order, linking to the app at ``base_url``. ``instructor`` adds the answers;
     ``kids`` uses the children's goals and adds ``kids=on`` to every link."""
-    if not base_url.startswith(("http://", "https://")):
-        raise ValueError(f"The app's address must start with http:// or https://, not “{base_url}”.")
+    base_url = check_address(base_url)
     chosen = chosen if chosen is not None else {t.slug: range(1, len(lesson(t.slug).exercises) + 1)
                                                 for t in TOPICS}
     unknown = [slug for slug in chosen if slug not in {t.slug for t in TOPICS}]
