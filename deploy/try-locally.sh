@@ -20,6 +20,10 @@ if [ ! -x "$NGINX" ]; then
   echo "nginx is not installed: run 'sudo apt-get install nginx' (or set NGINX=/path/to/nginx)." >&2
   exit 1
 fi
+if ! command -v envsubst >/dev/null; then
+  echo "envsubst is missing: run 'sudo apt-get install gettext-base'." >&2
+  exit 1
+fi
 RUN_DIR="${WORKSHOP_RUN_DIR:-$(mktemp -d -t workshop-replicas.XXXXXX)}"
 mkdir -p "$RUN_DIR/tmp"
 
