@@ -8,13 +8,13 @@ import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from lib import mnist, mnist_charts as charts, mnist_results as results, ui
+from lib import mnist, mnist_charts as charts, mnist_handout, mnist_results as results, ui
 from lib.images import ImageError, load_image
 from lib.mnist_augment import Augmentations, augment
 from lib.palette import OKABE_ITO
 from lib.training_slot import TRAINING
 
-ui.page_setup("mnist")
+view = ui.page_setup("mnist")
 NAMES = charts.MODEL_NAMES
 
 
@@ -47,72 +47,90 @@ except FileNotFoundError as error:
 course = results.load_course_images()
 course_probs = {inverted: mnist.predict(model, course) for inverted, model in models.items()}
 
-st.markdown(
+UPLOADS = ("Upload a photo", "Camera")
+st.markdown(view.say(
     "This network learned to read handwritten digits from 60,000 examples — all of them **white ink on a black "
     "background**. Ask it about a digit written in black on white paper and it still answers, confidently, and "
     "often wrongly. The fix the course uses is **data augmentation**: add a colour-swapped (inverted) copy of "
-    "every training digit, so it learns that the colour of the ink does not matter.")
-invert = st.toggle(
-    "Train with inverted copies", key="mnist_invert",
-    help="Off: the network trained on the original MNIST digits only. On: the network trained on the originals "
-         "plus a black-on-white copy of each (the course's INVERT = True). Everything on this page switches.")
+    "every training digit, so it learns that the colour of the ink does not matter.",
+    "This robot learned to read numbers from 60,000 chalkboards: always **white chalk on black**. Show it a "
+    "number in pencil on white paper and it gets muddled. The fix: show it every number in both colours."))
+if view.shows("invert"):
+    st.toggle(view.say("Train with inverted copies", "The robot has seen both colours"), key="mnist_invert",
+              disabled=view.locked("invert"), persist_state="session",
+              help="Off: the network trained on the original MNIST digits only. On: the network trained on the "
+                   "originals plus a black-on-white copy of each (the course's INVERT = True). Everything on this "
+                   "page switches.")
+invert = view.value("invert")
 st.info(f"Answering now: the network **{NAMES[invert]}**.", icon=":material/swap_horiz:")
 
-st.header("The course's ten test images", anchor=False)
-st.markdown(
-    "Nine photos and scans of digits, and a dog. Each row shows how sure the network is of each digit (in %); "
-    "the highlighted cell is its answer: **green if right, red-orange if wrong** (also spelled out in the last "
-    "column). The dog has no right answer (blue).")
-table = results.course_table(course_probs[invert])
-winner = {"right": OKABE_ITO["bluish green"], "wrong": OKABE_ITO["vermillion"]}
+if view.shows("course"):
+    st.header("The course's ten test images", anchor=False, help=ui.define("test set"))
+    st.markdown(view.say(
+        "Nine photos and scans of digits, and a dog. Each row shows how sure the network is of each digit (in %); "
+        "the highlighted cell is its answer: **green if right, red-orange if wrong** (also spelled out in the last "
+        "column). The dog has no right answer (blue).",
+        "Nine numbers and a dog. The coloured box is the robot's answer: **green = right, red-orange = wrong**."))
+    table = results.course_table(course_probs[invert])
+    winner = {"right": OKABE_ITO["bluish green"], "wrong": OKABE_ITO["vermillion"]}
 
+    def mark_answer(row):
+        colour = winner.get(row["verdict"], OKABE_ITO["sky blue"])
+        return [f"background-color: {colour}; color: white; font-weight: bold" if column == str(row["answer"])
+                else "" for column in row.index]
 
-def mark_answer(row):
-    colour = winner.get(row["verdict"], OKABE_ITO["sky blue"])
-    return [f"background-color: {colour}; color: white; font-weight: bold" if column == str(row["answer"])
-            else "" for column in row.index]
+    st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=[str(d) for d in range(10)]),
+                 width="stretch", column_config={"answer": st.column_config.NumberColumn("answer", format="%d")})
+    st.image([charts.enlarge(image, 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
+             width=84)
+    if not view.kids:
+        st.dataframe(results.side_by_side(course_probs[False], course_probs[True]), hide_index=True,
+                     width="stretch")
+        st.caption("Side by side: the answer of each network on the same ten images, with how sure it is.")
+    score = {inverted: results.count_right(p) for inverted, p in course_probs.items()}
+    plain_col, invert_col = st.columns(2)
+    plain_col.metric("Plain network", f"{score[False]} of 9 right", help="Trained on white-on-black digits only.")
+    invert_col.metric("With inverted copies", f"{score[True]} of 9 right", delta=score[True] - score[False],
+                      help="Trained on the originals plus black-on-white copies.")
+    st.caption(view.say(
+        "The course saw the same pattern: 4 of 9 right without inverted copies, every digit but the door-number 9 "
+        "with them. The 9 is a photo of a door plate — a frame, a shadow, a printed shape — and nothing like it "
+        "was ever in the training digits, inverted or not.",
+        "The door-number 9 still fools it: the robot never saw a door plate while learning."))
 
-
-st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=[str(d) for d in range(10)]),
-             width="stretch", column_config={"answer": st.column_config.NumberColumn("answer", format="%d")})
-st.image([charts.enlarge(image, 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
-         width=84)
-st.dataframe(results.side_by_side(course_probs[False], course_probs[True]), hide_index=True, width="stretch")
-st.caption("Side by side: the answer of each network on the same ten images, with how sure it is.")
-score = {inverted: results.count_right(p) for inverted, p in course_probs.items()}
-plain_col, invert_col = st.columns(2)
-plain_col.metric("Plain network", f"{score[False]} of 9 right", help="Trained on white-on-black digits only.")
-invert_col.metric("With inverted copies", f"{score[True]} of 9 right",
-                  delta=score[True] - score[False], help="Trained on the originals plus black-on-white copies.")
-st.caption(
-    "The course saw the same pattern: 4 of 9 right without inverted copies, every digit but the door-number 9 "
-    "with them. The 9 is a photo of a door plate — a frame, a shadow, a printed shape — and nothing like it "
-    "was ever in the training digits, inverted or not.")
-
-st.header("Try your own digit", anchor=False)
-source = st.radio("Where the digit comes from", ["Draw", "Upload a photo", "Camera", "A course image"],
-                  horizontal=True, key="mnist_source",
-                  help="Draw with a finger or mouse, upload a picture of a digit, take one with your camera, "
-                       "or pick one of the course's ten images (the dog included).")
+st.header(view.say("Try your own digit", "Show the robot a number"), anchor=False)
+sources = [s for s in ("Draw", *UPLOADS, "A course image") if view.shows("upload") or s not in UPLOADS]
+if st.session_state["mnist_source"] not in sources:  # the link hides uploads: draw instead
+    st.session_state["mnist_source"] = "Draw"
+if view.shows("source"):
+    st.radio("Where the digit comes from", sources, horizontal=True, key="mnist_source",
+             disabled=view.locked("source"), persist_state="session",
+             help="Draw with a finger or mouse, upload a picture of a digit, take one with your camera, "
+                  "or pick one of the course's ten images (the dog included).")
+source = view.value("source")
 image = None
 if source == "Draw":
-    paper = st.radio("Ink and paper", ["White pen on black (like MNIST)", "Black pen on white (like paper)"],
-                     horizontal=True, key="mnist_paper",
-                     help="MNIST digits are white on black. Draw black on white to see the plain network stumble. "
-                          "Switching clears the drawing.")
-    light = paper.startswith("Black")
-    pen = st.slider("Pen width", 8, 40, 22, key="mnist_pen", help="Thicker pens look more like MNIST's strokes.")
-    canvas = st_canvas(stroke_width=pen, stroke_color="#000000" if light else "#FFFFFF",
+    if view.shows("paper"):
+        st.radio("Ink and paper", ["White pen on black (like MNIST)", "Black pen on white (like paper)"],
+                 horizontal=True, key="mnist_paper", disabled=view.locked("paper"), persist_state="session",
+                 help="MNIST digits are white on black. Draw black on white to see the plain network stumble. "
+                      "Switching clears the drawing.")
+    light = view.value("paper").startswith("Black")
+    if view.shows("pen") and not view.kids:
+        st.slider("Pen width", 8, 40, key="mnist_pen", disabled=view.locked("pen"), persist_state="session",
+                  help="Thicker pens look more like MNIST's strokes.")
+    canvas = st_canvas(stroke_width=view.value("pen"), stroke_color="#000000" if light else "#FFFFFF",
                        background_color="#FFFFFF" if light else "#000000", height=280, width=280,
                        return_image_data=True, key=f"mnist_canvas_{'light' if light else 'dark'}")
-    st.caption("Draw one digit filling most of the square. "
-               "The small toolbar above the canvas has undo (↶) and clear (bin).")
+    st.caption(view.say("Draw one digit filling most of the square. "
+                        "The small toolbar above the canvas has undo (↶) and clear (bin).",
+                        "Draw one big number. The bin under the square wipes it clean."))
     drawn = canvas.image_data if canvas.json_data and canvas.json_data.get("objects") else None
     try:
         image = mnist.drawing_to_image(drawn, light)
     except mnist.NoDigitError as error:
         st.info(str(error), icon=":material/draw:")
-elif source in ("Upload a photo", "Camera"):
+elif source in UPLOADS:
     upload = (st.file_uploader("A picture of one digit", type=None, key="mnist_upload",
                                help="A photo or scan of a single digit; PNG, JPEG and most other image files.")
               if source == "Upload a photo" else
@@ -124,21 +142,28 @@ elif source in ("Upload a photo", "Camera"):
         except ImageError as error:
             st.error(str(error))
 else:
-    choice = st.selectbox("Course image", [i.name for i in results.COURSE_IMAGES], key="mnist_course_image",
-                          format_func=lambda n: next(f"{i.name}: {i.description}" for i in results.COURSE_IMAGES
-                                                     if i.name == n),
-                          help="The course's own test images, preprocessed like any other picture.")
-    image = load_image(results.COURSE_DIR / f"{choice}.png")
+    if view.shows("image"):
+        st.selectbox("Course image", [i.name for i in results.COURSE_IMAGES], key="mnist_course_image",
+                     disabled=view.locked("image"), persist_state="session",
+                     format_func=lambda n: next(f"{i.name}: {i.description}" for i in results.COURSE_IMAGES
+                                                if i.name == n),
+                     help="The course's own test images, preprocessed like any other picture.")
+    image = load_image(results.COURSE_DIR / f"{view.value('image')}.png")
 
-auto_invert = st.checkbox(
-    "Auto-invert light backgrounds", value=False, key="mnist_auto_invert",
-    help="A fix that does not need new training: if the picture's background is light, swap black and white before "
-         "the network sees it. Off by default, so you can see the problem first.")
-threshold = st.slider("'I don't know' threshold (%)", 0, 99, 50, key="mnist_threshold",
-                      help="If the network's top probability is below this, the app says it does not know "
-                           "instead of giving an answer.") / 100
+if view.shows("auto_invert") and not view.kids:
+    st.checkbox("Auto-invert light backgrounds", key="mnist_auto_invert", disabled=view.locked("auto_invert"),
+                persist_state="session",
+                help="A fix that does not need new training: if the picture's background is light, swap black and "
+                     "white before the network sees it. Off by default, so you can see the problem first.")
+auto_invert = view.value("auto_invert")
+if view.shows("threshold"):
+    st.slider(view.say("'I don't know' threshold (%)", "How sure must the robot be? (%)"), 0, 99,
+              key="mnist_threshold", disabled=view.locked("threshold"), persist_state="session",
+              help="If the network's top probability is below this, the app says it does not know "
+                   "instead of giving an answer.")
+threshold = view.value("threshold") / 100
 
-x = None
+x, probs, flipped = None, None, False
 if image is not None:
     try:
         x = mnist.to_mnist(image)
@@ -167,124 +192,128 @@ if x is not None:
         st.caption(f"The other network ({NAMES[not invert]}) says {other} ({probs[not invert][other]:.0%}).")
         st.plotly_chart(charts.probability_bars(probs, threshold), width="stretch", key="mnist_bars")
     if source != "Draw":
-        st.info("**Confidently wrong.** Whatever you show it — a dog, a cat, a shopping list — the network "
-                "answers with a digit: it can only choose among the ten classes it was trained on. "
-                "It has no way to say 'this is not a digit' unless we build one in, like the threshold above.",
-                icon=":material/pets:")
+        st.info(view.say(
+            "**Confidently wrong.** Whatever you show it — a dog, a cat, a shopping list — the network "
+            "answers with a digit: it can only choose among the ten classes it was trained on. "
+            "It has no way to say 'this is not a digit' unless we build one in, like the threshold above.",
+            "**Always a number.** Show the robot a dog and it still says a number: numbers are all it knows. "
+            "The 'how sure' slider lets it say 'I don't know' instead."), icon=":material/pets:")
 
-st.header("When should it say 'I don't know'?", anchor=False)
 x_test, y_test = test_set()
-curve = results.threshold_curve(test_probabilities(invert, False), y_test, np.linspace(0, 0.99, 100))
-st.plotly_chart(charts.threshold_chart(curve, threshold), width="stretch", key="mnist_threshold_chart")
-at = curve.iloc[int(round(threshold * 100))]
-st.caption(f"On the 10,000 MNIST test digits, at {threshold:.0%} the network answers {at['answered']:.1%} of them "
-           f"and gets {at['accuracy']:.2%} of those right. Raising the threshold trades answers for accuracy.")
+if view.shows("unsure") and not view.kids:
+    st.header("When should it say 'I don't know'?", anchor=False, help=ui.define("threshold"))
+    curve = results.threshold_curve(test_probabilities(invert, False), y_test, np.linspace(0, 0.99, 100))
+    st.plotly_chart(charts.threshold_chart(curve, threshold), width="stretch", key="mnist_threshold_chart")
+    at = curve.iloc[int(round(threshold * 100))]
+    st.caption(f"On the 10,000 MNIST test digits, at {threshold:.0%} the network answers {at['answered']:.1%} of "
+               f"them and gets {at['accuracy']:.2%} of those right. Raising the threshold trades answers for "
+               "accuracy.")
 
-st.header("Look inside the network", anchor=False)
-st.table(mnist.layer_table(models[invert]))
-st.caption("The course's network, layer by layer. 'Outputs' is how many numbers the layer passes on; "
-           "'parameters' is how many it learned.")
-st.plotly_chart(charts.kernel_chart(mnist.first_layer_kernels(models[invert])), width="stretch",
-                key="mnist_kernels")
-seen = st.session_state.get("mnist_input", course[4])
-maps = mnist.feature_maps(models[invert], seen)
-st.plotly_chart(charts.feature_map_chart(maps["conv1"], "Layer 1: where each filter fires"),
-                width="stretch", key="mnist_maps1")
-st.plotly_chart(charts.feature_map_chart(maps["conv2"], "Layer 2: 32 larger shapes, half size"),
-                width="stretch", key="mnist_maps2")
-st.caption("Feature maps of your latest digit (the course's 5 until you try one).")
+if view.shows("inside") and not view.kids:
+    st.header("Look inside the network", anchor=False, help=ui.define("feature map"))
+    st.table(mnist.layer_table(models[invert]))
+    st.caption("The course's network, layer by layer. 'Outputs' is how many numbers the layer passes on; "
+               "'parameters' is how many it learned.")
+    st.plotly_chart(charts.kernel_chart(mnist.first_layer_kernels(models[invert])), width="stretch",
+                    key="mnist_kernels")
+    seen = st.session_state.get("mnist_input", course[4])
+    maps = mnist.feature_maps(models[invert], seen)
+    st.plotly_chart(charts.feature_map_chart(maps["conv1"], "Layer 1: where each filter fires"),
+                    width="stretch", key="mnist_maps1")
+    st.plotly_chart(charts.feature_map_chart(maps["conv2"], "Layer 2: 32 larger shapes, half size"),
+                    width="stretch", key="mnist_maps2")
+    st.caption("Feature maps of your latest digit (the course's 5 until you try one).")
 
-st.header("Mistakes on the test set", anchor=False)
-flipped_test = st.toggle("Use inverted test digits", key="mnist_test_inverted",
-                         help="Show the same 10,000 test digits black on white: the plain network's weak spot.")
-test_probs = test_probabilities(invert, flipped_test)
-matrix = results.confusion(test_probs, y_test)
-share_right = np.trace(matrix) / matrix.sum()
-st.plotly_chart(charts.confusion_chart(matrix, f"Answers for each true digit ({share_right:.2%} right)"),
-                width="stretch", key="mnist_confusion")
-true_col, said_col = st.columns(2)
-true_digit = true_col.selectbox("True digit", range(10), index=4, key="mnist_true",
-                                help="The digit the writer meant (the row in the table).")
-off_diagonal = [d for d in range(10) if d != true_digit]
-said = said_col.selectbox("It answered", off_diagonal, key="mnist_said",
-                          index=int(np.argmax(matrix[true_digit, off_diagonal])),
-                          help="The network's wrong answer (the column in the table).")
-wrong = results.mistakes(test_probs, y_test, true_digit, said)[:24]
-if len(wrong):
-    shown = mnist.invert(x_test[wrong]) if flipped_test else x_test[wrong]
-    st.image([charts.enlarge(d, 84) for d in shown], width=84,
-             caption=[f"{test_probs[i, said]:.0%}" for i in wrong])
-    st.caption(f"{len(wrong)} of the test {true_digit}s it called {said}, most confident first, with its confidence.")
-else:
-    st.success(f"It never called a {true_digit} a {said}.")
+if view.shows("mistakes") and not view.kids:
+    st.header("Mistakes on the test set", anchor=False, help=ui.define("confusion matrix"))
+    if view.shows("test_inverted"):
+        st.toggle("Use inverted test digits", key="mnist_test_inverted", disabled=view.locked("test_inverted"),
+                  persist_state="session",
+                  help="Show the same 10,000 test digits black on white: the plain network's weak spot.")
+    flipped_test = view.value("test_inverted")
+    test_probs = test_probabilities(invert, flipped_test)
+    matrix = results.confusion(test_probs, y_test)
+    share_right = np.trace(matrix) / matrix.sum()
+    st.plotly_chart(charts.confusion_chart(matrix, f"Answers for each true digit ({share_right:.2%} right)"),
+                    width="stretch", key="mnist_confusion")
+    true_col, said_col = st.columns(2)
+    if view.shows("true_digit"):
+        true_col.selectbox("True digit", range(10), key="mnist_true", disabled=view.locked("true_digit"),
+                           persist_state="session", help="The digit the writer meant (the row in the table).")
+    true_digit = view.value("true_digit")
+    off_diagonal = [d for d in range(10) if d != true_digit]
+    said = said_col.selectbox("It answered", off_diagonal, key="mnist_said",
+                              index=int(np.argmax(matrix[true_digit, off_diagonal])),
+                              help="The network's wrong answer (the column in the table).")
+    wrong = results.mistakes(test_probs, y_test, true_digit, said)[:24]
+    if len(wrong):
+        shown = mnist.invert(x_test[wrong]) if flipped_test else x_test[wrong]
+        st.image([charts.enlarge(d, 84) for d in shown], width=84,
+                 caption=[f"{test_probs[i, said]:.0%}" for i in wrong])
+        st.caption(f"{len(wrong)} of the test {true_digit}s it called {said}, most confident first, with its "
+                   "confidence.")
+    else:
+        st.success(f"It never called a {true_digit} a {said}.")
 
-st.header("Train it yourself", anchor=False)
-st.markdown("Train a fresh copy of the same network here, with your own choice of data and augmentations, then "
-            "see how it does on the course images and your digit. One training runs at a time for everyone.")
-with st.form("mnist_train_form"):
-    size = st.select_slider("Training digits", [1_000, 2_000, 5_000, 10_000, 20_000], value=10_000,
-                            format_func=lambda n: f"{n:,}",
-                            key="mnist_train_size", help="How many of the 60,000 MNIST digits to learn from.")
-    epochs = st.slider("Epochs", 1, 3, 1, key="mnist_train_epochs", help="How many times it sees every digit.")
-    wants = Augmentations(
-        invert=st.checkbox("Add inverted copies", True, key="mnist_train_invert",
-                           help="Black-on-white copies of every digit (doubles the training set)."),
-        rotation=st.slider("Rotate up to (degrees)", 0, 30, 0, key="mnist_train_rotation",
-                           help="Tilt each digit a little, as people write at an angle."),
-        noise=st.slider("Speckle noise", 0.0, 0.3, 0.0, 0.05, key="mnist_train_noise",
-                        help="Random grain, like a grainy photo."),
-        blur=st.slider("Blur up to (pixels)", 0.0, 1.5, 0.0, 0.25, key="mnist_train_blur",
-                       help="Soften each digit, like an out-of-focus photo."),
-        brightness=st.slider("Dim the ink by up to", 0.0, 0.8, 0.0, 0.1, key="mnist_train_brightness",
-                             help="Fainter ink, like a pencil or a faded print."))
-    train_clicked = st.form_submit_button("Train", type="primary")
-config = (size, epochs, wants)
-runs = finished_runs()
-if train_clicked and config not in runs:
-    status, bar, chart = st.empty(), st.progress(0.0, text="Waiting to start…"), st.empty()
-    with TRAINING.turn(on_wait=lambda ahead: status.warning(
-            f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
-        status.empty()
-        if config not in runs:  # someone may have trained the same thing while we waited
-            x_few, y_few, _, _ = mnist.load_data(train_size=size)
-            x_aug, y_aug = augment(x_few, y_few, wants)
-            del x_few
-            def show(p: mnist.Progress) -> None:
-                bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
-                chart.plotly_chart(charts.training_chart(p.history), width="stretch",
-                                   key=f"mnist_live_{p.epoch}_{p.step}_{len(p.history['seen'])}")
+trained = ""
+if view.shows("train") and not view.kids:
+    st.header("Train it yourself", anchor=False, help=ui.define("data augmentation"))
+    st.markdown("Train a fresh copy of the same network here, with your own choice of data and augmentations, then "
+                "see how it does on the course images and your digit. One training runs at a time for everyone.")
+    with st.form("mnist_train_form"):
+        size = st.select_slider("Training digits", [1_000, 2_000, 5_000, 10_000, 20_000], value=10_000,
+                                format_func=lambda n: f"{n:,}",
+                                key="mnist_train_size", help="How many of the 60,000 MNIST digits to learn from.")
+        epochs = st.slider("Epochs", 1, 3, 1, key="mnist_train_epochs", help="How many times it sees every digit.")
+        wants = Augmentations(
+            invert=st.checkbox("Add inverted copies", True, key="mnist_train_invert",
+                               help="Black-on-white copies of every digit (doubles the training set)."),
+            rotation=st.slider("Rotate up to (degrees)", 0, 30, 0, key="mnist_train_rotation",
+                               help="Tilt each digit a little, as people write at an angle."),
+            noise=st.slider("Speckle noise", 0.0, 0.3, 0.0, 0.05, key="mnist_train_noise",
+                            help="Random grain, like a grainy photo."),
+            blur=st.slider("Blur up to (pixels)", 0.0, 1.5, 0.0, 0.25, key="mnist_train_blur",
+                           help="Soften each digit, like an out-of-focus photo."),
+            brightness=st.slider("Dim the ink by up to", 0.0, 0.8, 0.0, 0.1, key="mnist_train_brightness",
+                                 help="Fainter ink, like a pencil or a faded print."))
+        train_clicked = st.form_submit_button("Train", type="primary")
+    config = (size, epochs, wants)
+    runs = finished_runs()
+    if train_clicked and config not in runs:
+        status, bar, chart = st.empty(), st.progress(0.0, text="Waiting to start…"), st.empty()
+        with TRAINING.turn(on_wait=lambda ahead: status.warning(
+                f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
+            status.empty()
+            if config not in runs:  # someone may have trained the same thing while we waited
+                x_few, y_few, _, _ = mnist.load_data(train_size=size)
+                x_aug, y_aug = augment(x_few, y_few, wants)
+                del x_few
+                def show(p: mnist.Progress) -> None:
+                    bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
+                    chart.plotly_chart(charts.training_chart(p.history), width="stretch",
+                                       key=f"mnist_live_{p.epoch}_{p.step}_{len(p.history['seen'])}")
 
-            model, _ = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=show)
-            if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
-                runs.pop(next(iter(runs)))
-            runs[config] = {"model": model, "normal": mnist.accuracy(model, x_test, y_test),
-                            "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
-    bar.empty()
-if config in runs:
-    run = runs[config]
-    st.success(f"Your network ({size:,} digits, {epochs} epoch(s), {wants.describe()}): "
-               f"{run['normal']:.1%} right on the normal test digits, {run['inverted']:.1%} on inverted ones.")
-    yours = mnist.predict(run["model"], course)
-    mine = results.course_table(yours)
-    st.dataframe({"image": mine.index, "plain": course_probs[False].argmax(1), "with inverted copies":
-                  course_probs[True].argmax(1), "yours": mine["answer"], "yours is": mine["verdict"]},
-                 hide_index=True, width="stretch")
-    if x is not None:
-        st.write(f"On your digit, your network says **{int(mnist.predict(run['model'], x)[0].argmax())}**.")
+                model, _ = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=show)
+                if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
+                    runs.pop(next(iter(runs)))
+                runs[config] = {"model": model, "normal": mnist.accuracy(model, x_test, y_test),
+                                "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
+        bar.empty()
+    if config in runs:
+        run = runs[config]
+        trained = (f"Your network ({size:,} digits, {epochs} epoch(s), {wants.describe()}): {run['normal']:.1%} "
+                   f"right on the normal test digits, {run['inverted']:.1%} on inverted ones.")
+        st.success(trained)
+        yours = mnist.predict(run["model"], course)
+        mine = results.course_table(yours)
+        st.dataframe({"image": mine.index, "plain": course_probs[False].argmax(1), "with inverted copies":
+                      course_probs[True].argmax(1), "yours": mine["answer"], "yours is": mine["verdict"]},
+                     hide_index=True, width="stretch")
+        if x is not None:
+            st.write(f"On your digit, your network says **{int(mnist.predict(run['model'], x)[0].argmax())}**.")
 
-st.header("Try this", anchor=False)
-challenges = [
-    ("Draw a 7 in black on white with the toggle off, then turn it on.",
-     "Off, the plain network usually gets it wrong: it has only ever seen white strokes on black, so a white page "
-     "looks like a huge stroke. On, it has seen black-on-white copies and reads it."),
-    ("Why does the door-number 9 still fail with inverted copies?",
-     "Inverting teaches it the ink colour does not matter, but the door photo also has a plate border, shading "
-     "and a printed font: things no training digit had. Augmentation only covers the differences you add."),
-    ("What would you add to the training data to read door numbers?",
-     "Photos of real house numbers (a data set like SVHN), or digits pasted onto plates with borders, shadows, "
-     "blur and perspective. Try blur and rotation under 'Train it yourself' to see how far augmentation goes."),
-    ("Pick the dog as a course image, then raise the 'I don't know' threshold.",
-     "The network must pick a digit, so it always does. With a threshold of 60–70%, the dog mostly gets "
-     "'I don't know', while most real digits still get answered: see the chart of answers against accuracy."),
-]
-ui.challenges(challenges)
+
+ui.end_of_page(view, handout=lambda: mnist_handout.handout(
+    view.link, invert=invert, source=source, threshold=threshold, auto_invert=auto_invert,
+    course_probabilities=course_probs, course_images=course, digit=x, probabilities=probs, flipped=flipped,
+    trained=trained))
