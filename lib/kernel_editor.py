@@ -94,3 +94,27 @@ def format_cell(value: float) -> str:
 def cells_from_kernel(kernel) -> list[list[str]]:
     """The editor's text cells for ``kernel`` (inverse of :func:`kernel_from_cells` up to rounding)."""
     return [[format_cell(value) for value in row] for row in np.asarray(kernel, dtype=float)]
+
+
+#: Longest kernel text a link may carry: a 5×5 of fractions fits easily; anything longer is not a kernel.
+MAX_TEXT = 400
+
+
+def kernel_to_text(kernel) -> str:
+    """``kernel`` as one line for a link: cells joined by commas, rows by semicolons, e.g.
+    ``1,0,-1;2,0,-2;1,0,-1`` (fractions stay fractions, so ``1/9`` survives the round trip)."""
+    return ";".join(",".join(row) for row in cells_from_kernel(kernel))
+
+
+def cells_from_text(text: str) -> list[list[str]]:
+    """The editor's cells for a kernel written as :func:`kernel_to_text` does. Raises ``ValueError`` with a
+    plain sentence unless it is a 3×3 or 5×5 grid; the cells themselves are checked by :func:`kernel_from_cells`."""
+    text = str(text).strip()
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"A kernel in a link has at most {MAX_TEXT} characters, not {len(text)}.")
+    rows = [[cell.strip() for cell in row.split(",")] for row in text.split(";")]
+    size = len(rows)
+    if size not in SIZES or any(len(row) != size for row in rows):
+        raise ValueError("A kernel in a link must be 3×3 or 5×5: rows separated by “;”, numbers by “,”, "
+                         "such as 1,0,-1;2,0,-2;1,0,-1.")
+    return rows

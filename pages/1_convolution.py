@@ -12,11 +12,12 @@ import streamlit as st
 from lib import kernel_display as display
 from lib import kernel_editor as editor
 from lib import kernels, ui
+from lib.convolution_handout import handout
 from lib.images import ImageError
 from lib.kernel_figures import kernel_grid, pixel_grid
 from lib.kernel_sources import BUNDLED, COURSE_EXAMPLE, WORKING_SIDE, Picture, from_image_source, test_pattern
 
-ui.page_setup("convolution")
+view = ui.page_setup("convolution")
 
 COURSE, PATTERN, UPLOAD, CAMERA, CUSTOM = ("The course's 5×5 example", "Test pattern",
                                            "Upload your own picture", "Take a photo", "Custom (edit the numbers)")
@@ -24,6 +25,9 @@ PADDING_LABELS = {"zero": "Zero padding: a frame of 0s", "edge": "Repeat the edg
                   "valid": "No padding (“valid”): the output shrinks"}
 RANGE_LABELS = {"clip": "Clip: below 0 → 0, above 255 → 255", "absolute": "Absolute value, then clip",
                 "rescale": "Rescale lowest…highest to 0…255"}
+KERNEL_TEXT = "conv_kernel"  # session-state key of the custom kernel as link text (see lib/lessons/convolution.toml)
+FIRST_CUSTOM_PRESET = "Sharpen"  # the custom editor starts from this kernel
+FIRST_CUSTOM = editor.kernel_to_text(kernels.PRESETS[FIRST_CUSTOM_PRESET])
 ZOOM = 9  # cells across in the zoomed-in view: readable on a phone
 
 
@@ -64,18 +68,33 @@ def number(value: float) -> str:
     return f"(−{text[1:]})" if text.startswith("-") else text
 
 
+def shown(name: str, advanced: bool = False) -> bool:
+    """Whether to draw the control or section ``name``: not hidden by the link, and not an advanced one in kid
+    mode. A bound control that is not drawn keeps its value (Streamlit drops the state of undrawn widgets)."""
+    visible = view.shows(name) and not (advanced and view.kids)
+    if not visible and name in view.lesson.names:
+        key = view.lesson.setting(name).key
+        st.session_state[key] = st.session_state[key]
+    return visible
+
+
 def clamp_state(key: str, high: int, default: int = 2) -> None:
     """Keep a 1-based position widget inside 1..high when the picture or settings change under it."""
     st.session_state[key] = int(min(max(st.session_state.get(key, default), 1), high))
 
 
 # ---------------------------------------------------------------------------------------------------------
-st.header("1. A picture is a grid of numbers", anchor=False)
-st.markdown("A computer stores a grey picture as one number per pixel (dot): **0 is black, 255 is white**. "
-            "A colour picture has three numbers per pixel: how much red, green and blue.")
-choices = [COURSE, PATTERN, *BUNDLED, UPLOAD, CAMERA]
-source = st.selectbox("Picture", choices, key="source",
-                      help="The course's example is a 5×5 corner of a photo; the others are whole pictures.")
+st.header("1. A picture is a grid of numbers", anchor=False, help=ui.define("pixel"))
+st.markdown(view.say("A computer stores a grey picture as one number per pixel (dot): **0 is black, 255 is white**. "
+                     "A colour picture has three numbers per pixel: how much red, green and blue.",
+                     "To a computer, a picture is lots of tiny dots, each one a number: **0 is black, 255 is "
+                     "white**. Pick a picture and zoom in to see its numbers."))
+choices = [COURSE, PATTERN, *BUNDLED, *((UPLOAD, CAMERA) if shown("uploads") else ())]
+if st.session_state["source"] not in choices:  # a link hid uploads while one was chosen
+    st.session_state["source"] = COURSE
+source = (st.selectbox("Picture", choices, key="source", disabled=view.locked("picture"),
+                       help="The course's example is a 5×5 corner of a photo; the others are whole pictures.")
+          if shown("picture") else view.value("picture"))
 picture, source_key = None, source
 if source in (UPLOAD, CAMERA):
     widget = (st.file_uploader("Choose a picture (PNG, JPEG, GIF, BMP or WebP, up to 10 MB)", key="upload",
@@ -101,9 +120,10 @@ is_colour = pixels.ndim == 3
 st.image(as_png((source_key,), pixels), output_format="PNG", caption=f"{source}: {width} × {height} pixels, "
          f"{'colour (3 numbers per pixel)' if is_colour else 'grey (1 number per pixel)'}")
 
-st.subheader("Zoom in and read the numbers", anchor=False)
 top = left = 0
-if max(height, width) > ZOOM:
+if shown("zoom"):
+    st.subheader("Zoom in and read the numbers", anchor=False)
+if shown("zoom") and max(height, width) > ZOOM:
     zoom_cols = st.columns(2)
     if height > ZOOM:
         clamp_state("zoom_row", height, default=height // 2)
@@ -116,19 +136,27 @@ if max(height, width) > ZOOM:
                                        help="Which column of pixels to zoom in on.")
         left = int(np.clip(zoom_col - 1 - ZOOM // 2, 0, width - ZOOM))
 patch = pixels[top : top + ZOOM, left : left + ZOOM]
-st.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
-                           f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
-                key="zoom_chart", config={"displayModeBar": False})
-if is_colour:
-    st.caption("Each cell lists its red, green and blue numbers, top to bottom.")
+if shown("zoom"):
+    st.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
+                               f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
+                    key="zoom_chart", config={"displayModeBar": False})
+    if is_colour:
+        st.caption("Each cell lists its red, green and blue numbers, top to bottom.")
 
 # ---------------------------------------------------------------------------------------------------------
-st.header("2. Choose a kernel", anchor=False)
-st.markdown("A **kernel** is a small grid of numbers. Put it on top of the picture, multiply the numbers that "
-            "lie on top of each other, and add them up: that sum is the new pixel. Different numbers, "
-            "different effects.")
-preset = st.selectbox("Kernel", [*kernels.FILTERS, CUSTOM], index=1, key="preset",
-                      help="Presets are classic kernels from image processing; Custom lets you type your own.")
+st.header("2. Choose a kernel", anchor=False, help=ui.define("kernel"))
+st.markdown(view.say("A **kernel** is a small grid of numbers. Put it on top of the picture, multiply the numbers "
+                     "that lie on top of each other, and add them up: that sum is the new pixel. Different "
+                     "numbers, different effects.",
+                     "A **kernel** is a tiny grid of numbers, like a stamp. Press it on the picture, multiply "
+                     "and add up the numbers under it, and you get one new dot. Try a few!"))
+
+
+def _remember(kernel: np.ndarray) -> None:
+    """The custom kernel as link text ("" for the editor's first kernel, so a plain link stays short);
+    "kernel_synced" marks it as the page's own text rather than a link's, which the editor would apply."""
+    text = editor.kernel_to_text(kernel)
+    st.session_state[KERNEL_TEXT] = st.session_state["kernel_synced"] = "" if text == FIRST_CUSTOM else text
 
 
 def _set_custom(cells: list[list[str]]) -> None:
@@ -137,6 +165,19 @@ def _set_custom(cells: list[list[str]]) -> None:
     st.session_state["custom_size"] = size
     st.session_state.setdefault("custom_cells", {})[size] = cells
     st.session_state["custom_version"] = st.session_state.get("custom_version", 0) + 1
+    _remember(editor.kernel_from_cells(cells)[0])
+
+
+def _preset_changed() -> None:
+    """A preset keeps the custom kernel out of the link (the editor still remembers it)."""
+    if st.session_state["preset"] != CUSTOM:
+        st.session_state[KERNEL_TEXT] = ""
+
+
+preset = (st.selectbox("Kernel", [*kernels.FILTERS, CUSTOM], key="preset", on_change=_preset_changed,
+                       disabled=view.locked("preset"),
+                       help="Presets are classic kernels from image processing; Custom lets you type your own.")
+          if shown("preset") else view.value("preset"))
 
 
 def _normalise() -> None:
@@ -147,13 +188,23 @@ def _normalise() -> None:
 
 
 if preset == CUSTOM:
+    linked = st.session_state[KERNEL_TEXT]
+    if linked and linked != st.session_state.get("kernel_synced"):  # a link's kernel: put it in the editor
+        try:
+            _set_custom(editor.cells_from_text(linked))
+        except ValueError as error:
+            st.session_state["kernel_notice"] = f"{error} The link's kernel was ignored."
+            st.session_state[KERNEL_TEXT] = st.session_state["kernel_synced"] = ""
+    if notice := st.session_state.get("kernel_notice"):
+        st.warning(notice, icon=":material/link_off:")
+    locked = view.locked("kernel")
     size = st.radio("Kernel size", editor.SIZES, format_func=lambda n: f"{n}×{n}", key="custom_size",
-                    horizontal=True, help="A bigger kernel looks at more neighbours for each pixel.")
-    defaults = {3: kernels.PRESETS["Sharpen"], 5: kernels.PRESETS["Gaussian blur 5×5"]}
+                    horizontal=True, disabled=locked, help="A bigger kernel looks at more neighbours for each pixel.")
+    defaults = {3: kernels.PRESETS[FIRST_CUSTOM_PRESET], 5: kernels.PRESETS["Gaussian blur 5×5"]}
     cells = st.session_state.setdefault("custom_cells", {}).get(size) or editor.cells_from_kernel(defaults[size])
     table = pd.DataFrame(cells, columns=[str(c + 1) for c in range(size)], dtype="string")
     edited = st.data_editor(table, key=f"kernel_cells_{size}_{st.session_state.get('custom_version', 0)}",
-                            hide_index=True, num_rows="fixed", width="content",
+                            hide_index=True, num_rows="fixed", width="content", disabled=locked,
                             column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
     st.caption("Click a cell and type a number such as 2, -1, 0.5 or 1/9. Empty cells count as 0.")
     # Cleared cells arrive as missing values; keep the edits as the base so a size switch does not lose them.
@@ -164,9 +215,13 @@ if preset == CUSTOM:
     for problem in problems:
         st.warning(problem)
     st.button("Normalise: scale so the numbers add up to 1", key="normalise", on_click=_normalise,
-              help="Divides every number by the total, so flat areas keep their brightness.")
+              disabled=locked, help="Divides every number by the total, so flat areas keep their brightness.")
     if error := st.session_state.pop("normalise_error", None):
         st.error(error)
+    if editor.kernel_to_text(kernel) != (st.session_state[KERNEL_TEXT] or FIRST_CUSTOM):
+        _remember(kernel)
+        st.rerun()  # so the address bar and the share link carry this kernel now, not one click later
+    st.session_state.pop("kernel_notice", None)  # a link's notice stays for one look, like the page's others
     shown_kernels = {"Your kernel": kernel}
 elif preset == kernels.SOBEL_MAGNITUDE:
     shown_kernels = {name: kernels.PRESETS[name] for name in ("Sobel horizontal", "Sobel vertical")}
@@ -182,47 +237,36 @@ for name, values in shown_kernels.items():
     st.markdown(f"Sum of the numbers: **{editor.format_cell(round(total, 9))}**. {kernels.brightness_note(total)}")
 
 # ---------------------------------------------------------------------------------------------------------
-st.header("3. Edges and steps: padding and stride", anchor=False)
-st.markdown("At the picture's border the kernel hangs over the edge, where there are no pixels. "
-            "We can pretend there are (**padding**) or only use places where it fits. The **stride** is "
-            "how far the kernel moves each step: 2 skips every other pixel and halves the size.")
-padding = st.radio("Padding (what is outside the picture)", kernels.PADDINGS, key="padding",
-                   format_func=PADDING_LABELS.get, help="The course's two choices are zeros or repeating the edge.")
-stride = st.radio("Stride (how many pixels the kernel moves each step)", (1, 2), key="stride", horizontal=True,
-                  help="Stride 2 is how CNNs make pictures smaller.")
+st.header("3. Edges and steps: padding and stride", anchor=False, help=ui.define("padding"))
+st.markdown(view.say("At the picture's border the kernel hangs over the edge, where there are no pixels. "
+                     "We can pretend there are (**padding**) or only use places where it fits. The **stride** is "
+                     "how far the kernel moves each step: 2 skips every other pixel and halves the size.",
+                     "At the edge, the stamp hangs off the picture. We can pretend there are extra dots there "
+                     "(**padding**). The **stride** is how far the stamp jumps each time."))
+padding = (st.radio("Padding (what is outside the picture)", kernels.PADDINGS, key="padding",
+                    format_func=PADDING_LABELS.get, disabled=view.locked("padding"),
+                    help="The course's two choices are zeros or repeating the edge.")
+           if shown("padding") else view.value("padding"))
+stride = (st.radio("Stride (how many pixels the kernel moves each step)", (1, 2), key="stride", horizontal=True,
+                   disabled=view.locked("stride"), help=ui.define("stride"))
+          if shown("stride") else view.value("stride"))
 f_rows, f_cols = kernel.shape
 pad = kernels.pad_width(f_rows, padding)
 out_rows = kernels.output_size(height, f_rows, padding, stride)
 out_cols = kernels.output_size(width, f_cols, padding, stride)
-st.markdown(
-    "Output size = (W − F + 2P) / S + 1, with W the picture's width, F the kernel's width, P the padding and "
-    f"S the stride (rounded down):\n\n- width: ({width} − {f_cols} + 2×{pad}) / {stride} + 1 = **{out_cols}**"
-    f"\n- height: ({height} − {f_rows} + 2×{pad}) / {stride} + 1 = **{out_rows}**")
+if view.kids:
+    st.markdown(f"The new picture is **{out_cols} × {out_rows}** dots (the old one: {width} × {height}).")
+else:
+    st.markdown(
+        "Output size = (W − F + 2P) / S + 1, with W the picture's width, F the kernel's width, P the padding "
+        f"and S the stride (rounded down):\n\n- width: ({width} − {f_cols} + 2×{pad}) / {stride} + 1 = "
+        f"**{out_cols}**\n- height: ({height} − {f_rows} + 2×{pad}) / {stride} + 1 = **{out_rows}**")
 if out_rows == 0 or out_cols == 0:
     st.error("The kernel is bigger than the picture, so without padding it fits nowhere. Choose zero or "
              "edge padding, or a bigger picture.")
     st.stop()
 
 # ---------------------------------------------------------------------------------------------------------
-st.header("4. Step through the arithmetic", anchor=False)
-grey_first = not is_colour
-if is_colour:
-    colour_mode = st.radio("Colour pictures", ("per channel", "grey first"), key="colour", horizontal=True,
-                           format_func={"per channel": "Each colour on its own",
-                                        "grey first": "Convert to grey first"}.get,
-                           help="Each colour on its own: the kernel runs three times, on the red, green and "
-                                "blue numbers. Grey first: one number per pixel, one run.")
-    grey_first = colour_mode == "grey first"
-kernel_key = tuple(map(tuple, kernel.tolist()))
-output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
-step_pixels, step_output, channel_name = display.to_grey(pixels) if grey_first else pixels, output, "grey"
-if not grey_first:
-    channel_name = st.selectbox("Colour to show the arithmetic for", ("red", "green", "blue"), key="channel",
-                                help="The same sum happens for all three colours; pick one to see its numbers.")
-    channel = ("red", "green", "blue").index(channel_name)
-    step_pixels, step_output = pixels[..., channel], output[..., channel]
-
-
 def _move(delta: int) -> None:
     """Next/previous output pixel, reading order (left to right, then the next row)."""
     index = (st.session_state["step_row"] - 1) * out_cols + st.session_state["step_col"] - 1 + delta
@@ -230,75 +274,104 @@ def _move(delta: int) -> None:
     st.session_state["step_row"], st.session_state["step_col"] = index // out_cols + 1, index % out_cols + 1
 
 
-clamp_state("step_row", out_rows)
-clamp_state("step_col", out_cols)
-step_cols = st.columns(2)
-row = step_cols[0].number_input("Output row", 1, out_rows, key="step_row", help="Which output pixel to work out.")
-col = step_cols[1].number_input("Output column", 1, out_cols, key="step_col", help="Which output pixel to work out.")
-buttons = st.columns(2)
-buttons[0].button("◀ Previous pixel", key="step_previous", on_click=_move, args=(-1,), width="stretch",
-                  help="Move the kernel one step back.")
-buttons[1].button("Next pixel ▶", key="step_next", on_click=_move, args=(1,), width="stretch",
-                  help="Slide the kernel one step along, as the computer does for every pixel.")
-steps = {name: kernels.products_at(step_pixels, values, row - 1, col - 1, padding, stride)
-         for name, values in shown_kernels.items()}
-first = next(iter(steps.values()))
-c_row, c_col = first.centre
-st.markdown(f"The kernel's centre sits on the {channel_name} pixel at row {c_row + 1}, column {c_col + 1}, "
-            f"whose value is **{step_pixels[c_row, c_col]:.4g}**. "
-            + ("Orange squares mark padding: pixels that are not really there." if not first.inside.all() else ""))
-figure_cols = st.columns(2)
-figure_cols[0].plotly_chart(
-    pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2,
-               padding_mask=~first.inside), key="step_patch", config={"displayModeBar": False})
-for index, (name, step) in enumerate(steps.items()):
-    figure_cols[(index + 1) % 2].plotly_chart(
-        kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
-                    c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
-        config={"displayModeBar": False})
-for name, step in steps.items():
-    terms = " + ".join(f"{number(p)}×{number(k)}" for p, k in zip(step.patch.ravel(), shown_kernels[name].ravel()))
-    st.markdown(f"{name if len(steps) > 1 else 'Sum'}: {terms} = **{step.total:.4g}**")
-result = (float(np.hypot(*(s.total for s in steps.values()))) if preset == kernels.SOBEL_MAGNITUDE
-          else first.total)
-if preset == kernels.SOBEL_MAGNITUDE:
-    st.markdown(f"Edge strength: √(horizontal² + vertical²) = **{result:.4g}**")
-st.success(f"Result: **{result:.4g}** goes into the output at row {row}, column {col}.")
-o_top = int(np.clip(row - 1 - ZOOM // 2, 0, max(0, out_rows - ZOOM)))
-o_left = int(np.clip(col - 1 - ZOOM // 2, 0, max(0, out_cols - ZOOM)))
-st.plotly_chart(pixel_grid(step_output[o_top : o_top + ZOOM, o_left : o_left + ZOOM],
-                           "Where it lands: the output (this pixel outlined)", o_top + 1, o_left + 1,
-                           highlight=(row - 1 - o_top, col - 1 - o_left)),
-                key="step_output", config={"displayModeBar": False})
+arithmetic = shown("arithmetic")
+if arithmetic:
+    st.header("4. Step through the arithmetic", anchor=False)
+grey_first = not is_colour
+if is_colour:
+    colour_mode = (st.radio("Colour pictures", ("per channel", "grey first"), key="colour", horizontal=True,
+                            format_func={"per channel": "Each colour on its own",
+                                         "grey first": "Convert to grey first"}.get,
+                            disabled=view.locked("colour"),
+                            help="Each colour on its own: the kernel runs three times, on the red, green and "
+                                 "blue numbers. Grey first: one number per pixel, one run.")
+                   if arithmetic and shown("colour") else view.value("colour"))
+    grey_first = colour_mode == "grey first"
+kernel_key = tuple(map(tuple, kernel.tolist()))
+output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
+if arithmetic:
+    step_pixels, step_output, channel_name = display.to_grey(pixels) if grey_first else pixels, output, "grey"
+    if not grey_first:
+        channel_name = st.selectbox("Colour to show the arithmetic for", ("red", "green", "blue"), key="channel",
+                                    help="The same sum happens for all three colours; pick one to see its numbers.")
+        channel = ("red", "green", "blue").index(channel_name)
+        step_pixels, step_output = pixels[..., channel], output[..., channel]
+    clamp_state("step_row", out_rows)
+    clamp_state("step_col", out_cols)
+    step_cols = st.columns(2)
+    row = step_cols[0].number_input("Output row", 1, out_rows, key="step_row", help="Which output pixel to work out.")
+    col = step_cols[1].number_input("Output column", 1, out_cols, key="step_col", help="Which output pixel to work out.")
+    buttons = st.columns(2)
+    buttons[0].button("◀ Previous pixel", key="step_previous", on_click=_move, args=(-1,), width="stretch",
+                      help="Move the kernel one step back.")
+    buttons[1].button("Next pixel ▶", key="step_next", on_click=_move, args=(1,), width="stretch",
+                      help="Slide the kernel one step along, as the computer does for every pixel.")
+    steps = {name: kernels.products_at(step_pixels, values, row - 1, col - 1, padding, stride)
+             for name, values in shown_kernels.items()}
+    first = next(iter(steps.values()))
+    c_row, c_col = first.centre
+    st.markdown(f"The kernel's centre sits on the {channel_name} pixel at row {c_row + 1}, column {c_col + 1}, "
+                f"whose value is **{step_pixels[c_row, c_col]:.4g}**. "
+                + ("Orange squares mark padding: pixels that are not really there." if not first.inside.all() else ""))
+    figure_cols = st.columns(2)
+    figure_cols[0].plotly_chart(
+        pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2,
+                   padding_mask=~first.inside), key="step_patch", config={"displayModeBar": False})
+    for index, (name, step) in enumerate(steps.items()):
+        figure_cols[(index + 1) % 2].plotly_chart(
+            kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
+                        c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
+            config={"displayModeBar": False})
+    for name, step in steps.items():
+        terms = " + ".join(f"{number(p)}×{number(k)}" for p, k in zip(step.patch.ravel(), shown_kernels[name].ravel()))
+        st.markdown(f"{name if len(steps) > 1 else 'Sum'}: {terms} = **{step.total:.4g}**")
+    result = (float(np.hypot(*(s.total for s in steps.values()))) if preset == kernels.SOBEL_MAGNITUDE
+              else first.total)
+    if preset == kernels.SOBEL_MAGNITUDE:
+        st.markdown(f"Edge strength: √(horizontal² + vertical²) = **{result:.4g}**")
+    st.success(f"Result: **{result:.4g}** goes into the output at row {row}, column {col}.")
+    o_top = int(np.clip(row - 1 - ZOOM // 2, 0, max(0, out_rows - ZOOM)))
+    o_left = int(np.clip(col - 1 - ZOOM // 2, 0, max(0, out_cols - ZOOM)))
+    st.plotly_chart(pixel_grid(step_output[o_top : o_top + ZOOM, o_left : o_left + ZOOM],
+                               "Where it lands: the output (this pixel outlined)", o_top + 1, o_left + 1,
+                               highlight=(row - 1 - o_top, col - 1 - o_left)),
+                    key="step_output", config={"displayModeBar": False})
 
 # ---------------------------------------------------------------------------------------------------------
-st.header("5. Before and after", anchor=False)
+st.header("5. Before and after", anchor=False, help=ui.define("convolution"))
 below, above = display.out_of_range_share(output)
-range_mode = st.radio("Numbers below 0 or above 255", display.RANGE_MODES, key="range",
-                      format_func=RANGE_LABELS.get,
-                      help="A screen can only show 0 (black) to 255 (white); choose what happens to the rest.")
-st.caption(f"In this output {below:.0%} of the numbers are below 0 and {above:.0%} above 255 "
-           f"(lowest {output.min():.4g}, highest {output.max():.4g}).")
+range_mode = (st.radio("Numbers below 0 or above 255", display.RANGE_MODES, key="range",
+                       format_func=RANGE_LABELS.get, disabled=view.locked("range"),
+                       help="A screen can only show 0 (black) to 255 (white); choose what happens to the rest.")
+              if shown("range", advanced=True) else view.value("range"))
+if not view.kids:
+    st.caption(f"In this output {below:.0%} of the numbers are below 0 and {above:.0%} above 255 "
+               f"(lowest {output.min():.4g}, highest {output.max():.4g}).")
 before_png = as_png((source_key, grey_first), np.rint(display.to_grey(pixels)).astype(np.uint8)
                     if grey_first else pixels)
 output_key = (source_key, grey_first, preset, kernel_key, padding, stride)
 after_cols = st.columns(2)
 after_cols[0].image(before_png, output_format="PNG", caption=f"Before ({width} × {height})")
-after_cols[1].image(as_png(output_key + (range_mode,), output, range_mode),
-                    output_format="PNG", caption=f"After: {preset}, {range_mode} ({out_cols} × {out_rows})")
-if st.toggle("Show the signs: negative in blue, positive in orange-red", key="signed",
-             help="Keeps the sign that clipping throws away: white is 0."):
-    st.image(as_png(output_key + ("signed",), output, "signed"), output_format="PNG",
+after_png = as_png(output_key + (range_mode,), output, range_mode)
+after_cols[1].image(after_png, output_format="PNG", caption=f"After: {preset}, {range_mode} ({out_cols} × {out_rows})")
+signed = (st.toggle("Show the signs: negative in blue, positive in orange-red", key="signed",
+                    disabled=view.locked("signed"), help="Keeps the sign that clipping throws away: white is 0.")
+          if shown("signed", advanced=True) else view.value("signed"))
+signed_png = as_png(output_key + ("signed",), output, "signed") if signed else None
+if signed:
+    st.image(signed_png, output_format="PNG",
              caption=f"Signed output: blue −{display.signed_limit(display.to_grey(output)):.4g} … white 0 … "
                      f"vermillion +{display.signed_limit(display.to_grey(output)):.4g}"
                      + (" (colours combined to grey)" if output.ndim == 3 else ""))
 
 # ---------------------------------------------------------------------------------------------------------
-st.header("6. From kernels to CNNs", anchor=False)
-st.markdown("The kernels above were designed by people. A **convolutional neural network (CNN)** treats each "
-            "number in its kernels as a weight and learns them from examples, exactly as it learns every "
-            "other weight: by nudging them to make fewer mistakes. So it ends up with the kernels that help "
-            "its own task most, including ones nobody would have thought to design.")
+cnn = shown("cnn", advanced=True)
+if cnn:
+    st.header("6. From kernels to CNNs", anchor=False, help=ui.define("convolutional neural network"))
+    st.markdown("The kernels above were designed by people. A **convolutional neural network (CNN)** treats each "
+                "number in its kernels as a weight and learns them from examples, exactly as it learns every "
+                "other weight: by nudging them to make fewer mistakes. So it ends up with the kernels that help "
+                "its own task most, including ones nobody would have thought to design.")
 
 
 @st.cache_resource(show_spinner=False)
@@ -314,7 +387,7 @@ def _use_learned(number: int) -> None:
     st.session_state["preset"] = CUSTOM
 
 
-if st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
+if cnn and st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
              help="Shows the first-layer kernels of the network on the digits page, learned from 60,000 digits."):
     learned = None
     try:
@@ -342,29 +415,12 @@ if st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
                   args=(number,), help="Copies its numbers into section 2 so you can step through them.")
 
 # ---------------------------------------------------------------------------------------------------------
-st.header("7. Try this", anchor=False)
-st.info("A note for the curious: mathematicians' *convolution* flips the kernel upside down and left to right "
-        "before sliding it. CNN libraries such as Keras and PyTorch, and the course, do not flip it; strictly "
-        "that is called *cross-correlation*. For symmetric kernels (sharpen, blurs, outline) it makes no "
-        "difference; for Sobel and emboss, flipping swaps the sign.", icon=":material/info:")
-CHALLENGES = [
-    ("Make a kernel that darkens the picture.",
-     "Use Custom with a single 0.5 in the centre and 0 elsewhere. The numbers add up to 0.5, so every pixel "
-     "becomes half as bright."),
-    ("Why does the Sobel output have negative numbers?",
-     "Sobel subtracts the pixels on one side from the pixels on the other. Where the picture gets darker "
-     "(instead of lighter) in the kernel's direction, the answer is negative. Turn on the signed view in "
-     "section 5 to see both kinds of edge."),
-    ("What does a kernel of all zeros but a 1 in a corner do?",
-     "It copies the pixel diagonally next to each pixel, so the whole picture shifts by one pixel (towards "
-     "the opposite corner). With zero padding, a line of black appears along two edges."),
-    ("Blur the course example with the box blur. Why do the edge pixels get much darker with zero padding, "
-     "but not with edge padding?",
-     "Zero padding averages in pixels of value 0 (black), pulling the border down. Repeating the edge "
-     "averages in copies of real pixels, so the border stays about as bright as its neighbours."),
-    ("Which kernel size and padding keep a 28×28 digit 28×28, as the course's CNN does with "
-     "padding=\"same\"?",
-     "A 5×5 kernel with 2 pixels of padding and stride 1: (28 − 5 + 2×2) / 1 + 1 = 28. Choose a digit, "
-     "the Gaussian blur 5×5 and zero padding, and check section 3."),
-]
-ui.challenges(CHALLENGES)
+if not view.kids:
+    st.info("A note for the curious: mathematicians' *convolution* flips the kernel upside down and left to right "
+            "before sliding it. CNN libraries such as Keras and PyTorch, and the course, do not flip it; strictly "
+            "that is called *cross-correlation*. For symmetric kernels (sharpen, blurs, outline) it makes no "
+            "difference; for Sobel and emboss, flipping swaps the sign.", icon=":material/info:")
+captured = dict(picture=source, preset=preset, kernels=shown_kernels, padding=padding, stride=stride, range_mode=range_mode,
+                before=before_png, after=after_png, signed=signed_png, before_size=(width, height),
+                after_size=(out_cols, out_rows))
+ui.end_of_page(view, handout=lambda: handout(view.link, **captured))
