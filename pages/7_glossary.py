@@ -9,18 +9,11 @@ import streamlit as st
 from lib import glossary, ui
 from lib.topics import TOPICS, topic
 
-ui.page_setup(None)
-st.title("Glossary", anchor=False)
-
-kids = st.session_state.get("kids", False)  # the sidebar's "simpler words" switch
-st.markdown(
-    "Words the robots and spies use, explained simply." if kids else
-    "The words the workshop uses, plain words first and the technical term second. "
-    "Each one says which pages use it; search for a word, or pick a topic."
-)
+view = ui.page_setup("glossary")
+kids = view.kids
 
 query = st.text_input(
-    "Find a word", key="q", bind="query-params", type="search", live=True, icon=":material/search:",
+    "Find a word", key="q", type="search", live=True, icon=":material/search:",
     placeholder="e.g. kernel, overfitting, noise",
     help="Shows the words whose name or explanation contains what you type. The search is kept in the "
          "page's address, so you can share a link to it.")

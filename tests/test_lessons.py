@@ -70,6 +70,14 @@ def test_switches_read_on_and_off(text, value):
     assert Setting("invert", "k", False).parse(text) is value
 
 
+def test_free_text_is_plain_and_short():
+    search = Setting("q", "q", "")
+    assert search.parse("  learning rate ") == "learning rate"
+    for bad in ("x" * 201, "line\nbreak", "\x00"):
+        with pytest.raises(ValueError, match="plain text"):
+            search.parse(bad)
+
+
 def test_numbers_are_read_within_their_range(lesson):
     level = lesson.setting("level")
     assert level.parse("70") == 70 and isinstance(level.parse("70"), int)

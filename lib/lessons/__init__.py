@@ -23,7 +23,8 @@ TOML format (every key but ``goal`` optional)::
 
     [settings.invert]              # URL name
     key = "mnist_invert"           # the widget's session-state key
-    default = false                # bool → on/off; int/float → number; string → one of `choices`
+    default = false                # bool → on/off; int/float → number; string → one of `choices`,
+                                   # or free text (at most MAX_TEXT printable characters) when there are none
     label = "Train with inverted copies"
 
     [settings.threshold]
@@ -65,6 +66,7 @@ LESSON_DIR = Path(__file__).resolve().parent
 CLASSROOM_PARAMS = ("lesson", "hide", "lock", "kids")
 
 _ON, _OFF = ("on", "true", "1", "yes"), ("off", "false", "0", "no")
+MAX_TEXT = 200  #: longest free-text setting a link may carry (a search, a short message)
 
 
 def url_word(text: str) -> str:
@@ -78,7 +80,7 @@ class Setting:
 
     name: str  #: URL parameter name, e.g. "invert"
     key: str  #: the widget's session-state key, e.g. "mnist_invert"
-    default: Any  #: bool, int, float or str; its type decides how the URL text is read
+    default: Any  #: bool, int, float or str (a choice, or free text without choices): how the URL is read
     label: str = ""  #: what the control is called on the page (for notices and the instructor's pickers)
     choices: Mapping[str, Any] = field(default_factory=dict)  #: URL word → value, for a choice
     low: float | None = None  #: smallest allowed number (inclusive)
@@ -92,6 +94,10 @@ class Setting:
                 if text.lower() in (word, url_word(value)):
                     return value
             raise ValueError(f"{self.title} can be {', '.join(self.choices)}, not “{text}”")
+        if isinstance(self.default, str):
+            if len(text) > MAX_TEXT or not text.isprintable():
+                raise ValueError(f"{self.title} must be plain text of at most {MAX_TEXT} characters")
+            return text
         if isinstance(self.default, bool):
             if text.lower() in _ON:
                 return True

@@ -3,7 +3,6 @@ and a link with ?q= opens the page already filtered. Screenshots at desktop and 
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from lib import glossary
@@ -39,10 +38,6 @@ def test_search_filters_the_list(page: Page, shared_server):
     screenshot_desktop_and_phone(page, "glossary-search", "/glossary?q=stride")
 
 
-# lib.ui.page_setup(None) writes the home page's settings to the URL (st.query_params.from_dict), which drops
-# the search box's bound ?q= on every rerun; strict, so this fails as a reminder once the glossary's own
-# page_setup hook keeps it.
-@pytest.mark.xfail(strict=True, reason="page_setup(None) rewrites the URL and drops ?q= (needs the glossary hook)")
 def test_typing_puts_the_search_in_the_address(page: Page, shared_server):
     page.set_viewport_size(DESKTOP)
     _open(page, f"{shared_server}/glossary")
