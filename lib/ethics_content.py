@@ -262,21 +262,3 @@ CHECKLIST: tuple[Section, ...] = (
              f"{MEETUP}; {TRANSCRIPT}; {DEON}, E.4"),
     )),
 )
-
-#: Group discussion prompts: (prompt, notes for the instructor).
-DISCUSSION: tuple[tuple[str, str], ...] = (
-    ("The digit network is sure your dog is a digit. Where would you set an 'I don't know' threshold, "
-     "and what happens to real digits if you set it too high?",
-     "Open the dog demo and compare the two models' top probabilities. Steer towards: a threshold trades "
-     "missed answers against wrong ones, someone has to choose it, and the right choice depends on what a "
-     "wrong answer costs. Ten minutes."),
-    ("A bank asks you to build the loan model. Which checklist items would you answer 'no' or 'not sure' "
-     "today, and which one would you fix first?",
-     "Groups of three or four, one checklist each (kid mode off). Expect consent, proxies (postcode) and "
-     "redress. Ask each group for its first fix and why; there is no single right answer. Fifteen minutes."),
-    ("Think of a machine you have used that did not work for you, or for someone you know. Who do you think "
-     "was in its training data?",
-     "Works with children too (kid mode on): hand dryers, face filters, voice assistants and accents. Link back "
-     "to the white-on-black digits and the motion sensor. Keep it about products, not about the people. "
-     "Ten minutes."),
-)

@@ -6,17 +6,18 @@ widget keys: Streamlit forgets the state of widgets that are not drawn (another 
 view), so every widget is re-seeded from that dict when it is drawn again, and writes back on change.
 """
 
+import copy
 import re
 
 import streamlit as st
 
-from lib import ethics, ethics_demos, ui
-from lib.ethics_content import DATA_RULES, DISCUSSION, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
+from lib import ethics, ethics_demos, ethics_handout, ui
+from lib.ethics_content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics_demos import DEMOS
 from lib.ethics_views import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
 from lib.palette import use_plotly_template
 
-ui.page_setup("ethics")
+view = ui.page_setup("ethics")
 
 STORE = "ethics_answers"  # the answers dict: the one source of truth
 MESSAGE = "ethics_import_message"  # outcome of the last import, shown once
@@ -74,11 +75,11 @@ def file_stem(project: str) -> str:
 
 
 answers = st.session_state[STORE]
-top = st.columns(2)
-kid = top[0].toggle("Kid mode: simpler questions", key="ethics_kid", persist_state="session",
-                    help="Shows each question in words for a children's workshop; the answers stay the same.")
-printable = top[1].toggle("Printable view", key="ethics_printable", persist_state="session",
-                          help="Shows only the checklist and your answers, ready for your browser's Print.")
+kid = view.kids  # the sidebar's "Simpler words": each question in words for a children's workshop
+if view.shows("printable"):
+    st.toggle("Printable view", key="ethics_printable", persist_state="session", disabled=view.locked("printable"),
+              help="Shows only the checklist and your answers, ready for your browser's Print.")
+printable = view.value("printable")
 
 
 def title(section) -> str:
@@ -98,23 +99,25 @@ if printable:
     st.markdown(re.sub(r"^#", "###", ethics.to_markdown(answers), flags=re.MULTILINE))
     st.stop()
 
-st.markdown(
+st.markdown(view.say(
     "A model always gives an answer. Whether to **trust** it is a question about people and data, not code. "
     "Read the principles, then work through the checklist for a project of yours – or for one of the models "
-    "on the other pages – and watch four of the problems happen live below."
-)
+    "on the other pages – and watch four of the problems happen live below.",
+    "A robot always gives an answer – even when it should say “I don't know”. Be a detective: ask the "
+    "questions below about a robot, then watch this app's own robots get things wrong."))
 
-principles, questions, rules = st.tabs(["Six principles", "Before you build", "Data rules"])
-with principles:
-    st.markdown("The course's six principles come from **Google's AI principles as published in 2018**; "
-                "Google has revised its principles since.")
-    st.markdown("\n".join(f"{n}. **{name}** – {meaning}" for n, (name, meaning) in enumerate(PRINCIPLES, 1)))
-with questions:
-    st.markdown("Six questions to answer before choosing any method:")
-    st.markdown("\n".join(f"- **{name}** {meaning}" for name, meaning in PRACTICAL_QUESTIONS))
-with rules:
-    st.markdown("The data rules from the ML-school slides:")
-    st.markdown("\n".join(f"{n}. **{rule}.** {why}" for n, (rule, why) in enumerate(DATA_RULES, 1)))
+if view.shows("principles") and not kid:
+    principles, questions, rules = st.tabs(["Six principles", "Before you build", "Data rules"])
+    with principles:
+        st.markdown("The course's six principles come from **Google's AI principles as published in 2018**; "
+                    "Google has revised its principles since.")
+        st.markdown("\n".join(f"{n}. **{name}** – {meaning}" for n, (name, meaning) in enumerate(PRINCIPLES, 1)))
+    with questions:
+        st.markdown("Six questions to answer before choosing any method:")
+        st.markdown("\n".join(f"- **{name}** {meaning}" for name, meaning in PRACTICAL_QUESTIONS))
+    with rules:
+        st.markdown("The data rules from the ML-school slides:")
+        st.markdown("\n".join(f"{n}. **{rule}.** {why}" for n, (rule, why) in enumerate(DATA_RULES, 1)))
 
 st.header("The checklist", anchor=False)
 seed("ethics_project", answers["project"])
@@ -186,7 +189,7 @@ def bars(title: str, x: list, series: dict, y_title: str, labels: bool = True):
     st.plotly_chart(figure, config={"displayModeBar": False})
 
 
-def dog_demo() -> None:
+def dog_demo() -> str:
     with st.spinner("Loading the two digit networks…"):
         probabilities = dog_probabilities()
     photo, seen = st.columns(2)
@@ -195,39 +198,57 @@ def dog_demo() -> None:
                caption="What the networks see: 28 × 28 grey squares, prepared like a drawn digit")
     bars("What the digit networks think the dog is", [str(d) for d in range(10)],
          {MODEL_NAMES[k]: list(v) for k, v in probabilities.items()}, "probability", labels=False)
-    threshold = st.slider("Say 'I don't know' below this confidence", 0.5, 0.99, 0.9, 0.01, key="ethics_threshold",
-                          help="A rule you design in: if the most likely digit is less sure than this, answer "
-                               "'I don't know' instead.")
+    if view.shows("threshold"):
+        st.slider("Say 'I don't know' below this confidence", 0.5, 0.99, step=0.01, key="ethics_threshold",
+                  disabled=view.locked("threshold"), persist_state="session",
+                  help="A rule you design in: if the most likely digit is less sure than this, answer "
+                       "'I don't know' instead.")
+    threshold = view.value("threshold")
+    lines = []
     for invert, p in probabilities.items():
         verdict = f"still “{p.argmax()}”" if p.max() >= threshold else "“I don't know”"
-        st.markdown(f"- {MODEL_NAMES[invert]}: answers **{p.argmax()}** ({p.max():.0%} sure); "
-                    f"with your rule: {verdict}")
+        lines.append(f"{MODEL_NAMES[invert]}: answers **{p.argmax()}** ({p.max():.0%} sure); with your rule: "
+                     f"{verdict}")
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    return f"With 'I don't know' below {threshold:.0%}: " + "; ".join(lines)
 
 
-def polarity_demo() -> None:
+def polarity_demo() -> str:
     with st.spinner("Testing both digit networks on 200 test digits…"):
         accuracy = polarity_accuracies()
     bars("Accuracy on 200 test digits", ["White on black<br>(as trained)", "Black on white<br>(swapped)"],
          {MODEL_NAMES[k]: list(v) for k, v in accuracy.items()}, "share correct")
+    return "; ".join(f"{MODEL_NAMES[k]}: {normal:.0%} right on white-on-black digits, {swapped:.0%} on "
+                     "black-on-white ones" for k, (normal, swapped) in accuracy.items())
 
 
-def iris_demo() -> None:
-    species = st.selectbox("Species to leave mostly out", range(3), index=1, key="ethics_iris_species",
-                           format_func=lambda i: ethics_demos.SPECIES[i], help="The species whose training "
-                           "flowers are mostly removed; the test flowers stay the same.")
-    keep = st.select_slider("Share of its training flowers kept", ethics_demos.KEEP_CHOICES, value=0.1,
-                            format_func="{:.0%}".format, key="ethics_iris_keep",
-                            help="How much of that species the network may learn from.")
+def iris_demo() -> str:
+    if view.shows("species"):
+        st.selectbox("Species to leave mostly out", range(3), key="ethics_iris_species",
+                     disabled=view.locked("species"), persist_state="session",
+                     format_func=lambda i: ethics_demos.SPECIES[i], help="The species whose training "
+                     "flowers are mostly removed; the test flowers stay the same.")
+    if view.shows("keep"):
+        st.select_slider("Share of its training flowers kept", ethics_demos.KEEP_CHOICES,
+                         format_func="{:.0%}".format, key="ethics_iris_keep", disabled=view.locked("keep"),
+                         persist_state="session", help="How much of that species the network may learn from.")
+    species, keep = view.value("species"), view.value("keep")
     balanced = iris_accuracy((1.0, 1.0, 1.0))
     reduced = iris_accuracy(ethics_demos.fraction_without(species, keep))
     bars("Test accuracy for each species", list(ethics_demos.SPECIES),
          {"All training flowers": balanced, f"Only {keep:.0%} of {ethics_demos.SPECIES[species]}": reduced},
          "share correct")
+    return (f"Keeping only {keep:.0%} of the {ethics_demos.SPECIES[species]} training flowers: "
+            + ", ".join(f"{name} {all_:.0%} → {few:.0%}" for name, all_, few
+                        in zip(ethics_demos.SPECIES, balanced, reduced)) + " right")
 
 
-def garden_demo() -> None:
-    name = st.selectbox("Something that is not a woodlouse, ladybird or stone", list(ethics_demos.STRANGERS),
-                        key="ethics_stranger", help="Its typical width, length and weight go to the garden robot.")
+def garden_demo() -> str:
+    if view.shows("stranger"):
+        st.selectbox("Something that is not a woodlouse, ladybird or stone", list(ethics_demos.STRANGERS),
+                     key="ethics_stranger", disabled=view.locked("stranger"), persist_state="session",
+                     help="Its typical width, length and weight go to the garden robot.")
+    name = view.value("stranger")
     with st.spinner("Grouping the garden finds…"):
         result = garden_stranger(name)
     st.markdown(f"k-means puts **{name}** in group {result.group + 1}, with {result.group_size} finds that are "
@@ -240,45 +261,49 @@ def garden_demo() -> None:
         outside = " and ".join(ethics_demos.FEATURE_NAMES[f].split(" (")[0] for f in result.outside)
         st.markdown(f"Its {outside} lie outside every find in that group – it was put there anyway. "
                     "A rule such as 'too far from every group centre: unknown' has to be added by people.")
+    return f"k-means put {name} in group {result.group + 1}, mostly {result.group_kind}s"
 
 
-st.header("See it happen", anchor=False)
-st.markdown("Four checklist questions, answered by the models of this app's other pages. Each demo loads its "
-            "model only when you switch it on.")
-RUN = {"dog": dog_demo, "polarity": polarity_demo, "iris": iris_demo, "garden": garden_demo}
-for demo in DEMOS:
-    with st.container(border=True):
-        st.subheader(demo.title, anchor=False)
-        st.caption(f"Checklist: {ethics.item(demo.item_id).question}")
-        st.markdown(demo.lesson)
-        if st.toggle("Run this demo", key=f"ethics_demo_{demo.key}", help=f"Loads the {demo.needs} page's model."):
-            try:
-                RUN[demo.key]()
-            except (ImportError, AttributeError, FileNotFoundError):
-                st.info(f"This demo needs the {demo.needs} page's model, which is not available yet.")
+ran = []  # one sentence per demo shown, for the handout
+if view.shows("demos"):
+    st.header("See it happen", anchor=False, help=ui.define("bias (fairness)"))
+    st.markdown(view.say("Four checklist questions, answered by the models of this app's other pages. Each demo "
+                         "loads its model only when you switch it on.",
+                         "Four robots from this app, getting things wrong. Switch one on to watch."))
+    RUN = {"dog": dog_demo, "polarity": polarity_demo, "iris": iris_demo, "garden": garden_demo}
+    for demo in DEMOS:
+        if not view.shows(demo.key):
+            continue
+        with st.container(border=True):
+            st.subheader(demo.title, anchor=False)
+            st.caption(f"Checklist: {ask(ethics.item(demo.item_id))}")
+            st.markdown(demo.lesson)
+            st.toggle("Run this demo", key=f"ethics_demo_{demo.key}", disabled=view.locked(demo.key),
+                      persist_state="session", help=f"Loads the {demo.needs} page's model.")
+            if view.value(demo.key):
+                try:
+                    ran.append(f"{demo.title}. {RUN[demo.key]()}.")
+                except (ImportError, AttributeError, FileNotFoundError):
+                    st.info(f"This demo needs the {demo.needs} page's model, which is not available yet.")
 
-st.header("Save or continue later", anchor=False)
-stem = file_stem(answers["project"])
-st.download_button("Download as Markdown", ethics.to_markdown(answers), file_name=f"{stem}.md",
-                   mime="text/markdown", icon=":material/download:", key="ethics_download_md",
-                   help="A checklist file to keep next to your project's code.", on_click="ignore")
-st.download_button("Download as JSON", ethics.to_json(answers), file_name=f"{stem}.json", mime="application/json",
-                   icon=":material/download:", key="ethics_download_json", on_click="ignore",
-                   help="Load this file here later to carry on where you left off.")
-st.file_uploader("Continue from a saved JSON file", type=["json"], key="ethics_import", on_change=import_answers,
-                 help="Replaces the answers above with those in the file. A file this page cannot read changes "
-                      "nothing.")
-if MESSAGE in st.session_state:
-    kind, text = st.session_state.pop(MESSAGE)
-    (st.error if kind == "error" else st.success)(text)
+if view.shows("save"):
+    st.header("Save or continue later", anchor=False)
+    st.download_button("Download as JSON", ethics.to_json(answers), f"{file_stem(answers['project'])}.json",
+                       mime="application/json", icon=":material/download:", key="ethics_download_json",
+                       on_click="ignore", help="Load this file here later to carry on where you left off. "
+                       "(For a record to read or print, use “Download my results” at the end of the page.)")
+    st.file_uploader("Continue from a saved JSON file", type=["json"], key="ethics_import",
+                     on_change=import_answers, help="Replaces the answers above with those in the file. A file "
+                     "this page cannot read changes nothing.")
+    if MESSAGE in st.session_state:
+        kind, text = st.session_state.pop(MESSAGE)
+        (st.error if kind == "error" else st.success)(text)
 
-st.header("Try this in a group", anchor=False)
-for number, (prompt, notes) in enumerate(DISCUSSION, 1):
-    st.markdown(f"**{number}.** {prompt}")
-    with st.expander("Notes for the instructor"):
-        st.markdown(notes)
+if view.shows("sources") and not kid:
+    st.header("Sources", anchor=False)
+    st.markdown("\n".join(f"- **{name}**: {what}" for name, what in SOURCES))
+    st.caption("The checklist follows the shape of deon (five stages of a project) in our own words, with "
+               "examples from the workshop.")
 
-st.header("Sources", anchor=False)
-st.markdown("\n".join(f"- **{name}**: {what}" for name, what in SOURCES))
-st.caption("The checklist follows the shape of deon (five stages of a project) in our own words, with examples "
-           "from the workshop.")
+snapshot = copy.deepcopy(answers)  # the handout is built later, on another thread
+ui.end_of_page(view, handout=lambda: ethics_handout.handout(view.link, snapshot, ran))

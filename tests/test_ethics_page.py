@@ -55,7 +55,7 @@ def test_answers_survive_moving_to_another_page_and_back(app):
 def test_kid_mode_shows_the_simpler_questions(app):
     questions = [e.value for e in app.markdown]
     assert "**" + ethics.item("model-groups").question + "**" in questions
-    app.toggle(key="ethics_kid").set_value(True).run()
+    app.toggle(key="kids_switch").set_value(True).run()  # the sidebar's "Simpler words"
     questions = [e.value for e in app.markdown]
     assert "**Did you test it on everyone who will use it?**" in questions
     assert "**" + ethics.item("model-groups").question + "**" not in questions
@@ -103,7 +103,7 @@ def test_printable_view_shows_the_answers_as_text(app):
 def test_downloads_hold_the_current_answers(app):
     answer(app, "collect-who", "no", "only adults")
     buttons = {b.label: b for b in app.get("download_button")}
-    assert set(buttons) == {"Download as Markdown", "Download as JSON"}
+    assert set(buttons) == {"Download as JSON", "Download my results (HTML)", "Download my results (Markdown)"}
 
 
 @pytest.mark.parametrize("demo", ["dog", "polarity", "iris", "garden"])

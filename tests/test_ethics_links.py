@@ -1,0 +1,138 @@
+"""Lesson links on /ethics: printable mode and the demos' selectors in the URL (answers never), bad links,
+instructor options, kid mode and the handout."""
+
+from html.parser import HTMLParser
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import ethics, ethics_handout, lessons
+from tests.conftest import ROOT
+
+PAGE = "pages/6_ethics.py"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app.switch_page(PAGE)
+    app.query_params.update(query or {})
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def headers(app) -> list[str]:
+    return [h.value for h in app.header]
+
+
+def test_round_trip_through_a_link():
+    app = open_page()
+    assert dict(app.query_params) == {}
+    app.radio(key="ethics_answer_collect-who").set_value("no").run()
+    app.text_input(key="ethics_project").input("Secret project").run()
+    assert dict(app.query_params) == {}  # answers stay out of the URL
+    for demo in ("dog", "iris", "garden"):
+        app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
+    app.slider(key="ethics_threshold").set_value(0.75).run()
+    app.selectbox(key="ethics_iris_species").set_value(2).run()
+    app.select_slider(key="ethics_iris_keep").set_value(0.2).run()
+    app.selectbox(key="ethics_stranger").set_value("an ant").run()
+    link = dict(app.query_params)
+    assert link == {"dog": "on", "threshold": "0.75", "iris": "on", "species": "virginica", "keep": "20",
+                    "garden": "on", "stranger": "ant"}
+
+    again = open_page(link)
+    assert again.slider(key="ethics_threshold").value == 0.75
+    assert again.selectbox(key="ethics_iris_species").value == 2
+    assert again.select_slider(key="ethics_iris_keep").value == 0.2
+    assert again.selectbox(key="ethics_stranger").value == "an ant"
+    assert all(again.toggle(key=f"ethics_demo_{d}").value for d in ("dog", "iris", "garden"))
+    assert again.toggle(key="ethics_demo_polarity").value is False
+    assert again.radio(key="ethics_answer_collect-who").value is None  # a new visitor starts blank
+    assert dict(again.query_params) == link
+
+
+def test_printable_mode_travels_in_the_link_and_survives_switching_back():
+    app = open_page({"printable": "on"})
+    assert not app.get("radio")
+    assert any("Ethics checklist" in m.value for m in app.markdown)
+    app.toggle(key="ethics_printable").set_value(False).run()
+    assert app.get("radio") and dict(app.query_params) == {}
+
+
+def test_invalid_links_fall_back_to_defaults_with_a_notice():
+    app = open_page({"threshold": "7", "species": "rose", "keep": "33", "dog": "perhaps", "answers": "yes",
+                     "lesson": "99", "hide": "nonsense", "lock": "everything"})
+    notices = " ".join(w.value for w in app.warning)
+    for word in ("7", "rose", "33", "perhaps", "answers", "99", "nonsense", "everything"):
+        assert word in notices
+    assert app.toggle(key="ethics_demo_dog").value is False
+    app.toggle(key="ethics_demo_iris").set_value(True).run()
+    assert app.selectbox(key="ethics_iris_species").value == 1
+    assert app.select_slider(key="ethics_iris_keep").value == 0.1
+
+
+def test_hide_lock_and_lesson_settings():
+    app = open_page({"hide": "save,sources,polarity", "lock": "threshold,dog", "lesson": "1"})
+    assert "Save or continue later" not in headers(app) and "Sources" not in headers(app)
+    assert not [t for t in app.toggle if t.key == "ethics_demo_polarity"]
+    assert app.toggle(key="ethics_demo_dog").value is True  # exercise 1 opens the dog demo
+    assert app.toggle(key="ethics_demo_dog").disabled and app.slider(key="ethics_threshold").disabled
+    assert any("Exercise 1: Where to say 'I don't know'" in i.value for i in app.info)
+    assert "Try this" in headers(app)
+
+
+def test_hiding_the_demos_section():
+    app = open_page({"hide": "demos,principles"})
+    assert "See it happen" not in headers(app)
+    assert not app.get("tab")
+
+
+def test_kid_mode_has_simpler_words_and_fewer_sections():
+    app = open_page({"kids": "on"})
+    text = " ".join(m.value for m in app.markdown)
+    assert "detective" in text and "**Did you test it on everyone who will use it?**" in text
+    assert "Sources" not in headers(app)
+    assert not app.get("tab")
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_handout_records_the_answers_the_demos_and_the_link():
+    answers = ethics.empty_answers("Loan *model*")
+    answers["answers"]["collect-who"] = {"answer": "no", "note": "<script>alert(1)</script> only [adults](x)"}
+    answers["answers"]["deploy-human"] = {"answer": "yes", "note": ""}
+    link = "http://localhost:8501/ethics?dog=on&threshold=0.75"
+    record = ethics_handout.handout(link, answers, ["The dog demo. With 'I don't know' below 75%: …"])
+    markdown = record.to_markdown()
+    assert markdown.startswith("# ") and markdown.count("\n# ") == 0  # one top-level heading
+    assert link in markdown and "2 of 26 questions settled" in markdown
+    assert "Answer: no" in markdown and "Answer: yes" in markdown and "below 75%" in markdown
+    assert "Loan \\*model\\*" in markdown and "\\[adults\\](x)" in markdown
+    page = record.to_html()
+    parser = _Tags()
+    parser.feed(page)
+    assert "<script" not in page.lower()
+    assert "<script>alert(1)</script> only [adults](x)" in "".join(parser.text)  # shown as typed
+    assert any(tag == "a" and attrs.get("href") == link for tag, attrs in parser.tags)
+
+
+def test_handout_refuses_malformed_answers():
+    with pytest.raises(ValueError):
+        ethics_handout.handout("http://x/ethics", {"project": "", "answers": {"nope": {}}})
+
+
+def test_the_lesson_file():
+    lesson = lessons.lesson("ethics")
+    assert len(lesson.exercises) == 3 and {"demos", "save", "principles"} <= set(lesson.sections)
+    assert lesson.baseline(lesson.exercises[0])["ethics_demo_dog"] is True
