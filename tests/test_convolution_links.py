@@ -17,19 +17,6 @@ PAGE = "pages/1_convolution.py"
 CUSTOM = "Custom (edit the numbers)"
 
 
-def _reads_text_settings() -> bool:
-    try:
-        lessons.lesson("convolution").setting("kernel").parse("1,0,-1;2,0,-2;1,0,-1")
-    except ValueError:
-        return False
-    return True
-
-
-needs_text_settings = pytest.mark.xfail(
-    not _reads_text_settings(), strict=True,
-    reason="lib.lessons.Setting.parse reads a choice-less string setting as a number (asked the lead to fix)")
-
-
 def open_page(**query) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     app.switch_page(PAGE)
@@ -76,7 +63,6 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
     assert not received.warning.values
 
 
-@needs_text_settings
 def test_a_typed_kernel_travels_in_the_link():
     app = open_page()
     app.selectbox(key="preset").set_value(CUSTOM).run()
@@ -95,7 +81,6 @@ def test_a_typed_kernel_travels_in_the_link():
     assert not received.warning.values
 
 
-@needs_text_settings
 def test_a_five_by_five_kernel_from_a_link_sets_the_size_and_a_bad_one_gets_a_notice():
     ones = ";".join([",".join(["1"] * 5)] * 5)
     app = open_page(preset="custom", kernel=ones)

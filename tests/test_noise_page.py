@@ -26,10 +26,11 @@ def _texts(app: AppTest) -> str:
 
 def test_the_story_comes_first_then_the_copies_and_every_section(app):
     assert app.title[0].value == "Secret spy messages"
-    assert app.markdown[1].value.startswith("Spy Jane")
+    story = [m.value for m in app.markdown if m.value.startswith("Spy Jane")]
+    assert story and "Words on this page" in app.expander[0].label  # the page's words, then the story
     headers = [header.value for header in app.header]
     assert headers == ["Choose the secret", "Choose the noise", "Try subtracting", "Try adding", "Measure it",
-                       "When averaging is not enough", "Try this", "Where scientists use this"]
+                       "When averaging is not enough", "Where scientists use this", "Try this", "Keep a record"]
     assert "The first 20 of the 20 copies" in _texts(app)
     assert len(app.expander) >= 1 + 3  # peek at the secret, and the challenges with their answers
     assert app.slider(key="noise_combine").value == 20
