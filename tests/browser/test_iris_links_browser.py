@@ -1,0 +1,43 @@
+"""/iris lesson links in a real browser: a link opens the page with its design, changing a control puts the
+new value in the address bar; screenshots of the linked page (desktop, phone, kid mode) go to tests/screenshots/."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
+
+
+def _open(page: Page, url: str) -> None:
+    page.set_viewport_size(DESKTOP)
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Iris network", level=1)).to_be_visible(timeout=60_000)
+    wait_until_settled(page, timeout=120_000)
+
+
+def test_a_link_opens_the_design_and_the_address_follows_changes(page: Page, shared_server):
+    _open(page, f"{shared_server}/iris?layers=1&n1=16&activation=tanh&seed=7&lesson=4")
+    expect(page.get_by_text("Exercise 4: Ten flowers.")).to_be_visible()
+    seed = page.get_by_label("Random seed", exact=True)
+    expect(seed).to_have_value("7", timeout=90_000)  # the first visit to a server loads the page's libraries
+    expect(page.get_by_role("combobox", name="Activation of the hidden neurons")).to_have_value("tanh")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"{(4 + 1) * 16 + (16 + 1) * 3}")
+    page.get_by_role("heading", name="3 · Design the network").scroll_into_view_if_needed()
+    screenshot_desktop_and_phone(page, "iris-link", "/iris from a link")
+
+    page.set_viewport_size(DESKTOP)
+    seed.fill("12")
+    seed.press("Enter")
+    wait_until_settled(page)
+    expect(page).to_have_url(re.compile(r"seed=12"))
+    assert "layers=1" in page.url and "activation=tanh" in page.url and "lesson=4" in page.url
+
+
+def test_kid_mode_link(page: Page, shared_server):
+    _open(page, f"{shared_server}/iris?kids=on")
+    expect(page.get_by_text("garden robot").first).to_be_visible()
+    expect(page.get_by_test_id("stSlider").filter(has_text="Hidden layers")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("Learning rate", exact=True)).to_have_count(0)
+    expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible(timeout=60_000)
+    page.get_by_role("heading", name="3 · Design the network").scroll_into_view_if_needed()
+    screenshot_desktop_and_phone(page, "iris-kids", "/iris in kid mode")
