@@ -1,5 +1,5 @@
-"""The /ethics page in a real browser: answer a question with a note, download the Markdown and JSON
-files and read them, refuse a bad import without losing the answers, and fit on a phone screen."""
+"""The /ethics page in a real browser: answer a question with a note, download "my results" (Markdown) and
+the JSON file and read them, refuse a bad import without losing the answers, and fit on a phone screen."""
 
 import json
 
@@ -42,8 +42,8 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     _settle(page)
     expect(page.get_by_text("Collecting data: 1 of 5 settled")).to_be_visible()
 
-    markdown = _download(page, "Download as Markdown")
-    assert "# Ethics checklist: Digit reader" in markdown
+    markdown = _download(page, "Download my results (Markdown)")
+    assert "## Ethics checklist: Digit reader" in markdown
     assert f"- [x] **{first_item.question}** ({first_item.id})" in markdown
     assert "Note: only adults \\<b\\>so far\\</b\\>" in markdown
     saved = ethics.from_json(_download(page, "Download as JSON"))
