@@ -3,6 +3,7 @@
 k-means goes wrong. The logic lives in lib.garden, lib.lloyd, lib.kmeans_bugs and lib.table_upload."""
 
 import zlib
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -12,10 +13,11 @@ from lib import garden, ui
 from lib.garden_plots import (cube_figure, curve_figure, histogram_figure, points_figure, region_grid)
 from lib.garden_views import cached_demo, cached_elbow, cached_fit, cached_upload
 from lib.kmeans_bugs import BUGS, bug
+from lib.kmeans_handout import handout, scatter_picture
 from lib.lloyd import LloydRun
 from lib.table_upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, text_in_numbers
 
-ui.page_setup("kmeans")
+view = ui.page_setup("kmeans")
 PLOT = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 ITEM = "item number"
 
@@ -26,8 +28,41 @@ def columns_key(columns) -> str:
     return f"_{zlib.crc32('|'.join(columns).encode())}"
 
 
+def shown(name: str, advanced: bool = False) -> bool:
+    """Whether to draw the control or section ``name``: not hidden by the link, and not an advanced one in kid
+    mode. A bound control that is not drawn keeps its value (Streamlit drops the state of undrawn widgets)."""
+    visible = view.shows(name) and not (advanced and view.kids)
+    if not visible and name in view.lesson.names:
+        key = view.lesson.setting(name).key
+        st.session_state[key] = st.session_state[key]
+    return visible
+
+
+def with_term(text: str, term: str) -> str:
+    """A control's own help followed by the glossary's explanation of the word it is about."""
+    return f"{text}\n\n**{term.capitalize()}**: {ui.define(term)}"
+
+
+def default_axes(axes) -> tuple[str, str]:
+    """The plot's starting axes for these measurements: the last two (or the one and the item number)."""
+    return axes[min(1, len(axes) - 1) if len(axes) > 2 else 0], axes[-1]
+
+
+def tidy_features() -> None:
+    """Keep the garden's chosen measurements in their table order (so a link names them one way) and start
+    the plot afresh on them."""
+    chosen = st.session_state.km_features
+    st.session_state.km_features = [c for c in garden.MEASUREMENTS if c in chosen]
+    axes = st.session_state.km_features if len(chosen) >= 2 else [*chosen, ITEM]
+    if chosen:
+        st.session_state.km_x, st.session_state.km_y = default_axes(axes)
+
+
 def choose_data():
     """(table, measurement columns, true kinds or None, name) for the garden or an uploaded CSV."""
+    if not shown("upload", advanced=True):
+        table = garden.load_garden()
+        return table, list(garden.MEASUREMENTS), table["kind"], "garden"
     source = st.radio("Which items?", ["The garden robot's items", "My own CSV file"], key="km_source",
                       horizontal=True, help="Explore the workshop's data, or upload your own table of numbers.")
     if source == "The garden robot's items":
@@ -98,8 +133,14 @@ def look(table, columns, kinds, suffix):
 
 def settings(table, columns, suffix):
     """The k-means controls; returns the chosen settings (features, k, scale, init, seed, x, y)."""
-    features = st.multiselect("Measurements k-means may use", columns, default=columns, key=f"km_features{suffix}",
-                              format_func=garden.label, help="k-means groups items by these measurements only.")
+    garden_data = suffix == ""  # the garden's settings travel in the page's link; an upload's do not
+    if garden_data and not shown("features"):
+        features = view.value("features")
+    else:
+        features = st.multiselect("Measurements k-means may use", columns, key=f"km_features{suffix}",
+                                  format_func=garden.label, help="k-means groups items by these measurements only.",
+                                  **({"on_change": tidy_features, "disabled": view.locked("features")} if garden_data
+                                     else {"default": columns}))
     if not features:
         st.warning("Pick at least one measurement for k-means to use.")
         return None
@@ -108,24 +149,43 @@ def settings(table, columns, suffix):
         st.error("Every item has the same values in these measurements, so there is nothing to group. "
                  "Pick other measurements or other data.")
         return None
-    k = st.slider("Number of groups (k)", 1, garden.MAX_K, 3, key="km_k",
-                  help="k-means always finds exactly this many groups, whether or not the data has them.")
+    if shown("k"):
+        st.slider("Number of groups (k)", 1, garden.MAX_K, key="km_k", disabled=view.locked("k"),
+                  help=with_term("k-means always finds exactly this many groups, whether or not the data has them.",
+                                 "cluster"))
+    k = view.value("k")
     if k > most:
         st.warning(f"Only {most} items are different from each other, so k-means can find at most {most} groups; "
                    f"using k = {most}.")
         k = most
-    scale = st.toggle("Scale the measurements (standardise)", True, key="km_scale",
-                      help="Puts every measurement on the same footing (mean 0, spread 1) so units do not matter.")
-    init = st.radio("Starting centroids", ["k-means++", "random", "I'll choose"], key="km_init", horizontal=True,
-                    help="Where the group centres start: spread out (k-means++), k random items, or where you say.")
-    seed = st.number_input("Random seed", 0, 10_000, 0, key="km_seed",
-                           help="Same seed, same random start: change it to see other starts.")
+    if shown("scale"):
+        st.toggle("Scale the measurements (standardise)", key="km_scale", disabled=view.locked("scale"),
+                  help=with_term("Puts every measurement on the same footing (mean 0, spread 1) so units do not "
+                                 "matter.", "scaling"))
+    if shown("init", advanced=True):
+        st.radio("Starting centroids", ["k-means++", "random", "I'll choose"], key="km_init", horizontal=True,
+                 disabled=view.locked("init"),
+                 help=with_term("Where the group centres start: spread out (k-means++), k random items, or where "
+                                "you say.", "centroid"))
+    if shown("seed", advanced=True):
+        st.number_input("Random seed", 0, 10_000, key="km_seed", disabled=view.locked("seed"),
+                        help=with_term("Same seed, same random start: change it to see other starts.", "random seed"))
+    scale, init, seed = view.value("scale"), view.value("init"), view.value("seed")
     axes = features if len(features) >= 2 else [features[0], ITEM]
-    x = st.selectbox("Plot across", axes, index=min(1, len(axes) - 1) if len(axes) > 2 else 0, key=f"km_x{suffix}{columns_key(axes)}",
-                     format_func=garden.label, help="Measurement along the bottom of the k-means plot.")
-    y = st.selectbox("Plot up", axes, index=len(axes) - 1, key=f"km_y{suffix}{columns_key(axes)}", format_func=garden.label,
-                     help="Measurement up the side of the k-means plot.")
-    return features, k, scale, init, int(seed), x, y
+    if not garden_data:
+        x = st.selectbox("Plot across", axes, index=axes.index(default_axes(axes)[0]),
+                         key=f"km_x{suffix}{columns_key(axes)}", format_func=garden.label,
+                         help="Measurement along the bottom of the k-means plot.")
+        y = st.selectbox("Plot up", axes, index=len(axes) - 1, key=f"km_y{suffix}{columns_key(axes)}",
+                         format_func=garden.label, help="Measurement up the side of the k-means plot.")
+        return features, k, scale, init, int(seed), x, y
+    if view.value("x") not in axes or view.value("y") not in axes:  # a link's axes that these features lack
+        st.session_state.km_x, st.session_state.km_y = default_axes(axes)
+    for name, title, where in (("x", "Plot across", "along the bottom"), ("y", "Plot up", "up the side")):
+        if shown(name):
+            st.selectbox(title, axes, key=f"km_{name}", format_func=garden.label, disabled=view.locked(name),
+                         help=f"Measurement {where} of the k-means plot.")
+    return features, k, scale, init, int(seed), view.value("x"), view.value("y")
 
 
 def chosen_starts(table, features, k):
@@ -245,11 +305,15 @@ def fill_names(labels, kinds):
         st.session_state[f"km_name_{cluster}"] = name
 
 
-def name_and_classify(table, features, k, scale, init, seed, kinds):
+def final_fit(table, features, k, scale, init, seed):
+    """scikit-learn's KMeans with the chosen settings: what "Name and classify" and the handout show."""
     starts = st.session_state.get("km_user_starts")
     # "I'll choose" uses the clicked starts once all are placed; until then, k-means++.
     start = init if init != "I'll choose" else ("k-means++" if starts is None else starts)
-    result = cached_fit(table[features], k, start, scale, seed)
+    return cached_fit(table[features], k, start, scale, seed)
+
+
+def name_and_classify(table, features, k, result, kinds):
     st.markdown("scikit-learn's KMeans with your settings found these groups. Give each a name.")
     if kinds is not None and st.session_state.get("km_reveal"):
         st.button("Name them after the true kinds", key="km_fill", on_click=fill_names, args=(result.labels, kinds),
@@ -277,14 +341,15 @@ def name_and_classify(table, features, k, scale, init, seed, kinds):
                                       new_item=(new[on_axes[0]], new[on_axes[1]], name),
                                       title="The new item (★) among the groups"),
                         key="km_new_chart", config=PLOT, alt="The new item among the clusters")
+    return names
 
 
 def bugs_gallery():
     st.markdown("k-means always gives an answer, even a wrong one. Pick a bug to see it happen, and how to fix it.")
-    slug = st.pills("k-means bug", [b.slug for b in BUGS], default=BUGS[0].slug, key="km_bug",
-                    format_func=lambda s: bug(s).title, help="Each button runs a small demo.")
-    if slug is None:
-        return
+    if shown("bug"):
+        st.pills("k-means bug", [b.slug for b in BUGS], key="km_bug", required=True, disabled=view.locked("bug"),
+                 format_func=lambda s: bug(s).title, help="Each button runs a small demo.")
+    slug = view.value("bug")
     entry = bug(slug)
     st.markdown(f"**What goes wrong.** {entry.what}")
     st.markdown(f"**The fix.** {entry.fix}")
@@ -296,63 +361,71 @@ def bugs_gallery():
                 st.caption(panel.note)
 
 
-CHALLENGES = (
-    ("Which single measurement separates stones from bugs?",
-     "Weight: its histogram shows two groups, light bugs (under 0.15 g) and heavy stones (from about 0.8 g). "
-     "It cannot tell woodlice from ladybirds, though: they weigh about the same."),
-    ("What happens with k = 2? With k = 4?",
-     "With k = 2 the stones get one group and woodlice and ladybirds share the other. With k = 4 the stones "
-     "are split into smaller and bigger ones. The elbow chart bends at k = 3."),
-    ("Use only width and length. Can k-means still find the three kinds?",
-     "Yes, almost perfectly (agreement about 0.98): ladybirds are short and round, woodlice long and narrow, "
-     "stones long and wide. The robot did not even need its scales."),
-    ("With “random” starts and k = 4, run to the end with seeds 0, 1, 2 and 3. Is the inertia always the same?",
-     "No: seed 1 ends at about 51, seeds 0 and 2 get stuck at about 82 and seed 3 at about 93. Keep the lowest: "
-     "that is why scikit-learn tries several starts (n_init) and keeps the best."),
-    ("Switching scaling off hardly changes the garden's groups. Why does it matter so much in the "
-     "“different scales” bug?",
-     "In grams, weights (0.02–3.7) and lengths (5–19 mm) happen to spread about as much, so plain distance is "
-     "fair. In milligrams weight spreads over thousands and drowns the rest. Scaling makes the answer the "
-     "same whatever units you measure in."),
-)
+def results_record(link, settings, features, result, names, plot, agreement):
+    """The handout, with the k-means plot drawn only now (when the learner asks for it). ``plot`` is
+    (x values, y values, x label, y label, centroids on those axes). No Streamlit calls: runs on another thread."""
+    xs, ys, x_label, y_label, centres = plot
+    picture = scatter_picture(xs, ys, result.labels, centres, x_label, y_label,
+                              f"k-means found {len(result.centroids)} groups")
+    return handout(link, settings, features, result.centroids, np.bincount(result.labels, minlength=len(centres)),
+                   result.inertia, names, picture, agreement)
 
 
-def try_this():
-    for number, (question, answer) in enumerate(CHALLENGES, start=1):
-        st.markdown(f"**{number}. {question}**")
-        with st.expander("Show the answer"):
-            st.markdown(answer)
+def record(table, data_name, features, k, scale, init, seed, x, y, result, names, kinds):
+    """The handout to build if the learner asks, with this run's values captured now."""
+    on_axis = {f: result.centroids[:, i] for i, f in enumerate(features)} | {ITEM: np.full(k, len(table) / 2)}
+    plot_table = table.assign(**{ITEM: np.arange(1, len(table) + 1)})
+    plot = (plot_table[x].to_numpy(), plot_table[y].to_numpy(), garden.label(x), garden.label(y),
+            np.column_stack([on_axis[x], on_axis[y]]))
+    revealed = kinds is not None and st.session_state.get("km_reveal")
+    settings = {"Data": data_name, "Measurements used": ", ".join(map(garden.label, features)),
+                "Number of groups (k)": k, "Scaled (standardised)": "yes" if scale else "no",
+                "Starting centroids": init, "Random seed": seed}
+    return partial(results_record, view.link, settings, [garden.label(f) for f in features], result,
+                   {c: n for c, n in names.items() if n}, plot,
+                   garden.agreement(result.labels, kinds) if revealed else None)
 
 
-st.markdown("A garden robot picks things up but only knows how to measure their **width, length and weight**. "
-            "Can we work out what kinds of thing it found, without anyone telling us? That is **clustering**: "
-            "finding groups nobody labelled.")
+st.markdown(view.say(
+    "A garden robot picks things up but only knows how to measure their **width, length and weight**. "
+    "Can we work out what kinds of thing it found, without anyone telling us? That is **clustering**: "
+    "finding groups nobody labelled.",
+    "The garden robot picked up bugs and stones. It can only measure how **wide**, how **long** and how **heavy** "
+    "each thing is. Can you help it sort them into groups, without anyone telling it the answers?"))
 chosen = choose_data()
-if chosen is not None and chosen[2] is not None:
-    st.toggle("Reveal what each item really is", False, key="km_reveal",
+if chosen is not None and chosen[2] is not None and shown("reveal"):
+    st.toggle("Reveal what each item really is", key="km_reveal", disabled=view.locked("reveal"),
               help="Shows the true kinds on the charts and how well k-means agrees with them.")
-tabs = st.tabs(["Look", "Run k-means", "How many groups?", "Name and classify", "k-means bugs", "Try this"])
-chosen_settings = None
+TABS = {"look": "Look", "run": "Run k-means", "howmany": "How many groups?", "name": "Name and classify",
+        "bugs": "k-means bugs"}
+wanted = [tab for tab in TABS if tab == "run" or shown(tab, advanced=tab == "howmany")]
+tabs = dict(zip(wanted, st.tabs([TABS[tab] for tab in wanted])))
+make_handout = chosen_settings = None
 if chosen is not None:
     table, columns, kinds, name = chosen
     suffix = "" if name == "garden" else columns_key(columns)
     shown_kinds = kinds if kinds is not None and st.session_state.get("km_reveal") else None
-    with tabs[0]:
-        look(table, columns, shown_kinds, suffix)
-    with tabs[1]:
+    if "look" in tabs:
+        with tabs["look"]:
+            look(table, columns, shown_kinds, suffix)
+    with tabs["run"]:
         chosen_settings = settings(table, columns, suffix)
 if chosen_settings is not None:
     features, k, scale, init, seed, x, y = chosen_settings
-    with tabs[1]:
+    with tabs["run"]:
         stepper(table, features, k, scale, init, seed, x, y, kinds)
-    with tabs[2]:
-        how_many(table, features, k, scale)
-    with tabs[3]:
-        name_and_classify(table, features, k, scale, init, seed, kinds)
+    if "howmany" in tabs:
+        with tabs["howmany"]:
+            how_many(table, features, k, scale)
+    result, cluster_names = final_fit(table, features, k, scale, init, seed), {}
+    if "name" in tabs:
+        with tabs["name"]:
+            cluster_names = name_and_classify(table, features, k, result, kinds)
+    make_handout = record(table, name, features, k, scale, init, seed, x, y, result, cluster_names, kinds)
 else:
-    for tab in tabs[:4]:
+    for tab in [tab for where, tab in tabs.items() if where != "bugs"]:
         tab.info("Choose data and at least one measurement above to use this part.")
-with tabs[4]:
-    bugs_gallery()
-with tabs[5]:
-    try_this()
+if "bugs" in tabs:
+    with tabs["bugs"]:
+        bugs_gallery()
+ui.end_of_page(view, handout=make_handout)
