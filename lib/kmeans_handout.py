@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from lib.handout import Handout, escape_markdown
+from lib.handout import Handout
 from lib.palette import CATEGORICAL, OKABE_ITO
 
 SIZE = (640, 480)  #: picture size in pixels
@@ -77,7 +77,7 @@ def handout(link: str, settings: Mapping[str, object], features: Sequence[str], 
             picture: Image.Image | None = None, agreement: float | None = None) -> Handout:
     """A record of the learner's k-means run. ``settings`` are (what → value) rows as the page words them;
     ``centroids`` (k × features, original units) and ``sizes`` describe each cluster, ``names`` the learner's
-    names for them (escaped: they typed them); ``picture`` is the k-means plot (see :func:`scatter_picture`);
+    names for them; ``picture`` is the k-means plot (see :func:`scatter_picture`);
     ``agreement`` the adjusted Rand index with the true kinds, when the learner revealed them."""
     names = names or {}
     record = Handout("My k-means groups", link, "How I asked k-means to group the garden robot's items, and the "
@@ -85,7 +85,8 @@ def handout(link: str, settings: Mapping[str, object], features: Sequence[str], 
     record.heading("My settings")
     record.table([(what, value) for what, value in settings.items()], ["Setting", "Value"])
     record.heading("The groups k-means found")
-    rows = [(cluster, escape_markdown(names.get(cluster, "")) or "–", int(size), *map(float, centre))
+    # Table cells are made safe by Handout.table (no HTML is ever rendered); escaping here would show backslashes.
+    rows = [(cluster, names.get(cluster, "") or "–", int(size), *map(float, centre))
             for cluster, (size, centre) in enumerate(zip(sizes, np.asarray(centroids)))]
     record.table(rows, ["Cluster", "My name", "Items", *features],
                  "Each centroid is the middle (mean) of its cluster's items, in the measurements' own units.")

@@ -138,7 +138,8 @@ def settings(table, columns, suffix):
         features = view.value("features")
     else:
         features = st.multiselect("Measurements k-means may use", columns, key=f"km_features{suffix}",
-                                  format_func=garden.label, help="k-means groups items by these measurements only.",
+                                  format_func=garden.label,
+                                  help=with_term("k-means groups items by these measurements only.", "feature"),
                                   **({"on_change": tidy_features, "disabled": view.locked("features")} if garden_data
                                      else {"default": columns}))
     if not features:
