@@ -248,7 +248,8 @@ padding = (st.radio("Padding (what is outside the picture)", kernels.PADDINGS, k
                     help="The course's two choices are zeros or repeating the edge.")
            if shown("padding") else view.value("padding"))
 stride = (st.radio("Stride (how many pixels the kernel moves each step)", (1, 2), key="stride", horizontal=True,
-                   disabled=view.locked("stride"), help=ui.define("stride"))
+                   disabled=view.locked("stride"),
+                   help=f"Stride 2 is how CNNs make pictures smaller. {ui.define('stride')}")
           if shown("stride") else view.value("stride"))
 f_rows, f_cols = kernel.shape
 pad = kernels.pad_width(f_rows, padding)

@@ -139,13 +139,16 @@ with noise_column:
                     if shown("fraction") else view.value("fraction"))
     else:
         strength = (st.slider("Noise strength", 0.0, 10.0, step=0.25, key="noise_strength",
-                              disabled=view.locked("strength"), help=ui.define("standard deviation"))
+                              disabled=view.locked("strength"),
+                              help="The noise's standard deviation, in units of the gap between black (0) and "
+                                   "white (1). At 4 a single copy hides the secret.")
                     if shown("strength") else view.value("strength"))
     n = (st.slider("Number of copies Jane sends", 1, MAX_COPIES, key="noise_copies", disabled=view.locked("copies"),
                    help="Each copy gets fresh noise. More copies, more chances to beat the baddie.")
          if shown("copies") else view.value("copies"))
     seed = (st.number_input("Random seed", 0, 1_000_000, key="noise_seed", disabled=view.locked("seed"),
-                            help=ui.define("random seed"))
+                            help="Picks which random noise the baddie uses; the same seed gives the same copies. "
+                                 + ui.define("random seed"))
             if shown("seed", advanced=True) else view.value("seed"))
 if strength == 0:
     st.info("With no noise every copy is already perfect: there is nothing to average away. "
