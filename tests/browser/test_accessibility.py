@@ -109,15 +109,27 @@ def test_pending_page_fixes(violations, rule, selector, fix):
 
 # --- keyboard -----------------------------------------------------------------------------------------------
 
+def _focused(page: Page, is_target: str) -> bool:
+    return page.evaluate(f"(() => {{ const el = document.activeElement; return !!(el && ({is_target})); }})()")
+
+
 def tab_to(page: Page, is_target: str, limit: int = 150) -> None:
     """Press Tab from the page's title until ``is_target`` (a JS expression on `el`, the focused
-    element) holds, as a keyboard user would move through the page."""
-    page.get_by_role("heading", level=1).click()  # where a keyboard user starts reading
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!(el && ({is_target})); }})()"):
+    element) holds, as a keyboard user would move through the page; then check focus stays there (a
+    page still finishing a run can redraw under the cursor: then start again)."""
+    for _ in range(3):
+        page.get_by_role("heading", level=1).click()  # where a keyboard user starts reading
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if _focused(page, is_target):
+                break
+        else:
+            raise AssertionError(f"Tab never reached the control ({is_target}) in {limit} presses")
+        page.wait_for_timeout(500)
+        if _focused(page, is_target):
             return
-    raise AssertionError(f"Tab never reached the control ({is_target}) in {limit} presses")
+        wait_until_settled(page)
+    raise AssertionError(f"The control ({is_target}) kept losing keyboard focus")
 
 
 def test_mnist_invert_toggle_with_tab_and_space(page: Page, shared_server):
@@ -128,7 +140,7 @@ def test_mnist_invert_toggle_with_tab_and_space(page: Page, shared_server):
     tab_to(page, "el.getAttribute('role') === 'switch' && el.getAttribute('aria-label') === 'Train with inverted copies'")
     page.keyboard.press("Space")
     wait_until_settled(page)
-    expect(toggle).to_be_checked()
+    expect(toggle).to_be_checked(timeout=15_000)
     expect(page.get_by_text("Answering now: the network with inverted copies")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
@@ -141,9 +153,36 @@ def test_noise_copies_slider_with_tab_and_arrow_keys(page: Page, shared_server):
     expect(copies).to_have_accessible_name(re.compile(r"of the 20 copies"))
     # st.slider's thumb is a react-aria <input type="range"> labelled with the slider's label.
     tab_to(page, "el.type === 'range' && el.getAttribute('aria-label') === 'Number of copies Jane sends'")
-    page.keyboard.press("ArrowLeft")
-    page.keyboard.press("ArrowLeft")
-    wait_until_settled(page)
-    expect(page.get_by_role("slider", name="Number of copies Jane sends")).to_have_value("18")
+    # One press per page run: two quick presses can lose the second one (see the xfail test below).
+    for _ in range(2):
+        page.keyboard.press("ArrowLeft")
+        wait_until_settled(page)
+    expect(page.get_by_role("slider", name="Number of copies Jane sends")).to_have_value("18", timeout=15_000)
     expect(copies).to_have_accessible_name(re.compile(r"of the 18 copies"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+@pytest.mark.xfail(strict=True, reason="needs ui fix: lib/ui.py _apply_link re-applies a stale URL (see test)")
+def test_a_quick_second_change_is_not_undone_by_the_url():
+    """Two quick arrow presses on a slider send two reruns; the second carries the browser's address as it
+    was before the first run rewrote it. lib.ui._apply_link compares the address only with the *last*
+    params it wrote, takes the stale one for a newly opened link and resets every control to it: the slider
+    jumps back to 20 (seen in the browser in about 1 of 4 tries of the keyboard test above). Reproduced here
+    deterministically with AppTest by sending the stale address with the second change.
+    Fix (lib/ui.py, _apply_link): remember the last few params written per page, e.g.
+    ``history = st.session_state.setdefault("_links_history", {}).setdefault(slug, [])``, apply the URL only
+    ``if query != written.get(slug) and query not in history``, and ``history[:] = (history + [params])[-5:]``
+    where ``written[slug] = params`` is set."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app.switch_page("pages/4_noise.py").run()
+    stale = dict(app.query_params)  # the address before the first change is written back
+    app.slider(key="noise_copies").set_value(19).run()
+    app.query_params.clear()
+    app.query_params.update(stale)
+    app.slider(key="noise_copies").set_value(18).run()
+    assert not app.exception
+    assert app.slider(key="noise_copies").value == 18
