@@ -9,10 +9,10 @@ from lib.handout import Handout, escape_markdown
 
 
 def handout(link: str, secret_name: str, kind: str, strength: float, copies: int, combined: int, seed: int,
-            clip: bool, secret: np.ndarray, first_copy: np.ndarray, mean: bytes | np.ndarray,
+            clip: bool, secret: np.ndarray, first_copy: np.ndarray, mean: np.ndarray,
             noise_one: float, noise_combined: float, message: str | None = None) -> Handout:
-    """A record of one noise experiment. ``secret`` and ``first_copy`` are uint8 grey pictures, ``mean`` the
-    average of the first ``combined`` copies (PNG bytes or uint8); ``noise_one`` and ``noise_combined`` are the
+    """A record of one noise experiment. ``secret``, ``first_copy`` and ``mean`` (the average of the first
+    ``combined`` copies) are uint8 grey pictures; ``noise_one`` and ``noise_combined`` are the
     remaining noise of one copy and of that average. ``message`` is what the learner typed, if anything
     (escaped here, so it is shown as text)."""
     record = Handout("My secret spy message", link,
@@ -32,8 +32,9 @@ def handout(link: str, secret_name: str, kind: str, strength: float, copies: int
         f"Clipped copies shown on the chart: {'yes' if clip else 'no'}",
     ])
     record.heading("What John saw")
-    record.images([secret, first_copy], ["The clean secret", "One noisy copy"], min_side=256)
-    record.image(mean, f"The average of {int(combined)} copies", min_side=256)
+    captions = ["The clean secret", "One noisy copy", f"The average of {int(combined)} copies"]
+    record.images([secret, first_copy, mean], captions, min_side=256)
+    record.text(f"*In order: {', '.join(c.lower() for c in captions)}.*")
     record.table([[1, noise_one], [int(combined), noise_combined]], ["copies averaged", "remaining noise"],
                  "Remaining noise: the typical distance of a pixel from the secret (0 is perfect). For random "
                  "noise it shrinks like 1/√N, so 4 times as many copies halve it.")

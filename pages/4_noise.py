@@ -291,9 +291,10 @@ if shown("science"):
         "same thing, the same trick as Jane's copies."
     )
 
+sent = stack(key, secret, kind, strength, seed)  # (copies, running sums, noise curve)
 captured = dict(secret_name=PICTURES[view.value("picture")] if source == SOURCES[0] else source.lower(),
                 message=st.session_state["noise_message"] if source == SOURCES[1] else None,
                 kind=KINDS[kind], strength=strength, copies=n, combined=k, seed=seed, clip=clip,
-                secret=to_grey(secret), first_copy=to_grey(stack(key, secret, kind, strength, seed)[0][0]),
-                mean=mean_picture, noise_one=float(curve[0]), noise_combined=float(curve[k - 1]))
+                secret=to_grey(secret), first_copy=to_grey(sent[0][0]), mean=to_grey(sent[1][k - 1] / k),
+                noise_one=float(curve[0]), noise_combined=float(curve[k - 1]))
 ui.end_of_page(view, handout=lambda: handout(view.link, **captured))
