@@ -197,25 +197,28 @@ if preset == CUSTOM:
             st.session_state[KERNEL_TEXT] = st.session_state["kernel_synced"] = ""
     if notice := st.session_state.get("kernel_notice"):
         st.warning(notice, icon=":material/link_off:")
-    locked = view.locked("kernel")
-    size = st.radio("Kernel size", editor.SIZES, format_func=lambda n: f"{n}×{n}", key="custom_size",
-                    horizontal=True, disabled=locked, help="A bigger kernel looks at more neighbours for each pixel.")
+    locked, editable = view.locked("kernel"), shown("kernel")  # hidden: the link's kernel, shown but not editable
+    size = (st.radio("Kernel size", editor.SIZES, format_func=lambda n: f"{n}×{n}", key="custom_size",
+                     horizontal=True, disabled=locked, help="A bigger kernel looks at more neighbours for each pixel.")
+            if editable else st.session_state.get("custom_size", editor.SIZES[0]))
     defaults = {3: kernels.PRESETS[FIRST_CUSTOM_PRESET], 5: kernels.PRESETS["Gaussian blur 5×5"]}
     cells = st.session_state.setdefault("custom_cells", {}).get(size) or editor.cells_from_kernel(defaults[size])
-    table = pd.DataFrame(cells, columns=[str(c + 1) for c in range(size)], dtype="string")
-    edited = st.data_editor(table, key=f"kernel_cells_{size}_{st.session_state.get('custom_version', 0)}",
-                            hide_index=True, num_rows="fixed", width="content", disabled=locked,
-                            column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
-    st.caption("Click a cell and type a number such as 2, -1, 0.5 or 1/9. Empty cells count as 0.")
-    # Cleared cells arrive as missing values; keep the edits as the base so a size switch does not lose them.
-    cells = edited.astype(object).where(edited.notna(), "").to_numpy().tolist()
-    st.session_state["custom_cells"][size] = cells
+    if editable:
+        table = pd.DataFrame(cells, columns=[str(c + 1) for c in range(size)], dtype="string")
+        edited = st.data_editor(table, key=f"kernel_cells_{size}_{st.session_state.get('custom_version', 0)}",
+                                hide_index=True, num_rows="fixed", width="content", disabled=locked,
+                                column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
+        st.caption("Click a cell and type a number such as 2, -1, 0.5 or 1/9. Empty cells count as 0.")
+        # Cleared cells arrive as missing values; keep the edits as the base so a size switch does not lose them.
+        cells = edited.astype(object).where(edited.notna(), "").to_numpy().tolist()
+        st.session_state["custom_cells"][size] = cells
     kernel, problems = editor.kernel_from_cells(cells)
     st.session_state["custom_kernel"] = kernel
     for problem in problems:
         st.warning(problem)
-    st.button("Normalise: scale so the numbers add up to 1", key="normalise", on_click=_normalise,
-              disabled=locked, help="Divides every number by the total, so flat areas keep their brightness.")
+    if editable:
+        st.button("Normalise: scale so the numbers add up to 1", key="normalise", on_click=_normalise,
+                  disabled=locked, help="Divides every number by the total, so flat areas keep their brightness.")
     if error := st.session_state.pop("normalise_error", None):
         st.error(error)
     if editor.kernel_to_text(kernel) != (st.session_state[KERNEL_TEXT] or FIRST_CUSTOM):

@@ -94,6 +94,18 @@ def test_a_five_by_five_kernel_from_a_link_sets_the_size_and_a_bad_one_gets_a_no
     assert "kernel" not in dict(bad.query_params)
 
 
+def test_a_locked_or_hidden_kernel_is_applied_but_cannot_be_edited():
+    emboss = "-2,-1,0;-1,1,1;0,1,2"
+    locked = open_page(preset="custom", kernel=emboss, lock="kernel")
+    assert locked.data_editor[0].disabled and locked.radio(key="custom_size").disabled
+    assert locked.button(key="normalise").disabled
+    hidden = open_page(preset="custom", kernel=emboss, hide="kernel")
+    assert not hidden.data_editor and not [r for r in hidden.radio if r.key == "custom_size"]
+    np.testing.assert_array_equal(hidden.session_state["custom_kernel"], kernels.PRESETS["Emboss"])
+    hidden.radio(key="padding").set_value("edge").run()
+    assert dict(hidden.query_params) == {"preset": "custom", "kernel": emboss, "padding": "edge", "hide": "kernel"}
+
+
 def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
     app = open_page(picture="nowhere", preset="magic", padding="mirror", stride="9", colour="purple", range="x",
                     signed="maybe", volume="11", lesson="99", hide="nonsense", lock="everything")
