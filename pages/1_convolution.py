@@ -6,7 +6,6 @@ by itself. The arithmetic lives in lib.kernels; this script is layout, widgets a
 """
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from lib import kernel_display as display
@@ -14,6 +13,7 @@ from lib import kernel_editor as editor
 from lib import kernels, ui
 from lib.convolution_handout import handout
 from lib.images import ImageError
+from lib.kernel_editor_views import KERNEL_TEXT, custom_kernel, set_custom
 from lib.kernel_figures import kernel_grid, pixel_grid
 from lib.kernel_sources import BUNDLED, COURSE_EXAMPLE, WORKING_SIDE, Picture, from_image_source, test_pattern
 
@@ -25,9 +25,6 @@ PADDING_LABELS = {"zero": "Zero padding: a frame of 0s", "edge": "Repeat the edg
                   "valid": "No padding (“valid”): the output shrinks"}
 RANGE_LABELS = {"clip": "Clip: below 0 → 0, above 255 → 255", "absolute": "Absolute value, then clip",
                 "rescale": "Rescale lowest…highest to 0…255"}
-KERNEL_TEXT = "conv_kernel"  # session-state key of the custom kernel as link text (see lib/lessons/convolution.toml)
-FIRST_CUSTOM_PRESET = "Sharpen"  # the custom editor starts from this kernel
-FIRST_CUSTOM = editor.kernel_to_text(kernels.PRESETS[FIRST_CUSTOM_PRESET])
 ZOOM = 9  # cells across in the zoomed-in view: readable on a phone
 
 
@@ -152,22 +149,6 @@ st.markdown(view.say("A **kernel** is a small grid of numbers. Put it on top of 
                      "and add up the numbers under it, and you get one new dot. Try a few!"))
 
 
-def _remember(kernel: np.ndarray) -> None:
-    """The custom kernel as link text ("" for the editor's first kernel, so a plain link stays short);
-    "kernel_synced" marks it as the page's own text rather than a link's, which the editor would apply."""
-    text = editor.kernel_to_text(kernel)
-    st.session_state[KERNEL_TEXT] = st.session_state["kernel_synced"] = "" if text == FIRST_CUSTOM else text
-
-
-def _set_custom(cells: list[list[str]]) -> None:
-    """Replace the editor's table (a new key makes Streamlit forget the old edits)."""
-    size = len(cells)
-    st.session_state["custom_size"] = size
-    st.session_state.setdefault("custom_cells", {})[size] = cells
-    st.session_state["custom_version"] = st.session_state.get("custom_version", 0) + 1
-    _remember(editor.kernel_from_cells(cells)[0])
-
-
 def _preset_changed() -> None:
     """A preset keeps the custom kernel out of the link (the editor still remembers it)."""
     if st.session_state["preset"] != CUSTOM:
@@ -178,54 +159,8 @@ preset = (st.selectbox("Kernel", [*kernels.FILTERS, CUSTOM], key="preset", on_ch
                        disabled=view.locked("preset"),
                        help="Presets are classic kernels from image processing; Custom lets you type your own.")
           if shown("preset") else view.value("preset"))
-
-
-def _normalise() -> None:
-    try:
-        _set_custom(editor.cells_from_kernel(kernels.normalise(st.session_state["custom_kernel"])))
-    except ValueError as error:
-        st.session_state["normalise_error"] = str(error)
-
-
 if preset == CUSTOM:
-    linked = st.session_state[KERNEL_TEXT]
-    if linked and linked != st.session_state.get("kernel_synced"):  # a link's kernel: put it in the editor
-        try:
-            _set_custom(editor.cells_from_text(linked))
-        except ValueError as error:
-            st.session_state["kernel_notice"] = f"{error} The link's kernel was ignored."
-            st.session_state[KERNEL_TEXT] = st.session_state["kernel_synced"] = ""
-    if notice := st.session_state.get("kernel_notice"):
-        st.warning(notice, icon=":material/link_off:")
-    locked, editable = view.locked("kernel"), shown("kernel")  # hidden: the link's kernel, shown but not editable
-    size = (st.radio("Kernel size", editor.SIZES, format_func=lambda n: f"{n}×{n}", key="custom_size",
-                     horizontal=True, disabled=locked, help="A bigger kernel looks at more neighbours for each pixel.")
-            if editable else st.session_state.get("custom_size", editor.SIZES[0]))
-    defaults = {3: kernels.PRESETS[FIRST_CUSTOM_PRESET], 5: kernels.PRESETS["Gaussian blur 5×5"]}
-    cells = st.session_state.setdefault("custom_cells", {}).get(size) or editor.cells_from_kernel(defaults[size])
-    if editable:
-        table = pd.DataFrame(cells, columns=[str(c + 1) for c in range(size)], dtype="string")
-        edited = st.data_editor(table, key=f"kernel_cells_{size}_{st.session_state.get('custom_version', 0)}",
-                                hide_index=True, num_rows="fixed", width="content", disabled=locked,
-                                column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
-        st.caption("Click a cell and type a number such as 2, -1, 0.5 or 1/9. Empty cells count as 0.")
-        # Cleared cells arrive as missing values; keep the edits as the base so a size switch does not lose them.
-        cells = edited.astype(object).where(edited.notna(), "").to_numpy().tolist()
-        st.session_state["custom_cells"][size] = cells
-    kernel, problems = editor.kernel_from_cells(cells)
-    st.session_state["custom_kernel"] = kernel
-    for problem in problems:
-        st.warning(problem)
-    if editable:
-        st.button("Normalise: scale so the numbers add up to 1", key="normalise", on_click=_normalise,
-                  disabled=locked, help="Divides every number by the total, so flat areas keep their brightness.")
-    if error := st.session_state.pop("normalise_error", None):
-        st.error(error)
-    if editor.kernel_to_text(kernel) != (st.session_state[KERNEL_TEXT] or FIRST_CUSTOM):
-        _remember(kernel)
-        st.rerun()  # so the address bar and the share link carry this kernel now, not one click later
-    st.session_state.pop("kernel_notice", None)  # a link's notice stays for one look, like the page's others
-    shown_kernels = {"Your kernel": kernel}
+    shown_kernels = {"Your kernel": custom_kernel(editable=shown("kernel"), locked=view.locked("kernel"))}
 elif preset == kernels.SOBEL_MAGNITUDE:
     shown_kernels = {name: kernels.PRESETS[name] for name in ("Sobel horizontal", "Sobel vertical")}
 else:
@@ -387,7 +322,7 @@ def learned_kernels() -> np.ndarray:
 
 
 def _use_learned(number: int) -> None:
-    _set_custom(editor.cells_from_kernel(st.session_state["learned"][number - 1]))
+    set_custom(editor.cells_from_kernel(st.session_state["learned"][number - 1]))
     st.session_state["preset"] = CUSTOM
 
 
