@@ -2,6 +2,7 @@
 value in the address bar; screenshots of the linked page (desktop, phone, kid mode) go to tests/screenshots/."""
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -33,6 +34,11 @@ def test_a_link_opens_its_settings_and_the_address_follows_changes(page: Page, s
     wait_until_settled(page)
     expect(page).to_have_url(re.compile(r"k=5"))
     assert "scale=off" in page.url and "init=random" in page.url and "seed=2" in page.url
+    wait_until_settled(page)  # the address changes as the rerun starts; the button is redrawn at its end
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download my results (Markdown)").click()
+    record = Path(download.value.path()).read_text(encoding="utf-8")
+    assert record.startswith("# My k-means groups") and "| Number of groups (k) | 5 |" in record
 
 
 def test_kid_mode_link(page: Page, shared_server):
