@@ -101,9 +101,11 @@ def _apply_link(slug: str) -> View:
     page was entered), then write the current settings back to the URL."""
     lesson = lessons.lesson(slug)
     query = st.query_params.to_dict()
-    written = st.session_state.setdefault("_links_written", {})
+    # The last few addresses this page wrote: a quick second change can arrive carrying the address from
+    # before the first change was written back, and must not be taken for a newly opened link.
+    written = st.session_state.setdefault("_links_written", {}).setdefault(slug, [])
     classrooms = st.session_state.setdefault("_classrooms", {})
-    if written.get(slug) != query:
+    if query not in written:
         values, classrooms[slug], notices = lesson.read(query)
         st.session_state.update(values)
         if classrooms[slug].kids is not None:
@@ -119,7 +121,7 @@ def _apply_link(slug: str) -> View:
         params[KIDS] = "on"
     if params != query:
         st.query_params.from_dict(params)
-    written[slug] = params
+    written[:] = [*written[-4:], params]
     return View(slug, lesson, classroom, kids, _address(slug, params))
 
 
@@ -150,7 +152,7 @@ def _sidebar(view: View) -> None:
                        "Stays on as you move between pages.")
         with st.expander("Share this view", icon=":material/qr_code_2:"):
             _share_panel(view)
-        st.caption("Works offline: every model and data set ships with the app.")
+        st.markdown(":small[Works offline: every model and data set ships with the app.]")
 
 
 def _remember_kids() -> None:
@@ -163,9 +165,10 @@ def _qr(link: str, scale: int) -> bytes:
 
 
 def _share_panel(view: View) -> None:
-    st.caption("A link to exactly what you see now (the copy button is at its right):")
+    st.markdown(":small[A link to exactly what you see now (the copy button is at its right):]")
     st.code(view.link, language=None, wrap_lines=True)
-    st.image(_qr(view.link, 4), caption="The same link as a QR code, for a phone camera.", output_format="PNG")
+    st.image(_qr(view.link, 4), caption="The same link as a QR code, for a phone camera.", output_format="PNG",
+             alt="QR code of this page's link")
     if st.button("Show the QR code big", key="qr_big", help="For projecting on a screen: the room scans it."):
         _big_qr(view.link)
     lesson = view.lesson
@@ -189,7 +192,7 @@ def _share_panel(view: View) -> None:
 
 @st.dialog("Scan to open this page", width="large")
 def _big_qr(link: str) -> None:
-    st.image(_qr(link, 12), caption=link, width="stretch", output_format="PNG")
+    st.image(_qr(link, 12), caption=link, width="stretch", output_format="PNG", alt="QR code of this page's link")
 
 
 def define(term: str) -> str:

@@ -82,7 +82,7 @@ if view.shows("course"):
     st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=[str(d) for d in range(10)]),
                  width="stretch", column_config={"answer": st.column_config.NumberColumn("answer", format="%d")})
     st.image([charts.enlarge(image, 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
-             width=84)
+             width=84, alt=[f"Course image {i.name}: {i.description}" for i in results.COURSE_IMAGES])
     if not view.kids:
         st.dataframe(results.side_by_side(course_probs[False], course_probs[True]), hide_index=True,
                      width="stretch")
@@ -178,7 +178,7 @@ if x is not None:
     probs = {inverted: mnist.predict(model, x)[0] for inverted, model in models.items()}
     see_col, answer_col = st.columns([1, 2])
     with see_col:
-        st.image(charts.enlarge(x), width=280,
+        st.image(charts.enlarge(x), width=280, alt="Your digit as the network sees it: 28 by 28 grey pixels",
                  caption="What the network sees: 28×28 pixels, cropped, scaled to 20×20 and centred by mass, "
                          "black and white kept as they were.")
     with answer_col:
@@ -249,7 +249,8 @@ if view.shows("mistakes") and not view.kids:
     if len(wrong):
         shown = mnist.invert(x_test[wrong]) if flipped_test else x_test[wrong]
         st.image([charts.enlarge(d, 84) for d in shown], width=84,
-                 caption=[f"{test_probs[i, said]:.0%}" for i in wrong])
+                 caption=[f"{test_probs[i, said]:.0%}" for i in wrong],
+                 alt=[f"A test {true_digit} it called {said}, {test_probs[i, said]:.0%} sure" for i in wrong])
         st.caption(f"{len(wrong)} of the test {true_digit}s it called {said}, most confident first, with its "
                    "confidence.")
     else:

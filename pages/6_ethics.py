@@ -193,8 +193,9 @@ def dog_demo() -> str:
     with st.spinner("Loading the two digit networks…"):
         probabilities = dog_probabilities()
     photo, seen = st.columns(2)
-    photo.image(str(ethics_demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)")
-    seen.image(dog_as_digit(), width=140, clamp=True,
+    photo.image(str(ethics_demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)",
+                alt="A dog's face")
+    seen.image(dog_as_digit(), width=140, clamp=True, alt="The dog photo shrunk to a 28 by 28 grey square",
                caption="What the networks see: 28 × 28 grey squares, prepared like a drawn digit")
     bars("What the digit networks think the dog is", [str(d) for d in range(10)],
          {MODEL_NAMES[k]: list(v) for k, v in probabilities.items()}, "probability", labels=False)

@@ -110,8 +110,8 @@ def test_instructor_copy_adds_answers_and_kid_copy_adds_kids_links():
 @pytest.mark.parametrize("address, chosen, message", [
     ("localhost:8501", None, "must start with http"),
     ("javascript:alert(1)", None, "must start with http"),
-    ("http://x", {"tennis": [1]}, "No topic tennis"),
-    ("http://x", {"mnist": [99]}, "not \\[99\\]"),
+    ("http://example.org", {"tennis": [1]}, "No topic tennis"),
+    ("http://example.org", {"mnist": [99]}, "not \\[99\\]"),
 ])
 def test_workshop_handout_refuses_bad_choices(address, chosen, message):
     with pytest.raises(ValueError, match=message):

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.conftest import DESKTOP, wait_until_settled
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ("", "convolution", "iris", "mnist", "noise", "kmeans", "ethics")  # "" is the home page
+PAGES = ("", "convolution", "iris", "mnist", "noise", "kmeans", "ethics", "glossary")  # "" is the home page
 BLOCKING = ("critical", "serious")
 
 #: (axe rule id, CSS selector of Streamlit's own element, why it is not ours to fix). A violation is
@@ -162,7 +162,6 @@ def test_noise_copies_slider_with_tab_and_arrow_keys(page: Page, shared_server):
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
-@pytest.mark.xfail(strict=True, reason="needs ui fix: lib/ui.py _apply_link re-applies a stale URL (see test)")
 def test_a_quick_second_change_is_not_undone_by_the_url():
     """Two quick arrow presses on a slider send two reruns; the second carries the browser's address as it
     was before the first run rewrote it. lib.ui._apply_link compares the address only with the *last*
