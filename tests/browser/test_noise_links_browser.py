@@ -14,6 +14,9 @@ def _open(page: Page, url: str) -> None:
     page.goto(url)
     expect(page.get_by_role("heading", name="Secret spy messages", level=1)).to_be_visible(timeout=60_000)
     wait_until_settled(page)
+    # Settled is not yet drawn: wait for the sidebar's switch and the first picture before looking.
+    expect(page.get_by_text("Simpler words")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stMain").get_by_test_id("stImage").first).to_be_visible(timeout=30_000)
 
 
 def test_a_link_sets_the_page_up_and_the_address_follows_changes(page: Page, shared_server):
