@@ -61,6 +61,20 @@ class View:
         """True when the link locks the setting called ``name``: pass it as the widget's ``disabled=``."""
         return name in self.classroom.lock
 
+    def shown(self, name: str, advanced: bool = False) -> bool:
+        """Whether to draw the control or section ``name``: not hidden by the link and, for an ``advanced``
+        one, not in kid mode. A setting whose control is not drawn keeps its value (see :meth:`keep`)."""
+        visible = self.shows(name) and not (advanced and self.kids)
+        if not visible and name in self.lesson.names:
+            self.keep(name)
+        return visible
+
+    def keep(self, name: str) -> None:
+        """Keep setting ``name``'s value through a run that does not draw its control: Streamlit forgets an
+        undrawn widget's state, so it is stored again as plain session state."""
+        key = self.lesson.setting(name).key
+        st.session_state[key] = st.session_state[key]
+
     def say(self, plain: str, kids: str) -> str:
         """``kids`` in kid mode, else ``plain``: the same idea in simpler words."""
         return kids if self.kids else plain
@@ -198,6 +212,11 @@ def _big_qr(link: str) -> None:
 def define(term: str) -> str:
     """The glossary's explanation of ``term`` in the current wording, for a widget's or heading's ``help=``."""
     return glossary.explain(term, kids=bool(st.session_state.get(KIDS, False)))
+
+
+def with_term(text: str, term: str) -> str:
+    """A control's own ``help`` text followed by the glossary's explanation of the word it is about."""
+    return f"{text}\n\n**{term[0].upper() + term[1:]}**: {define(term)}"
 
 
 def _glossary_strip(view: View) -> None:

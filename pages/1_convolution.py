@@ -65,16 +65,6 @@ def number(value: float) -> str:
     return f"(−{text[1:]})" if text.startswith("-") else text
 
 
-def shown(name: str, advanced: bool = False) -> bool:
-    """Whether to draw the control or section ``name``: not hidden by the link, and not an advanced one in kid
-    mode. A bound control that is not drawn keeps its value (Streamlit drops the state of undrawn widgets)."""
-    visible = view.shows(name) and not (advanced and view.kids)
-    if not visible and name in view.lesson.names:
-        key = view.lesson.setting(name).key
-        st.session_state[key] = st.session_state[key]
-    return visible
-
-
 def clamp_state(key: str, high: int, default: int = 2) -> None:
     """Keep a 1-based position widget inside 1..high when the picture or settings change under it."""
     st.session_state[key] = int(min(max(st.session_state.get(key, default), 1), high))
@@ -86,12 +76,12 @@ st.markdown(view.say("A computer stores a grey picture as one number per pixel (
                      "A colour picture has three numbers per pixel: how much red, green and blue.",
                      "To a computer, a picture is lots of tiny dots, each one a number: **0 is black, 255 is "
                      "white**. Pick a picture and zoom in to see its numbers."))
-choices = [COURSE, PATTERN, *BUNDLED, *((UPLOAD, CAMERA) if shown("uploads") else ())]
+choices = [COURSE, PATTERN, *BUNDLED, *((UPLOAD, CAMERA) if view.shown("uploads") else ())]
 if st.session_state["source"] not in choices:  # a link hid uploads while one was chosen
     st.session_state["source"] = COURSE
 source = (st.selectbox("Picture", choices, key="source", disabled=view.locked("picture"),
                        help="The course's example is a 5×5 corner of a photo; the others are whole pictures.")
-          if shown("picture") else view.value("picture"))
+          if view.shown("picture") else view.value("picture"))
 picture, source_key = None, source
 if source in (UPLOAD, CAMERA):
     widget = (st.file_uploader("Choose a picture (PNG, JPEG, GIF, BMP or WebP, up to 10 MB)", key="upload",
@@ -114,13 +104,13 @@ if picture.notice:
 pixels = picture.pixels
 height, width = pixels.shape[:2]
 is_colour = pixels.ndim == 3
-st.image(as_png((source_key,), pixels), output_format="PNG", caption=f"{source}: {width} × {height} pixels, "
+st.image(as_png((source_key,), pixels), output_format="PNG", alt=f"The picture: {source}", caption=f"{source}: {width} × {height} pixels, "
          f"{'colour (3 numbers per pixel)' if is_colour else 'grey (1 number per pixel)'}")
 
 top = left = 0
-if shown("zoom"):
+if view.shown("zoom"):
     st.subheader("Zoom in and read the numbers", anchor=False)
-if shown("zoom") and max(height, width) > ZOOM:
+if view.shown("zoom") and max(height, width) > ZOOM:
     zoom_cols = st.columns(2)
     if height > ZOOM:
         clamp_state("zoom_row", height, default=height // 2)
@@ -133,7 +123,7 @@ if shown("zoom") and max(height, width) > ZOOM:
                                        help="Which column of pixels to zoom in on.")
         left = int(np.clip(zoom_col - 1 - ZOOM // 2, 0, width - ZOOM))
 patch = pixels[top : top + ZOOM, left : left + ZOOM]
-if shown("zoom"):
+if view.shown("zoom"):
     st.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
                                f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
                     key="zoom_chart", config={"displayModeBar": False})
@@ -158,9 +148,9 @@ def _preset_changed() -> None:
 preset = (st.selectbox("Kernel", [*kernels.FILTERS, CUSTOM], key="preset", on_change=_preset_changed,
                        disabled=view.locked("preset"),
                        help="Presets are classic kernels from image processing; Custom lets you type your own.")
-          if shown("preset") else view.value("preset"))
+          if view.shown("preset") else view.value("preset"))
 if preset == CUSTOM:
-    shown_kernels = {"Your kernel": custom_kernel(editable=shown("kernel"), locked=view.locked("kernel"))}
+    shown_kernels = {"Your kernel": custom_kernel(editable=view.shown("kernel"), locked=view.locked("kernel"))}
 elif preset == kernels.SOBEL_MAGNITUDE:
     shown_kernels = {name: kernels.PRESETS[name] for name in ("Sobel horizontal", "Sobel vertical")}
 else:
@@ -184,11 +174,11 @@ st.markdown(view.say("At the picture's border the kernel hangs over the edge, wh
 padding = (st.radio("Padding (what is outside the picture)", kernels.PADDINGS, key="padding",
                     format_func=PADDING_LABELS.get, disabled=view.locked("padding"),
                     help="The course's two choices are zeros or repeating the edge.")
-           if shown("padding") else view.value("padding"))
+           if view.shown("padding") else view.value("padding"))
 stride = (st.radio("Stride (how many pixels the kernel moves each step)", (1, 2), key="stride", horizontal=True,
                    disabled=view.locked("stride"),
                    help=f"Stride 2 is how CNNs make pictures smaller. {ui.define('stride')}")
-          if shown("stride") else view.value("stride"))
+          if view.shown("stride") else view.value("stride"))
 f_rows, f_cols = kernel.shape
 pad = kernels.pad_width(f_rows, padding)
 out_rows = kernels.output_size(height, f_rows, padding, stride)
@@ -213,7 +203,7 @@ def _move(delta: int) -> None:
     st.session_state["step_row"], st.session_state["step_col"] = index // out_cols + 1, index % out_cols + 1
 
 
-arithmetic = shown("arithmetic")
+arithmetic = view.shown("arithmetic")
 if arithmetic:
     st.header("4. Step through the arithmetic", anchor=False)
 grey_first = not is_colour
@@ -224,7 +214,7 @@ if is_colour:
                             disabled=view.locked("colour"),
                             help="Each colour on its own: the kernel runs three times, on the red, green and "
                                  "blue numbers. Grey first: one number per pixel, one run.")
-                   if arithmetic and shown("colour") else view.value("colour"))
+                   if arithmetic and view.shown("colour") else view.value("colour"))
     grey_first = colour_mode == "grey first"
 kernel_key = tuple(map(tuple, kernel.tolist()))
 output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
@@ -282,7 +272,7 @@ below, above = display.out_of_range_share(output)
 range_mode = (st.radio("Numbers below 0 or above 255", display.RANGE_MODES, key="range",
                        format_func=RANGE_LABELS.get, disabled=view.locked("range"),
                        help="A screen can only show 0 (black) to 255 (white); choose what happens to the rest.")
-              if shown("range", advanced=True) else view.value("range"))
+              if view.shown("range", advanced=True) else view.value("range"))
 if not view.kids:
     st.caption(f"In this output {below:.0%} of the numbers are below 0 and {above:.0%} above 255 "
                f"(lowest {output.min():.4g}, highest {output.max():.4g}).")
@@ -290,21 +280,21 @@ before_png = as_png((source_key, grey_first), np.rint(display.to_grey(pixels)).a
                     if grey_first else pixels)
 output_key = (source_key, grey_first, preset, kernel_key, padding, stride)
 after_cols = st.columns(2)
-after_cols[0].image(before_png, output_format="PNG", caption=f"Before ({width} × {height})")
+after_cols[0].image(before_png, output_format="PNG", alt="The picture before the kernel", caption=f"Before ({width} × {height})")
 after_png = as_png(output_key + (range_mode,), output, range_mode)
-after_cols[1].image(after_png, output_format="PNG", caption=f"After: {preset}, {range_mode} ({out_cols} × {out_rows})")
+after_cols[1].image(after_png, output_format="PNG", alt=f"The picture after the {preset} kernel", caption=f"After: {preset}, {range_mode} ({out_cols} × {out_rows})")
 signed = (st.toggle("Show the signs: negative in blue, positive in orange-red", key="signed",
                     disabled=view.locked("signed"), help="Keeps the sign that clipping throws away: white is 0.")
-          if shown("signed", advanced=True) else view.value("signed"))
+          if view.shown("signed", advanced=True) else view.value("signed"))
 signed_png = as_png(output_key + ("signed",), output, "signed") if signed else None
 if signed:
-    st.image(signed_png, output_format="PNG",
+    st.image(signed_png, output_format="PNG", alt="The output with its signs: negative blue, positive vermillion",
              caption=f"Signed output: blue −{display.signed_limit(display.to_grey(output)):.4g} … white 0 … "
                      f"vermillion +{display.signed_limit(display.to_grey(output)):.4g}"
                      + (" (colours combined to grey)" if output.ndim == 3 else ""))
 
 # ---------------------------------------------------------------------------------------------------------
-cnn = shown("cnn", advanced=True)
+cnn = view.shown("cnn", advanced=True)
 if cnn:
     st.header("6. From kernels to CNNs", anchor=False, help=ui.define("convolutional neural network"))
     st.markdown("The kernels above were designed by people. A **convolutional neural network (CNN)** treats each "
@@ -337,7 +327,7 @@ if cnn and st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show
     if learned is not None:
         st.session_state["learned"] = learned
         st.image(as_png(("learned",), display.mosaic(learned), "image"), output_format="PNG",
-                 caption=f"The {len(learned)} 5×5 kernels of the digit CNN's first layer, blue negative, white 0, "
+                 alt="The 16 kernels the digit network learned, as small squares", caption=f"The {len(learned)} 5×5 kernels of the digit CNN's first layer, blue negative, white 0, "
                          "vermillion positive. Many look like edge detectors for different directions.")
         number = st.selectbox("Learned kernel to apply", range(1, len(learned) + 1), key="cnn_kernel",
                               help="The 16 kernels above are numbered 1 to 16 from left to right, top row first.")
@@ -349,7 +339,7 @@ if cnn and st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show
         feature = apply_filter(source_key, True, f"learned {number}", tuple(map(tuple, chosen.tolist())),
                                "zero", 1, _pixels=grey)
         learned_cols[1].image(as_png((source_key, "learned", number), feature, "signed"), output_format="PNG",
-                              caption=f"Learned kernel {number} applied to your picture (signed view)")
+                              alt=f"Your picture through learned kernel {number}", caption=f"Learned kernel {number} applied to your picture (signed view)")
         st.button("Put this kernel in the custom editor above", key="cnn_use", on_click=_use_learned,
                   args=(number,), help="Copies its numbers into section 2 so you can step through them.")
 

@@ -31,16 +31,6 @@ def baselines(X_train, y_train, X_test, y_test, seed) -> dict[str, float]:
     return baseline_accuracies(X_train, y_train, X_test, y_test, seed)
 
 
-def shown(name: str, advanced: bool = False) -> bool:
-    """Whether to draw the control or section ``name``: not hidden by the link, and not an advanced one in kid
-    mode. A bound control that is not drawn keeps its value (Streamlit drops the state of undrawn widgets)."""
-    visible = view.shows(name) and not (advanced and view.kids)
-    if not visible and name in view.lesson.names:
-        key = view.lesson.setting(name).key
-        st.session_state[key] = st.session_state[key]
-    return visible
-
-
 def reset_design() -> None:
     """"Back to the course's network": every unlocked design setting to its default."""
     for setting in view.lesson.settings:
@@ -86,7 +76,7 @@ st.markdown(view.say(
     "The garden robot has a ruler. For 150 iris flowers someone measured four things: how long and wide the "
     "**petals** are, and the **sepals** (the green leaves under the flower). The robot must guess which of three "
     "kinds each flower is: **setosa**, **versicolor** or **virginica**."))
-if shown("data"):
+if view.shown("data"):
     st.dataframe(frame, height=240, hide_index=True)
     st.plotly_chart(charts.scatter_matrix(frame), key="iris_splom")
     st.caption("Setosa (blue circles) stands apart in every picture; versicolor (orange squares) and virginica "
@@ -100,15 +90,15 @@ st.markdown(view.say(
     "homework the student copied: a perfect score that tells us nothing.",
     "Some flowers are kept secret from the robot while it learns. At the end it is tested on them, like a quiz "
     "with questions it has never seen: that is the only fair way to know if it really learned."))
-if shown("test", advanced=True):
+if view.shown("test", advanced=True):
     st.slider("Share of flowers kept for the test", 0.1, 0.5, step=0.05, key="iris_test_fraction", format="%.2f",
               disabled=view.locked("test"),
               help="The course keeps 25% (38 flowers) for testing and trains on the other 112.")
-if shown("flowers", advanced=True):
+if view.shown("flowers", advanced=True):
     st.select_slider("Training flowers to use", TRAIN_SIZES, key="iris_train_size", disabled=view.locked("flowers"),
                      help="Learn from only a few of the training flowers (taken from each species in turn) to see "
                           "how much data a network needs. The test set stays the same.")
-if shown("seed"):
+if view.shown("seed"):
     st.number_input("Random seed", 0, 999, key="iris_seed", disabled=view.locked("seed"),
                     help="Picks which flowers go to the test set, the network's starting weights and the order "
                          "flowers are shown in. The same seed gives the same result every time.")
@@ -122,32 +112,32 @@ st.markdown(view.say("The course's network is preselected: 4 inputs → 10 neuro
     "layers, and 3 answers come out, one score per kind of flower."))
 st.button("Back to the course's network", key="iris_reset", icon=":material/restart_alt:", on_click=reset_design,
           help="Restore every setting in this section to the course's values.")
-if shown("layers"):
+if view.shown("layers"):
     st.slider("Hidden layers", 0, 3, key="iris_design_layers", disabled=view.locked("layers"),
               help="Layers of neurons between the inputs and the outputs. 0 means the inputs connect straight to "
                    "the outputs.")
 for k in range(3):
-    if shown(f"n{k + 1}") and k < view.value("layers"):
+    if view.shown(f"n{k + 1}") and k < view.value("layers"):
         st.slider(f"Neurons in hidden layer {k + 1}", 1, 64, key=f"iris_design_neurons_{k}",
                   disabled=view.locked(f"n{k + 1}"),
                   help="More neurons can learn more detailed patterns, but take longer and can overfit.")
 hidden = tuple(view.value(f"n{k + 1}") for k in range(view.value("layers")))
-if shown("activation"):
+if view.shown("activation"):
     st.selectbox("Activation of the hidden neurons", iris.ACTIVATIONS, key="iris_design_activation",
                   disabled=view.locked("activation"),
                   help="What each hidden neuron does to its weighted sum: relu keeps positives and zeroes negatives; "
                        "sigmoid squashes to 0–1; tanh to −1–1; linear changes nothing.")
-if shown("lr", advanced=True):
+if view.shown("lr", advanced=True):
     st.select_slider("Learning rate", LEARNING_RATES, key="iris_design_lr", disabled=view.locked("lr"),
                      help="How big a step Adam takes when it nudges the weights. The course's 0.001 is Adam's "
                           "default; too big and training jumps around.")
-if shown("epochs"):
+if view.shown("epochs"):
     st.slider("Epochs", 1, 100, key="iris_design_epochs", disabled=view.locked("epochs"),
               help="Rounds of training. After each one the page measures the network on the test flowers.")
-if shown("steps", advanced=True):
+if view.shown("steps", advanced=True):
     st.slider("Batches per epoch", 10, 200, step=10, key="iris_design_steps", disabled=view.locked("steps"),
               help="How many batches make one epoch (the course's steps_per_epoch = 150).")
-if shown("batch", advanced=True):
+if view.shown("batch", advanced=True):
     st.select_slider("Batch size", BATCH_SIZES, key="iris_design_batch", disabled=view.locked("batch"),
                      help="Flowers shown together before each nudge of the weights; their average effect smooths "
                           "the steps.")
@@ -218,7 +208,7 @@ st.dataframe(pd.DataFrame({"species": iris.SPECIES, "test flowers": np.bincount(
 
 # 6 ────────────────────────────────────────────────────────────────────────────────────────────────
 flower, verdict = iris.EXAMPLE_FLOWERS[0], ""
-if shown("measure"):
+if view.shown("measure"):
     st.header("6 · Measure a flower", anchor=False, help=ui.define("probability"))
     st.markdown("Move the sliders as if you had measured a flower yourself. The starting values are the course's "
                 "first example flower.")
@@ -226,7 +216,7 @@ if shown("measure"):
                                  float(iris.EXAMPLE_FLOWERS[0][k]), 0.1, key=f"iris_flower_{k}",
                                  help=f"The flower's {feature.replace(' (cm)', '')} in centimetres.")
                        for k, feature in enumerate(iris.FEATURES)])
-    if shown("threshold"):
+    if view.shown("threshold"):
         st.slider("Only answer when at least this sure (%)", 34, 99, key="iris_threshold",
                   disabled=view.locked("threshold"),
                   help="If no species reaches this probability, the app says \"I don't know\" instead of guessing. "
@@ -244,7 +234,7 @@ if shown("measure"):
     st.plotly_chart(charts.probability_bars(probabilities, threshold / 100), key="iris_probabilities")
 
 # 7 ────────────────────────────────────────────────────────────────────────────────────────────────
-if shown("map"):
+if view.shown("map"):
     st.header("7 · See what it learned", anchor=False)
     st.markdown("The background shows which species the network would pick for every pair of values on two "
                 "measurements, with the other two held at your flower's values.")
@@ -259,7 +249,7 @@ if shown("map"):
         st.plotly_chart(charts.decision_map(xs, ys, grid, frame, x_feature, y_feature, flower), key="iris_map")
 
 # 8 ────────────────────────────────────────────────────────────────────────────────────────────────
-if shown("baselines", advanced=True):
+if view.shown("baselines", advanced=True):
     st.header("8 · Maybe you don't need a neural network", anchor=False, help=ui.define("model"))
     st.markdown("Three classic methods from scikit-learn, trained in milliseconds on the same training flowers and "
                 "tested on the same test flowers. Sometimes the best solution is not a complex model.")
@@ -268,7 +258,7 @@ if shown("baselines", advanced=True):
     st.plotly_chart(charts.accuracy_bars(scores), key="iris_baselines")
 
 # 9 ────────────────────────────────────────────────────────────────────────────────────────────────
-if shown("overfit", advanced=True):
+if view.shown("overfit", advanced=True):
     st.header("9 · Overfitting: learning by heart", anchor=False, help=ui.define("overfitting"))
     overfit = iris.OVERFIT_CONFIG
     st.markdown(f"A tiny training set ({overfit.train_size} flowers), a big network "

@@ -27,23 +27,9 @@ MEDIAN_COPIES = (1, 3, 5, 9, 15, 25, 51)  # a median over many copies is slow; t
 
 def show(pictures, **options) -> None:
     """st.image, kept lossless: by default Streamlit re-encodes grey pictures as JPEG, which smears the
-    specks of noise and costs time on every rerun."""
+    specks of noise and costs time on every rerun. The caption doubles as the alt text a screen reader reads."""
+    options.setdefault("alt", options.get("caption"))
     st.image(pictures, output_format="PNG", **options)
-
-
-def shown(name: str, advanced: bool = False) -> bool:
-    """Whether to draw the control or section ``name``: not hidden by the link, and not an advanced one in kid
-    mode. A bound control that is not drawn keeps its value (Streamlit drops the state of undrawn widgets)."""
-    visible = view.shows(name) and not (advanced and view.kids)
-    if not visible and name in view.lesson.names:
-        keep(name)
-    return visible
-
-
-def keep(name: str) -> None:
-    """Keep setting ``name``'s value through a run that does not draw its control."""
-    key = view.lesson.setting(name).key
-    st.session_state[key] = st.session_state[key]
 
 
 def _typed() -> None:
@@ -71,13 +57,13 @@ def choose_secret(source: str) -> np.ndarray:
         name = (st.selectbox("Ready-made secret", list(PICTURES), format_func=PICTURES.get, key="noise_picture",
                              disabled=view.locked("picture"),
                              help="Pictures drawn for this page by scripts/make_secrets.py.")
-                if shown("picture") else view.value("picture"))
+                if view.shown("picture") else view.value("picture"))
     elif source == SOURCES[1]:
         check_linked_message()
         text = (st.text_input("Your secret message", max_chars=noise.MAX_MESSAGE_CHARS, key="noise_message",
                               on_change=_typed, disabled=view.locked("message"),
                               help="Up to 40 letters, numbers and signs; long messages wrap.")
-                if shown("message") else view.value("message"))
+                if view.shown("message") else view.value("message"))
         if not text.strip():
             st.warning("The message is empty: type something. Until then John gets the word picture.")
         else:
@@ -111,17 +97,17 @@ grid_area = st.container()
 secret_column, noise_column = st.columns(2, gap="large")  # side by side on a wide screen, stacked on a phone
 with secret_column:
     st.header("Choose the secret", anchor=False)
-    sources = SOURCES if shown("uploads") else SOURCES[:2]
+    sources = SOURCES if view.shown("uploads") else SOURCES[:2]
     if st.session_state["noise_source"] not in sources:  # a link hid uploads while one was chosen
         st.session_state["noise_source"] = SOURCES[0]
     source = (st.radio("Where does the secret come from?", sources, key="noise_source", horizontal=True,
                        disabled=view.locked("source"),
                        help="A ready-made picture, a message you type (drawn with the app's own font), "
                             "or a picture of your own.")
-              if shown("source") else view.value("source"))
+              if view.shown("source") else view.value("source"))
     secret = choose_secret(source)
     key = hashlib.sha256(secret.tobytes()).hexdigest()
-    if shown("peek"):
+    if view.shown("peek"):
         with st.expander("Peek at the secret (no cheating before you have guessed!)"):
             show(to_grey(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
 
@@ -131,25 +117,25 @@ with noise_column:
                      disabled=view.locked("kind"),
                      help="How the baddie garbles each pixel. Gaussian and uniform noise nudge every pixel up or "
                           "down at random; salt and pepper turns some pixels pure white or pure black.")
-            if shown("kind") else view.value("kind"))
+            if view.shown("kind") else view.value("kind"))
     if kind == "salt_pepper":
         strength = (st.slider("How many pixels the baddie hits (fraction)", 0.0, 1.0, step=0.05,
                               key="noise_fraction", disabled=view.locked("fraction"),
                               help="0.8 means 8 pixels in 10 become a white or black speck in every copy.")
-                    if shown("fraction") else view.value("fraction"))
+                    if view.shown("fraction") else view.value("fraction"))
     else:
         strength = (st.slider("Noise strength", 0.0, 10.0, step=0.25, key="noise_strength",
                               disabled=view.locked("strength"),
                               help="The noise's standard deviation, in units of the gap between black (0) and "
                                    "white (1). At 4 a single copy hides the secret.")
-                    if shown("strength") else view.value("strength"))
+                    if view.shown("strength") else view.value("strength"))
     n = (st.slider("Number of copies Jane sends", 1, MAX_COPIES, key="noise_copies", disabled=view.locked("copies"),
                    help="Each copy gets fresh noise. More copies, more chances to beat the baddie.")
-         if shown("copies") else view.value("copies"))
+         if view.shown("copies") else view.value("copies"))
     seed = (st.number_input("Random seed", 0, 1_000_000, key="noise_seed", disabled=view.locked("seed"),
                             help="Picks which random noise the baddie uses; the same seed gives the same copies. "
                                  + ui.define("random seed"))
-            if shown("seed", advanced=True) else view.value("seed"))
+            if view.shown("seed", advanced=True) else view.value("seed"))
 if strength == 0:
     st.info("With no noise every copy is already perfect: there is nothing to average away. "
             "Turn the strength up to play.")
@@ -162,7 +148,7 @@ with grid_area:
                  "white (1); noise pushing beyond is drawn as pure black or white, but the sums below use "
                  "the real numbers.")
 
-if shown("subtract"):
+if view.shown("subtract"):
     st.header("Try subtracting", anchor=False)
     if n < 2:
         st.info("Subtracting needs two copies: send at least 2.")
@@ -180,7 +166,7 @@ if shown("subtract"):
 
 st.session_state.noise_combine = min(st.session_state.noise_combine, n)  # fewer copies sent than combined
 k = st.session_state.noise_combine
-if shown("add"):
+if view.shown("add"):
     st.header("Try adding", anchor=False, help=ui.define("mean"))
     if n < 2:
         st.info("Adding needs more than one copy: send at least 2.")
@@ -189,9 +175,9 @@ if shown("add"):
                       help="Adds up the first copies, from copy 1 to this one. Slide it and watch the secret "
                            "appear.")
 else:
-    keep("combine")
+    view.keep("combine")
 total_picture, mean_picture, low, high = combination(key, secret, kind, strength, seed, k)
-if shown("add"):
+if view.shown("add"):
     show([total_picture, mean_picture], width=PAIR,
          caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
                   f"Average (mean) of {k} copies: sum ÷ {k}"])
@@ -206,9 +192,9 @@ if shown("add"):
         "dots go up as often as down, so they cancel out, while the secret is the same every time and adds up."))
 
 clip = view.value("clip")
-if shown("measure"):
+if view.shown("measure"):
     st.header("Measure it", anchor=False, help=ui.define("standard deviation"))
-    if shown("clip", advanced=True):
+    if view.shown("clip", advanced=True):
         clip = st.checkbox("Also show copies clipped to black..white, as a camera would store them",
                            key="noise_clip", disabled=view.locked("clip"),
                            help="A camera cannot record darker than black or brighter than white; see what that "
@@ -228,7 +214,7 @@ if shown("measure"):
                 "and white, so it no longer averages to zero and the curve levels off; salt-and-pepper noise is "
                 "lopsided to begin with.")
 else:
-    keep("clip")
+    view.keep("clip")
 def beyond_averaging() -> None:
     """The section on salt-and-pepper noise (the median) and the baddie's stamp (fixed-pattern noise)."""
     st.header("When averaging is not enough", anchor=False)
@@ -236,7 +222,7 @@ def beyond_averaging() -> None:
     fraction = (st.slider("Fraction of pixels turned into specks", 0.0, 0.95, step=0.05, key="noise_sp_fraction",
                           disabled=view.locked("sp_fraction"),
                           help="Salt-and-pepper noise for this comparison, on the same secret.")
-                if shown("sp_fraction") else view.value("sp_fraction"))
+                if view.shown("sp_fraction") else view.value("sp_fraction"))
     sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",
                                  help="Odd numbers, so every pixel has one middle value.")
     sp_mean, sp_median, mean_error, median_error = salt_pepper_views(key, secret, fraction, seed, sp_copies)
@@ -250,7 +236,7 @@ def beyond_averaging() -> None:
         "as long as fewer than half the copies of that pixel are hit.",
         "For white and black specks, adding does not work well. Instead, line up each dot's copies from dark to "
         "bright and take the one in the middle (the **median**): the specks lose!"))
-    if not shown("stamp", advanced=True):
+    if not view.shown("stamp", advanced=True):
         return
     st.subheader("The baddie's stamp: noise that is the same in every copy", anchor=False)
     stamp = st.slider("Strength of the stamp", 0.0, 3.0, step=0.25, key="noise_stamp",
@@ -273,13 +259,13 @@ def beyond_averaging() -> None:
         "separately, for example with dark frames, then subtracting it: here subtracting works!")
 
 
-if shown("beyond"):
+if view.shown("beyond"):
     beyond_averaging()
 else:
-    keep("sp_fraction")
-    keep("stamp")
+    view.keep("sp_fraction")
+    view.keep("stamp")
 
-if shown("science"):
+if view.shown("science"):
     st.header("Where scientists use this", anchor=False, help=ui.define("signal-to-noise ratio"))
     st.markdown(
         "**Astronomy:** a faint galaxy barely shows in one telescope frame, so astronomers take hundreds of "

@@ -28,21 +28,6 @@ def columns_key(columns) -> str:
     return f"_{zlib.crc32('|'.join(columns).encode())}"
 
 
-def shown(name: str, advanced: bool = False) -> bool:
-    """Whether to draw the control or section ``name``: not hidden by the link, and not an advanced one in kid
-    mode. A bound control that is not drawn keeps its value (Streamlit drops the state of undrawn widgets)."""
-    visible = view.shows(name) and not (advanced and view.kids)
-    if not visible and name in view.lesson.names:
-        key = view.lesson.setting(name).key
-        st.session_state[key] = st.session_state[key]
-    return visible
-
-
-def with_term(text: str, term: str) -> str:
-    """A control's own help followed by the glossary's explanation of the word it is about."""
-    return f"{text}\n\n**{term.capitalize()}**: {ui.define(term)}"
-
-
 def default_axes(axes) -> tuple[str, str]:
     """The plot's starting axes for these measurements: the last two (or the one and the item number)."""
     return axes[min(1, len(axes) - 1) if len(axes) > 2 else 0], axes[-1]
@@ -60,7 +45,7 @@ def tidy_features() -> None:
 
 def choose_data():
     """(table, measurement columns, true kinds or None, name) for the garden or an uploaded CSV."""
-    if not shown("upload", advanced=True):
+    if not view.shown("upload", advanced=True):
         table = garden.load_garden()
         return table, list(garden.MEASUREMENTS), table["kind"], "garden"
     source = st.radio("Which items?", ["The garden robot's items", "My own CSV file"], key="km_source",
@@ -134,12 +119,12 @@ def look(table, columns, kinds, suffix):
 def settings(table, columns, suffix):
     """The k-means controls; returns the chosen settings (features, k, scale, init, seed, x, y)."""
     garden_data = suffix == ""  # the garden's settings travel in the page's link; an upload's do not
-    if garden_data and not shown("features"):
+    if garden_data and not view.shown("features"):
         features = view.value("features")
     else:
         features = st.multiselect("Measurements k-means may use", columns, key=f"km_features{suffix}",
                                   format_func=garden.label,
-                                  help=with_term("k-means groups items by these measurements only.", "feature"),
+                                  help=ui.with_term("k-means groups items by these measurements only.", "feature"),
                                   **({"on_change": tidy_features, "disabled": view.locked("features")} if garden_data
                                      else {"default": columns}))
     if not features:
@@ -150,27 +135,27 @@ def settings(table, columns, suffix):
         st.error("Every item has the same values in these measurements, so there is nothing to group. "
                  "Pick other measurements or other data.")
         return None
-    if shown("k"):
+    if view.shown("k"):
         st.slider("Number of groups (k)", 1, garden.MAX_K, key="km_k", disabled=view.locked("k"),
-                  help=with_term("k-means always finds exactly this many groups, whether or not the data has them.",
+                  help=ui.with_term("k-means always finds exactly this many groups, whether or not the data has them.",
                                  "cluster"))
     k = view.value("k")
     if k > most:
         st.warning(f"Only {most} items are different from each other, so k-means can find at most {most} groups; "
                    f"using k = {most}.")
         k = most
-    if shown("scale"):
+    if view.shown("scale"):
         st.toggle("Scale the measurements (standardise)", key="km_scale", disabled=view.locked("scale"),
-                  help=with_term("Puts every measurement on the same footing (mean 0, spread 1) so units do not "
+                  help=ui.with_term("Puts every measurement on the same footing (mean 0, spread 1) so units do not "
                                  "matter.", "scaling"))
-    if shown("init", advanced=True):
+    if view.shown("init", advanced=True):
         st.radio("Starting centroids", ["k-means++", "random", "I'll choose"], key="km_init", horizontal=True,
                  disabled=view.locked("init"),
-                 help=with_term("Where the group centres start: spread out (k-means++), k random items, or where "
+                 help=ui.with_term("Where the group centres start: spread out (k-means++), k random items, or where "
                                 "you say.", "centroid"))
-    if shown("seed", advanced=True):
+    if view.shown("seed", advanced=True):
         st.number_input("Random seed", 0, 10_000, key="km_seed", disabled=view.locked("seed"),
-                        help=with_term("Same seed, same random start: change it to see other starts.", "random seed"))
+                        help=ui.with_term("Same seed, same random start: change it to see other starts.", "random seed"))
     scale, init, seed = view.value("scale"), view.value("init"), view.value("seed")
     axes = features if len(features) >= 2 else [features[0], ITEM]
     if not garden_data:
@@ -183,7 +168,7 @@ def settings(table, columns, suffix):
     if view.value("x") not in axes or view.value("y") not in axes:  # a link's axes that these features lack
         st.session_state.km_x, st.session_state.km_y = default_axes(axes)
     for name, title, where in (("x", "Plot across", "along the bottom"), ("y", "Plot up", "up the side")):
-        if shown(name):
+        if view.shown(name):
             st.selectbox(title, axes, key=f"km_{name}", format_func=garden.label, disabled=view.locked(name),
                          help=f"Measurement {where} of the k-means plot.")
     return features, k, scale, init, int(seed), view.value("x"), view.value("y")
@@ -347,7 +332,7 @@ def name_and_classify(table, features, k, result, kinds):
 
 def bugs_gallery():
     st.markdown("k-means always gives an answer, even a wrong one. Pick a bug to see it happen, and how to fix it.")
-    if shown("bug"):
+    if view.shown("bug"):
         st.pills("k-means bug", [b.slug for b in BUGS], key="km_bug", required=True, disabled=view.locked("bug"),
                  format_func=lambda s: bug(s).title, help="Each button runs a small demo.")
     slug = view.value("bug")
@@ -394,12 +379,12 @@ st.markdown(view.say(
     "The garden robot picked up bugs and stones. It can only measure how **wide**, how **long** and how **heavy** "
     "each thing is. Can you help it sort them into groups, without anyone telling it the answers?"))
 chosen = choose_data()
-if chosen is not None and chosen[2] is not None and shown("reveal"):
+if chosen is not None and chosen[2] is not None and view.shown("reveal"):
     st.toggle("Reveal what each item really is", key="km_reveal", disabled=view.locked("reveal"),
               help="Shows the true kinds on the charts and how well k-means agrees with them.")
 TABS = {"look": "Look", "run": "Run k-means", "howmany": "How many groups?", "name": "Name and classify",
         "bugs": "k-means bugs"}
-wanted = [tab for tab in TABS if tab == "run" or shown(tab, advanced=tab == "howmany")]
+wanted = [tab for tab in TABS if tab == "run" or view.shown(tab, advanced=tab == "howmany")]
 tabs = dict(zip(wanted, st.tabs([TABS[tab] for tab in wanted])))
 make_handout = chosen_settings = None
 if chosen is not None:

@@ -32,17 +32,6 @@ STREAMLIT_OWN: list[tuple[str, str, str]] = [
     ("empty-table-header", '[data-testid="stDataFrame"]', "Streamlit's data grid corner cell"),
 ]
 
-#: Violations caused by OUR content that need a change in pages/*.py or lib/ui.py (files another issue is
-#: rewriting now). Each has its own strict-xfail test below, which starts passing -- and so fails -- once
-#: the fix lands: then delete the entry. (rule, selector, the fix needed).
-PENDING_PAGE_FIXES: list[tuple[str, str, str]] = [
-    ("color-contrast", '[data-testid="stSidebar"] [data-testid="stCaptionContainer"]',
-     "lib/ui.py _sidebar: st.caption's grey on the sidebar's grey is 3.8:1 (needs 4.5:1); "
-     "use st.markdown(':small[Works offline: ...]') instead"),
-    ("image-alt", '[data-testid="stImageContainer"]',
-     "every st.image in pages/1_convolution.py, 3_mnist.py, 4_noise.py, 6_ethics.py and lib/ui.py needs alt="),
-]
-
 RUN_AXE = """async (rules) => {
   const result = await axe.run(document, {resultTypes: ['violations']});
   const inside = (target, selector) => {
@@ -71,7 +60,7 @@ def violations(browser, shared_server):
     script = AXE.read_text()
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
-    rules = [[rule, selector] for rule, selector, _ in STREAMLIT_OWN + PENDING_PAGE_FIXES]
+    rules = [[rule, selector] for rule, selector, _ in STREAMLIT_OWN]
     found = {}
     for path in PAGES:
         open_page(page, f"{shared_server}/{path}")
@@ -94,17 +83,8 @@ def describe(nodes: list[dict]) -> str:
 @pytest.mark.parametrize("where", [path or "home" for path in PAGES])
 def test_no_serious_or_critical_violations(violations, where):
     blocking = [node for node in violations[where] if node["impact"] in BLOCKING
-                and not _matches(node, STREAMLIT_OWN) and not _matches(node, PENDING_PAGE_FIXES)]
+                and not _matches(node, STREAMLIT_OWN)]
     assert not blocking, f"/{where if where != 'home' else ''} has accessibility problems:\n{describe(blocking)}"
-
-
-@pytest.mark.parametrize("rule, selector, fix", [
-    pytest.param(*entry, id=entry[0], marks=pytest.mark.xfail(strict=True, reason=f"needs page fix: {entry[2]}"))
-    for entry in PENDING_PAGE_FIXES])
-def test_pending_page_fixes(violations, rule, selector, fix):
-    still = [dict(node, page=where) for where, nodes in violations.items() for node in nodes
-             if _matches(node, [(rule, selector)])]
-    assert not still, f"{fix}\n{describe(still)}"
 
 
 # --- keyboard -----------------------------------------------------------------------------------------------
@@ -153,7 +133,7 @@ def test_noise_copies_slider_with_tab_and_arrow_keys(page: Page, shared_server):
     expect(copies).to_have_accessible_name(re.compile(r"of the 20 copies"))
     # st.slider's thumb is a react-aria <input type="range"> labelled with the slider's label.
     tab_to(page, "el.type === 'range' && el.getAttribute('aria-label') === 'Number of copies Jane sends'")
-    # One press per page run: two quick presses can lose the second one (see the xfail test below).
+    # One press per page run here; quick presses are the next test's subject.
     for _ in range(2):
         page.keyboard.press("ArrowLeft")
         wait_until_settled(page)
