@@ -11,16 +11,22 @@ Modules, shared:
     palette       - the colour-blind-safe Okabe-Ito palette and the plotly template every chart uses
     topics        - the six workshop topics: titles, URLs and one-line summaries (home page and navigation)
     training_slot - one live training at a time across all users of the server
-    ui            - shared Streamlit page helpers (page set-up, sidebar navigation); needs Streamlit
+    lessons       - each page's goal, URL settings, hideable sections and exercises (lib/lessons/*.toml)
+    handout       - Markdown/HTML records with pictures inside, and QR codes
+    workshop_handout - the printable workshop sheet built from the lessons
+    glossary      - the workshop's words in plain and kid wording (lib/glossary.toml)
+    ui            - shared Streamlit page helpers (page set-up, links, sidebar, end of page); needs Streamlit
 
 Modules, one group per topic (each page's README section lists their public names):
-    kernels, kernel_display, kernel_editor, kernel_sources, kernel_figures   - image kernels
-    iris, iris_cache, iris_baselines, iris_charts                            - the iris network
+    kernels, kernel_display, kernel_editor, kernel_editor_views, kernel_sources, kernel_figures,
+    convolution_handout                                                      - image kernels
+    iris, iris_cache, iris_baselines, iris_charts, iris_handout              - the iris network
     mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
-    mnist_charts                                                             - the MNIST CNN
-    noise, noise_display, noise_charts, noise_views                          - secret spy messages
-    garden, lloyd, kmeans_bugs, table_upload, garden_plots, garden_views     - k-means garden bugs
-    ethics, ethics_content, ethics_demos, ethics_views                       - the ethics checklist
+    mnist_charts, mnist_handout                                              - the MNIST CNN
+    noise, noise_display, noise_charts, noise_views, noise_handout           - secret spy messages
+    garden, lloyd, kmeans_bugs, table_upload, garden_plots, garden_views,
+    kmeans_handout                                                           - k-means garden bugs
+    ethics, ethics_content, ethics_demos, ethics_views, ethics_handout       - the ethics checklist
 """
 
 from pathlib import Path

@@ -108,7 +108,6 @@ def confusion_chart(matrix: np.ndarray, title: str):
 
 def training_chart(history: dict[str, list[float]]):
     """Live training curves: running loss and accuracy against training images seen."""
-    import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
     use_plotly_template()

@@ -22,3 +22,35 @@ def tensorflow_loaded_after(steps: str = "pass", timeout: float = 180) -> bool:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=timeout)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()[-1] == "True"
+
+
+#: The AppTest widget lists a URL-bound control can be found in.
+BOUND_WIDGET_KINDS = ("selectbox", "select_slider", "radio", "slider", "number_input", "checkbox", "toggle",
+                      "text_input", "multiselect")
+
+
+def open_with_link(page_file: str | None, query=None, timeout: float = 120):
+    """An AppTest of ``page_file`` (e.g. "pages/3_mnist.py"; None for home) opened through a link carrying
+    ``query`` (a dict of URL parameters), as a fresh visitor would; asserts it ran without an exception."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout).run()
+    if page_file:
+        app.switch_page(page_file)
+    app.query_params.update(query or {})
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def bound_controls(app, slug: str) -> dict:
+    """URL name → value of every URL-bound control the page drew (those its lesson file lists)."""
+    from lib import lessons
+
+    found = {}
+    for setting in lessons.lesson(slug).settings:
+        for kind in BOUND_WIDGET_KINDS:
+            widgets = [w for w in getattr(app, kind) if w.key == setting.key]
+            if widgets:
+                found[setting.name] = widgets[0].value
+    return found

@@ -8,33 +8,21 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import kernels, lessons
+from lib import kernels
 from lib.convolution_handout import handout
 from lib.kernel_editor import cells_from_text, kernel_to_text
-from tests.conftest import ROOT
+from tests.conftest import bound_controls, open_with_link
 
 PAGE = "pages/1_convolution.py"
 CUSTOM = "Custom (edit the numbers)"
 
 
 def open_page(**query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    app.switch_page(PAGE)
-    app.query_params.update(query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return open_with_link(PAGE, query)
 
 
 def controls(app: AppTest) -> dict:
-    """The value of every URL-bound widget drawn on the page."""
-    found = {}
-    for setting in lessons.lesson("convolution").settings:
-        for kind in ("selectbox", "radio", "toggle"):
-            widgets = [w for w in getattr(app, kind) if w.key == setting.key]
-            if widgets:
-                found[setting.name] = widgets[0].value
-    return found
+    return bound_controls(app, "convolution")
 
 
 def texts(app: AppTest, kind: str = "markdown") -> str:

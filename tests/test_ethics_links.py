@@ -7,18 +7,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import ethics, ethics_handout, lessons
-from tests.conftest import ROOT
+from tests.conftest import open_with_link
 
 PAGE = "pages/6_ethics.py"
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    app.switch_page(PAGE)
-    app.query_params.update(query or {})
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return open_with_link(PAGE, query)
 
 
 def headers(app) -> list[str]:

@@ -6,32 +6,19 @@ from html.parser import HTMLParser
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from lib import lessons
 from lib.iris import IrisConfig
 from lib.iris_handout import handout
-from tests.conftest import ROOT
+from tests.conftest import bound_controls, open_with_link
 
 PAGE = "pages/2_iris.py"
 
 
 def open_page(**query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    app.switch_page(PAGE)
-    app.query_params.update(query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return open_with_link(PAGE, query)
 
 
 def controls(app: AppTest) -> dict:
-    """The value of every URL-bound control on the page."""
-    found = {}
-    for setting in lessons.lesson("iris").settings:
-        for kind in ("slider", "select_slider", "selectbox", "number_input"):
-            widgets = [w for w in getattr(app, kind) if w.key == setting.key]
-            if widgets:
-                found[setting.name] = widgets[0].value
-    return found
+    return bound_controls(app, "iris")
 
 
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import garden
 from lib.kmeans_handout import handout, scatter_picture
-from tests.conftest import ROOT
+from tests.conftest import open_with_link
 
 PAGE = "pages/5_kmeans.py"
 WIDGETS = {"k": ("slider", "km_k"), "scale": ("toggle", "km_scale"), "features": ("multiselect", "km_features"),
@@ -17,12 +17,7 @@ WIDGETS = {"k": ("slider", "km_k"), "scale": ("toggle", "km_scale"), "features":
 
 
 def open_page(**query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    app.switch_page(PAGE)
-    app.query_params.update(query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return open_with_link(PAGE, query)
 
 
 def controls(app: AppTest) -> dict:

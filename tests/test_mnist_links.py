@@ -7,18 +7,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import lessons, mnist, mnist_handout, mnist_results as results
-from tests.conftest import ROOT
+from tests.conftest import open_with_link
 
 PAGE = "pages/3_mnist.py"
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    app.switch_page(PAGE)
-    app.query_params.update(query or {})
-    app.run()
-    assert not app.exception
-    return app
+    return open_with_link(PAGE, query)
 
 
 def headers(app) -> list[str]:

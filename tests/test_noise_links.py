@@ -8,31 +8,19 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import lessons, noise
+from lib import noise
 from lib.noise_handout import handout
-from tests.conftest import ROOT
+from tests.conftest import bound_controls, open_with_link
 
 PAGE = "pages/4_noise.py"
 
 
 def open_page(**query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    app.switch_page(PAGE)
-    app.query_params.update(query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return open_with_link(PAGE, query)
 
 
 def controls(app: AppTest) -> dict:
-    """The value of every URL-bound widget drawn on the page."""
-    found = {}
-    for setting in lessons.lesson("noise").settings:
-        for kind in ("selectbox", "radio", "slider", "number_input", "checkbox", "text_input"):
-            widgets = [w for w in getattr(app, kind) if w.key == setting.key]
-            if widgets:
-                found[setting.name] = widgets[0].value
-    return found
+    return bound_controls(app, "noise")
 
 
 def texts(app: AppTest, kind: str = "markdown") -> str:

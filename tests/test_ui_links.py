@@ -2,17 +2,12 @@
 home page's workshop handout generator. Each page's own round trips are in tests/test_<slug>_links.py."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import open_with_link
 
 
 def open_page(page=None, **query):
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    if page:
-        app.switch_page(page)
-    app.query_params.update(query)
-    return app.run()
+    return open_with_link(page, query)
 
 
 def shared_links(app):

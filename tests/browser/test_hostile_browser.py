@@ -14,7 +14,6 @@ import urllib.error
 import urllib.request
 import uuid
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from lib.images import ImageError, load_image

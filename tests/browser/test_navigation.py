@@ -6,11 +6,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from lib.topics import TOPICS
+from lib.topics import REFERENCE, TOPICS
 from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
 
-NAV_LABELS = ["Home"] + [item.title for item in TOPICS]
-PAGES = [("", "Machine learning, hands on")] + [(item.slug, item.title) for item in TOPICS]
+NAV_LABELS = ["Home"] + [item.title for item in (*TOPICS, *REFERENCE)]
+PAGES = [("", "Machine learning, hands on")] + [(item.slug, item.title) for item in (*TOPICS, *REFERENCE)]
 
 
 def _open(page: Page, url: str, heading: str) -> None:
