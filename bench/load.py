@@ -22,11 +22,10 @@ import asyncio
 import random
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from bench.run import Figure, _rss_bytes
-from bench.session import HeadlessSession
+from bench.session import HeadlessSession, run_in_own_loop
 
 #: What an attendee does on each page: (page, [(widget label, value), ...]).
 MOVES: list[tuple[str, list[tuple[str, object]]]] = [
@@ -105,22 +104,15 @@ def run_load(url: str, pid: int, sessions: int = 20, trainers: int = 5) -> LoadR
 
     sampler = threading.Thread(target=sample_memory, daemon=True)
     sampler.start()
-    _run_on_own_thread(warm_up(url))
+    run_in_own_loop(warm_up(url))
     start = time.perf_counter()
     try:
-        _run_on_own_thread(_workshop(url, sessions, trainers, result))
+        run_in_own_loop(_workshop(url, sessions, trainers, result))
     finally:
         result.wall_seconds = time.perf_counter() - start
         sampling.set()
         sampler.join()
     return result
-
-
-def _run_on_own_thread(coroutine) -> None:
-    """Run ``coroutine`` to the end in a new event loop on a thread of its own, so it works even where the
-    calling thread already runs a loop (as Playwright's sync API leaves one in a test session)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
 
 
 def concurrent_sessions(sessions: int = 20, trainers: int = 5) -> list[Figure]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import websockets
@@ -103,3 +104,11 @@ class HeadlessSession:
         result.seconds = time.perf_counter() - start
         self.last = result
         return result
+
+
+def run_in_own_loop(coroutine):
+    """Run ``coroutine`` to the end in a new event loop on a thread of its own and return its result, so it
+    works even where the calling thread already runs a loop (as Playwright's sync API leaves one in a test
+    session)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

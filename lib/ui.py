@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -173,7 +173,7 @@ def _remember_kids() -> None:
     st.session_state[KIDS] = st.session_state["kids_switch"]
 
 
-@cache
+@lru_cache(maxsize=512)  # bounded: every distinct view has its own link, and a server runs for a whole day
 def _qr(link: str, scale: int) -> bytes:
     return qr_png(link, scale)
 

@@ -9,7 +9,6 @@ tests fail rather than skip, so a missing load balancer is never mistaken for a 
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import os
 import re
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.session import HeadlessSession
+from bench.session import HeadlessSession, run_in_own_loop
 from tests.conftest import ROOT
 
 NGINX = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
@@ -120,7 +119,7 @@ def _open_page(url: str, page: str, flip_a_switch: bool = False):
                 runs.append(await session.set_widget(switch.label, not switch.default, timeout=60))
             return runs
 
-    return asyncio.run(visit())
+    return run_in_own_loop(visit())
 
 
 @pytest.fixture(scope="module")
