@@ -81,6 +81,9 @@ def mnist_page_first_render() -> Figure:
                   statistics.median(samples) <= PAGE_TARGET_SECONDS)
 
 
+EPOCH_PAIRS = 3
+
+
 def mnist_epoch_vs_course_pipeline() -> Figure:
     """One epoch on the 60,000 training digits with :func:`lib.mnist.train`, against the course notebook's
     own ``tf.data`` pipeline (normalise, cache, shuffle, batch 128, prefetch) on the same data, same run."""
@@ -107,10 +110,14 @@ def mnist_epoch_vs_course_pipeline() -> Figure:
         ds_train = ds_train.prefetch(tf.data.experimental.AUTOTUNE)
         mnist.build_model().fit(ds_train, epochs=1, verbose=0)
 
-    reference = repeat(course, runs=1, warmup=0)
-    samples = repeat(ours, runs=1, warmup=0)
-    ratio = statistics.median(samples) / statistics.median(reference)
-    return Figure("MNIST: one training epoch on 60,000 digits", samples,
+    # Single epochs on this machine vary by ±15% from run to run (one measured 1.24, 1.11 and 0.97 in a row),
+    # so the two alternate, three times each, and the verdict is on the median of the paired ratios.
+    reference, samples = [], []
+    for _ in range(EPOCH_PAIRS):
+        reference += repeat(course, runs=1, warmup=0)
+        samples += repeat(ours, runs=1, warmup=0)
+    ratio = statistics.median(ours_s / course_s for ours_s, course_s in zip(samples, reference))
+    return Figure(f"MNIST: one training epoch on 60,000 digits ({EPOCH_PAIRS} alternating pairs)", samples,
                   "no slower than the course's tf.data (ratio ≤ 1.05, timing noise)", ratio <= 1.05,
                   f"course tf.data pipeline: {statistics.median(reference):.1f} s", ratio)
 
