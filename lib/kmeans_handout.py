@@ -96,3 +96,15 @@ def handout(link: str, settings: Mapping[str, object], features: Sequence[str], 
     if picture is not None:
         record.image(picture, "My k-means plot: each dot is an item coloured by its cluster; crosses are the centroids.")
     return record
+
+
+def from_run(link: str, settings: Mapping[str, object], features: Sequence[str], result, names: Mapping[int, str],
+             plot: tuple, agreement: float | None) -> Handout:
+    """The handout of one k-means run (``result`` has ``labels``, ``centroids`` and ``inertia``), drawing the
+    plot only now, when the learner asks for it. ``plot`` is (x values, y values, x label, y label, centroids
+    on those axes)."""
+    xs, ys, x_label, y_label, centres = plot
+    picture = scatter_picture(xs, ys, result.labels, centres, x_label, y_label,
+                              f"k-means found {len(result.centroids)} groups")
+    return handout(link, settings, features, result.centroids, np.bincount(result.labels, minlength=len(centres)),
+                   result.inertia, names, picture, agreement)

@@ -13,7 +13,7 @@ from lib import garden, ui
 from lib.garden_plots import (cube_figure, curve_figure, histogram_figure, points_figure, region_grid)
 from lib.garden_views import cached_demo, cached_elbow, cached_fit, cached_upload
 from lib.kmeans_bugs import BUGS, bug
-from lib.kmeans_handout import handout, scatter_picture
+from lib.kmeans_handout import from_run
 from lib.lloyd import LloydRun
 from lib.table_upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, text_in_numbers
 
@@ -347,16 +347,6 @@ def bugs_gallery():
                 st.caption(panel.note)
 
 
-def results_record(link, settings, features, result, names, plot, agreement):
-    """The handout, with the k-means plot drawn only now (when the learner asks for it). ``plot`` is
-    (x values, y values, x label, y label, centroids on those axes). No Streamlit calls: runs on another thread."""
-    xs, ys, x_label, y_label, centres = plot
-    picture = scatter_picture(xs, ys, result.labels, centres, x_label, y_label,
-                              f"k-means found {len(result.centroids)} groups")
-    return handout(link, settings, features, result.centroids, np.bincount(result.labels, minlength=len(centres)),
-                   result.inertia, names, picture, agreement)
-
-
 def record(table, data_name, features, k, scale, init, seed, x, y, result, names, kinds):
     """The handout to build if the learner asks, with this run's values captured now."""
     on_axis = {f: result.centroids[:, i] for i, f in enumerate(features)} | {ITEM: np.full(k, len(table) / 2)}
@@ -367,7 +357,7 @@ def record(table, data_name, features, k, scale, init, seed, x, y, result, names
     settings = {"Data": data_name, "Measurements used": ", ".join(map(garden.label, features)),
                 "Number of groups (k)": k, "Scaled (standardised)": "yes" if scale else "no",
                 "Starting centroids": init, "Random seed": seed}
-    return partial(results_record, view.link, settings, [garden.label(f) for f in features], result,
+    return partial(from_run, view.link, settings, [garden.label(f) for f in features], result,
                    {c: n for c, n in names.items() if n}, plot,
                    garden.agreement(result.labels, kinds) if revealed else None)
 
