@@ -54,3 +54,8 @@ def bound_controls(app, slug: str) -> dict:
             if widgets:
                 found[setting.name] = widgets[0].value
     return found
+
+
+def texts(app, kind: str = "markdown") -> str:
+    """All the text of one kind of element on an AppTest page ("markdown", "caption", "warning", …), joined."""
+    return "\n".join(element.value for element in getattr(app, kind))

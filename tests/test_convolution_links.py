@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from lib import kernels
 from lib.convolution_handout import handout
 from lib.kernel_editor import cells_from_text, kernel_to_text
-from tests.conftest import bound_controls, open_with_link
+from tests.conftest import bound_controls, open_with_link, texts
 
 PAGE = "pages/1_convolution.py"
 CUSTOM = "Custom (edit the numbers)"
@@ -23,10 +23,6 @@ def open_page(**query) -> AppTest:
 
 def controls(app: AppTest) -> dict:
     return bound_controls(app, "convolution")
-
-
-def texts(app: AppTest, kind: str = "markdown") -> str:
-    return "\n".join(element.value for element in getattr(app, kind))
 
 
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import lib
 from lib import kernels
-from tests.conftest import ROOT, tensorflow_loaded_after
+from tests.conftest import ROOT, tensorflow_loaded_after, texts
 
 CORPUS = ROOT / "tests" / "corpus"
 PAGE = "pages/1_convolution.py"
@@ -28,10 +28,6 @@ def app():
 
 def result(app) -> str:
     return app.success[0].value
-
-
-def texts(app, kind="markdown") -> str:
-    return "\n".join(element.value for element in getattr(app, kind))
 
 
 def test_step_through_shows_the_course_numbers(app):

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import noise
 from lib.noise_handout import handout
-from tests.conftest import bound_controls, open_with_link
+from tests.conftest import bound_controls, open_with_link, texts
 
 PAGE = "pages/4_noise.py"
 
@@ -21,10 +21,6 @@ def open_page(**query) -> AppTest:
 
 def controls(app: AppTest) -> dict:
     return bound_controls(app, "noise")
-
-
-def texts(app: AppTest, kind: str = "markdown") -> str:
-    return "\n".join(element.value for element in getattr(app, kind))
 
 
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
