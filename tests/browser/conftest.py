@@ -118,3 +118,21 @@ def screenshot_desktop_and_phone(page, name: str, where: str) -> None:
     page.wait_for_timeout(500)
     assert_no_sideways_scroll(page, where)
     page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+
+
+def open_at(page, url: str, heading: str, timeout: float = 120_000) -> None:
+    """Open ``url`` at desktop size and wait for the page titled ``heading`` to finish running (the first visit
+    to a server loads the page's libraries, hence the generous ``timeout``)."""
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(DESKTOP)
+    page.goto(url)
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=timeout)
+    wait_until_settled(page, timeout=timeout)
+
+
+def downloaded_text(page, label: str) -> str:
+    """Press the download button labelled ``label`` and return the downloaded file's text."""
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=label).click()
+    return Path(download.value.path()).read_text(encoding="utf-8")

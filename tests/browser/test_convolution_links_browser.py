@@ -6,14 +6,11 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
+from tests.browser.conftest import DESKTOP, open_at, screenshot_desktop_and_phone, wait_until_settled
 
 
 def _open(page: Page, url: str) -> None:
-    page.set_viewport_size(DESKTOP)
-    page.goto(url)
-    expect(page.get_by_role("heading", name="Image kernels", level=1)).to_be_visible(timeout=60_000)
-    wait_until_settled(page)
+    open_at(page, url, "Image kernels")
     # Settled is not yet drawn: wait for the sidebar's switch and the first picture before looking.
     expect(page.get_by_text("Simpler words")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stMain").get_by_test_id("stImage").first).to_be_visible(timeout=30_000)

@@ -6,14 +6,11 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
+from tests.browser.conftest import DESKTOP, open_at, screenshot_desktop_and_phone, wait_until_settled
 
 
 def _open(page: Page, url: str) -> None:
-    page.set_viewport_size(DESKTOP)
-    page.goto(url)
-    expect(page.get_by_role("heading", name="Before you trust a model", level=1)).to_be_visible(timeout=60_000)
-    wait_until_settled(page, timeout=120_000)
+    open_at(page, url, "Before you trust a model")
 
 
 def test_a_link_opens_the_demos_and_the_address_follows_changes(page: Page, shared_server):

@@ -2,18 +2,14 @@
 new value in the address bar; screenshots of the linked page (desktop, phone, kid mode) go to tests/screenshots/."""
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
+from tests.browser.conftest import DESKTOP, downloaded_text, open_at, screenshot_desktop_and_phone, wait_until_settled
 
 
 def _open(page: Page, url: str) -> None:
-    page.set_viewport_size(DESKTOP)
-    page.goto(url)
-    expect(page.get_by_role("heading", name="Iris network", level=1)).to_be_visible(timeout=60_000)
-    wait_until_settled(page, timeout=120_000)
+    open_at(page, url, "Iris network")
 
 
 def test_a_link_opens_the_design_and_the_address_follows_changes(page: Page, shared_server):
@@ -33,9 +29,7 @@ def test_a_link_opens_the_design_and_the_address_follows_changes(page: Page, sha
     expect(page).to_have_url(re.compile(r"seed=12"))
     assert "layers=1" in page.url and "activation=tanh" in page.url and "lesson=4" in page.url
     wait_until_settled(page)  # the address changes as the rerun starts; the button is redrawn at its end
-    with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="Download my results (Markdown)").click()
-    record = Path(download.value.path()).read_text(encoding="utf-8")
+    record = downloaded_text(page, "Download my results (Markdown)")
     assert record.startswith("# My iris network") and "| Random seed | 12 |" in record
 
 

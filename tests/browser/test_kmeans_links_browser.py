@@ -2,20 +2,16 @@
 value in the address bar; screenshots of the linked page (desktop, phone, kid mode) go to tests/screenshots/."""
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
+from tests.browser.conftest import DESKTOP, downloaded_text, open_at, screenshot_desktop_and_phone, wait_until_settled
 
 HEADING = "Garden bug detective"
 
 
 def _open(page: Page, url: str) -> None:
-    page.set_viewport_size(DESKTOP)
-    page.goto(url)
-    expect(page.get_by_role("heading", name=HEADING, level=1)).to_be_visible(timeout=60_000)
-    wait_until_settled(page, timeout=120_000)
+    open_at(page, url, HEADING)
     page.get_by_role("tab", name="Run k-means").click()
 
 
@@ -35,9 +31,7 @@ def test_a_link_opens_its_settings_and_the_address_follows_changes(page: Page, s
     expect(page).to_have_url(re.compile(r"k=5"))
     assert "scale=off" in page.url and "init=random" in page.url and "seed=2" in page.url
     wait_until_settled(page)  # the address changes as the rerun starts; the button is redrawn at its end
-    with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="Download my results (Markdown)").click()
-    record = Path(download.value.path()).read_text(encoding="utf-8")
+    record = downloaded_text(page, "Download my results (Markdown)")
     assert record.startswith("# My k-means groups") and "| Number of groups (k) | 5 |" in record
 
 

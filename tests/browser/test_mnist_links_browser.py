@@ -6,14 +6,11 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone, wait_until_settled
+from tests.browser.conftest import DESKTOP, open_at, screenshot_desktop_and_phone, wait_until_settled
 
 
 def _open(page: Page, url: str) -> None:
-    page.set_viewport_size(DESKTOP)
-    page.goto(url)
-    expect(page.get_by_role("heading", name="Handwritten digits", level=1)).to_be_visible(timeout=60_000)
-    wait_until_settled(page, timeout=180_000)
+    open_at(page, url, "Handwritten digits", timeout=180_000)
 
 
 def test_the_issue_link_and_the_address_follows_changes(page: Page, shared_server):
