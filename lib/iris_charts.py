@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lib.iris import FEATURES, SPECIES
-from lib.palette import CATEGORICAL, OKABE_ITO, SEQUENTIAL, use_plotly_template
+from lib.palette import CATEGORICAL, MODEBAR_PX, OKABE_ITO, SEQUENTIAL, use_plotly_template
 
 SPECIES_COLOURS = CATEGORICAL[:3]
 SPECIES_MARKERS = ("circle", "square", "diamond")
@@ -44,20 +44,25 @@ def scatter_matrix(frame) -> go.Figure:
 
 
 def training_curves(history: dict[str, list[float]], epochs: int) -> go.Figure:
-    """Loss and accuracy per epoch for the training flowers (solid) and the test flowers (dashed)."""
-    figure = make_subplots(rows=1, cols=2, subplot_titles=("Loss: how wrong (lower is better)",
-                                                           "Accuracy: share right (higher is better)"))
+    """Loss and accuracy per epoch for the training flowers (solid) and the test flowers (dashed), one chart
+    above the other (side by side, the two titles would collide on a phone)."""
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.16,
+                           subplot_titles=("Loss: how wrong (lower is better)",
+                                           "Accuracy: share right (higher is better)"))
     steps = list(range(1, len(history.get("loss", [])) + 1))
-    for col, metric in enumerate(("loss", "accuracy"), start=1):
+    for row, metric in enumerate(("loss", "accuracy"), start=1):
         for key, label, colour, dash in ((metric, "training flowers", CATEGORICAL[0], "solid"),
                                          (f"test_{metric}", "test flowers", CATEGORICAL[1], "dash")):
             figure.add_trace(go.Scatter(x=steps, y=history.get(key, []), name=label, mode="lines+markers",
-                                        line={"color": colour, "dash": dash}, showlegend=col == 1,
-                                        legendgroup=label), row=1, col=col)
-        figure.update_xaxes(title_text="epoch", range=[0.5, epochs + 0.5], row=1, col=col)
+                                        line={"color": colour, "dash": dash}, showlegend=row == 1,
+                                        legendgroup=label), row=row, col=1)
+    figure.update_xaxes(range=[0.5, epochs + 0.5])
+    figure.update_xaxes(title_text="epoch", row=2, col=1)
     figure.update_yaxes(title_text="loss", rangemode="tozero", row=1, col=1)
-    figure.update_yaxes(title_text="accuracy", range=[0, 1.05], row=1, col=2)
-    figure.update_layout(height=360, legend={"orientation": "h", "y": -0.25}, margin={"t": 40, "b": 20})
+    figure.update_yaxes(title_text="accuracy", range=[0, 1.05], row=2, col=1)
+    # The first chart's title is an annotation, not the figure's title: leave the toolbar's band above it.
+    figure.update_layout(height=520, legend={"orientation": "h", "yanchor": "top", "y": -0.12},
+                         margin={"t": MODEBAR_PX + 30, "b": 20})
     return figure
 
 
@@ -135,7 +140,7 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
                                                        "line": {"width": 0.7, "color": "white"}}))
     figure.add_trace(go.Scatter(x=[flower[x_feature]], y=[flower[y_feature]], mode="markers", name="your flower",
                                 marker={"symbol": "star", "size": 16, "color": OKABE_ITO["black"]}))
-    figure.update_layout(title="Where the network draws the lines between species",
+    figure.update_layout(title="Where the network puts each species",
                          xaxis={"title": FEATURES[x_feature], "range": [xs[0], xs[-1]]},
                          yaxis={"title": FEATURES[y_feature], "range": [ys[0], ys[-1]]},
                          height=480, legend={"orientation": "h", "y": -0.2}, margin={"t": 50})

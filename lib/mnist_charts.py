@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 
-from lib.palette import CATEGORICAL, DIVERGING, OKABE_ITO, SEQUENTIAL, use_plotly_template
+from lib.palette import CATEGORICAL, DIVERGING, MODEBAR_PX, OKABE_ITO, SEQUENTIAL, use_plotly_template
 
 MODEL_NAMES = {False: "plain (original digits)", True: "with inverted copies"}
 MODEL_COLOURS = {False: CATEGORICAL[1], True: CATEGORICAL[0]}  # orange, blue
@@ -107,19 +107,22 @@ def confusion_chart(matrix: np.ndarray, title: str):
 
 
 def training_chart(history: dict[str, list[float]]):
-    """Live training curves: running loss and accuracy against training images seen."""
+    """Live training curves: running loss and accuracy against training images seen, one above the other
+    (side by side, their titles would collide on a phone)."""
     from plotly.subplots import make_subplots
 
     use_plotly_template()
-    figure = make_subplots(rows=1, cols=2, subplot_titles=("loss (lower is better)", "accuracy (%)"))
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.16,
+                           subplot_titles=("loss (lower is better)", "accuracy (%)"))
     seen = history.get("seen", [])
     figure.add_scatter(x=seen, y=history.get("loss", []), name="training loss", line_color=CATEGORICAL[0],
                        row=1, col=1)
     figure.add_scatter(x=seen, y=100 * np.asarray(history.get("accuracy", [])), name="training accuracy",
-                       line_color=CATEGORICAL[0], showlegend=False, row=1, col=2)
-    figure.update_xaxes(title_text="training images seen")
-    figure.update_layout(title="Training as it happens", height=320, showlegend=False,
-                         margin={"l": 10, "r": 10, "t": 70, "b": 10})
+                       line_color=CATEGORICAL[0], showlegend=False, row=2, col=1)
+    figure.update_xaxes(title_text="training images seen", row=2, col=1)
+    # The figure's title sits below the toolbar's band; the first chart's own title below that.
+    figure.update_layout(title="Training as it happens", height=480, showlegend=False,
+                         margin={"l": 10, "r": 10, "t": MODEBAR_PX + 55, "b": 10})
     return figure
 
 

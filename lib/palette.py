@@ -39,6 +39,9 @@ DIVERGING: tuple[tuple[float, str], ...] = (
 SEQUENTIAL: tuple[tuple[float, str], ...] = ((0.0, "#FFFFFF"), (1.0, OKABE_ITO["blue"]))
 
 TEMPLATE_NAME = "workshop"
+#: Height of the band at the top of every chart where plotly's toolbar sits. A touch screen has no hover, so
+#: there the toolbar shows all the time; titles start below this band so it never covers them.
+MODEBAR_PX = 36
 
 
 def use_plotly_template() -> str:
@@ -54,6 +57,8 @@ def use_plotly_template() -> str:
         template.layout.colorscale.diverging = [list(stop) for stop in DIVERGING]
         template.layout.colorscale.sequential = [list(stop) for stop in SEQUENTIAL]
         template.layout.font = {"family": "sans-serif", "size": 14}
+        template.layout.title = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": MODEBAR_PX},
+                                 "automargin": True}
         pio.templates[TEMPLATE_NAME] = template
         pio.templates.default = TEMPLATE_NAME
     return TEMPLATE_NAME

