@@ -68,10 +68,13 @@ if view.shows("course"):
     st.header("The course's ten test images", anchor=False, help=ui.define("test set"))
     st.markdown(view.say(
         "Nine photos and scans of digits, and a dog. Each row shows how sure the network is of each digit (in %); "
-        "the highlighted cell is its answer: **green if right, red-orange if wrong** (also spelled out in the last "
-        "column). The dog has no right answer (blue).",
+        "the highlighted cell is its answer: **green if right, red-orange if wrong** (also spelled out in the "
+        "first columns). The dog has no right answer (blue).",
         "Nine numbers and a dog. The coloured box is the robot's answer: **green = right, red-orange = wrong**."))
-    table = results.course_table(course_probs[invert])
+    digits = [str(d) for d in range(10)]
+    # The answer first: on a phone the ten probability columns scroll sideways, and the answer must not be
+    # among the columns off the edge.
+    table = results.course_table(course_probs[invert])[["answer", "verdict", *digits]]
     winner = {"right": OKABE_ITO["bluish green"], "wrong": OKABE_ITO["vermillion"]}
 
     def mark_answer(row):
@@ -79,12 +82,13 @@ if view.shows("course"):
         return [f"background-color: {colour}; color: white; font-weight: bold" if column == str(row["answer"])
                 else "" for column in row.index]
 
-    st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=[str(d) for d in range(10)]),
+    st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=digits),
                  width="stretch", column_config={"answer": st.column_config.NumberColumn("answer", format="%d")})
     st.image([charts.enlarge(image, 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
              width=84, alt=[f"Course image {i.name}: {i.description}" for i in results.COURSE_IMAGES])
     if not view.kids:
-        st.dataframe(results.side_by_side(course_probs[False], course_probs[True]), hide_index=True,
+        answers = results.side_by_side(course_probs[False], course_probs[True])
+        st.dataframe(answers[["image", "plain network", "with inverted copies", "what it is"]], hide_index=True,
                      width="stretch")
         st.caption("Side by side: the answer of each network on the same ten images, with how sure it is.")
     score = {inverted: results.count_right(p) for inverted, p in course_probs.items()}

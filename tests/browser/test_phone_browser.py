@@ -96,3 +96,29 @@ def test_iris_training_chart_titles_stay_clear_on_a_phone(phone: Page, shared_se
         assert not overlap(chart["bar"], box), f"the toolbar covers “{text}”"
         for plot in chart["plots"]:
             assert not overlap(box, plot), f"“{text}” lies on a plot"
+
+
+# The columns a data grid draws (it draws on a canvas, and keeps an accessibility table of the columns in view).
+GRID_COLUMNS = "e => [...e.querySelectorAll('th[role=columnheader]')].map(h => h.textContent)"
+SCROLL_GRID_RIGHT = "e => { const s = e.querySelector('.dvn-scroller'); s.scrollLeft = s.scrollWidth; }"
+
+
+def test_mnist_tables_show_their_answers_on_a_phone(phone: Page, shared_server):
+    open_page(phone, f"{shared_server}/mnist", "Handwritten digits")
+    grids = phone.get_by_test_id("stDataFrame")
+    expect(grids.nth(1)).to_be_visible(timeout=180_000)
+    # The course table, then the two networks side by side: (answer columns, the last column).
+    for index, (answers, last) in enumerate([(("answer", "verdict"), "9"),
+                                             (("plain network", "with inverted copies"), "what it is")]):
+        grid = grids.nth(index)
+        grid.scroll_into_view_if_needed()
+        phone.wait_for_timeout(300)
+        shown = grid.evaluate(GRID_COLUMNS)
+        for column in answers:
+            # In view and not cut by the edge: another column follows it on screen.
+            assert column in shown[:-1], f"the column “{column}” is off the screen at 390 px (shown: {shown})"
+        grid.evaluate(SCROLL_GRID_RIGHT)  # the rest is a swipe away
+        phone.wait_for_timeout(300)
+        assert grid.evaluate(GRID_COLUMNS)[-1] == last
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=SCREENSHOTS / "phone-mnist-tables.png")
