@@ -34,11 +34,13 @@ LOCAL_ADDRESS = "http://localhost:8501"  # for the links when Streamlit cannot t
 KIDS = "kids"  # session-state key of the "simpler words" switch, shared by every page
 
 # Bigger touch targets and text in kid mode. Constant CSS, never built from anything a user sent.
+# Text grows to at least 1.15rem but never shrinks (1em: what it inherits), so a metric's big value stays big.
+# A slider's handle (Streamlit 1.67, React Aria) is the element holding its value label; it has no test id.
 _KID_STYLE = """<style>
 .stButton button, .stDownloadButton button, .stFormSubmitButton button, [data-baseweb="select"] > div,
 [data-testid="stPopover"] button { min-height: 3rem; font-size: 1.1rem; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; }
-[role="slider"] { width: 1.6rem !important; height: 1.6rem !important; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: max(1.15rem, 1em); }
+[data-testid="stSlider"] div:has(> [data-testid="stSliderThumbValue"]) { width: 1.75rem; height: 1.75rem; }
 [data-testid="stCheckbox"] label, [data-testid="stRadio"] label { min-height: 2.5rem; }
 </style>"""
 

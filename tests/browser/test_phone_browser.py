@@ -122,3 +122,27 @@ def test_mnist_tables_show_their_answers_on_a_phone(phone: Page, shared_server):
         assert grid.evaluate(GRID_COLUMNS)[-1] == last
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=SCREENSHOTS / "phone-mnist-tables.png")
+
+
+# A slider's handle in Streamlit 1.67 is the element holding its value label; the metric's value text.
+HANDLE_SIZES = """() => [...document.querySelectorAll('[data-testid=stSliderThumbValue]')].map(v => {
+  const r = v.parentElement.getBoundingClientRect(); return [r.width, r.height]; })"""
+METRIC_SIZES = """() => [...document.querySelectorAll('[data-testid=stMetricValue]')].map(v =>
+  parseFloat(getComputedStyle(v.querySelector('p') || v).fontSize))"""
+
+
+def test_kid_mode_has_bigger_slider_handles_and_keeps_big_metrics(phone: Page, shared_server):
+    measured = {}
+    for mode, query in (("normal", ""), ("kids", "?kids=on")):
+        open_page(phone, f"{shared_server}/mnist{query}", "Handwritten digits")
+        expect(phone.get_by_test_id("stMetricValue").first).to_be_visible(timeout=180_000)
+        expect(phone.get_by_test_id("stSliderThumbValue").first).to_be_attached(timeout=60_000)
+        measured[mode] = phone.evaluate(HANDLE_SIZES), phone.evaluate(METRIC_SIZES)
+    (normal_handles, normal_metrics), (kid_handles, kid_metrics) = measured["normal"], measured["kids"]
+    assert kid_handles and all(w >= 24 and h >= 24 for w, h in kid_handles), f"kid-mode handles: {kid_handles}"
+    assert all(w < 24 for w, _ in normal_handles), "normal mode's handles are the usual small ones"
+    assert len(kid_metrics) == 2 and min(kid_metrics) >= max(normal_metrics), (
+        f"kid mode shrinks the “N of 9 right” metrics: {kid_metrics} px against {normal_metrics} px")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    phone.get_by_test_id("stMetricValue").first.scroll_into_view_if_needed()
+    phone.screenshot(path=SCREENSHOTS / "phone-mnist-kids-metrics.png")
