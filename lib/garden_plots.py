@@ -78,13 +78,15 @@ def _markers(xs, ys, name: str, colour: str, symbol: str, hover: str) -> dict:
 
 def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None, centroids=None,
                   names: dict[int, str] | None = None, title: str = "", regions=None, lines: bool = False,
-                  clickable: bool = False, new_item=None) -> go.Figure:
+                  clickable: bool = False, new_item=None, kids: bool = False) -> go.Figure:
     """A scatter of ``frame[x]`` against ``frame[y]``.
 
     Points are grey until coloured by ``labels`` (cluster numbers) or ``kinds`` (true kinds). ``centroids``
     are (k, 2) positions in (x, y) units; ``regions`` is ``(xs, ys, grid_labels)`` from :func:`region_grid`,
     drawn faintly behind the points; ``lines`` joins each point to its centroid. ``clickable`` adds an
-    invisible grid of points so that a click anywhere selects a position. ``new_item`` is ``(x, y, text)``."""
+    invisible grid of points so that a click anywhere selects a position. ``new_item`` is ``(x, y, text)``.
+    ``kids`` names groups and their middles in kid words in the legend and hover texts."""
+    group, middle = ("group", "middle") if kids else ("cluster", "centroid")
     xs_all, ys_all = _numbers(frame[x]), _numbers(frame[y])
     traces = []
     if regions is not None:
@@ -97,20 +99,20 @@ def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=Non
         gx, gy = np.meshgrid(np.linspace(*_axis_range(frame[x]), GRID // 2), np.linspace(*_axis_range(frame[y]), GRID // 2))
         traces.append({"type": "scatter", "x": gx.ravel(), "y": gy.ravel(), "mode": "markers", "name": "click to place",
                        "marker": {"size": 14, "color": "rgba(0, 0, 0, 0)"}, "showlegend": False,
-                       "hovertemplate": "place a centroid here<extra></extra>"})
+                       "hovertemplate": f"place a {middle} here<extra></extra>"})
     if lines and labels is not None and centroids is not None:
         own = np.asarray(centroids)[np.asarray(labels)]
         gaps = np.full(len(frame), np.nan)
         traces.append({"type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
                        "x": np.column_stack([xs_all, own[:, 0], gaps]).ravel(),
                        "y": np.column_stack([ys_all, own[:, 1], gaps]).ravel(),
-                       "line": {"width": 0.6, "color": "#999999"}, "name": "to its centroid"})
+                       "line": {"width": 0.6, "color": "#999999"}, "name": f"to its {middle}"})
     hover = f"{label(x)}: %{{x}}<br>{label(y)}: %{{y}}<extra>%{{fullData.name}}</extra>"
     if labels is not None:
         labels = np.asarray(labels)
         for cluster in sorted(set(labels.tolist())):
             mine = labels == cluster
-            name = (names or {}).get(cluster) or f"cluster {cluster}"
+            name = (names or {}).get(cluster) or f"{group} {cluster}"
             traces.append(_markers(xs_all[mine], ys_all[mine], name, *cluster_style(cluster), hover))
     elif kinds is not None:
         kinds = np.asarray(kinds)
@@ -122,11 +124,11 @@ def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=Non
     if centroids is not None:
         centroids = np.asarray(centroids)
         traces.append({"type": "scatter", "x": centroids[:, 0], "y": centroids[:, 1], "mode": "markers+text",
-                       "name": "centroids", "text": [str(c) for c in range(len(centroids))],
+                       "name": f"{middle}s", "text": [str(c) for c in range(len(centroids))],
                        "textposition": "top center",
                        "marker": {"symbol": "x", "size": 18, "line": {"width": 2, "color": OKABE_ITO["black"]},
                                   "color": [cluster_style(c)[0] for c in range(len(centroids))]},
-                       "hovertemplate": "centroid %{text}<br>" + hover.split("<extra>")[0] + "<extra></extra>"})
+                       "hovertemplate": f"{middle} %{{text}}<br>" + hover.split("<extra>")[0] + "<extra></extra>"})
     if new_item is not None:
         nx, ny, text = new_item
         traces.append({"type": "scatter", "x": [nx], "y": [ny], "mode": "markers+text", "name": "new item",

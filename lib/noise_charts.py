@@ -22,36 +22,43 @@ SERIES = {
     LEVEL: (OKABE_ITO["black"], [2, 3]),
 }
 LINES = (LAW, LEVEL)
+#: The series and axes in kid words (the "log scale" and "RMS error" of the plain chart mean nothing to a child).
+KID_NAMES = {"measured": "scribbles left", LAW: "halves when copies ×4",
+             "clipped copies": "copies cut at black and white", "with the stamp": "with the stamp",
+             LEVEL: "the stamp's strength"}
 
 
 def noise_chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: np.ndarray | None = None,
-                stamp: float | None = None, title: str = "Remaining noise as copies are averaged") -> dict:
+                stamp: float | None = None, title: str = "Remaining noise as copies are averaged",
+                kids: bool = False) -> dict:
     """A Vega-Lite spec of ``curve`` (remaining noise of the mean of the first N copies, N = 1, 2, …) and
     the law ``curve[0] / sqrt(N)``; optionally the same measurement for copies clipped to [0, 1], and for
-    copies carrying a fixed pattern of standard deviation ``stamp`` (drawn as a dotted level)."""
+    copies carrying a fixed pattern of standard deviation ``stamp`` (drawn as a dotted level). ``kids``
+    names the series and axes in kid words."""
+    shown = (lambda name: KID_NAMES[name]) if kids else (lambda name: name)
     copies = np.arange(1, len(curve) + 1)
     series = {"measured": curve, LAW: curve[0] / np.sqrt(copies), "clipped copies": clipped,
               "with the stamp": stamped, LEVEL: np.full(len(copies), stamp or 0.0) if stamped is not None else None}
     # A log axis cannot show zero (no noise at all): such points are left out.
-    rows = [{"copies": int(count), "noise": float(value), "series": name}
+    rows = [{"copies": int(count), "noise": float(value), "series": shown(name)}
             for name, values in series.items() if values is not None
             for count, value in zip(copies, values) if value > 0]
     names = [name for name, values in series.items() if values is not None]
     lines, points = [name for name in names if name in LINES], [name for name in names if name not in LINES]
     colour = {"field": "series", "type": "nominal", "title": None,
-              "scale": {"domain": names, "range": [SERIES[name][0] for name in names]},
+              "scale": {"domain": [shown(name) for name in names], "range": [SERIES[name][0] for name in names]},
               "legend": {"orient": "top", "direction": "horizontal", "columns": 2}}
     layers = [
-        {"transform": [{"filter": {"field": "series", "oneOf": lines}}],
+        {"transform": [{"filter": {"field": "series", "oneOf": [shown(name) for name in lines]}}],
          "mark": {"type": "line", "strokeWidth": 3},
          "encoding": {"color": colour, "strokeDash": {
              "field": "series", "type": "nominal", "legend": None,
-             "scale": {"domain": lines, "range": [SERIES[name][1] for name in lines]}}}},
-        {"transform": [{"filter": {"field": "series", "oneOf": points}}],
+             "scale": {"domain": [shown(name) for name in lines], "range": [SERIES[name][1] for name in lines]}}}},
+        {"transform": [{"filter": {"field": "series", "oneOf": [shown(name) for name in points]}}],
          "mark": {"type": "point", "filled": True, "size": 45, "opacity": 1},
          "encoding": {"color": colour, "shape": {
              "field": "series", "type": "nominal", "legend": None,
-             "scale": {"domain": points, "range": [SERIES[name][1] for name in points]}}}},
+             "scale": {"domain": [shown(name) for name in points], "range": [SERIES[name][1] for name in points]}}}},
     ]
     return {
         "title": title,
@@ -59,9 +66,9 @@ def noise_chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: n
         "encoding": {
             "x": {"field": "copies", "type": "quantitative",
                   "scale": {"type": "log", "domain": [1, max(len(curve), 2)], "nice": False},
-                  "title": "Copies averaged (N, log scale)"},
+                  "title": "Copies added together" if kids else "Copies averaged (N, log scale)"},
             "y": {"field": "noise", "type": "quantitative", "scale": {"type": "log"},
-                  "title": "Remaining noise (RMS error, log scale)"},
+                  "title": "Scribbles left" if kids else "Remaining noise (RMS error, log scale)"},
             "tooltip": [{"field": "series"}, {"field": "copies"}, {"field": "noise", "format": ".3f"}],
         },
         "layer": layers,

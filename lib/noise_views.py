@@ -91,11 +91,12 @@ def stamp_views(key, _secret, kind, strength, seed, stamp) -> tuple[bytes, bytes
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: np.ndarray | None = None,
-          stamp: float | None = None, title: str = "Remaining noise as copies are averaged") -> dict:
+          stamp: float | None = None, title: str = "Remaining noise as copies are averaged",
+          kids: bool = False) -> dict:
     """lib.noise_charts.noise_chart with its rows as an Arrow table: st.vega_lite_chart turns a list of rows
     into Arrow through pandas on every rerun (milliseconds), but sends an Arrow table almost as it is."""
     import pyarrow as pa
 
-    spec = noise_chart(curve, clipped, stamped, stamp, title)
+    spec = noise_chart(curve, clipped, stamped, stamp, title, kids)
     spec["data"] = {"values": pa.Table.from_pylist(spec["data"]["values"])}
     return spec

@@ -56,7 +56,8 @@ def choose_secret(source: str) -> np.ndarray:
     if source == SOURCES[0]:
         name = (st.selectbox("Ready-made secret", list(PICTURES), format_func=PICTURES.get, key="noise_picture",
                              disabled=view.locked("picture"),
-                             help="Pictures drawn for this page by scripts/make_secrets.py.")
+                             help=view.say("Pictures drawn for this page by scripts/make_secrets.py.",
+                                           "Pictures drawn for this page."))
                 if view.shown("picture") else view.value("picture"))
     elif source == SOURCES[1]:
         check_linked_message()
@@ -115,8 +116,10 @@ with noise_column:
     st.header("Choose the noise", anchor=False, help=ui.define("noise"))
     kind = (st.radio("Kind of noise", list(KINDS), format_func=KINDS.get, key="noise_kind",
                      disabled=view.locked("kind"),
-                     help="How the baddie garbles each pixel. Gaussian and uniform noise nudge every pixel up or "
-                          "down at random; salt and pepper turns some pixels pure white or pure black.")
+                     help=view.say("How the baddie garbles each pixel. Gaussian and uniform noise nudge every pixel "
+                                   "up or down at random; salt and pepper turns some pixels pure white or pure black.",
+                                   "How the baddie scribbles. Fuzz makes every dot a little lighter or darker; specks "
+                                   "turn some dots pure white or pure black."))
             if view.shown("kind") else view.value("kind"))
     if kind == "salt_pepper":
         strength = (st.slider("How many pixels the baddie hits (fraction)", 0.0, 1.0, step=0.05,
@@ -126,8 +129,9 @@ with noise_column:
     else:
         strength = (st.slider("Noise strength", 0.0, 10.0, step=0.25, key="noise_strength",
                               disabled=view.locked("strength"),
-                              help="The noise's standard deviation, in units of the gap between black (0) and "
-                                   "white (1). At 4 a single copy hides the secret.")
+                              help=view.say("The noise's standard deviation, in units of the gap between black "
+                                            "(0) and white (1). At 4 a single copy hides the secret.",
+                                            "How hard the baddie scribbles. At 4 one copy hides the secret."))
                     if view.shown("strength") else view.value("strength"))
     n = (st.slider("Number of copies Jane sends", 1, MAX_COPIES, key="noise_copies", disabled=view.locked("copies"),
                    help="Each copy gets fresh noise. More copies, more chances to beat the baddie.")
@@ -144,9 +148,9 @@ curve = stack(key, secret, kind, strength, seed)[2][:n]
 with grid_area:
     count = min(n, THUMBNAILS)
     show(thumbnails(key, secret, kind, strength, seed, count),
-         caption=f"The first {count} of the {n} copies John received. Pixels are shown from black (0) to "
-                 "white (1); noise pushing beyond is drawn as pure black or white, but the sums below use "
-                 "the real numbers.")
+         caption=f"The first {count} of the {n} copies John received." + view.say(
+             " Pixels are shown from black (0) to white (1); noise pushing beyond is drawn as pure black or white, "
+             "but the sums below use the real numbers.", ""))
 
 if view.shown("subtract"):
     st.header("Try subtracting", anchor=False)
@@ -203,8 +207,11 @@ if view.shown("measure"):
         st.info("No noise, nothing to measure: every copy is exact.")
     else:
         clipped = clipped_curve(key, secret, kind, strength, seed)[:n] if clip else None
-        st.vega_lite_chart(chart(curve, clipped), key="noise_chart", width="stretch", height=CHART_HEIGHT,
-                           alt="Log-log chart: the measured remaining noise falls along the 1/√N line.")
+        title = view.say("Remaining noise as copies are averaged", "Scribbles left as more copies are added")
+        st.vega_lite_chart(chart(curve, clipped, title=title, kids=view.kids), key="noise_chart", width="stretch",
+                           height=CHART_HEIGHT,
+                           alt=view.say("Log-log chart: the measured remaining noise falls along the 1/√N line.",
+                                        "Chart: the scribbles left halve every time the copies grow four times."))
         st.markdown("**In one line:** every time you collect 4 times as many copies, the leftover noise halves.")
         if not view.kids:
             st.markdown(
@@ -227,8 +234,10 @@ def beyond_averaging() -> None:
                                  help="Odd numbers, so every pixel has one middle value.")
     sp_mean, sp_median, mean_error, median_error = salt_pepper_views(key, secret, fraction, seed, sp_copies)
     show([sp_mean, sp_median], width=PAIR,
-         caption=[f"Mean of {sp_copies} copies: error {mean_error:.2f}",
-                  f"Median of {sp_copies} copies: error {median_error:.2f}"])
+         caption=[view.say(f"Mean of {sp_copies} copies: error {mean_error:.2f}",
+                           f"Average of {sp_copies} copies: {mean_error:.2f} scribbles left"),
+                  view.say(f"Median of {sp_copies} copies: error {median_error:.2f}",
+                           f"Middle value of {sp_copies} copies: {median_error:.2f} scribbles left")])
     st.markdown(view.say(
         "A speck is pure white or pure black, far from the true value, and one wild value drags the **mean** a "
         "long way; the mean also turns every pixel towards grey, however many copies you add. The **median** "
@@ -267,15 +276,19 @@ else:
 
 if view.shown("science"):
     st.header("Where scientists use this", anchor=False, help=ui.define("signal-to-noise ratio"))
-    st.markdown(
+    st.markdown(view.say(
         "**Astronomy:** a faint galaxy barely shows in one telescope frame, so astronomers take hundreds of "
         "frames and stack (average) them: the galaxy stays, the noise fades.\n\n"
         "**Cryo-electron microscopy:** pictures of single protein molecules are so noisy that the signal is about "
         "a tenth of the noise (S/N ~ 0.1). Averaging thousands of aligned particle images reveals the molecule's "
         "shape; since signal-to-noise grows as √N, going from 0.1 to 10 takes about 10,000 images. "
         "Machine-learning denoisers such as Topaz-Denoise learn from pairs of independently noisy images of the "
-        "same thing, the same trick as Jane's copies."
-    )
+        "same thing, the same trick as Jane's copies.",
+        "**Star gazers:** a faint galaxy hardly shows in one photo, so astronomers take hundreds of photos and "
+        "average them: the galaxy stays, the fuzz fades.\n\n"
+        "**Molecule photographers:** photos of tiny molecules are mostly fuzz, ten times more fuzz than "
+        "molecule. Scientists average thousands of them to see the molecule's shape, just like John with "
+        "Jane's copies."))
 
 sent = stack(key, secret, kind, strength, seed)  # (copies, running sums, noise curve)
 captured = dict(secret_name=PICTURES[view.value("picture")] if source == SOURCES[0] else source.lower(),

@@ -122,9 +122,11 @@ def settings(table, columns, suffix):
     if garden_data and not view.shown("features"):
         features = view.value("features")
     else:
-        features = st.multiselect("Measurements k-means may use", columns, key=f"km_features{suffix}",
-                                  format_func=garden.label,
-                                  help=ui.with_term("k-means groups items by these measurements only.", "feature"),
+        features = st.multiselect(view.say("Measurements k-means may use", "Measurements the robot may use"),
+                                  columns, key=f"km_features{suffix}", format_func=garden.label,
+                                  help=ui.with_term(view.say("k-means groups items by these measurements only.",
+                                                             "The robot sorts by these measurements only."),
+                                                    "feature"),
                                   **({"on_change": tidy_features, "disabled": view.locked("features")} if garden_data
                                      else {"default": columns}))
     if not features:
@@ -145,9 +147,10 @@ def settings(table, columns, suffix):
                    f"using k = {most}.")
         k = most
     if view.shown("scale"):
-        st.toggle("Scale the measurements (standardise)", key="km_scale", disabled=view.locked("scale"),
-                  help=ui.with_term("Puts every measurement on the same footing (mean 0, spread 1) so units do not "
-                                 "matter.", "scaling"))
+        st.toggle(view.say("Scale the measurements (standardise)", "Make every measurement count the same"),
+                  key="km_scale", disabled=view.locked("scale"),
+                  help=ui.with_term(view.say("Puts every measurement on the same footing (mean 0, spread 1) so units "
+                                             "do not matter.", "So grams and millimetres play fair."), "scaling"))
     if view.shown("init", advanced=True):
         st.radio("Starting centroids", ["k-means++", "random", "I'll choose"], key="km_init", horizontal=True,
                  disabled=view.locked("init"),
@@ -218,7 +221,8 @@ def stepper(table, features, k, scale, init, seed, x, y, kinds):
         st.session_state.km_run_config = config
     run: LloydRun = st.session_state.km_run
     buttons = st.container(horizontal=True)  # one row that wraps on a phone
-    if buttons.button("Step", key="km_step", icon=":material/skip_next:", help=f"Do the next move: {run.next_move}."):
+    if buttons.button("Step", key="km_step", icon=":material/skip_next:",
+                      help=view.say(f"Do the next move: {run.next_move}.", "Do the next move.")):
         run.step()
     if buttons.button("Back", key="km_back", icon=":material/undo:", help="Undo the last move."):
         run.back()
@@ -226,15 +230,21 @@ def stepper(table, features, k, scale, init, seed, x, y, kinds):
                       help="Keep stepping until no item changes group."):
         run.run()
     if buttons.button("Start again", key="km_restart", icon=":material/restart_alt:",
-                      help="Go back to the starting centroids."):
+                      help=view.say("Go back to the starting centroids.", "Put the middles back where they started.")):
         del run.history[1:]
     state = run.state
-    describe = {"start": "Starting centroids placed. Next: give every item to its nearest centroid.",
-                "assign": "Every item joined its nearest centroid. Next: move each centroid to the middle of its items.",
-                "update": "Each centroid moved to the middle (mean) of its items. Next: assign again."}
+    describe = {"start": view.say("Starting centroids placed. Next: give every item to its nearest centroid.",
+                                  "The group middles (✕) are down. Next: every item joins its closest middle."),
+                "assign": view.say("Every item joined its nearest centroid. Next: move each centroid to the middle "
+                                   "of its items.", "Every item joined its closest middle. Next: each middle moves "
+                                   "to the centre of its items."),
+                "update": view.say("Each centroid moved to the middle (mean) of its items. Next: assign again.",
+                                   "Each middle moved to the centre of its items. Next: join again.")}
     st.markdown(f"**Move {len(run.history) - 1}** (round {run.iterations}): {describe[state.move]}")
     if state.inertia is not None:
-        st.markdown(f"Total squared distance to the centroids (inertia): **{state.inertia:.2f}**")
+        st.markdown(view.say("Total squared distance to the centroids (inertia)",
+                             "How messy the groups are (all the distances to the middles, added up)")
+                    + f": **{state.inertia:.2f}**")
     centroids = run.centroids_original()
     xy = np.column_stack([centroids[:, features.index(c)] if c in features else np.full(k, len(table) / 2)
                           for c in (x, y)])
@@ -243,29 +253,37 @@ def stepper(table, features, k, scale, init, seed, x, y, kinds):
         order = [[x, y].index(f) for f in features]
         working = run.state.centroids
         regions = region_grid(plot_table, x, y, lambda p: garden.nearest(run.scaler.to_working(p[:, order]), working))
-    lines = st.checkbox("Draw a line from each item to its centroid", False, key="km_lines",
-                        help="Shows which centroid each item belongs to.")
+    lines = st.checkbox(view.say("Draw a line from each item to its centroid", "Draw a line from each item to its "
+                                 "group's middle"), False, key="km_lines",
+                        help=view.say("Shows which centroid each item belongs to.",
+                                      "Shows which middle each item belongs to."))
     clicking = init == "I'll choose"
     figure = points_figure(plot_table, x, y, labels=state.labels, centroids=xy, regions=regions, lines=lines,
-                           clickable=clicking, title="k-means at work: ✕ marks the centroids")
+                           clickable=clicking, kids=view.kids,
+                           title=view.say("k-means at work: ✕ marks the centroids",
+                                          "The robot sorting: ✕ marks each group's middle"))
     st.plotly_chart(figure, key="km_stepper_chart", config=PLOT, alt="Items coloured by their k-means group",
                     on_select=(lambda: remember_click(x, y)) if clicking else "ignore", selection_mode="points")
     if regions is None:
-        st.caption("Coloured regions appear when k-means uses exactly the two plotted measurements.")
+        st.caption(view.say("Coloured regions appear when k-means uses exactly the two plotted measurements.",
+                            "Coloured areas appear when the robot sorts by exactly the two measurements plotted."))
     if run.converged:
         reference = cached_fit(table[features], k, run.scaler.to_original(run.history[0].centroids), scale, tol=0)
         same = garden.agreement(reference.labels, state.labels) == 1.0
-        st.success(f"Finished after {run.iterations} rounds: no item changed group. scikit-learn's KMeans from the "
-                   f"same start finds {'the same groups' if same else 'different groups'} "
-                   f"(inertia {reference.inertia:.2f}).")
+        groups = "the same groups" if same else "different groups"
+        st.success(f"Finished after {run.iterations} rounds: no item changed group. " + view.say(
+            f"scikit-learn's KMeans from the same start finds {groups} (inertia {reference.inertia:.2f}).",
+            f"A grown-ups' sorting program starting from the same middles finds {groups}."))
         if kinds is not None and st.session_state.get("km_reveal"):
-            st.markdown(f"Agreement with the true kinds (adjusted Rand index, 1 = perfect): "
-                        f"**{garden.agreement(state.labels, kinds):.2f}**")
+            st.markdown(view.say("Agreement with the true kinds (adjusted Rand index, 1 = perfect)",
+                                 "How well the groups match the real kinds (1 = perfect)")
+                        + f": **{garden.agreement(state.labels, kinds):.2f}**")
     steps = [(i, s.inertia) for i, s in enumerate(run.history) if s.inertia is not None]
     if len(steps) > 1:
-        st.plotly_chart(curve_figure([i for i, _ in steps], [v for _, v in steps], "Inertia after each move",
-                                     "move", "inertia"), key="km_inertia_chart", config=PLOT,
-                        alt="Inertia after each move")
+        title = view.say("Inertia after each move", "How messy the groups are after each move")
+        st.plotly_chart(curve_figure([i for i, _ in steps], [v for _, v in steps], title, "move",
+                                     view.say("inertia", "messiness")), key="km_inertia_chart", config=PLOT,
+                        alt=title)
 
 
 def how_many(table, features, k, scale):
@@ -300,33 +318,37 @@ def final_fit(table, features, k, scale, init, seed):
 
 
 def name_and_classify(table, features, k, result, kinds):
-    st.markdown("scikit-learn's KMeans with your settings found these groups. Give each a name.")
+    group = view.say("cluster", "group")
+    st.markdown(view.say("scikit-learn's KMeans with your settings found these groups. Give each a name.",
+                         "The robot sorted the items into these groups. Give each group a name."))
     if kinds is not None and st.session_state.get("km_reveal"):
         st.button("Name them after the true kinds", key="km_fill", on_click=fill_names, args=(result.labels, kinds),
-                  help="Gives each cluster the name of the kind most of its items really are.")
+                  help=f"Gives each {group} the name of the kind most of its items really are.")
     names = {}
     for cluster in range(k):
         size = int((result.labels == cluster).sum())
         centre = ", ".join(f"{garden.label(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
-        names[cluster] = st.text_input(f"Name for cluster {cluster} ({size} items; centre: {centre})",
+        names[cluster] = st.text_input(f"Name for {group} {cluster} ({size} items; "
+                                       f"{view.say('centre', 'middle')}: {centre})",
                                        key=f"km_name_{cluster}", max_chars=30,
                                        placeholder="e.g. ladybird", help="Your name for this group.").strip()
-    st.markdown("**Classify a new item.** Enter its measurements:")
+    st.markdown(view.say("**Classify a new item.**", "**Sort a new item.**") + " Enter its measurements:")
     typical = table[features].median()
     new = [st.number_input(garden.label(f), value=float(typical[f]), key=f"km_new_{f}", format="%.3f",
                            help=f"The new item's {garden.label(f)}.") for f in features]
     cluster = int(result.predict(np.array([new]))[0])
-    name = names[cluster] or f"cluster {cluster}"
-    verdict = f": it is a **{names[cluster]}**." if names[cluster] else ". Name the cluster to say what it is."
-    st.success(f"The new item belongs to **cluster {cluster}**{verdict}")
+    name = names[cluster] or f"{group} {cluster}"
+    verdict = f": it is a **{names[cluster]}**." if names[cluster] else f". Name the {group} to say what it is."
+    st.success(f"The new item belongs to **{group} {cluster}**{verdict}")
     if len(features) >= 2:
         x, y = features[-2:]
         on_axes = [features.index(x), features.index(y)]
         st.plotly_chart(points_figure(table, x, y, labels=result.labels, centroids=result.centroids[:, on_axes],
                                       names={c: n for c, n in names.items() if n},
                                       new_item=(new[on_axes[0]], new[on_axes[1]], name),
-                                      title="The new item (★) among the groups"),
-                        key="km_new_chart", config=PLOT, alt="The new item among the clusters")
+                                      title="The new item (★) among the groups", kids=view.kids),
+                        key="km_new_chart", config=PLOT,
+                        alt=view.say("The new item among the clusters", "The new item among the groups"))
     return names
 
 
@@ -372,9 +394,10 @@ chosen = choose_data()
 if chosen is not None and chosen[2] is not None and view.shown("reveal"):
     st.toggle("Reveal what each item really is", key="km_reveal", disabled=view.locked("reveal"),
               help="Shows the true kinds on the charts and how well k-means agrees with them.")
-TABS = {"look": "Look", "run": "Run k-means", "howmany": "How many groups?", "name": "Name and classify",
-        "bugs": "k-means bugs"}
-wanted = [tab for tab in TABS if tab == "run" or view.shown(tab, advanced=tab == "howmany")]
+TABS = {"look": "Look", "run": "Run k-means", "howmany": "How many groups?",
+        "name": view.say("Name and classify", "Name the groups"), "bugs": "k-means bugs"}
+# Kid mode leaves out the elbow and the bugs gallery: their charts and fixes are grown-up methods and words.
+wanted = [tab for tab in TABS if tab == "run" or view.shown(tab, advanced=tab in ("howmany", "bugs"))]
 tabs = dict(zip(wanted, st.tabs([TABS[tab] for tab in wanted])))
 make_handout = chosen_settings = None
 if chosen is not None:
@@ -404,4 +427,6 @@ else:
 if "bugs" in tabs:
     with tabs["bugs"]:
         bugs_gallery()
+else:
+    view.keep("bug")
 ui.end_of_page(view, handout=make_handout)
