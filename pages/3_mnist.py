@@ -123,12 +123,18 @@ if source == "Draw":
     if view.shows("pen") and not view.kids:
         st.slider("Pen width", 8, 40, key="mnist_pen", disabled=view.locked("pen"), persist_state="session",
                   help="Thicker pens look more like MNIST's strokes.")
+    # A new key is a new, empty canvas: the canvas's own clear button shows only under a hovering mouse, so
+    # a finger on a touch screen needs this one.
+    drawing = st.session_state.setdefault("mnist_drawing", 0)
     canvas = st_canvas(stroke_width=view.value("pen"), stroke_color="#000000" if light else "#FFFFFF",
                        background_color="#FFFFFF" if light else "#000000", height=280, width=280,
-                       return_image_data=True, key=f"mnist_canvas_{'light' if light else 'dark'}")
-    st.caption(view.say("Draw one digit filling most of the square. "
-                        "The small toolbar above the canvas has undo (↶) and clear (bin).",
-                        "Draw one big number. The bin under the square wipes it clean."))
+                       return_image_data=True, key=f"mnist_canvas_{'light' if light else 'dark'}_{drawing}")
+    st.button(view.say("Clear the drawing", "Wipe it clean"), key="mnist_clear", icon=":material/ink_eraser:",
+              on_click=lambda: st.session_state.update(mnist_drawing=drawing + 1),
+              help="Empties the square so you can draw another digit.")
+    st.caption(view.say("Draw one digit filling most of the square; **Clear the drawing** starts again. With a "
+                        "mouse, the small bar that appears above the square also has undo (↶).",
+                        "Draw one big number. **Wipe it clean** to start again."))
     drawn = canvas.image_data if canvas.json_data and canvas.json_data.get("objects") else None
     try:
         image = mnist.drawing_to_image(drawn, light)

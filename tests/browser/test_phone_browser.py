@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PHONE, SCREENSHOTS, wait_until_settled
+from tests.browser.test_hostile_browser import ANSWER, open_mnist, stroke
 
 # Each chart's toolbar and title boxes, in page coordinates, after scrolling the chart into view.
 CHART_BOXES = """e => {
@@ -146,3 +147,51 @@ def test_kid_mode_has_bigger_slider_handles_and_keeps_big_metrics(phone: Page, s
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phone.get_by_test_id("stMetricValue").first.scroll_into_view_if_needed()
     phone.screenshot(path=SCREENSHOTS / "phone-mnist-kids-metrics.png")
+
+
+# How many pixels of the drawing differ from the first one (the background): 0 on an empty canvas.
+INKED_PIXELS = """canvas => {
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i] !== pixels[0] || pixels[i + 3] !== pixels[3]) inked++;
+  return inked;
+}"""
+
+
+def inked(page: Page) -> int:
+    # The strokes' canvas (below it the background's, above it the one taking the pointer), in a shadow root.
+    return page.locator("canvas.dc-canvas.lower-canvas").first.evaluate(INKED_PIXELS)
+
+
+def test_a_finger_can_clear_the_drawing(browser, shared_server):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        open_mnist(page, shared_server)
+        cdp = context.new_cdp_session(page)
+
+        def finger(points):  # touchStart/Move/End, exactly as a phone's touch screen delivers them
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [dict(zip("xy", points[0]))]})
+            for point in points[1:]:
+                cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [dict(zip("xy", point))]})
+                page.wait_for_timeout(15)
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+        stroke(page, finger)
+        expect(page.get_by_role("heading", name=ANSWER)).to_be_visible(timeout=60_000)
+        assert inked(page) > 0
+        clear = page.get_by_role("button", name="Clear the drawing")
+        expect(clear).to_be_in_viewport()  # right by the square, no hovering needed
+        clear.tap()
+        expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=60_000)
+        wait_until_settled(page)
+        expect(page.get_by_role("heading", name=ANSWER)).to_have_count(0)
+        assert inked(page) == 0, "the square still shows the old drawing"
+        page.get_by_text("Clear the drawing", exact=False).last.scroll_into_view_if_needed()
+        expect(page.get_by_text("toolbar above the canvas")).to_have_count(0)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / "phone-mnist-cleared.png")
+        stroke(page, finger)  # and the fresh square draws
+        expect(page.get_by_role("heading", name=ANSWER)).to_be_visible(timeout=60_000)
+    finally:
+        context.close()
