@@ -173,14 +173,18 @@ def find_terms(text: str) -> set[str]:
 def search(query: str = "", slugs: Iterable[str] = ()) -> tuple[Term, ...]:
     """The terms matching a glossary-page search: every word of ``query`` (case-insensitive) appears in the
     term's name, aliases or either wording, and, if ``slugs`` are given, one of those pages uses the term.
-    Terms whose name or an alias contains the query come first; otherwise glossary order."""
+    The term named exactly so comes first (a "See also" link searches for its term's name), then terms whose
+    name or an alias contains the query; otherwise glossary order."""
     words = query.casefold().split()
+    phrase = " ".join(words)
     wanted = set(slugs)
     found = [item for item in TERMS
              if (not wanted or wanted & set(item.pages))
              and all(word in " ".join((*item.forms, item.plain, item.kids)).casefold() for word in words)]
-    in_name = [item for item in found if words and any(" ".join(words) in form.casefold() for form in item.forms)]
-    return (*in_name, *(item for item in found if item not in in_name))
+    exact = [item for item in found if words and any(_normal(form) == phrase for form in item.forms)]
+    in_name = [item for item in found
+               if item not in exact and words and any(phrase in form.casefold() for form in item.forms)]
+    return (*exact, *in_name, *(item for item in found if item not in exact and item not in in_name))
 
 
 def explain(name: str, kids: bool = False) -> str:

@@ -1,7 +1,9 @@
 """Glossary page (/glossary): every technical word of the workshop, in plain or in kid wording.
 
 The words come from lib/glossary.toml through :mod:`lib.glossary`; this page only searches and shows them.
-The search text lives in the URL (``/glossary?q=kernel``), so a link can open the page at one word.
+The search and the topic live in the URL (``/glossary?q=kernel``, ``/glossary?topic=iris``), so a link can
+open the page at one word or one topic's words. A "See also" button searches for its word in every topic,
+so it shows the word whatever the current search and topic hide (and the address then links to it).
 """
 
 import streamlit as st
@@ -11,21 +13,28 @@ from lib.topics import TOPICS, topic
 
 view = ui.page_setup("glossary")
 kids = view.kids
+ALL = "all"  # the topic filter's "every topic" choice (see lib/lessons/glossary.toml)
+
+
+def show_word(name: str) -> None:
+    """Search for the word ``name`` in every topic (a "See also" link): it comes first."""
+    st.session_state.update(q=name, glossary_topic=ALL)
+
 
 query = st.text_input(
     "Find a word", key="q", type="search", live=True, icon=":material/search:",
     placeholder="e.g. kernel, overfitting, noise",
     help="Shows the words whose name or explanation contains what you type. The search is kept in the "
          "page's address, so you can share a link to it.")
-slugs = st.pills(
-    "Only words from", [item.slug for item in TOPICS], selection_mode="multi", key="glossary_topics",
-    format_func=lambda slug: topic(slug).title,
-    help="Pick one or more topics to see only the words their pages use. Pick none to see every word.")
+chosen = st.pills(
+    "Only words from", [ALL, *(item.slug for item in TOPICS)], key="glossary_topic", required=True,
+    format_func=lambda slug: "All topics" if slug == ALL else topic(slug).title,
+    help="Pick a topic to see only the words its page uses. The topic is kept in the page's address too.")
 
-found = glossary.search(query, slugs)
+found = glossary.search(query, () if chosen == ALL else (chosen,))
 st.caption(f"{len(found)} of {len(glossary.TERMS)} words")
 if not found:
-    st.info("No word matches your search. Try a shorter word, or clear the topic filter.")
+    st.info("No word matches your search. Try a shorter word, or pick “All topics”.")
 
 # Two cards to a row on a wide screen; row by row, so on a phone (where columns stack) they stay in order.
 for row_start in range(0, len(found), 2):
@@ -40,5 +49,9 @@ for row_start in range(0, len(found), 2):
                         used_on = topic(slug)
                         st.page_link(used_on.page_file, label=used_on.title, icon=used_on.icon)
             if item.see_also:
-                links = ", ".join(f"[{name}](#{glossary.term(name).anchor})" for name in item.see_also)
-                st.markdown(f"See also: {links}")
+                st.caption("See also:")
+                with st.container(horizontal=True, gap="small"):
+                    for name in item.see_also:
+                        st.button(name, key=f"see_also_{item.anchor}_{glossary.term(name).anchor}", type="tertiary",
+                                  icon=":material/arrow_forward:", on_click=show_word, args=(name,),
+                                  help=f"Show “{name}”, whatever the search and topic now hide.")

@@ -3,10 +3,10 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import glossary
+from lib import glossary, lessons
 from lib.glossary import Term, explain, find_terms, load, term, terms_for
 from lib.topics import TOPICS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, open_with_link
 
 # The words issue #11 asks for, as it writes them (aliases allowed).
 ISSUE_TERMS = ["neuron", "weight", "bias", "activation", "activation function", "ReLU", "softmax", "loss",
@@ -195,18 +195,51 @@ def test_search_filters_by_name_alias_and_wording(page):
 
 
 def test_topic_filter_shows_only_that_pages_words(page):
-    page.button_group(key="glossary_topics").set_value(["noise"]).run()
+    page.button_group(key="glossary_topic").set_value("noise").run()
     assert not page.exception
     assert shown(page) == [item.name for item in terms_for("noise")]
-    page.button_group(key="glossary_topics").set_value(["noise", "kmeans"]).run()
-    assert set(shown(page)) == {item.name for item in (*terms_for("noise"), *terms_for("kmeans"))}
+    page.button_group(key="glossary_topic").set_value("all").run()
+    assert shown(page) == [item.name for item in glossary.TERMS]
+
+
+def test_the_topic_filter_travels_in_the_address(page):
+    page.button_group(key="glossary_topic").set_value("iris").run()
+    assert page.query_params["topic"] == "iris"
+    linked = open_with_link("pages/7_glossary.py", {"topic": "iris", "q": "weight"})
+    assert linked.button_group(key="glossary_topic").value == "iris"
+    assert shown(linked) == [item.name for item in glossary.search("weight", ["iris"])]
+
+
+def test_the_topic_choices_are_the_topic_pages():
+    assert list(lessons.lesson("glossary").setting("topic").choices) == ["all", *(t.slug for t in TOPICS)]
+
+
+def see_also(app) -> dict[str, object]:
+    """Word → "See also" button on the page."""
+    return {button.label: button for button in app.button if (button.key or "").startswith("see_also_")}
 
 
 def test_each_card_links_to_the_pages_that_use_it(page):
     page.text_input(key="q").set_value("stride").run()
     texts = [element.value for element in page.markdown]
     assert term("stride").plain in texts
-    assert any(text.startswith("See also: [kernel](#kernel)") for text in texts)
+    assert set(term("stride").see_also) <= set(see_also(page))
+
+
+def test_a_see_also_link_shows_its_word_whatever_the_search_hid(page):
+    page.text_input(key="q").set_value("stride").run()
+    page.button_group(key="glossary_topic").set_value("convolution").run()
+    assert "kernel" not in shown(page)
+    see_also(page)["kernel"].click().run()
+    assert shown(page)[0] == "kernel"
+    assert page.text_input(key="q").value == "kernel" and page.button_group(key="glossary_topic").value == "all"
+    assert page.query_params["q"] == "kernel" and "topic" not in page.query_params
+
+
+def test_every_see_also_link_leads_to_its_word_first():
+    for item in glossary.TERMS:
+        for name in item.see_also:
+            assert glossary.search(name)[0] == term(name), f"{item.name} → {name}"
 
 
 def test_kid_mode_uses_the_kid_wording(page):

@@ -54,3 +54,25 @@ def test_a_link_opens_the_page_filtered(page: Page, shared_server):
     expect(page.get_by_label("Find a word", exact=True)).to_have_value("overfitting")
     expect(_cards(page).first).to_have_text("overfitting")
     expect(_cards(page)).to_have_count(len(glossary.search("overfitting")))
+
+
+def test_a_see_also_link_shows_its_word_while_a_search_hides_it(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    _open(page, f"{shared_server}/glossary?q=stride&topic=convolution")
+    expect(_cards(page).first).to_have_text("stride")
+    assert "kernel" not in _cards(page).all_inner_texts()  # the search hides it
+    page.get_by_test_id("stMain").get_by_role("button", name="kernel", exact=True).first.click()
+    expect(_cards(page).first).to_have_text("kernel", timeout=15_000)
+    wait_until_settled(page)
+    expect(page.get_by_label("Find a word", exact=True)).to_have_value("kernel")
+    expect(page).to_have_url(re.compile(r"[?&]q=kernel"))
+    expect(page).not_to_have_url(re.compile("topic="))
+
+
+def test_the_topic_goes_into_the_address(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    _open(page, f"{shared_server}/glossary")
+    page.get_by_test_id("stMain").get_by_role("radio", name="Iris network").click()
+    wait_until_settled(page)
+    expect(page).to_have_url(re.compile(r"[?&]topic=iris"))
+    expect(_cards(page)).to_have_count(len(glossary.terms_for("iris")))
