@@ -60,9 +60,10 @@ def training_curves(history: dict[str, list[float]], epochs: int) -> go.Figure:
     figure.update_xaxes(title_text="epoch", row=2, col=1)
     figure.update_yaxes(title_text="loss", rangemode="tozero", row=1, col=1)
     figure.update_yaxes(title_text="accuracy", range=[0, 1.05], row=2, col=1)
-    # The first chart's title is an annotation, not the figure's title: leave the toolbar's band above it.
-    figure.update_layout(height=520, legend={"orientation": "h", "yanchor": "top", "y": -0.12},
-                         margin={"t": MODEBAR_PX + 30, "b": 20})
+    # The figure's title sits below the toolbar's band; the first chart's own title below that.
+    figure.update_layout(title="Training, epoch by epoch", height=560,
+                         legend={"orientation": "h", "yanchor": "top", "y": -0.12},
+                         margin={"t": MODEBAR_PX + 60, "b": 20})
     return figure
 
 
@@ -165,5 +166,6 @@ def accuracy_bars(scores: dict[str, float]) -> go.Figure:
                               marker={"color": [CATEGORICAL[k % len(CATEGORICAL)] for k in range(len(names))]},
                               text=[f"{100 * scores[n]:.1f}%" for n in names], textposition="auto"))
     figure.update_layout(title="Test accuracy, same split", xaxis={"title": "test accuracy (%)", "range": [0, 100]},
-                         yaxis={"autorange": "reversed"}, height=80 + 50 * len(names), margin={"t": 50})
+                         yaxis={"title": "model", "autorange": "reversed"}, height=80 + 50 * len(names),
+                         margin={"t": 50})
     return figure
