@@ -54,7 +54,7 @@ picked = st.multiselect("Pages to include", list(titles), default=list(titles), 
 chosen = {}
 with st.expander("Choose the exercises (all by default)"):
     for slug in picked:
-        exercises = {e.number: e.title for e in lesson(slug).exercises}
+        exercises = {e.number: e.title for e in lesson(slug).exercises_for(view.kids)}
         chosen[slug] = st.multiselect(titles[slug], list(exercises), default=list(exercises),
                                       format_func=exercises.get, key=f"handout_exercises_{slug}",
                                       help=f"The exercises from the end of {titles[slug]} to print.")

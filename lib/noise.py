@@ -60,19 +60,6 @@ def render_message(text: str, size: int | tuple[int, int]) -> np.ndarray:
     return np.asarray(canvas, dtype=np.float32) / 255
 
 
-def check_link_message(text: str) -> str:
-    """``text`` if a link may carry it as a message: 1 to :data:`MAX_MESSAGE_CHARS` printable ASCII characters
-    (letters, digits, spaces and signs), so a link cannot smuggle in control characters or look-alike letters.
-    Raises ``ValueError`` with a plain sentence otherwise."""
-    text = str(text)
-    if not text.strip() or len(text) > MAX_MESSAGE_CHARS:
-        raise ValueError(f"A message in a link needs 1 to {MAX_MESSAGE_CHARS} characters, not {len(text)}.")
-    if not (text.isascii() and text.isprintable()):
-        raise ValueError("A message in a link can only use plain letters, digits, spaces and signs (A-Z, 0-9, "
-                         "!?…), so the link's message was not used.")
-    return text
-
-
 def unsupported_characters(text: str) -> list[str]:
     """The characters of ``text`` (in order, without repeats) that :func:`render_message` draws as "?"."""
     missing = [ch for ch in _strip_accents(str(text)) if not ch.isspace() and not _font_has(ch)]

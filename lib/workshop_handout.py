@@ -34,9 +34,10 @@ def workshop_handout(base_url: str, chosen: Mapping[str, Sequence[int]] | None =
                      ) -> Handout:
     """A handout for the pages in ``chosen`` (slug → exercise numbers, 1-based; all pages and exercises
     when ``None``), in teaching order, linking to the app at ``base_url``. ``instructor`` adds the answers;
-    ``kids`` uses the children's goals and adds ``kids=on`` to every link."""
+    ``kids`` uses the children's goals, leaves out the exercises kid mode cannot do and adds ``kids=on`` to
+    every link."""
     base_url = check_address(base_url)
-    chosen = chosen if chosen is not None else {t.slug: range(1, len(lesson(t.slug).exercises) + 1)
+    chosen = chosen if chosen is not None else {t.slug: [e.number for e in lesson(t.slug).exercises]
                                                 for t in TOPICS}
     unknown = [slug for slug in chosen if slug not in {t.slug for t in TOPICS}]
     if unknown:
@@ -58,7 +59,8 @@ def workshop_handout(base_url: str, chosen: Mapping[str, Sequence[int]] | None =
         bad = [n for n in wanted if not 1 <= n <= len(page.exercises)]
         if bad:
             raise ValueError(f"/{item.slug} has exercises 1 to {len(page.exercises)}, not {bad}.")
-        for exercise in (page.exercises[n - 1] for n in wanted):
+        for exercise in (page.exercises[n - 1] for n in wanted if page.exercises[n - 1] in
+                         page.exercises_for(kids)):
             sheet.text(f"**Try this {exercise.number}: {exercise.title}.** {exercise.question}")
             link = page_address(base_url, item.slug, {"lesson": str(exercise.number), **extra})
             sheet.text(f"[Open the page set up for this](<{link}>)")

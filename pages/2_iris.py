@@ -181,7 +181,7 @@ if st.button("Train the network", key="iris_train", type="primary", icon=":mater
 if result is None:
     st.info("Press **Train the network**: the course's network takes a few seconds."
             + (" The link you opened set up this design; training is seeded, so you will get exactly the same "
-               "run as the person who sent it." if view.lesson.to_query(st.session_state) else ""),
+               "run as the person who sent it." if view.from_link else ""),
             icon=":material/info:")
     ui.end_of_page(view, handout=partial(handout, view.link, config, seed))
     st.stop()

@@ -166,7 +166,8 @@ def settings(table, columns, suffix):
                          format_func=garden.label, help="Measurement up the side of the k-means plot.")
         return features, k, scale, init, int(seed), x, y
     if view.value("x") not in axes or view.value("y") not in axes:  # a link's axes that these features lack
-        st.session_state.km_x, st.session_state.km_y = default_axes(axes)
+        for name, axis in zip(("x", "y"), default_axes(axes)):
+            view.correct(name, axis, "the plot can only show the measurements chosen for clustering")
     for name, title, where in (("x", "Plot across", "along the bottom"), ("y", "Plot up", "up the side")):
         if view.shown(name):
             st.selectbox(title, axes, key=f"km_{name}", format_func=garden.label, disabled=view.locked(name),

@@ -1,5 +1,6 @@
 """Shared test set-up: make the repository importable as it is when the app runs."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ def tensorflow_loaded_after(steps: str = "pass", timeout: float = 180) -> bool:
 
 
 #: The AppTest widget lists a URL-bound control can be found in.
-BOUND_WIDGET_KINDS = ("selectbox", "select_slider", "radio", "slider", "number_input", "checkbox", "toggle",
+BOUND_WIDGET_KINDS = ("selectbox", "select_slider", "radio", "slider", "number_input", "checkbox", "toggle", "pills",
                       "text_input", "multiselect")
 
 
@@ -59,3 +60,8 @@ def bound_controls(app, slug: str) -> dict:
 def texts(app, kind: str = "markdown") -> str:
     """All the text of one kind of element on an AppTest page ("markdown", "caption", "warning", …), joined."""
     return "\n".join(element.value for element in getattr(app, kind))
+
+
+def unescaped(markdown: str) -> str:
+    """Markdown source as the reader sees it: backslash escapes (lib.handout.escape_markdown) removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)

@@ -9,7 +9,8 @@ it, and a notebook can read it.
 A URL such as ``/mnist?invert=on&threshold=70&lesson=2&hide=train&lock=invert`` reads as
 
 - ``invert=on``, ``threshold=70``: settings (only those not at their default are ever written);
-- ``lesson=2``: open at exercise 2, with that exercise's own settings unless the URL gives others;
+- ``lesson=2``: open at exercise 2, with that exercise's own settings unless the URL gives others (a
+  learner's address keeps what they changed since; an instructor's classroom link never names them);
 - ``hide=train``: sections or controls a learner does not see; ``lock=invert``: controls they cannot change
   (``lock=all`` locks every setting);
 - ``kids=on``: simpler words (kept across pages for the rest of the visit).
@@ -24,8 +25,10 @@ TOML format (every key but ``goal`` optional)::
     [settings.invert]              # URL name
     key = "mnist_invert"           # the widget's session-state key
     default = false                # bool → on/off; int/float → number; string → one of `choices`,
-                                   # or free text (at most MAX_TEXT printable characters) when there are none
+                                   # or free text (printable, any script) when there are none
     label = "Train with inverted copies"
+    kids = false                   # its control is not shown in kid mode (default: shown)
+    # max_length = 40              # free text only: longest text a link may carry (default MAX_TEXT)
 
     [settings.threshold]
     key = "mnist_threshold"
@@ -47,6 +50,8 @@ TOML format (every key but ``goal`` optional)::
     question = "Draw a 7 in black on white …"
     answer = "Off, the plain network …"
     settings = { paper = "light", invert = "off" }
+    # kids = false                 # not offered in kid mode; set automatically when a setting it names is
+                                   # not shown to kids (see Exercise.for_kids)
 """
 
 from __future__ import annotations
@@ -85,6 +90,8 @@ class Setting:
     choices: Mapping[str, Any] = field(default_factory=dict)  #: URL word → value, for a choice
     low: float | None = None  #: smallest allowed number (inclusive)
     high: float | None = None  #: largest allowed number (inclusive)
+    kids: bool = True  #: whether kid mode shows this setting's control
+    max_length: int = 0  #: free text: the longest a link may carry (0: :data:`MAX_TEXT`)
 
     def parse(self, text: str) -> Any:
         """The value that URL text ``text`` stands for; ``ValueError`` with a plain sentence if none."""
@@ -95,8 +102,10 @@ class Setting:
                     return value
             raise ValueError(f"{self.title} can be {', '.join(self.choices)}, not “{text}”")
         if isinstance(self.default, str):
-            if len(text) > MAX_TEXT or not text.isprintable():
-                raise ValueError(f"{self.title} must be plain text of at most {MAX_TEXT} characters")
+            longest = self.max_length or MAX_TEXT
+            if len(text) > longest or not text.isprintable():
+                raise ValueError(f"{self.title} must be plain text (letters in any language, digits, spaces and "
+                                 f"signs, no line breaks) of at most {longest} characters")
             return text
         if isinstance(self.default, bool):
             if text.lower() in _ON:
@@ -142,6 +151,7 @@ class Exercise:
     question: str
     answer: str
     settings: Mapping[str, str] = field(default_factory=dict)
+    for_kids: bool = True  #: offered in kid mode: every control it needs is shown there
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,14 @@ class Classroom:
     hide: frozenset[str] = frozenset()
     lock: frozenset[str] = frozenset()
     kids: bool | None = None  #: None when the link does not say
+
+    def then(self, newer: Classroom, query: Mapping[str, Any]) -> Classroom:
+        """This classroom updated by a link opened later in the same visit: the instructor's hiding, locking
+        and kid mode last for the visit unless the newer ``query`` names them again."""
+        return Classroom(newer.lesson,
+                         newer.hide if "hide" in query else self.hide,
+                         newer.lock if "lock" in query else self.lock,
+                         newer.kids if newer.kids is not None else self.kids)
 
 
 @dataclass(frozen=True)
@@ -180,12 +198,17 @@ class Lesson:
         """Session-state key → default value, for every setting."""
         return {s.key: s.default for s in self.settings}
 
-    def read(self, query: Mapping[str, str | list[str]]) -> tuple[dict[str, Any], Classroom, list[str]]:
+    def read(self, query: Mapping[str, str | list[str]], current: Mapping[str, Any] | None = None
+             ) -> tuple[dict[str, Any], Classroom, list[str]]:
         """Settings (session-state key → value, every setting present), the classroom options and notices
-        (one plain sentence per value in ``query`` that could not be used, whose default then applies)."""
+        (one plain sentence per value in ``query`` that could not be used, whose earlier value then stays).
+
+        Values start from ``current`` (session-state key → value; the defaults when ``None``), then the
+        exercise's own settings, then the URL's."""
         notices: list[str] = []
         classroom = self._classroom(query, notices)
-        values = self.baseline(classroom.lesson)
+        start = {**self.defaults, **{k: v for k, v in (current or {}).items() if k in self.defaults}}
+        values = self.baseline(classroom.lesson, start)
         wanted = {name: text for name, text in _single(query).items() if name not in CLASSROOM_PARAMS}
         for name, text in wanted.items():
             try:
@@ -197,9 +220,10 @@ class Lesson:
                 notices.append(f"{error}, so the link's value was ignored.")
         return values, classroom, notices
 
-    def baseline(self, exercise: Exercise | None = None) -> dict[str, Any]:
-        """Session-state key → the value a link with no settings gives: the default, or the exercise's own."""
-        values = self.defaults
+    def baseline(self, exercise: Exercise | None = None, start: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Session-state key → the value a link with no settings gives: the default (or ``start``'s value),
+        or the exercise's own."""
+        values = dict(self.defaults if start is None else start)
         for name, text in (exercise.settings if exercise else {}).items():
             setting = self.setting(name)
             values[setting.key] = setting.parse(text)
@@ -211,6 +235,24 @@ class Lesson:
         baseline = self.baseline(exercise)
         return {s.name: s.format(state[s.key]) for s in self.settings
                 if s.key in state and state[s.key] != baseline[s.key]}
+
+    def exercises_for(self, kids: bool) -> tuple[Exercise, ...]:
+        """The exercises offered in kid mode (``kids=True``) or in the full page."""
+        return tuple(e for e in self.exercises if e.for_kids or not kids)
+
+    def classroom_link(self, state: Mapping[str, Any], classroom: Classroom) -> dict[str, str]:
+        """URL parameters of an instructor's link: the settings in ``state`` except those the chosen exercise
+        sets itself (its own values win), then the exercise, hidden and locked names."""
+        exercise = classroom.lesson
+        own = set(exercise.settings) if exercise else set()
+        params = {name: text for name, text in self.to_query(state, exercise).items() if name not in own}
+        if exercise:
+            params["lesson"] = str(exercise.number)
+        if classroom.hide:
+            params["hide"] = ",".join(sorted(classroom.hide))
+        if classroom.lock:
+            params["lock"] = "all" if classroom.lock == set(self.names) else ",".join(sorted(classroom.lock))
+        return params
 
     def _classroom(self, query: Mapping[str, str | list[str]], notices: list[str]) -> Classroom:
         query = _single(query)
@@ -266,8 +308,11 @@ def load(path: Path, slug: str | None = None) -> Lesson:
         missing = [k for k in ("title", "question", "answer") if not str(spec.get(k, "")).strip()]
         if missing:
             raise ValueError(f"{path.name}: exercise {number} needs {', '.join(missing)}.")
+        wanted = {name: str(text) for name, text in spec.get("settings", {}).items()}
+        for_kids = bool(spec.get("kids", True)) and all(
+            lesson.setting(name).kids for name in wanted if name in lesson.names)
         exercise = Exercise(number, spec["title"].strip(), spec["question"].strip(), spec["answer"].strip(),
-                            {name: str(text) for name, text in spec.get("settings", {}).items()})
+                            wanted, for_kids)
         for name, text in exercise.settings.items():
             try:
                 lesson.setting(name).parse(text)
@@ -287,7 +332,7 @@ def _setting(name: str, spec: Mapping[str, Any], path: Path) -> Setting:
     if isinstance(choices, list):
         choices = {url_word(value): value for value in choices}
     setting = Setting(name, spec["key"], spec["default"], spec.get("label", ""), dict(choices),
-                      spec.get("low"), spec.get("high"))
+                      spec.get("low"), spec.get("high"), bool(spec.get("kids", True)), int(spec.get("max_length", 0)))
     if choices and setting.default not in choices.values():
         raise ValueError(f"{path.name}: setting {name!r}: default {setting.default!r} is not one of its choices.")
     return setting
