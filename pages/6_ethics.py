@@ -18,6 +18,7 @@ from lib import ethics, ethics_demos, ethics_handout, ui
 from lib.ethics_content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics_demos import DEMOS
 from lib.ethics_views import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
+from lib.handout import code_span
 from lib.palette import use_plotly_template
 
 view = ui.page_setup("ethics")
@@ -66,7 +67,8 @@ def import_answers() -> None:
         st.session_state[answer_key(entry.id)] = given["answer"]
         st.session_state[note_key(entry.id)] = given["note"]
     count = sum(entry["answer"] is not None for entry in loaded["answers"].values())
-    st.session_state[MESSAGE] = ("success", f"Loaded {count} answers for “{loaded['project'] or 'unnamed project'}”.")
+    project = f"the project {code_span(loaded['project'])}" if loaded["project"].strip() else "an unnamed project"
+    st.session_state[MESSAGE] = ("success", f"Loaded {count} answers for {project}.")
 
 
 def file_stem(project: str) -> str:
@@ -93,9 +95,16 @@ def ask(entry) -> str:
 
 if printable:
     st.caption("Print with your browser (Ctrl+P, or ⌘P on a Mac). Turn off 'Printable view' to edit again.")
-    # Notes are escaped by to_markdown, so they print as typed; its headings move down two levels so the
-    # page keeps one top-level heading.
-    st.markdown(re.sub(r"^#", "###", ethics.to_markdown(answers), flags=re.MULTILINE))
+    # The project name and notes go in code spans: Streamlit would link a web address even when escaped.
+    st.markdown(f"### Ethics checklist: {code_span(answers['project']) or '(unnamed project)'}")
+    for section, settled, total in ethics.progress(answers):
+        st.markdown(f"#### {section.title} ({settled} of {total} settled)")
+        for entry in section.items:
+            given = answers["answers"].get(entry.id, {})
+            lines = [f"**{entry.question}** ({entry.id})", f"Answer: **{ethics.answer_words(given.get('answer'))}**"]
+            if given.get("note", "").strip():
+                lines.append(f"Note: {code_span(given['note'])}")
+            st.markdown("  \n".join(lines))
     st.stop()
 
 st.markdown(view.say(
@@ -291,8 +300,9 @@ if view.shows("save"):
                        on_click="ignore", help="Load this file here later to carry on where you left off. "
                        "(For a record to read or print, use “Download my results” at the end of the page.)")
     st.file_uploader("Continue from a saved JSON file", type=["json"], key="ethics_import",
-                     on_change=import_answers, help="Replaces the answers above with those in the file. A file "
-                     "this page cannot read changes nothing.")
+                     max_upload_size=ethics.MAX_FILE_MB, on_change=import_answers,
+                     help="Replaces the answers above with those in the file. A file this page cannot read "
+                     "changes nothing.")
     if MESSAGE in st.session_state:
         kind, text = st.session_state.pop(MESSAGE)
         (st.error if kind == "error" else st.success)(text)

@@ -107,7 +107,7 @@ def test_printable_view_shows_the_answers_as_text(app):
     answer(app, "collect-who", "no", "<b>only</b> adults")
     app.toggle(key="ethics_printable").set_value(True).run()
     text = "\n".join(e.value for e in app.markdown)
-    assert "Answer: no" in text and "\\<b\\>only\\</b\\> adults" in text
+    assert "Answer: **no**" in text and "Note: `<b>only</b> adults`" in text  # the note as typed, in a code span
     assert not app.get("radio")  # no widgets in the printable view
     app.toggle(key="ethics_printable").set_value(False).run()
     assert told_to_show(app.radio(key="ethics_answer_collect-who")) == "no"  # restored after being hidden
@@ -143,3 +143,13 @@ def test_each_demo_shows_its_result_or_says_what_is_missing(app, demo):
 
 def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():
     assert not tensorflow_loaded_after(f"app.switch_page({PAGE!r}).run()")
+
+
+def test_the_upload_limit_shown_is_the_limit_applied(app):
+    # The uploader shows (and the browser enforces) its limit in whole megabytes of 1024 × 1024 bytes.
+    shown = app.file_uploader(key="ethics_import").proto.max_upload_size_mb * 1024 * 1024
+    document = ethics.to_json(ethics.empty_answers("Big")).encode()
+    padded = document[:-1] + b" " * (shown - len(document)) + b"}"  # exactly at the limit: still read
+    assert len(padded) == shown and ethics.from_json(padded) == ethics.empty_answers("Big")
+    with pytest.raises(ValueError, match="at most"):
+        ethics.from_json(padded[:-1] + b" }")  # one byte over
