@@ -1,6 +1,7 @@
 """The /ethics page (AppTest): answering, progress, kid mode, answers surviving page switches, imports
 good and bad, the printable view, and the demos' fallback while another page's model is missing."""
 
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -89,6 +90,15 @@ def test_a_good_import_replaces_the_answers(app):
     assert "Loaded 1 answers" in app.success[0].value
 
 
+def test_a_file_saved_with_a_byte_order_mark_is_loaded(app):
+    saved = ethics.empty_answers("Notepad")
+    saved["answers"]["collect-who"] = {"answer": "yes", "note": ""}
+    data = b"\xef\xbb\xbf" + ethics.to_json(saved).encode()  # as Windows Notepad saves UTF-8
+    app.file_uploader(key="ethics_import").upload("notepad.json", data, "application/json").run()
+    assert not app.error and app.session_state["ethics_answers"] == saved
+    assert told_to_show(app.radio(key="ethics_answer_collect-who")) == "yes"
+
+
 @pytest.mark.parametrize("data", [b"not json at all", b'{"format": "other-tool"}',
                                   b'{"format": "ml-workshop-ethics-checklist", "version": 1, "project": "",'
                                   b' "answers": {"A.1": {"answer": "yes", "note": ""}}}'])
@@ -153,3 +163,25 @@ def test_the_upload_limit_shown_is_the_limit_applied(app):
     assert len(padded) == shown and ethics.from_json(padded) == ethics.empty_answers("Big")
     with pytest.raises(ValueError, match="at most"):
         ethics.from_json(padded[:-1] + b" }")  # one byte over
+
+
+def dog_verdicts(app: AppTest) -> list[str]:
+    """The dog demo's line per network: what it answers and what the 'I don't know' rule makes of it."""
+    return [line for text in (e.value for e in app.markdown) for line in text.splitlines() if "with your rule" in line]
+
+
+def test_the_dog_exercise_says_what_the_demo_shows():
+    from lib import lessons
+    from tests.conftest import open_with_link
+
+    exercise = lessons.lesson("ethics").exercises[0]
+    app = open_with_link(PAGE, {"lesson": "1"})  # as the exercise's "Set the page up for this" opens it
+    verdicts = dog_verdicts(app)
+    assert len(verdicts) == 2, verdicts
+    # The exercise says both networks name a digit for the dog, and asks the learner to raise the threshold:
+    assert "name a digit for your dog" in exercise.question and "Raise" in exercise.question
+    assert all("still" in line and "I don't know" not in line for line in verdicts), verdicts
+    sure = [int(re.search(r"\((\d+)% sure\)", line)[1]) for line in verdicts]
+    assert "neither is very sure" in exercise.question and max(sure) < 90, sure
+    app.slider(key="ethics_threshold").set_value(0.99).run()
+    assert all("I don't know" in line for line in dog_verdicts(app)), dog_verdicts(app)
