@@ -151,7 +151,7 @@ BAD_CSV = {
                    "error", "the most this page takes is 20"),
     "semicolons": (b"length;weight\n1;2\n3;4\n5;7\n8;1\n", None, ""),
     "formula injection": (f"length,weight\n1,2\n{FORMULA},4\n5,6\n7,8\n".encode(), "warning",
-                          "“length” is mostly numbers but has text in it"),
+                          "`length` is mostly numbers but has text in it"),
     "HTML in headers": ((",".join(SCRIPT_HEADERS) + "\n1,2\n3,4\n5,1\n").encode(), None, ""),
     "not UTF-8": ("größe,gewicht\n1,2\n3,4\n5,1\n".encode("latin-1"), None, ""),
     "one giant field": (b"a,b\n" + b"x" * 200_000 + b",1\n1,2\n", "error", "could not be read as CSV"),
