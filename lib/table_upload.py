@@ -12,6 +12,8 @@ import io
 import numpy as np
 import pandas as pd
 
+from lib.handout import code_span
+
 MAX_BYTES = 10 * 1024 * 1024  #: the app's upload limit (.streamlit/config.toml maxUploadSize)
 MAX_ROWS = 10_000
 MAX_COLUMNS = 20
@@ -69,7 +71,7 @@ def text_in_numbers(table: pd.DataFrame) -> dict[str, str]:
         numbers = pd.to_numeric(values, errors="coerce")
         if len(values) and numbers.notna().mean() >= 0.5:
             bad = values[numbers.isna()]
-            problems[column] = f"row {bad.index[0] + 1}: “{bad.iloc[0][:30]}”"
+            problems[column] = f"row {bad.index[0] + 1}: {code_span(bad.iloc[0][:30])}"
     return problems
 
 
@@ -79,7 +81,7 @@ def numeric_table(table: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame
         raise TableError("Choose at least one column of numbers to group by.")
     missing = [column for column in columns if column not in numeric_columns(table)]
     if missing:
-        raise TableError(f"These columns are not numbers: {', '.join(missing)}.")
+        raise TableError(f"These columns are not numbers: {', '.join(map(code_span, missing))}.")
     chosen = table[columns].astype(float).replace([np.inf, -np.inf], np.nan)
     complete = chosen.dropna()
     if len(complete) < 2:

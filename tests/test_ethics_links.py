@@ -112,13 +112,17 @@ def test_handout_records_the_answers_the_demos_and_the_link():
     markdown = record.to_markdown()
     assert markdown.startswith("# ") and markdown.count("\n# ") == 0  # one top-level heading
     assert link in markdown and "2 of 26 questions settled" in markdown
-    assert "Answer: no" in markdown and "Answer: yes" in markdown and "below 75%" in markdown
-    assert "Loan \\*model\\*" in markdown and "\\[adults\\](x)" in markdown
+    assert "Answer: **no**" in markdown and "Answer: **yes**" in markdown and "below 75%" in markdown
+    assert "Loan \\*model\\*" in markdown and "\\[adults\\]\\(x\\)" in markdown
     page = record.to_html()
     parser = _Tags()
     parser.feed(page)
     assert "<script" not in page.lower()
-    assert "<script>alert(1)</script> only [adults](x)" in "".join(parser.text)  # shown as typed
+    text = "".join(parser.text)
+    assert "<script>alert(1)</script> only [adults](x)" in text  # shown as typed
+    # Each answer reads as what it is; no tick box that would make a "no" look passed.
+    assert "Answer: no" in text and "Answer: yes" in text and "Answer: open (not answered)" in text
+    assert "[x]" not in text and "[ ]" not in text
     assert any(tag == "a" and attrs.get("href") == link for tag, attrs in parser.tags)
 
 

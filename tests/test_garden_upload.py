@@ -42,7 +42,7 @@ def test_no_numeric_columns_and_text_in_numbers_are_reported():
     assert numeric_columns(table) == []
     table = read_table(b"length,weight\n1,2\n3,heavy\n4,5\n")
     assert numeric_columns(table) == ["length"]
-    assert text_in_numbers(table) == {"weight": "row 2: \u201cheavy\u201d"}
+    assert text_in_numbers(table) == {"weight": "row 2: `heavy`"}
 
 
 def test_missing_values_are_dropped_and_counted():
