@@ -24,8 +24,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from lib import glossary, lessons
-from lib.handout import Handout, escape_markdown, qr_png
-from lib.lessons import Classroom, Lesson
+from lib.handout import Handout, code_span, escape_markdown, qr_png
+from lib.lessons import Classroom, Lesson, Notice, Said
 from lib.topics import REFERENCE, TOPICS, topic
 
 APP_TITLE = "ML workshop companion"
@@ -112,8 +112,8 @@ class View:
         if before == value:
             return
         st.session_state[setting.key] = value
-        self.notices.append(f"{setting.title} was {setting.format(before)}, but {why}, so it is now "
-                            f"{setting.format(value)}.")
+        self.notices.append(Notice(f"{setting.title} was ", Said(setting.format(before)), f", but {why}, so it "
+                                   "is now ", Said(setting.format(value)), "."))
         self.link = _write_address(self.slug, self.lesson, self.classroom, self.kids)
         _show_notices(self)
 
@@ -209,7 +209,8 @@ def _write_address(slug: str, lesson: Lesson, classroom: Classroom, kids: bool) 
 def _show_notices(view: View) -> None:
     """One short notice above the title listing everything the page could not use (text, never Markdown)."""
     if view.notices and view._notice_box is not None:
-        lines = [escape_markdown(notice) for notice in view.notices]
+        lines = ["".join(f"“{code_span(text)}”" if said else escape_markdown(text) for text, said in notice.pieces)
+                 if isinstance(notice, Notice) else escape_markdown(notice) for notice in view.notices]
         text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)
         view._notice_box.warning(text, icon=":material/link_off:")
 

@@ -79,6 +79,26 @@ def url_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
 
 
+class Said(str):
+    """Words that came from a link (a value, a name): a :class:`Notice` quotes them and keeps them apart."""
+
+
+class Notice(str):
+    """A plain sentence about something in a link the page could not use. As a string it reads as shown to the
+    learner, with the link's words in “quotes”; :attr:`pieces` keeps those words (flagged ``True``) apart from
+    the app's own, so a page can show them as text and never as markup (:mod:`lib.ui` does)."""
+
+    pieces: tuple[tuple[str, bool], ...]
+
+    def __new__(cls, *parts: str) -> Notice:
+        pieces = []
+        for part in parts:
+            pieces.extend(part.pieces if isinstance(part, Notice) else [(str(part), isinstance(part, Said))])
+        notice = super().__new__(cls, "".join(f"“{text}”" if said else text for text, said in pieces))
+        notice.pieces = tuple(pieces)
+        return notice
+
+
 @dataclass(frozen=True)
 class Setting:
     """One control whose value travels in the URL as ``name=<text>``."""
@@ -100,7 +120,7 @@ class Setting:
             for word, value in self.choices.items():
                 if text.lower() in (word, url_word(value)):
                     return value
-            raise ValueError(f"{self.title} can be {', '.join(self.choices)}, not “{text}”")
+            raise ValueError(Notice(f"{self.title} can be {', '.join(self.choices)}, not ", Said(text)))
         if isinstance(self.default, str):
             longest = self.max_length or MAX_TEXT
             if len(text) > longest or not text.isprintable():
@@ -112,17 +132,17 @@ class Setting:
                 return True
             if text.lower() in _OFF:
                 return False
-            raise ValueError(f"{self.title} can be on or off, not “{text}”")
+            raise ValueError(Notice(f"{self.title} can be on or off, not ", Said(text)))
         number_type = int if isinstance(self.default, int) else float
         try:
             value = number_type(text)
         except ValueError:
-            raise ValueError(f"{self.title} must be a {'whole ' if number_type is int else ''}number, "
-                             f"not “{text}”") from None
+            raise ValueError(Notice(f"{self.title} must be a {'whole ' if number_type is int else ''}number, "
+                                    "not ", Said(text))) from None
         if not math.isfinite(value) or (self.low is not None and value < self.low) or (
                 self.high is not None and value > self.high):
-            raise ValueError(f"{self.title} must be between {_plain(self.low)} and {_plain(self.high)}, "
-                             f"not {text}")
+            raise ValueError(Notice(f"{self.title} must be between {_plain(self.low)} and {_plain(self.high)}, "
+                                    "not ", Said(text)))
         return value
 
     def format(self, value: Any) -> str:
@@ -215,9 +235,9 @@ class Lesson:
                 setting = self.setting(name)
                 values[setting.key] = setting.parse(text)
             except KeyError:
-                notices.append(f"This page has no setting called “{name}”, so it was ignored.")
+                notices.append(Notice("This page has no setting called ", Said(name), ", so it was ignored."))
             except ValueError as error:
-                notices.append(f"{error}, so the link's value was ignored.")
+                notices.append(Notice(error.args[0], ", so the link's value was ignored."))
         return values, classroom, notices
 
     def baseline(self, exercise: Exercise | None = None, start: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -262,8 +282,8 @@ class Lesson:
             if text.isdigit() and 1 <= int(text) <= len(self.exercises):
                 lesson = self.exercises[int(text) - 1]
             else:
-                notices.append(f"There is no exercise “{text}” on this page (it has "
-                               f"{len(self.exercises)}), so the page opened as usual.")
+                notices.append(Notice("There is no exercise ", Said(text), " on this page (it has "
+                                      f"{len(self.exercises)}), so the page opened as usual."))
         hide = self._names(query.get("hide", ""), (*self.names, *self.sections), "hide", notices)
         lock = self._names(query.get("lock", ""), (*self.names, "all"), "lock", notices)
         if "all" in lock:
@@ -273,15 +293,16 @@ class Lesson:
             word = query["kids"].strip().lower()
             kids = True if word in _ON else False if word in _OFF else None
             if kids is None:
-                notices.append(f"“kids” can be on or off, not “{query['kids']}”, so it was ignored.")
+                notices.append(Notice("“kids” can be on or off, not ", Said(query["kids"]), ", so it was ignored."))
         return Classroom(lesson, hide, lock, kids)
 
     def _names(self, text: str, known: tuple[str, ...], verb: str, notices: list[str]) -> frozenset[str]:
         asked = [name.strip() for name in text.split(",") if name.strip()]
         unknown = [name for name in asked if name not in known]
         if unknown:
-            notices.append(f"Nothing called {', '.join(f'“{n}”' for n in unknown)} to {verb} on this page "
-                           f"(it can {verb}: {', '.join(known) or 'nothing'}).")
+            names = [part for n in unknown for part in (", ", Said(n))][1:]
+            notices.append(Notice("Nothing called ", *names, f" to {verb} on this page (it can {verb}: "
+                                  f"{', '.join(known) or 'nothing'})."))
         return frozenset(name for name in asked if name in known)
 
 
