@@ -63,5 +63,6 @@ def texts(app, kind: str = "markdown") -> str:
 
 
 def unescaped(markdown: str) -> str:
-    """Markdown source as the reader sees it: backslash escapes (lib.handout.escape_markdown) removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Markdown source as the reader sees it: code spans' backticks and backslash escapes
+    (lib.handout.code_span, escape_markdown) removed."""
+    return re.sub(r"\\(.)", r"\1", re.sub(r"`([^`]*)`", r"\1", markdown))

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import noise
 from lib.noise_handout import handout
-from tests.conftest import bound_controls, open_with_link, texts
+from tests.conftest import bound_controls, open_with_link, texts, unescaped
 
 PAGE = "pages/4_noise.py"
 
@@ -74,7 +74,7 @@ def test_a_typed_message_travels_in_the_link_and_unsafe_ones_do_not():
 def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
     app = open_page(kind="lasers", strength="11", copies="0", seed="-1", combine="x", clip="maybe",
                     picture="cat", volume="11", lesson="99", hide="nonsense")
-    notices = texts(app, "warning")
+    notices = unescaped(texts(app, "warning"))
     for word in ("lasers", "11", "“0”" if "“0”" in notices else "0", "-1", "“x”", "maybe", "cat", "volume",
                  "exercise “99”", "nonsense"):
         assert word in notices, word
