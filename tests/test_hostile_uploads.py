@@ -150,6 +150,8 @@ BAD_CSV = {
     "21 columns": ((",".join(f"c{i}" for i in range(21)) + "\n" + ",".join("1" * 21) + "\n").encode() * 3,
                    "error", "the most this page takes is 20"),
     "semicolons": (b"length;weight\n1;2\n3;4\n5;7\n8;1\n", None, ""),
+    "European export": ("Länge;Gewicht\n12,5;3,25\n-0,5;4\n7,1;0,75\n8;1,5\n".encode("utf-8"), None, ""),
+    "tabs and decimal commas": (b"length\tweight\n12,5\t3,25\n0,5\t4\n7,1\t0,75\n", None, ""),
     "formula injection": (f"length,weight\n1,2\n{FORMULA},4\n5,6\n7,8\n".encode(), "warning",
                           "“length” is mostly numbers but has text in it"),
     "HTML in headers": ((",".join(SCRIPT_HEADERS) + "\n1,2\n3,4\n5,1\n").encode(), None, ""),
