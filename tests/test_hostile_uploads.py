@@ -133,6 +133,21 @@ def test_every_corpus_file_through_every_picture_uploader(page_apps, where, name
         assert uploader.accepted(app)
 
 
+#: Corpus pictures that load but are one grey after conversion: /noise says so rather than hide nothing.
+FLAT_PICTURES = ("animated.gif", "one-pixel.png", "wide-12000x8.png")
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_noise_says_when_an_upload_has_nothing_to_find(page_apps, name):
+    uploader = PICTURE_UPLOADERS["noise"]
+    app = page_apps(uploader.page)
+    uploader.choose(app)
+    file_name = name if name.rsplit(".", 1)[-1] in uploader.extensions else f"{name}.png"
+    upload(app, uploader.key, file_name, (CORPUS / name).read_bytes())
+    flat = [w.value for w in app.warning if "one flat colour" in w.value]
+    assert bool(flat) == (name in FLAT_PICTURES), (name, texts(app, "warning"))
+
+
 # --- /kmeans: bad CSV files -------------------------------------------------------------------------------
 
 FORMULA = "=cmd|' /C calc'!A0"
