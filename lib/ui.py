@@ -26,10 +26,9 @@ import streamlit as st
 from lib import glossary, lessons
 from lib.handout import Handout, qr_png
 from lib.lessons import Classroom, Lesson
-from lib.topics import REFERENCE, TOPICS, topic
+from lib.topics import HOME_ICON, REFERENCE, TOPICS, icon_file, topic
 
 APP_TITLE = "ML workshop companion"
-HOME_ICON = ":material/home:"
 LOCAL_ADDRESS = "http://localhost:8501"  # for the links when Streamlit cannot tell (tests, bare mode)
 KIDS = "kids"  # session-state key of the "simpler words" switch, shared by every page
 
@@ -91,7 +90,7 @@ def page_setup(slug: str | None) -> View:
     current = topic(slug) if slug else None
     st.set_page_config(
         page_title=f"{current.title} · {APP_TITLE}" if current else APP_TITLE,
-        page_icon=current.icon if current else HOME_ICON,
+        page_icon=icon_file(current.icon if current else HOME_ICON),  # served by the app, not a font server
         layout="wide",
         initial_sidebar_state="auto",
     )
