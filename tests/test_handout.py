@@ -12,7 +12,7 @@ from PIL import Image
 from lib import lessons
 from lib.handout import Handout, escape_markdown, png_bytes, qr_png
 from lib.topics import TOPICS
-from lib.workshop_handout import page_address, workshop_handout
+from lib.workshop_handout import address_problem, page_address, workshop_handout
 
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> *bold* [link](javascript:alert(3))"
 
@@ -110,6 +110,9 @@ def test_instructor_copy_adds_answers_and_kid_copy_adds_kids_links():
 @pytest.mark.parametrize("address, chosen, message", [
     ("localhost:8501", None, "must start with http"),
     ("javascript:alert(1)", None, "must start with http"),
+    ("http://my laptop:8501", None, "has a space in it"),
+    ("http://", None, "no computer name"),
+    ("http://example.org:99999", None, "not a port number"),
     ("http://example.org", {"tennis": [1]}, "No topic tennis"),
     ("http://example.org", {"mnist": [99]}, "not \\[99\\]"),
 ])
@@ -120,3 +123,29 @@ def test_workshop_handout_refuses_bad_choices(address, chosen, message):
 
 def test_page_address_encodes_parameters():
     assert page_address("http://h:1/", "noise", {"text": "a b&c"}) == "http://h:1/noise?text=a+b%26c"
+
+
+@pytest.mark.parametrize("address, words", [
+    ("http://localhost:8501", "“localhost” is each device's name for itself"),
+    ("http://LOCALHOST:8501/", "“localhost”"),
+    ("http://workshop.localhost", "“workshop.localhost”"),
+    ("http://127.0.0.1:8501", "“127.0.0.1”"),
+    ("http://127.0.1.1:8501", "“127.0.1.1”"),  # what Debian calls its own host name
+    ("http://[::1]:8501", "“::1”"),
+    ("http://0.0.0.0:8501", "“0.0.0.0” is what a server listens on"),
+    ("http://[::]:8501", "“::” is what a server listens on"),
+    ("http://my laptop:8501", "has a space in it"),
+    ("http://192.168.1.20:8501\tx", "has a space in it"),
+    ("localhost:8501", "must start with http"),
+    ("ml.example.org", "must start with http"),
+    ("http://", "no computer name"),
+    ("https://:8501", "no computer name"),
+])
+def test_addresses_a_phone_cannot_open_are_named(address, words):
+    assert words in (address_problem(address) or "")
+
+
+@pytest.mark.parametrize("address", ["http://192.168.1.20:8501", "https://ml.example.org", " http://10.0.0.2:8501/ ",
+                                     "https://ml.example.org/workshop", "http://[fd00::5]:8501", "http://laptop.local:8501"])
+def test_addresses_learners_can_open_have_no_problem(address):
+    assert address_problem(address) is None
