@@ -9,7 +9,6 @@ import functools
 import streamlit as st
 
 from lib import ui
-from lib.handout import escape_markdown
 from lib.lessons import lesson
 from lib.topics import TOPICS
 from lib.workshop_handout import address_problem, check_address, workshop_handout
@@ -62,16 +61,15 @@ with st.expander("Choose the exercises (all by default)"):
 address = st.text_input("The app's address, for the links and QR codes", key="handout_address",
                         value=(st.context.url or ui.LOCAL_ADDRESS).rstrip("/"),
                         help="Where learners open the app: your hosted link, or this computer's network address.")
-# The sentences quote what the instructor typed: escaped, so it shows as typed and never as formatting.
 problem = address_problem(address)
 try:
     address = check_address(address)
 except ValueError:
     address = None
-    st.error(escape_markdown(problem), icon=":material/link_off:")
+    st.error(problem, icon=":material/link_off:")
 else:
     if problem:  # a handout for this computer alone still helps to try the links out
-        st.warning(f"**Learners' phones cannot open this address.** {escape_markdown(problem)}",
+        st.warning(f"**Learners' phones cannot open this address.** {problem}",
                    icon=":material/phonelink_off:")
 instructor = st.toggle("Instructor's copy (with answers)", key="handout_instructor",
                        help="Adds each exercise's answer. Print the other one for learners.")

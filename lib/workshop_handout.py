@@ -17,25 +17,29 @@ from lib.topics import TOPICS
 
 
 _USE_INSTEAD = ("Use the address learners open: the hosted link, or this computer's “Network URL”, which "
-                "Streamlit prints when it starts (like http://192.168.1.20:8501).")
+                "Streamlit prints when it starts (an address like 192.168.1.20:8501).")
 
+
+# The sentences below never quote the address: the page shows them as Markdown next to the field that
+# shows the address as typed, and a quoted address could turn into formatting or a live link there.
 
 def check_address(base_url: str) -> str:
     """``base_url`` without surrounding spaces; ``ValueError`` unless it is a web address a link can hold:
     http:// or https://, a host, a valid port, no spaces inside (see :func:`address_problem`)."""
     base_url = base_url.strip()
     if not base_url.startswith(("http://", "https://")):
-        raise ValueError(f"The app's address must start with http:// or https://, not “{base_url}”.")
+        raise ValueError("The app's address must start with http:// or https://.")
     if any(character.isspace() for character in base_url):
-        raise ValueError(f"The app's address “{base_url}” has a space in it; an address has none, so its links "
-                         "and QR codes would not open. Type it as the browser's address bar shows it.")
+        raise ValueError("The app's address has a space in it; an address has none, so its links and QR codes "
+                         "would not open. Type it as the browser's address bar shows it.")
     parts = urlsplit(base_url)
     try:
         parts.port  # noqa: B018 (raises ValueError for a port that is not a number from 0 to 65535)
     except ValueError:
-        raise ValueError(f"The port in “{base_url}” (the number after the colon) is not a port number.") from None
+        raise ValueError("The port in the app's address (the number after the colon) must be a number from 0 to "
+                         "65535.") from None
     if not parts.hostname:
-        raise ValueError(f"“{base_url}” has no computer name or number after {parts.scheme}://.")
+        raise ValueError("The app's address has no computer name or number after http:// or https://.")
     return base_url
 
 
@@ -55,11 +59,11 @@ def address_problem(base_url: str) -> str | None:
     except ValueError:
         number = None
     if host == "localhost" or host.endswith(".localhost") or (number is not None and number.is_loopback):
-        return (f"“{host}” is each device's name for itself: on a learner's phone the handout's links and QR "
-                f"codes would look for the app on the phone. {_USE_INSTEAD}")
+        return ("This address (localhost, 127.x.x.x or ::1) is each device's name for itself: on a learner's "
+                f"phone the handout's links and QR codes would look for the app on the phone. {_USE_INSTEAD}")
     if number is not None and number.is_unspecified:
-        return (f"“{host}” is what a server listens on (all of this computer's addresses), not an address a "
-                f"phone can open. {_USE_INSTEAD}")
+        return ("0.0.0.0 (or ::) is what a server listens on, all of this computer's addresses at once, not an "
+                f"address a phone can open. {_USE_INSTEAD}")
     return None
 
 

@@ -51,10 +51,10 @@ def test_the_handout_address_warns_when_phones_cannot_open_it():
     assert any("is what a server listens on" in w.value for w in app.warning)
 
 
-def test_the_address_in_a_message_is_shown_as_typed_not_as_formatting():
+def test_a_message_about_the_address_never_repeats_what_was_typed():
     app = AppTest.from_file(APP).run()
     app.text_input(key="handout_address").set_value("[click](http://evil.example) **now**").run()
-    assert "\\[click\\]\\(http://evil\\.example\\) \\*\\*now\\*\\*" in app.error[0].value
+    assert [e.value for e in app.error] == ["The app's address must start with http:// or https://."]
 
 
 def test_every_page_has_its_tab_icon_in_the_app():
