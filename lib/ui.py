@@ -203,8 +203,17 @@ def _share_panel(view: View) -> None:
     st.code(_address(view.slug, params), language=None, wrap_lines=True)
 
 
+# The big QR code takes the height the window leaves it (title, address and margins take about 16rem), so the
+# whole code is on screen at 1024×768 as on a projector. Constant CSS, never built from anything a user sent.
+_BIG_QR_STYLE = """<style>
+[data-testid="stDialog"] [data-testid="stImageContainer"] img {
+  max-height: calc(100dvh - 16rem); width: auto !important; max-width: 100%; margin: 0 auto; }
+</style>"""
+
+
 @st.dialog("Scan to open this page", width="large")
 def _big_qr(link: str) -> None:
+    st.html(_BIG_QR_STYLE)
     st.image(_qr(link, 12), caption=link, width="stretch", output_format="PNG", alt="QR code of this page's link")
 
 
