@@ -229,7 +229,9 @@ if x is not None:
                                 f"The robot did not say. It is {really}."))
         else:
             st.success(view.say("Right: it is not a digit, and the network says it does not know." if truth is None
-                                else f"Right: it is a {truth}.", "Right!"), icon=":material/check:")
+                                else f"Right: it is a {truth}.",
+                                "Right! It is not a number." if truth is None else f"Right! It is a {truth}."),
+                       icon=":material/check:")
 
 x_test, y_test = test_set()
 if view.shows("unsure") and not view.kids:
