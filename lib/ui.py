@@ -26,10 +26,9 @@ import streamlit as st
 from lib import glossary, lessons
 from lib.handout import Handout, code_span, escape_markdown, qr_png
 from lib.lessons import Classroom, Lesson, Notice, Said
-from lib.topics import REFERENCE, TOPICS, topic
+from lib.topics import HOME_ICON, REFERENCE, TOPICS, icon_file, topic
 
 APP_TITLE = "ML workshop companion"
-HOME_ICON = ":material/home:"
 LOCAL_ADDRESS = "http://localhost:8501"  # for the links when Streamlit cannot tell (tests, bare mode)
 KIDS = "kids"  # session-state key of the "simpler words" switch, shared by every page
 
@@ -125,7 +124,7 @@ def page_setup(slug: str | None) -> View:
     current = topic(slug) if slug else None
     st.set_page_config(
         page_title=f"{current.title} · {APP_TITLE}" if current else APP_TITLE,
-        page_icon=current.icon if current else HOME_ICON,
+        page_icon=icon_file(current.icon if current else HOME_ICON),  # served by the app, not a font server
         layout="wide",
         initial_sidebar_state="auto",
     )
@@ -269,8 +268,17 @@ def _share_panel(view: View) -> None:
     st.code(_address(view.slug, params), language=None, wrap_lines=True)
 
 
+# The big QR code takes the height the window leaves it (title, address and margins take about 16rem), so the
+# whole code is on screen at 1024×768 as on a projector. Constant CSS, never built from anything a user sent.
+_BIG_QR_STYLE = """<style>
+[data-testid="stDialog"] [data-testid="stImageContainer"] img {
+  max-height: calc(100dvh - 16rem); width: auto !important; max-width: 100%; margin: 0 auto; }
+</style>"""
+
+
 @st.dialog("Scan to open this page", width="large")
 def _big_qr(link: str) -> None:
+    st.html(_BIG_QR_STYLE)
     st.image(_qr(link, 12), caption=link, width="stretch", output_format="PNG", alt="QR code of this page's link")
 
 

@@ -56,15 +56,21 @@ def choose_secret(source: str) -> np.ndarray:
     else:
         upload = st.file_uploader("Your picture (PNG, JPEG, GIF, BMP, WebP or TIFF, up to 10 MB)",
                                   key="noise_upload", type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
-                                  help="It is turned grey and shrunk to 128 × 128 pixels; it never leaves this app.")
+                                  help="It is turned grey and fitted into 128 × 128 pixels; it never leaves this app.")
         if upload is None:
             st.info("Choose a picture to send. Until then John gets the word picture.")
         else:
             try:
-                return picture_secret(upload.getvalue())
+                secret, cut = picture_secret(upload.getvalue())
             except ImageError as error:
                 st.error(f"{error} John gets the word picture instead.")
-    return picture_secret(str(noise.builtin_secrets()[name]))
+            except noise.UnusablePicture as error:
+                st.warning(f"{error} Until then John gets the word picture.")
+            else:
+                if cut:
+                    st.info(cut)
+                return secret
+    return picture_secret(str(noise.builtin_secrets()[name]))[0]
 
 
 st.markdown(view.say(

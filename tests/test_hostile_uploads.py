@@ -133,6 +133,21 @@ def test_every_corpus_file_through_every_picture_uploader(page_apps, where, name
         assert uploader.accepted(app)
 
 
+#: Corpus pictures that load but are one grey after conversion: /noise says so rather than hide nothing.
+FLAT_PICTURES = ("animated.gif", "one-pixel.png", "wide-12000x8.png")
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_noise_says_when_an_upload_has_nothing_to_find(page_apps, name):
+    uploader = PICTURE_UPLOADERS["noise"]
+    app = page_apps(uploader.page)
+    uploader.choose(app)
+    file_name = name if name.rsplit(".", 1)[-1] in uploader.extensions else f"{name}.png"
+    upload(app, uploader.key, file_name, (CORPUS / name).read_bytes())
+    flat = [w.value for w in app.warning if "one flat colour" in w.value]
+    assert bool(flat) == (name in FLAT_PICTURES), (name, texts(app, "warning"))
+
+
 # --- /kmeans: bad CSV files -------------------------------------------------------------------------------
 
 FORMULA = "=cmd|' /C calc'!A0"
@@ -150,6 +165,8 @@ BAD_CSV = {
     "21 columns": ((",".join(f"c{i}" for i in range(21)) + "\n" + ",".join("1" * 21) + "\n").encode() * 3,
                    "error", "the most this page takes is 20"),
     "semicolons": (b"length;weight\n1;2\n3;4\n5;7\n8;1\n", None, ""),
+    "European export": ("Länge;Gewicht\n12,5;3,25\n-0,5;4\n7,1;0,75\n8;1,5\n".encode("utf-8"), None, ""),
+    "tabs and decimal commas": (b"length\tweight\n12,5\t3,25\n0,5\t4\n7,1\t0,75\n", None, ""),
     "formula injection": (f"length,weight\n1,2\n{FORMULA},4\n5,6\n7,8\n".encode(), "warning",
                           "`length` is mostly numbers but has text in it"),
     "HTML in headers": ((",".join(SCRIPT_HEADERS) + "\n1,2\n3,4\n5,1\n").encode(), None, ""),

@@ -84,6 +84,49 @@ def test_bad_uploads_get_a_message(app, name, content):
     assert app.error or app.warning
 
 
+def _truth_box(app):
+    return next(box for box in app.selectbox if box.label.startswith("What is it really?"))
+
+
+def _verdicts(app) -> list[str]:
+    return [element.value for kind in (app.info, app.success, app.caption) for element in kind
+            if element.value.startswith(("**Confidently wrong", "Right", "Wrong", "It would not say"))]
+
+
+def test_confidently_wrong_only_when_the_network_is_sure_and_wrong(app):
+    _, _, x_test, _ = mnist.load_data()
+    seven = Image.fromarray((x_test[0] * 255).astype(np.uint8)).resize((280, 280))  # white on black, like MNIST
+    app.radio(key="mnist_source").set_value("Upload a photo").run()
+    app.file_uploader(key="mnist_upload").set_value(("seven.png", _png(seven), "image/png")).run()
+    assert app.subheader[0].value.startswith("It's a 7")
+    assert _truth_box(app).value is None and _verdicts(app) == []  # the app does not know what it shows
+    _truth_box(app).set_value(7).run()
+    assert _verdicts(app) == ["Right: it is a 7."]
+    _truth_box(app).set_value(1).run()
+    assert len(_verdicts(app)) == 1 and _verdicts(app)[0].startswith("**Confidently wrong.**")
+    assert "but it is a 1" in _verdicts(app)[0]
+    _truth_box(app).set_value("Not a digit").run()
+    assert "not a digit at all" in _verdicts(app)[0]
+    # A new picture is not judged against the last one's digit.
+    app.file_uploader(key="mnist_upload").set_value(("seven2.png", _png(seven.rotate(3)), "image/png")).run()
+    assert _truth_box(app).value is None and _verdicts(app) == []
+
+
+@pytest.mark.parametrize("image, invert, threshold, verdict", [
+    ("2", True, 50, "Right: it is a 2."),
+    ("dog", False, 50, "**Confidently wrong.**"),
+    ("dog", False, 99, "Right: it is not a digit"),
+])
+def test_course_images_are_judged_against_their_own_digit(app, image, invert, threshold, verdict):
+    app.radio(key="mnist_source").set_value("A course image").run()
+    app.selectbox(key="mnist_course_image").set_value(image).run()
+    app.toggle(key="mnist_invert").set_value(invert)
+    app.slider(key="mnist_threshold").set_value(threshold).run()
+    assert len(_verdicts(app)) == 1 and _verdicts(app)[0].startswith(verdict), _verdicts(app)
+    app.toggle(key="mnist_invert").set_value(False)
+    app.slider(key="mnist_threshold").set_value(50).run()
+
+
 def test_mistakes_browser_and_inverted_test_set(app):
     app.selectbox(key="mnist_true").set_value(9).run()
     assert not app.exception
