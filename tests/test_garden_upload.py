@@ -88,14 +88,14 @@ def test_a_semicolon_file_with_decimal_points_and_gaps_still_loads():
 def test_a_typo_in_a_decimal_comma_column_is_pointed_at():
     table = read_table("a;b\n1,5;2\n2,5;schwer\n3,5;4\n4,5;5\n".encode())
     assert numeric_columns(table) == ["a"]
-    assert text_in_numbers(table) == {"b": "row 2: \u201cschwer\u201d"}
+    assert text_in_numbers(table) == {"b": "row 2: `schwer`"}
 
 
 def test_a_comma_that_may_separate_thousands_is_not_guessed():
     # "1,234" in an English file is one thousand two hundred and thirty-four; the page says which value to fix
     table = read_table(b'a,b\n"1,234",2\n"5,678",3\n')
     assert numeric_columns(table) == ["b"]
-    assert text_in_numbers(table) == {"a": "row 1: \u201c1,234\u201d"}
+    assert text_in_numbers(table) == {"a": "row 1: `1,234`"}
 
 
 @pytest.mark.parametrize("header", ["weight", "x", "length_cm"])
