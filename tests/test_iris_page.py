@@ -1,8 +1,12 @@
 """The iris page through the app (AppTest): design, train, judge, measure, with no exception."""
 
+import threading
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from lib.training_slot import TRAINING
+from tests.conftest import ROOT, open_with_link
 
 
 def open_page() -> AppTest:
@@ -46,3 +50,36 @@ def test_train_judge_and_i_dont_know():
     app.selectbox(key="iris_map_y").set_value(2).run()  # same feature on both axes
     assert any("two different" in w.value for w in app.warning)
     assert not app.exception
+
+
+def test_a_user_who_leaves_the_queue_does_not_stop_the_next_one_training():
+    # Someone else is training (a test thread holds the server's slot); a learner presses Train and waits.
+    holding, release = threading.Event(), threading.Event()
+
+    def train_elsewhere():
+        with TRAINING.turn():
+            holding.set()
+            release.wait(timeout=60)
+
+    elsewhere = threading.Thread(target=train_elsewhere, daemon=True)
+    elsewhere.start()
+    assert holding.wait(timeout=10)
+    link = {"epochs": "1", "steps": "10", "seed": "615"}  # a run no other test trains, so nothing is cached
+    try:
+        impatient = open_with_link("pages/2_iris.py", link)
+        impatient.button(key="iris_train").click()
+        # The run is still queued when AppTest gives up on it and stops it, as Streamlit does when a waiting
+        # learner changes a widget or closes the tab: Streamlit raises inside the page's waiting message.
+        with pytest.raises(RuntimeError, match="timed out"):
+            impatient.run(timeout=2)
+        assert TRAINING.queue_length == 1  # only the run in progress: the learner who left is out of the line
+    finally:
+        release.set()
+        elsewhere.join(timeout=10)
+    assert TRAINING.queue_length == 0
+
+    next_learner = open_with_link("pages/2_iris.py", link)
+    next_learner.button(key="iris_train").click().run(timeout=90)
+    assert not next_learner.exception, next_learner.exception
+    assert any(m.label == "Test accuracy" for m in next_learner.metric)
+    assert TRAINING.queue_length == 0
