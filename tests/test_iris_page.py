@@ -1,13 +1,11 @@
 """The iris page through the app (AppTest): design, train, judge, measure, with no exception."""
 
-import threading
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import iris_cache
 from lib.training_slot import TRAINING
-from tests.conftest import ROOT, open_with_link
+from tests.conftest import ROOT, open_with_link, training_elsewhere
 
 
 def open_page() -> AppTest:
@@ -54,29 +52,16 @@ def test_train_judge_and_i_dont_know():
 
 
 def test_a_user_who_leaves_the_queue_does_not_stop_the_next_one_training():
-    # Someone else is training (a test thread holds the server's slot); a learner presses Train and waits.
-    holding, release = threading.Event(), threading.Event()
-
-    def train_elsewhere():
-        with TRAINING.turn():
-            holding.set()
-            release.wait(timeout=60)
-
-    elsewhere = threading.Thread(target=train_elsewhere, daemon=True)
-    elsewhere.start()
-    assert holding.wait(timeout=10)
     link = {"epochs": "1", "steps": "10", "seed": "615"}  # a run no other test trains, so nothing is cached
-    try:
+    with training_elsewhere() as queue_lengths:  # someone else is training
         impatient = open_with_link("pages/2_iris.py", link)
         impatient.button(key="iris_train").click()
-        # The run is still queued when AppTest gives up on it and stops it, as Streamlit does when a waiting
-        # learner changes a widget or closes the tab: Streamlit raises inside the page's waiting message.
+        # The learner is still queued when AppTest gives up on the run and stops it, as Streamlit does when a
+        # waiting learner changes a widget or closes the tab: Streamlit raises inside the waiting message.
         with pytest.raises(RuntimeError, match="timed out"):
-            impatient.run(timeout=2)
-        assert TRAINING.queue_length == 1  # only the run in progress: the learner who left is out of the line
-    finally:
-        release.set()
-        elsewhere.join(timeout=10)
+            impatient.run(timeout=3)
+        assert 2 in queue_lengths  # the learner did join the line
+        assert TRAINING.queue_length == 1  # and left it: only the run in progress is left
     assert TRAINING.queue_length == 0
 
     next_learner = open_with_link("pages/2_iris.py", link)
