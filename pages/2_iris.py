@@ -203,7 +203,8 @@ st.markdown(view.say("Training shows the network the training flowers batch by b
     "Training means showing the robot the flowers again and again. Each time it gets one wrong, it changes its "
     "brain a tiny bit to be less wrong next time."))
 if st.button("Train the network", key="iris_train", type="primary", icon=":material/play_arrow:",
-             help="Train this design with this seed. Results are kept, so the same settings train only once."):
+             help="Train this design with this seed. Results are kept: settings this server has already "
+                  "trained are replayed, not trained again."):
     st.session_state["iris_result"], watched[(config, seed)] = train_with_progress(config, seed)
     st.rerun()  # redraw from the top, so the diagram above shows the trained weights
 if result is None:
