@@ -23,8 +23,9 @@ from typing import Callable, Iterator
 #: How long replaying a finished run takes, in seconds: long enough to see the curves grow, short enough
 #: that nobody waits for a run the server already did.
 REPLAY_SECONDS = 1.5
-#: At most this many redraws per replay: a run with more points skips some in between.
-MAX_REPLAY_FRAMES = 25
+#: At most this many redraws per replay (a run with more points skips some in between): a browser redraws a
+#: changed chart from scratch, so each frame must stay up well beyond the ~0.1 s that takes.
+MAX_REPLAY_FRAMES = 12
 
 
 class TrainingSlot:

@@ -70,7 +70,8 @@ def train_with_progress(config: iris.IrisConfig, seed: int) -> tuple[iris.TrainR
 
     result = train_cached(config, seed, on_progress=on_progress, on_wait=on_wait)
     if not trained_here:  # trained before, or by the run we queued behind
-        status.info("This design was already trained on this server; replaying its training.",
+        status.info(view.say("This design was already trained on this server; replaying its training.",
+                             "Someone here already taught this robot brain; watch how it learned."),
                     icon=":material/replay:")
         for frame in replay_frames(result.history):
             show(frame.history)
@@ -80,11 +81,13 @@ def train_with_progress(config: iris.IrisConfig, seed: int) -> tuple[iris.TrainR
     return result, not trained_here
 
 
-def replay_caption(config: iris.IrisConfig, seed: int, result: iris.TrainResult) -> None:
+def replay_caption(config: iris.IrisConfig, seed: int) -> None:
     """Under a run's curves: say so when what the learner watched was a replay."""
     if st.session_state["iris_watched"].get((config, seed)):
-        st.caption(f"This design was already trained on this server, so you watched a replay of that run "
-                   f"(training it took {result.seconds:.1f} s). The same design and seed give the same network.")
+        st.caption(view.say("This design was already trained on this server, so you watched a replay of that "
+                            "run. The same design and seed give the same network.",
+                            "That was a replay: this robot brain was already taught here. The same settings "
+                            "always give the same brain."))
 
 
 frame = iris_frame()
@@ -217,7 +220,7 @@ if result is None:
 st.plotly_chart(charts.training_curves(result.history, config.epochs), key="iris_curves")
 st.caption("Solid: training flowers; dashed: test flowers. Both should improve together. If training keeps "
            "improving while test gets worse, the network is memorising (overfitting).")
-replay_caption(config, seed, result)
+replay_caption(config, seed)
 
 # 5 ────────────────────────────────────────────────────────────────────────────────────────────────
 st.header("5 · Judge it", anchor=False, help=ui.define("accuracy"))
@@ -307,7 +310,7 @@ if view.shown("overfit", advanced=True):
                    f"test loss went from {min(demo.history['test_loss']):.2f} at best to "
                    f"{demo.history['test_loss'][-1]:.2f}. Irises are easy, so even this network scores well on "
                    "test; on harder data the gap is far larger.")
-        replay_caption(overfit, iris.OVERFIT_SEED, demo)
+        replay_caption(overfit, iris.OVERFIT_SEED)
 
 ui.end_of_page(view, handout=partial(handout, view.link, config, seed, result.test_accuracy, result.history, confusion,
                                      examples, list(flower), verdict))

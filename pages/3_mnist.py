@@ -307,7 +307,10 @@ if view.shows("train") and not view.kids:
                         trained_here.append(p)
                         show(p.history, p.fraction, f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
 
-                    model, history = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=on_progress)
+                    # About ten points per epoch even on a small run, so its curve visibly grows.
+                    every = max(1, min(20, len(x_aug) // (10 * mnist.BATCH_SIZE)))
+                    model, history = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=on_progress,
+                                                 report_every=every)
                     if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
                         runs.pop(next(iter(runs)))
                     runs[config] = {"model": model, "history": history,
