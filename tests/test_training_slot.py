@@ -51,7 +51,7 @@ class Leave(BaseException):
 
 
 def _hold(slot: TrainingSlot, release: threading.Event, started: threading.Event, fail=None) -> threading.Thread:
-    """A thread that takes the slot, says so, and keeps it until ``release`` is set (then raises ``fail``, caught there)."""
+    """A thread that takes the slot, says so, and keeps it until ``release`` is set (then raises ``fail``)."""
     def hold():
         try:
             with slot.turn(poll_seconds=0.01):
@@ -129,7 +129,7 @@ def test_a_waiter_who_leaves_after_waiting_a_while_keeps_the_others_in_order():
     last = _turn_in_thread(slot, results, "last")
     leaving.join(timeout=5)
     assert calls == [2, 2, 2] and results == ["Leave"]
-    assert slot.queue_length == 3  # holder, first, last
+    assert _wait_until(lambda: slot.queue_length == 3)  # holder, first, last
     release.set()
     for thread in (holder, first, last):
         thread.join(timeout=5)
