@@ -33,9 +33,8 @@ class TrainingSlot:
 
     def __init__(self) -> None:
         self._condition = threading.Condition()
-        # One entry per caller, in arrival order; the first holds the slot. An entry is the caller's
-        # thread, so a holder that died without letting go can be recognised (and only its own entry
-        # removed, even if the same thread queues again later).
+        # One place per call to turn(), in arrival order; the first holds the slot. A place records the
+        # caller's thread, so a holder that died without letting go can be recognised and passed over.
         self._line: list[_Place] = []
 
     @contextmanager
