@@ -4,6 +4,8 @@ The shipped networks run in NumPy (lib.mnist_numpy), so showing this page never 
 "Train it yourself" does.
 """
 
+import time
+
 import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
@@ -12,7 +14,7 @@ from lib import mnist, mnist_charts as charts, mnist_handout, mnist_results as r
 from lib.images import ImageError, load_image
 from lib.mnist_augment import Augmentations, augment
 from lib.palette import OKABE_ITO
-from lib.training_slot import TRAINING
+from lib.training_slot import TRAINING, replay_frames
 
 view = ui.page_setup("mnist")
 NAMES = charts.MODEL_NAMES
@@ -314,27 +316,53 @@ if view.shows("train") and not view.kids:
         train_clicked = st.form_submit_button("Train", type="primary")
     config = (size, epochs, wants)
     runs = finished_runs()
-    if train_clicked and config not in runs:
+    # Only runs this learner pressed Train for (trained live or watched replayed) are shown: a run someone
+    # else in the room trained would take away the moment of watching it learn.
+    watched = st.session_state.setdefault("mnist_watched", set())
+    if train_clicked:
         status, bar, chart = st.empty(), st.progress(0.0, text="Waiting to start…"), st.empty()
-        with TRAINING.turn(on_wait=lambda ahead: status.warning(
-                f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
-            status.empty()
-            if config not in runs:  # someone may have trained the same thing while we waited
-                x_few, y_few, _, _ = mnist.load_data(train_size=size)
-                x_aug, y_aug = augment(x_few, y_few, wants)
-                del x_few
-                def show(p: mnist.Progress) -> None:
-                    bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
-                    chart.plotly_chart(charts.training_chart(p.history), width="stretch",
-                                       key=f"mnist_live_{p.epoch}_{p.step}_{len(p.history['seen'])}")
 
-                model, _ = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=show)
-                if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
-                    runs.pop(next(iter(runs)))
-                runs[config] = {"model": model, "normal": mnist.accuracy(model, x_test, y_test),
-                                "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
+        def show(history: dict[str, list[float]], fraction: float, text: str) -> None:
+            bar.progress(fraction, text=text)
+            chart.plotly_chart(charts.training_chart(history), width="stretch",
+                               key=f"mnist_live_{len(history['seen'])}")
+
+        trained_here = []
+        if config not in runs:
+            with TRAINING.turn(on_wait=lambda ahead: status.warning(
+                    f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
+                status.empty()
+                if config not in runs:  # someone may have trained the same thing while we waited
+                    x_few, y_few, _, _ = mnist.load_data(train_size=size)
+                    x_aug, y_aug = augment(x_few, y_few, wants)
+                    del x_few
+
+                    def on_progress(p: mnist.Progress) -> None:
+                        trained_here.append(p)
+                        show(p.history, p.fraction, f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
+
+                    # About ten points per epoch even on a small run, so its curve visibly grows.
+                    every = max(1, min(20, len(x_aug) // (10 * mnist.BATCH_SIZE)))
+                    model, history = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=on_progress,
+                                                 report_every=every)
+                    if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
+                        runs.pop(next(iter(runs)))
+                    runs[config] = {"model": model, "history": history,
+                                    "normal": mnist.accuracy(model, x_test, y_test),
+                                    "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
+        if not trained_here:  # trained before, or by the run we queued behind: replay it
+            status.info("This network was already trained on this server with these settings; replaying its "
+                        "training.", icon=":material/replay:")
+            history = runs[config]["history"]
+            for frame in replay_frames(history):
+                show(frame.history, frame.fraction, f"Replay: {frame.history['seen'][-1]:,.0f} of "
+                     f"{history['seen'][-1]:,.0f} training images seen")
+                time.sleep(frame.pause)
+            status.info("This network was already trained on this server with these settings, so you watched a "
+                        "replay of its training.", icon=":material/replay:")
         bar.empty()
-    if config in runs:
+        watched.add(config)
+    if config in runs and config in watched:
         run = runs[config]
         trained = (f"Your network ({size:,} digits, {epochs} epoch(s), {wants.describe()}): {run['normal']:.1%} "
                    f"right on the normal test digits, {run['inverted']:.1%} on inverted ones.")

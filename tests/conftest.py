@@ -3,6 +3,8 @@
 import re
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,30 @@ def open_with_link(page_file: str | None, query=None, timeout: float = 120):
     app.run()
     assert not app.exception, app.exception
     return app
+
+
+@contextmanager
+def training_elsewhere():
+    """Hold the server's training slot from another thread, as another learner's run would, until the block
+    ends. Yields the queue lengths seen meanwhile (sampled every 10 ms), to tell who joined or left the line."""
+    from lib.training_slot import TRAINING
+
+    holding, release, seen = threading.Event(), threading.Event(), []
+
+    def hold():
+        with TRAINING.turn():
+            holding.set()
+            while not release.wait(0.01):
+                seen.append(TRAINING.queue_length)
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    assert holding.wait(timeout=10)
+    try:
+        yield seen
+    finally:
+        release.set()
+        thread.join(timeout=10)
 
 
 def bound_controls(app, slug: str) -> dict:
