@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import ethics, ethics_handout, lessons
-from tests.conftest import open_with_link
+from tests.conftest import open_with_link, unescaped
 
 PAGE = "pages/6_ethics.py"
 
@@ -58,7 +58,7 @@ def test_printable_mode_travels_in_the_link_and_survives_switching_back():
 def test_invalid_links_fall_back_to_defaults_with_a_notice():
     app = open_page({"threshold": "7", "species": "rose", "keep": "33", "dog": "perhaps", "answers": "yes",
                      "lesson": "99", "hide": "nonsense", "lock": "everything"})
-    notices = " ".join(w.value for w in app.warning)
+    notices = unescaped(" ".join(w.value for w in app.warning))
     for word in ("7", "rose", "33", "perhaps", "answers", "99", "nonsense", "everything"):
         assert word in notices
     assert app.toggle(key="ethics_demo_dog").value is False

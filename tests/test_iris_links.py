@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.iris import IrisConfig
 from lib.iris_handout import handout
-from tests.conftest import bound_controls, open_with_link
+from tests.conftest import bound_controls, open_with_link, unescaped
 
 PAGE = "pages/2_iris.py"
 
@@ -51,7 +51,7 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
 def test_bad_values_fall_back_to_the_defaults_with_a_notice():
     app = open_page(layers="7", lr="fast", activation="swish", seed="-3", flowers="lots", colour="blue",
                     lesson="99", hide="nonsense")
-    notices = " ".join(app.warning.values)
+    notices = unescaped(" ".join(app.warning.values))
     for expected in ("“Hidden layers”", "“Learning rate”", "“Activation", "“Random seed”",
                      "“Training flowers to use”", "“colour”", "no exercise “99”", "“nonsense”"):
         assert expected in notices, expected
