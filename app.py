@@ -11,7 +11,7 @@ import streamlit as st
 from lib import ui
 from lib.lessons import lesson
 from lib.topics import TOPICS
-from lib.workshop_handout import check_address, workshop_handout
+from lib.workshop_handout import address_problem, check_address, workshop_handout
 
 view = ui.page_setup(None)
 
@@ -54,20 +54,26 @@ picked = st.multiselect("Pages to include", list(titles), default=list(titles), 
 chosen = {}
 with st.expander("Choose the exercises (all by default)"):
     for slug in picked:
-        exercises = {e.number: e.title for e in lesson(slug).exercises}
+        exercises = {e.number: e.title for e in lesson(slug).exercises_for(view.kids)}
         chosen[slug] = st.multiselect(titles[slug], list(exercises), default=list(exercises),
                                       format_func=exercises.get, key=f"handout_exercises_{slug}",
                                       help=f"The exercises from the end of {titles[slug]} to print.")
 address = st.text_input("The app's address, for the links and QR codes", key="handout_address",
                         value=(st.context.url or ui.LOCAL_ADDRESS).rstrip("/"),
-                        help="Where learners open the app: your hosted link, or this computer's address.")
-instructor = st.toggle("Instructor's copy (with answers)", key="handout_instructor",
-                       help="Adds each exercise's answer. Print the other one for learners.")
+                        help="Where learners open the app: your hosted link, or this computer's network address.")
+problem = address_problem(address)
 try:
     address = check_address(address)
-except ValueError as error:
-    st.error(str(error))
+except ValueError:
+    address = None
+    st.error(problem, icon=":material/link_off:")
 else:
+    if problem:  # a handout for this computer alone still helps to try the links out
+        st.warning(f"**Learners' phones cannot open this address.** {problem}",
+                   icon=":material/phonelink_off:")
+instructor = st.toggle("Instructor's copy (with answers)", key="handout_instructor",
+                       help="Adds each exercise's answer. Print the other one for learners.")
+if address is not None:
     @functools.cache
     def sheet():  # built only when a download button is pressed: QR codes take a moment
         return workshop_handout(address, chosen, instructor=instructor, kids=view.kids)

@@ -8,19 +8,20 @@ Answers are one plain dict, so they fit in ``st.session_state``, a JSON file or 
 ``None`` while only a note has been written) and its ``note`` (free text, possibly empty). Items nobody
 has touched are simply absent. :func:`to_json` writes this dict with a small header naming this tool and
 the format version; :func:`from_json` reads it back, checking every part, so that
-``from_json(to_json(a)) == a`` and a bad file never half-loads.
+``from_json(to_json(a)) == a`` and a bad file never half-loads. Its error messages are Markdown for the
+page to show, quoting anything taken from the file as a code span, so it shows as it is.
 """
 
 from __future__ import annotations
 
 import json
-import re
 
 from lib.ethics_content import CHECKLIST, Item, Section
+from lib.handout import code_span, escape_markdown
 
-__all__ = ["ANSWER_CHOICES", "CHECKLIST", "FORMAT", "FORMAT_VERSION", "ITEMS", "MAX_FILE_BYTES", "MAX_NOTE_CHARS",
-           "MAX_PROJECT_CHARS", "Item", "Section", "empty_answers", "from_json", "item", "open_items",
-           "progress", "to_json", "to_markdown"]
+__all__ = ["ANSWER_CHOICES", "CHECKLIST", "FORMAT", "FORMAT_VERSION", "ITEMS", "MAX_FILE_BYTES", "MAX_FILE_MB",
+           "MAX_NOTE_CHARS", "MAX_PROJECT_CHARS", "Item", "Section", "answer_words", "empty_answers", "from_json",
+           "item", "open_items", "progress", "to_json", "to_markdown"]
 
 #: The four possible answers, in the order the page offers them.
 ANSWER_CHOICES: tuple[str, ...] = ("yes", "no", "not applicable", "not sure")
@@ -32,7 +33,10 @@ FORMAT = "ml-workshop-ethics-checklist"
 FORMAT_VERSION = 1
 
 #: Limits on what an import may contain: generous for real notes, small enough to refuse junk quickly.
-MAX_FILE_BYTES = 200_000
+#: The file limit is whole megabytes (as Streamlit measures them) so the page's uploader can state and
+#: enforce the same one; it holds any export, even every note at its longest in escaped characters.
+MAX_FILE_MB = 1
+MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 MAX_NOTE_CHARS = 2_000
 MAX_PROJECT_CHARS = 200
 
@@ -69,25 +73,23 @@ def open_items(answers: dict) -> list[tuple[Section, Item]]:
 
 # --- Markdown -------------------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIALS = set("\\`*_{}[]<>#|~")
-# A line starting like a list item ("- ", "+ ", "1. ") would become one: escape its marker.
-_LIST_START = re.compile(r"^([-+]|\d+(?=[.)]))")
+def answer_words(answer: str | None) -> str:
+    """An answer as a record shows it: yes, no or not applicable as given; an unanswered or "not sure"
+    item says it is still open, so it cannot be read as passed."""
+    return {None: "open (not answered)", "not sure": "open (not sure)"}.get(answer, answer)
 
 
 def _escape(text: str) -> list[str]:
     """User text as Markdown lines that print as typed: no links, emphasis, lists or HTML."""
-    lines = []
-    for line in text.strip().splitlines():
-        line = "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in line.strip())
-        lines.append(_LIST_START.sub(lambda m: m[0] + "\\" if m[0][0].isdigit() else "\\" + m[0], line))
-    return lines
+    return [escape_markdown(line.strip()) for line in text.strip().splitlines()]
 
 
 def to_markdown(answers: dict) -> str:
     """The checklist with this project's answers and notes, as Markdown to keep next to the project's code.
 
-    Settled items are ticked (``- [x]``), open ones are not; notes and the project name are escaped so
-    they show as typed, never as links, formatting or HTML.
+    Each item shows its answer in words (:func:`answer_words`), with no tick boxes: a ticked "no" would read
+    as passed. Notes and the project name are escaped so they show as typed, never as links, formatting or
+    HTML.
     """
     _check_answers(answers)
     project = " ".join(_escape(answers["project"])) or "(unnamed project)"
@@ -98,10 +100,9 @@ def to_markdown(answers: dict) -> str:
         lines += [f"## {section.title} ({settled} of {total} settled)", ""]
         for entry in section.items:
             given = answers["answers"].get(entry.id, {})
-            tick = "x" if _settled(answers, entry.id) else " "
             # Two trailing spaces end a line inside a list item; two leading ones keep it in the item.
-            item_lines = [f"- [{tick}] **{entry.question}** ({entry.id})",
-                          f"  Answer: {given.get('answer') or 'not answered'}"]
+            item_lines = [f"- **{entry.question}** ({entry.id})",
+                          f"  Answer: **{answer_words(given.get('answer'))}**"]
             note = _escape(given.get("note", ""))
             if note:
                 item_lines += [f"  Note: {note[0]}"] + [f"  {line}" for line in note[1:]]
@@ -123,19 +124,20 @@ def to_json(answers: dict) -> str:
 def from_json(text: str | bytes) -> dict:
     """Read answers written by :func:`to_json`; ``ValueError`` with a readable message for anything else.
 
-    Refused: files over :data:`MAX_FILE_BYTES`, text that is not UTF-8 JSON, another tool's JSON (no
+    A UTF-8 byte-order mark in front is skipped. Refused: files over :data:`MAX_FILE_BYTES`, text that is not UTF-8 JSON, another tool's JSON (no
     matching ``format`` header), a newer format version, unknown item ids, missing or extra fields,
     answers outside :data:`ANSWER_CHOICES`, over-long notes or project names, and absurdly deep nesting.
     """
     size = len(text.encode("utf-8") if isinstance(text, str) else text)
     if size > MAX_FILE_BYTES:
-        raise ValueError(f"This file is {size:,} bytes; a checklist export is at most {MAX_FILE_BYTES:,}. "
-                         "Choose a JSON file saved from this page.")
+        raise ValueError(f"This file is {size:,} bytes; a checklist export is at most {MAX_FILE_MB} MB "
+                         f"({MAX_FILE_BYTES:,} bytes). Choose a JSON file saved from this page.")
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
             raise ValueError("This file is not text (UTF-8). Choose a JSON file saved from this page.") from None
+    text = text.removeprefix("\ufeff")  # the byte-order mark Windows Notepad puts in front of UTF-8
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -149,11 +151,12 @@ def from_json(text: str | bytes) -> dict:
         raise ValueError("This JSON file was not saved by this checklist (its 'format' is not "
                          f"{FORMAT!r}). Choose a JSON file saved from this page.")
     if document.get("version") != FORMAT_VERSION:
-        raise ValueError(f"This file uses format version {document.get('version')!r}; this page reads version "
-                         f"{FORMAT_VERSION}.")
+        raise ValueError(f"This file uses format version {code_span(repr(document.get('version'))[:40])}; this "
+                         f"page reads version {FORMAT_VERSION}.")
     extra = sorted(set(document) - {"format", "version", "project", "answers"})
     if extra:
-        raise ValueError(f"This file has fields this page does not know: {', '.join(extra)}.")
+        raise ValueError("This file has fields this page does not know: "
+                         f"{', '.join(code_span(name[:40]) for name in extra[:5])}.")
     answers = {"project": document.get("project"), "answers": document.get("answers")}
     _check_answers(answers)
     return answers
@@ -172,14 +175,14 @@ def _check_answers(answers: dict) -> None:
         raise ValueError("The answers are missing or are not a mapping from item id to answer.")
     unknown = [key for key in given if key not in _BY_ID]
     if unknown:
-        shown = ", ".join(repr(key)[:40] for key in unknown[:5])
+        shown = ", ".join(code_span(key[:40]) for key in unknown[:5])
         raise ValueError(f"Unknown checklist item(s): {shown}. The file may come from a different checklist.")
     for item_id, entry in given.items():
         if not isinstance(entry, dict) or set(entry) != {"answer", "note"}:
             raise ValueError(f"Item {item_id!r} must have exactly the fields 'answer' and 'note'.")
         if entry["answer"] is not None and entry["answer"] not in ANSWER_CHOICES:
-            raise ValueError(f"Item {item_id!r} has the answer {str(entry['answer'])[:40]!r}; it must be one of "
-                             f"{', '.join(ANSWER_CHOICES)} (or null when not answered yet).")
+            raise ValueError(f"Item {item_id!r} has the answer {code_span(str(entry['answer'])[:40])}; it must be "
+                             f"one of {', '.join(ANSWER_CHOICES)} (or null when not answered yet).")
         if not isinstance(entry["note"], str):
             raise ValueError(f"The note of item {item_id!r} is not text.")
         if len(entry["note"]) > MAX_NOTE_CHARS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -64,6 +65,22 @@ def _cell(value: object) -> str:
 def escape_markdown(text: str) -> str:
     """``text`` (e.g. something a learner typed) with Markdown's special characters escaped."""
     return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
+
+
+def code_span(text: object) -> str:
+    """``text`` (something a user typed, uploaded or named) as a Markdown code span, for Streamlit's own
+    Markdown (messages, captions, labels), where it then shows exactly as written, line breaks as spaces.
+
+    Escaping (:func:`escape_markdown`) is right for handouts, which are plain CommonMark, but not enough in
+    Streamlit: it turns bare web addresses into live links (with the escapes' backslashes showing) and draws
+    ``:red[…]`` colours and ``:emoji:`` codes even when escaped. Nothing is interpreted inside a code span.
+    """
+    flat = " ".join(str(text).split())
+    if not flat:
+        return ""
+    fence = "`" * (max(map(len, re.findall("`+", flat)), default=0) + 1)  # longer than any run of ` inside
+    pad = " " if flat[0] == "`" or flat[-1] == "`" else ""  # a space keeps a ` at the edge inside the span
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 class Handout:

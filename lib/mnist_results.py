@@ -88,6 +88,27 @@ def answer_or_unsure(probabilities: np.ndarray, threshold: float) -> int | None:
     return best if probabilities[best] >= threshold else None
 
 
+#: Least top probability that counts as "sure": more likely than all the other digits together.
+CONFIDENT = 0.5
+
+
+def judge(probabilities: np.ndarray, truth: int | None, threshold: float) -> str:
+    """How the network did on one picture whose true digit is ``truth`` (None: it is not a digit at all).
+
+    ``"right"``: it answered the true digit, or said "I don't know" to a picture that is no digit;
+    ``"unsure"``: it said "I don't know" (top probability below ``threshold``) to a digit;
+    ``"confidently wrong"``: it answered something else and was sure of it (at least :data:`CONFIDENT`);
+    ``"wrong"``: it answered something else, but less sure than that.
+    """
+    probabilities = np.asarray(probabilities).ravel()
+    answer = answer_or_unsure(probabilities, threshold)
+    if answer is None:
+        return "unsure" if truth is not None else "right"
+    if answer == truth:
+        return "right"
+    return "confidently wrong" if probabilities[answer] >= CONFIDENT else "wrong"
+
+
 def threshold_curve(probabilities: np.ndarray, labels: np.ndarray, thresholds: np.ndarray) -> pd.DataFrame:
     """For each threshold: the share of digits the network answers (top probability ≥ threshold) and its
     accuracy on those it answers (NaN when it answers none)."""

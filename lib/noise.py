@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from lib import DATA_DIR
 
@@ -35,6 +35,18 @@ MAX_STACK_PIXELS = 60_000_000
 #: Replaces characters the bundled font has no drawing for (emoji, most non-Latin scripts).
 REPLACEMENT = "?"
 _MARGIN = 0.08  # fraction of the picture left empty around a message
+#: Least difference between the darkest and brightest grey of an uploaded picture (0 to 1) for it to hold
+#: anything to find: a transparent logo on white, a black frame or one pixel has none.
+MIN_CONTRAST = 0.1
+#: Longest side of a picture over its shortest that is fitted whole; a longer strip would become a thin line
+#: in the square secret, so its middle part of this shape is used.
+MAX_ASPECT = 3
+#: Fewest pixels across a picture may have: a thinner one has no shape to find, even stretched.
+MIN_PICTURE_SIDE = 8
+
+
+class UnusablePicture(ValueError):
+    """A picture that decodes fine but would make a secret with nothing to find; says why in one sentence."""
 
 
 def render_message(text: str, size: int | tuple[int, int]) -> np.ndarray:
@@ -60,34 +72,45 @@ def render_message(text: str, size: int | tuple[int, int]) -> np.ndarray:
     return np.asarray(canvas, dtype=np.float32) / 255
 
 
-def check_link_message(text: str) -> str:
-    """``text`` if a link may carry it as a message: 1 to :data:`MAX_MESSAGE_CHARS` printable ASCII characters
-    (letters, digits, spaces and signs), so a link cannot smuggle in control characters or look-alike letters.
-    Raises ``ValueError`` with a plain sentence otherwise."""
-    text = str(text)
-    if not text.strip() or len(text) > MAX_MESSAGE_CHARS:
-        raise ValueError(f"A message in a link needs 1 to {MAX_MESSAGE_CHARS} characters, not {len(text)}.")
-    if not (text.isascii() and text.isprintable()):
-        raise ValueError("A message in a link can only use plain letters, digits, spaces and signs (A-Z, 0-9, "
-                         "!?…), so the link's message was not used.")
-    return text
-
-
 def unsupported_characters(text: str) -> list[str]:
     """The characters of ``text`` (in order, without repeats) that :func:`render_message` draws as "?"."""
     missing = [ch for ch in _strip_accents(str(text)) if not ch.isspace() and not _font_has(ch)]
     return list(dict.fromkeys(missing))
 
 
-def picture_to_secret(picture: Image.Image, size: int | tuple[int, int]) -> np.ndarray:
+def picture_to_secret(picture: Image.Image, size: int | tuple[int, int]) -> tuple[np.ndarray, str | None]:
     """A Pillow picture as a grey float image in [0, 1] of the given size (square side or (height, width)),
-    shrunk to fit with its shape kept and the spare border filled black."""
+    scaled to fit with its shape kept and the spare border filled black, and a sentence saying what was
+    cut off (None if nothing was).
+
+    A strip longer than :data:`MAX_ASPECT` times its width keeps only its middle part of that shape, so the
+    secret is not a thin line. Raises :class:`UnusablePicture` if it is one flat grey (less than
+    :data:`MIN_CONTRAST` between darkest and brightest) or thinner than :data:`MIN_PICTURE_SIDE` pixels.
+    ``picture.info["original_size"]`` (set by :func:`lib.images.load_image` when it shrank a picture) is the
+    size the sentences speak of.
+    """
     height, width = _check_size(size)
     grey = picture.convert("L")
-    grey.thumbnail((width, height), Image.Resampling.LANCZOS)
+    across, high = picture.info.get("original_size", picture.size)
+    low, top = grey.getextrema()
+    if (top - low) / 255 < MIN_CONTRAST:
+        raise UnusablePicture("This picture is one flat colour once it is turned grey, so there would be nothing "
+                              "to find under the noise. Choose a picture with light and dark parts.")
+    if min(grey.size) < MIN_PICTURE_SIDE:
+        raise UnusablePicture(f"This picture is {across} × {high} pixels: too thin to hide a shape in, even its "
+                              "middle part. Choose a picture closer to square.")
+    note = None
+    if max(grey.size) > MAX_ASPECT * min(grey.size):
+        kept = (min(grey.width, MAX_ASPECT * grey.height), min(grey.height, MAX_ASPECT * grey.width))
+        grey = ImageOps.fit(grey, kept, Image.Resampling.LANCZOS)
+        shape = "wide" if grey.width > grey.height else "tall"
+        other = "high" if shape == "wide" else "wide"
+        note = (f"Your picture is very {shape} ({across} × {high} pixels): whole, it would be a thin line, so "
+                f"John gets its middle part, {MAX_ASPECT} times as {shape} as it is {other}.")
+    grey = ImageOps.contain(grey, (width, height), Image.Resampling.LANCZOS)
     canvas = Image.new("L", (width, height), 0)
     canvas.paste(grey, ((width - grey.width) // 2, (height - grey.height) // 2))
-    return np.asarray(canvas, dtype=np.float32) / 255
+    return np.asarray(canvas, dtype=np.float32) / 255, note
 
 
 def builtin_secrets() -> dict[str, "Path"]:

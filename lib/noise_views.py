@@ -17,8 +17,9 @@ MAX_COPIES = 200  # most copies Jane can send: every setting's copies are comput
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def picture_secret(source: str | bytes) -> np.ndarray:
-    """A ready-made secret (by path) or an upload (its bytes) as a float picture; ImageError if broken."""
+def picture_secret(source: str | bytes) -> tuple[np.ndarray, str | None]:
+    """A ready-made secret (by path) or an upload (its bytes) as a float picture, with what fitting it cut off
+    (see noise.picture_to_secret); ImageError if broken, noise.UnusablePicture if there is nothing to find."""
     return noise.picture_to_secret(load_image(source), noise.SIDE)
 
 

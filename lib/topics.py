@@ -6,13 +6,21 @@ added here and nowhere else. A topic's URL is the name of its page file without 
 """
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from lib import DATA_DIR
+
+HOME_ICON = ":material/home:"
+#: The browser-tab icons, one PNG per Material icon (drawn by scripts/make_icons.py): Streamlit would fetch a
+#: ``:material/...:`` tab icon from Google's font server, so the tab gets a picture the app serves itself.
+ICONS_DIR = DATA_DIR / "icons"
 
 
 @dataclass(frozen=True)
 class Topic:
     slug: str  #: the page's URL path, e.g. "convolution" for /convolution
     title: str  #: the name shown in the navigation and as the page heading
-    icon: str  #: a Material Symbols icon in Streamlit's ``:material/name:`` form (bundled, no remote font)
+    icon: str  #: a Material Symbols icon in Streamlit's ``:material/name:`` form (bundled font; see icon_file)
     summary: str  #: one line on what a learner will take away
 
     @property
@@ -72,6 +80,11 @@ REFERENCE: tuple[Topic, ...] = (
         "Every word the workshop uses, in plain words, and in simpler words for children.",
     ),
 )
+
+
+def icon_file(icon: str) -> Path:
+    """The PNG of Material icon ``icon`` (``":material/name:"``) for a browser tab: ``data/icons/name.png``."""
+    return ICONS_DIR / f"{icon.removeprefix(':material/').removesuffix(':')}.png"
 
 
 def topic(slug: str) -> Topic:

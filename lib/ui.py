@@ -24,12 +24,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from lib import glossary, lessons
-from lib.handout import Handout, qr_png
-from lib.lessons import Classroom, Lesson
-from lib.topics import REFERENCE, TOPICS, topic
+from lib.handout import Handout, code_span, escape_markdown, qr_png
+from lib.lessons import Classroom, Lesson, Notice, Said
+from lib.topics import HOME_ICON, REFERENCE, TOPICS, icon_file, topic
 
 APP_TITLE = "ML workshop companion"
-HOME_ICON = ":material/home:"
 LOCAL_ADDRESS = "http://localhost:8501"  # for the links when Streamlit cannot tell (tests, bare mode)
 KIDS = "kids"  # session-state key of the "simpler words" switch, shared by every page
 
@@ -44,6 +43,13 @@ _KID_STYLE = """<style>
 [data-testid="stCheckbox"] label, [data-testid="stRadio"] label { min-height: 2.5rem; }
 </style>"""
 
+# Back to the top of the page, where an exercise's question is. Constant script, never built from user input.
+_TO_TOP = """<script>
+for (const box of [document.querySelector('[data-testid="stMain"]'), document.scrollingElement]) {
+  if (box) box.scrollTo({top: 0});
+}
+</script>"""
+
 
 @dataclass
 class View:
@@ -54,6 +60,11 @@ class View:
     classroom: Classroom = field(default_factory=Classroom)
     kids: bool = False
     link: str = ""  #: the address of exactly this view (page, settings and classroom options)
+    #: Settings a link opened in this visit set (session-state key → value); empty when none was opened.
+    linked: dict = field(default_factory=dict)
+    notices: list = field(default_factory=list)  #: plain sentences about values the page could not use
+    opened: bool = False  #: a link was opened in this very run (not a rerun of the page)
+    _notice_box: object = None  # where page_setup shows the notices, above the title
 
     def shows(self, name: str) -> bool:
         """False when the link hides the control or section called ``name`` (see the page's lesson file)."""
@@ -65,9 +76,12 @@ class View:
 
     def shown(self, name: str, advanced: bool = False) -> bool:
         """Whether to draw the control or section ``name``: not hidden by the link and, for an ``advanced``
-        one, not in kid mode. A setting whose control is not drawn keeps its value (see :meth:`keep`)."""
-        visible = self.shows(name) and not (advanced and self.kids)
-        if not visible and name in self.lesson.names:
+        one or a setting the lesson file keeps from kids, not in kid mode. A setting whose control is not
+        drawn keeps its value (see :meth:`keep`)."""
+        setting = self.lesson.setting(name) if name in self.lesson.names else None
+        for_kids = not advanced and (setting is None or setting.kids)
+        visible = self.shows(name) and (for_kids or not self.kids)
+        if not visible and setting is not None:
             self.keep(name)
         return visible
 
@@ -85,6 +99,25 @@ class View:
         """The current value of setting ``name`` (useful when its control is hidden)."""
         return st.session_state[self.lesson.setting(name).key]
 
+    @property
+    def from_link(self) -> bool:
+        """True while the settings a link opened in this visit are all still as the link set them."""
+        return bool(self.linked) and all(st.session_state.get(key) == value for key, value in self.linked.items())
+
+    def correct(self, name: str, value, why: str) -> None:
+        """Set setting ``name`` to ``value`` because its current value cannot be shown (e.g. more copies
+        combined than sent), say so in one sentence (``why``: the reason, in plain words), and write the
+        address again so it holds what is really shown. Call it before drawing the setting's control."""
+        setting = self.lesson.setting(name)
+        before = st.session_state[setting.key]
+        if before == value:
+            return
+        st.session_state[setting.key] = value
+        self.notices.append(Notice(f"{setting.title} was ", Said(setting.format(before)), f", but {why}, so it "
+                                   "is now ", Said(setting.format(value)), "."))
+        self.link = _write_address(self.slug, self.lesson, self.classroom, self.kids)
+        _show_notices(self)
+
 
 def page_setup(slug: str | None) -> View:
     """Configure the page (tab title, icon, wide layout), apply its link, draw the sidebar (navigation,
@@ -93,11 +126,14 @@ def page_setup(slug: str | None) -> View:
     current = topic(slug) if slug else None
     st.set_page_config(
         page_title=f"{current.title} · {APP_TITLE}" if current else APP_TITLE,
-        page_icon=current.icon if current else HOME_ICON,
+        page_icon=icon_file(current.icon if current else HOME_ICON),  # served by the app, not a font server
         layout="wide",
         initial_sidebar_state="auto",
     )
+    notice_box = st.empty()
     view = _apply_link(slug or "")
+    view._notice_box = notice_box
+    _show_notices(view)
     _sidebar(view)
     if view.kids:
         st.html(_KID_STYLE)
@@ -108,48 +144,76 @@ def page_setup(slug: str | None) -> View:
     if view.classroom.lesson:
         exercise = view.classroom.lesson
         st.info(f"**Exercise {exercise.number}: {exercise.title}.** {exercise.question}  \n"
-                "The page is set up for it; the answer is under *Try this* at the end.", icon=":material/school:")
+                + ("The page is set up for it; the answer is under *Try this* at the end."
+                   if exercise.for_kids or not view.kids else
+                   "It needs controls that *Simpler words* hides: switch *Simpler words* off in the menu to try it."),
+                icon=":material/school:")
+        if view.opened:  # "Set the page up for this" is pressed at the end of the page: show its question
+            st.html(_TO_TOP, unsafe_allow_javascript=True)
     return view
 
 
 def _apply_link(slug: str) -> View:
-    """Apply the URL to session state when it was not written by this page itself (a link was opened or the
-    page was entered), then write the current settings back to the URL."""
+    """Apply the URL to session state when it was not written by this page itself (a link was opened), or
+    bring back the page as the learner left it when they come back to it through the app's navigation;
+    then write the current settings back to the URL."""
     lesson = lessons.lesson(slug)
+    state = st.session_state
     query = st.query_params.to_dict()
     # The last few addresses this page wrote: a quick second change can arrive carrying the address from
     # before the first change was written back, and must not be taken for a newly opened link.
-    written = st.session_state.setdefault("_links_written", {}).setdefault(slug, [])
-    classrooms = st.session_state.setdefault("_classrooms", {})
-    if query not in written:
-        values, classrooms[slug], notices = lesson.read(query)
-        st.session_state.update(values)
-        if classrooms[slug].kids is not None:
-            st.session_state[KIDS] = classrooms[slug].kids
-        for notice in notices:
-            st.warning(notice, icon=":material/link_off:")
-    classroom = classrooms.get(slug, Classroom())
+    written = state.setdefault("_links_written", {}).setdefault(slug, [])
+    classrooms = state.setdefault("_classrooms", {})
+    # Streamlit forgets the values of a page's controls when the learner visits another page.
+    left = state.setdefault("_settings_left", {})
+    linked = state.setdefault("_linked", {})
+    entering, state["_page"] = state.get("_page") != slug, slug
+    notices: list[str] = []
+    opened = False
+    if entering and slug in left and (not query or query in written):
+        state.update(left[slug])
+    elif query not in written:
+        current = {**left.get(slug, {}), **{key: state[key] for key in lesson.defaults if key in state}}
+        values, classroom, notices = lesson.read(query, current)
+        state.update(values)
+        classrooms[slug] = classrooms.get(slug, Classroom()).then(classroom, query)
+        if classroom.kids is not None:
+            state[KIDS] = classroom.kids
+        named = {lesson.setting(name).key for name in query if name in lesson.names}
+        named |= {lesson.setting(name).key for name in (classroom.lesson.settings if classroom.lesson else {})}
+        linked[slug] = {key: values[key] for key in named}
+        written.clear()  # the opened link is new: write it back even if it is already what is shown
+        opened = True
     for key, default in lesson.defaults.items():
-        st.session_state.setdefault(key, default)
-    kids = bool(st.session_state.get(KIDS, False))
-    params = {**lesson.to_query(st.session_state, classroom.lesson), **_classroom_params(classroom, lesson)}
+        state.setdefault(key, default)
+    left[slug] = {key: state[key] for key in lesson.defaults}
+    view = View(slug, lesson, classrooms.get(slug, Classroom()), bool(state.get(KIDS, False)),
+                linked=linked.get(slug, {}), notices=notices, opened=opened)
+    view.link = _write_address(slug, lesson, view.classroom, view.kids)
+    return view
+
+
+def _write_address(slug: str, lesson: Lesson, classroom: Classroom, kids: bool) -> str:
+    """Put the current settings and classroom options in the address bar; return the full address."""
+    # The learner's own view: the settings an exercise set are written too when the learner changed them.
+    params = {**lesson.to_query(st.session_state, classroom.lesson),
+              **lesson.classroom_link(st.session_state, classroom)}
     if kids:
         params[KIDS] = "on"
-    if params != query:
+    written = st.session_state["_links_written"][slug]
+    if not written or params != st.query_params.to_dict():
         st.query_params.from_dict(params)
     written[:] = [*written[-4:], params]
-    return View(slug, lesson, classroom, kids, _address(slug, params))
+    return _address(slug, params)
 
 
-def _classroom_params(classroom: Classroom, lesson: Lesson) -> dict[str, str]:
-    params = {}
-    if classroom.lesson:
-        params["lesson"] = str(classroom.lesson.number)
-    if classroom.hide:
-        params["hide"] = ",".join(sorted(classroom.hide))
-    if classroom.lock:
-        params["lock"] = "all" if classroom.lock == set(lesson.names) else ",".join(sorted(classroom.lock))
-    return params
+def _show_notices(view: View) -> None:
+    """One short notice above the title listing everything the page could not use (text, never Markdown)."""
+    if view.notices and view._notice_box is not None:
+        lines = ["".join(f"“{code_span(text)}”" if said else escape_markdown(text) for text, said in notice.pieces)
+                 if isinstance(notice, Notice) else escape_markdown(notice) for notice in view.notices]
+        text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)
+        view._notice_box.warning(text, icon=":material/link_off:")
 
 
 def _address(slug: str, params: dict[str, str]) -> str:
@@ -200,14 +264,23 @@ def _share_panel(view: View) -> None:
                          format_func=lambda n: "none" if n == 0 else f"{n}: {lesson.exercises[n - 1].title}",
                          help="The page opens set up for this exercise, with its question at the top.")
     classroom = Classroom(lesson.exercises[start - 1] if start else None, frozenset(hide), frozenset(lock))
-    params = {**lesson.to_query(st.session_state, classroom.lesson), **_classroom_params(classroom, lesson)}
+    params = lesson.classroom_link(st.session_state, classroom)
     if view.kids:
         params[KIDS] = "on"
     st.code(_address(view.slug, params), language=None, wrap_lines=True)
 
 
+# The big QR code takes the height the window leaves it (title, address and margins take about 16rem), so the
+# whole code is on screen at 1024×768 as on a projector. Constant CSS, never built from anything a user sent.
+_BIG_QR_STYLE = """<style>
+[data-testid="stDialog"] [data-testid="stImageContainer"] img {
+  max-height: calc(100dvh - 16rem); width: auto !important; max-width: 100%; margin: 0 auto; }
+</style>"""
+
+
 @st.dialog("Scan to open this page", width="large")
 def _big_qr(link: str) -> None:
+    st.html(_BIG_QR_STYLE)
     st.image(_qr(link, 12), caption=link, width="stretch", output_format="PNG", alt="QR code of this page's link")
 
 
@@ -234,9 +307,16 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None) -> Non
     """The page's "Try this" exercises and its "download my results" buttons. ``handout`` builds the record
     of what the learner did; it runs only when a button is pressed, on another thread, so it must use values
     it captured rather than Streamlit calls."""
-    if view.lesson.exercises:
+    exercises = view.lesson.exercises_for(view.kids)
+    if exercises:
         st.header("Try this", anchor=False)
-        challenges([(e.question, e.answer) for e in view.lesson.exercises], view)
+        for exercise in exercises:
+            st.markdown(f"**{exercise.number}.** {exercise.question}")
+            if exercise.settings:
+                st.page_link(topic(view.slug).page_file, label="Set the page up for this",
+                             icon=":material/tune:", query_params={"lesson": str(exercise.number)})
+            with st.expander("Show the answer"):
+                st.markdown(exercise.answer)
     if handout is not None:
         st.header("Keep a record", anchor=False)
         st.markdown("Download what you did on this page — your settings, pictures and results — with a link "
@@ -250,16 +330,3 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None) -> Non
         markdown_col.download_button("Download my results (Markdown)", lambda: made().to_markdown(),
                                      f"{stem}.md", "text/markdown", key="handout_md", on_click="ignore",
                                      icon=":material/download:", help="Plain text with the pictures inside.")
-
-
-def challenges(items: Sequence[tuple[str, str]], view: View | None = None) -> None:
-    """Numbered questions, each answer behind "Show the answer" so a learner tries first. ``items`` are
-    (question, answer) pairs in Markdown. With a ``view``, each question links to the page set up for it."""
-    for number, (question, answer) in enumerate(items, start=1):
-        st.markdown(f"**{number}.** {question}")
-        if view is not None and view.lesson.exercises[number - 1].settings:
-            st.page_link(topic(view.slug).page_file, label="Set the page up for this",
-                         icon=":material/tune:", query_params={"lesson": str(number)})
-        with st.expander("Show the answer"):
-            st.markdown(answer)
-

@@ -1,5 +1,6 @@
 """Topic page /iris: build, train and question the course's first neural network (issue #4)."""
 
+import time
 from functools import partial
 
 import numpy as np
@@ -15,6 +16,7 @@ from lib import iris_charts as charts  # noqa: E402
 from lib.iris_baselines import baseline_accuracies  # noqa: E402
 from lib.iris_cache import cached, train_cached  # noqa: E402
 from lib.iris_handout import handout  # noqa: E402
+from lib.training_slot import replay_frames  # noqa: E402
 
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 BATCH_SIZES = (1, 2, 4, 8, 16, 32, 64)
@@ -43,25 +45,49 @@ def species_counts(y_train, y_test) -> pd.DataFrame:
     return pd.DataFrame(counts, index=[f"{k} {name}" for k, name in enumerate(iris.SPECIES)]).rename_axis("species")
 
 
-def train_with_progress(config: iris.IrisConfig, seed: int) -> iris.TrainResult:
-    """Train (or fetch) a run, showing the queue, a progress bar and live curves while it trains."""
+def train_with_progress(config: iris.IrisConfig, seed: int) -> tuple[iris.TrainResult, bool]:
+    """Train a run, showing the queue, a progress bar and live curves while it trains. A run this server has
+    already trained is replayed from its stored curves instead, so every learner watches it learn. Returns
+    the run and whether it was a replay."""
     status, bar, curves = st.empty(), st.progress(0.0, text="Starting TensorFlow and building the network…"), st.empty()
 
     def on_wait(ahead: int) -> None:
         status.info(f"Waiting for {ahead} other training run{'s' if ahead > 1 else ''} on this server to "
                     "finish; yours starts right after.", icon=":material/hourglass_top:")
 
+    def show(history: dict[str, list[float]]) -> None:
+        epoch = len(history["loss"])
+        bar.progress(epoch / config.epochs, text=f"Epoch {epoch} of {config.epochs}: "
+                     f"test accuracy {history['test_accuracy'][-1]:.1%}")
+        curves.plotly_chart(charts.training_curves(history, config.epochs), key=f"iris_live_{epoch}")
+
+    trained_here = []
+
     def on_progress(progress: iris.Progress) -> None:
         status.empty()
-        bar.progress(progress.epoch / progress.epochs, text=f"Epoch {progress.epoch} of {progress.epochs}: "
-                     f"test accuracy {progress.history['test_accuracy'][-1]:.1%}")
-        curves.plotly_chart(charts.training_curves(progress.history, progress.epochs),
-                            key=f"iris_live_{progress.epoch}")
+        trained_here.append(progress.epoch)
+        show(progress.history)
 
     result = train_cached(config, seed, on_progress=on_progress, on_wait=on_wait)
+    if not trained_here:  # trained before, or by the run we queued behind
+        status.info(view.say("This design was already trained on this server; replaying its training.",
+                             "Someone here already taught this robot brain; watch how it learned."),
+                    icon=":material/replay:")
+        for frame in replay_frames(result.history):
+            show(frame.history)
+            time.sleep(frame.pause)
     for placeholder in (status, bar, curves):
         placeholder.empty()
-    return result
+    return result, not trained_here
+
+
+def replay_caption(config: iris.IrisConfig, seed: int) -> None:
+    """Under a run's curves: say so when what the learner watched was a replay."""
+    if st.session_state["iris_watched"].get((config, seed)):
+        st.caption(view.say("This design was already trained on this server, so you watched a replay of that "
+                            "run. The same design and seed give the same network.",
+                            "That was a replay: this robot brain was already taught here. The same settings "
+                            "always give the same brain."))
 
 
 frame = iris_frame()
@@ -152,10 +178,15 @@ st.subheader("The split", anchor=False)
 st.dataframe(species_counts(y_train, y_test))
 st.caption(f"{len(y_train)} flowers to learn from, {len(y_test)} to test on.")
 
-result = cached(config, seed)
-previous = st.session_state.get("iris_result")
-if result is None and previous is not None and (previous.config, previous.seed) == (config, seed):
-    result = previous
+# A learner sees a trained network only once they have pressed Train for it (trained live or watched the
+# replay): showing a run someone else in the room trained would take away the moment of watching it learn.
+watched = st.session_state.setdefault("iris_watched", {})  # (config, seed) -> whether it was a replay
+result = None
+if (config, seed) in watched:
+    result = cached(config, seed)
+    previous = st.session_state.get("iris_result")
+    if result is None and previous is not None and (previous.config, previous.seed) == (config, seed):
+        result = previous
 
 st.subheader("The diagram", anchor=False)
 st.metric("Weights and biases to learn", f"{config.parameter_count:,}",
@@ -175,19 +206,21 @@ st.markdown(view.say("Training shows the network the training flowers batch by b
     "Training means showing the robot the flowers again and again. Each time it gets one wrong, it changes its "
     "brain a tiny bit to be less wrong next time."))
 if st.button("Train the network", key="iris_train", type="primary", icon=":material/play_arrow:",
-             help="Train this design with this seed. Results are kept, so the same settings train only once."):
-    st.session_state["iris_result"] = train_with_progress(config, seed)
+             help="Train this design with this seed. Results are kept: settings this server has already "
+                  "trained are replayed, not trained again."):
+    st.session_state["iris_result"], watched[(config, seed)] = train_with_progress(config, seed)
     st.rerun()  # redraw from the top, so the diagram above shows the trained weights
 if result is None:
     st.info("Press **Train the network**: the course's network takes a few seconds."
             + (" The link you opened set up this design; training is seeded, so you will get exactly the same "
-               "run as the person who sent it." if view.lesson.to_query(st.session_state) else ""),
+               "run as the person who sent it." if view.from_link else ""),
             icon=":material/info:")
     ui.end_of_page(view, handout=partial(handout, view.link, config, seed))
     st.stop()
 st.plotly_chart(charts.training_curves(result.history, config.epochs), key="iris_curves")
 st.caption("Solid: training flowers; dashed: test flowers. Both should improve together. If training keeps "
            "improving while test gets worse, the network is memorising (overfitting).")
+replay_caption(config, seed)
 
 # 5 ────────────────────────────────────────────────────────────────────────────────────────────────
 st.header("5 · Judge it", anchor=False, help=ui.define("accuracy"))
@@ -267,7 +300,8 @@ if view.shown("overfit", advanced=True):
                 "its nine flowers instead of learning what makes a species.")
     if st.button("Run the overfitting demo", key="iris_overfit", icon=":material/trending_up:",
                  help="Trains the big network on nine flowers; takes a little longer than the course's network."):
-        st.session_state["iris_overfit_result"] = train_with_progress(overfit, iris.OVERFIT_SEED)
+        st.session_state["iris_overfit_result"], watched[(overfit, iris.OVERFIT_SEED)] = train_with_progress(
+            overfit, iris.OVERFIT_SEED)
         st.rerun()
     demo = st.session_state.get("iris_overfit_result")
     if demo is not None:
@@ -276,6 +310,7 @@ if view.shown("overfit", advanced=True):
                    f"test loss went from {min(demo.history['test_loss']):.2f} at best to "
                    f"{demo.history['test_loss'][-1]:.2f}. Irises are easy, so even this network scores well on "
                    "test; on harder data the gap is far larger.")
+        replay_caption(overfit, iris.OVERFIT_SEED)
 
 ui.end_of_page(view, handout=partial(handout, view.link, config, seed, result.test_accuracy, result.history, confusion,
                                      examples, list(flower), verdict))

@@ -4,6 +4,8 @@ The shipped networks run in NumPy (lib.mnist_numpy), so showing this page never 
 "Train it yourself" does.
 """
 
+import time
+
 import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
@@ -12,7 +14,7 @@ from lib import mnist, mnist_charts as charts, mnist_handout, mnist_results as r
 from lib.images import ImageError, load_image
 from lib.mnist_augment import Augmentations, augment
 from lib.palette import OKABE_ITO
-from lib.training_slot import TRAINING
+from lib.training_slot import TRAINING, replay_frames
 
 view = ui.page_setup("mnist")
 NAMES = charts.MODEL_NAMES
@@ -48,6 +50,7 @@ course = results.load_course_images()
 course_probs = {inverted: mnist.predict(model, course) for inverted, model in models.items()}
 
 UPLOADS = ("Upload a photo", "Camera")
+UNKNOWN, NOT_A_DIGIT = object(), "Not a digit"
 st.markdown(view.say(
     "This network learned to read handwritten digits from 60,000 examples — all of them **white ink on a black "
     "background**. Ask it about a digit written in black on white paper and it still answers, confidently, and "
@@ -113,6 +116,7 @@ if view.shows("source"):
                   "or pick one of the course's ten images (the dog included).")
 source = view.value("source")
 image = None
+truth = UNKNOWN  # the digit the picture really shows: an int, None for "not a digit", or UNKNOWN
 if source == "Draw":
     if view.shows("paper"):
         st.radio("Ink and paper", ["White pen on black (like MNIST)", "Black pen on white (like paper)"],
@@ -151,6 +155,15 @@ elif source in UPLOADS:
             image = load_image(upload)
         except ImageError as error:
             st.error(str(error))
+        else:
+            # Only the learner knows what the picture shows: without it no answer is called right or wrong.
+            # Keyed by the file, so a new picture is not judged against the last one's digit.
+            said = st.selectbox(view.say("What is it really? (to check the answer)", "Which number is it really?"),
+                                [None, *range(10), NOT_A_DIGIT], key=f"mnist_truth_{upload.file_id}",
+                                format_func=lambda t: "I won't say" if t is None else str(t),
+                                help="Tell the app the digit in your picture (or that it is not a digit) and it "
+                                     "says whether the network got it right.")
+            truth = UNKNOWN if said is None else None if said == NOT_A_DIGIT else said
 else:
     if view.shows("image"):
         st.selectbox("Course image", [i.name for i in results.COURSE_IMAGES], key="mnist_course_image",
@@ -159,6 +172,7 @@ else:
                                                 if i.name == n),
                      help="The course's own test images, preprocessed like any other picture.")
     image = load_image(results.COURSE_DIR / f"{view.value('image')}.png")
+    truth = next(item.label for item in results.COURSE_IMAGES if item.name == view.value("image"))
 
 if view.shows("auto_invert") and not view.kids:
     st.checkbox("Auto-invert light backgrounds", key="mnist_auto_invert", disabled=view.locked("auto_invert"),
@@ -201,13 +215,35 @@ if x is not None:
         other = int(probs[not invert].argmax())
         st.caption(f"The other network ({NAMES[not invert]}) says {other} ({probs[not invert][other]:.0%}).")
         st.plotly_chart(charts.probability_bars(probs, threshold), width="stretch", key="mnist_bars")
-    if source != "Draw":
-        st.info(view.say(
-            "**Confidently wrong.** Whatever you show it — a dog, a cat, a shopping list — the network "
-            "answers with a digit: it can only choose among the ten classes it was trained on. "
-            "It has no way to say 'this is not a digit' unless we build one in, like the threshold above.",
-            "**Always a number.** Show the robot a dog and it still says a number: numbers are all it knows. "
-            "The 'how sure' slider lets it say 'I don't know' instead."), icon=":material/pets:")
+    if truth is not UNKNOWN:
+        verdict = results.judge(probs[invert], truth, threshold)
+        sure, really = f"{probs[invert][best]:.0%}", "not a digit at all" if truth is None else f"a {truth}"
+        if verdict == "confidently wrong" and truth is None:
+            st.info(view.say(
+                f"**Confidently wrong.** It is {sure} sure this is a {best}, but it is not a digit at all. "
+                "Whatever you show it — a dog, a cat, a shopping list — the network answers with a digit: it can "
+                "only choose among the ten classes it was trained on. It has no way to say 'this is not a digit' "
+                "unless we build one in, like the threshold above.",
+                "**Always a number.** Show the robot a dog and it still says a number: numbers are all it knows. "
+                "The 'how sure' slider lets it say 'I don't know' instead."), icon=":material/pets:")
+        elif verdict == "confidently wrong":
+            st.info(view.say(
+                f"**Confidently wrong.** It is {sure} sure this is a {best}, but it is {really}. Sure is not the "
+                "same as right: the network only knows how much your picture looks like the digits it trained on.",
+                f"**Sure, and wrong.** The robot is {sure} sure it is a {best}, but it is {really}."),
+                icon=":material/error:")
+        elif verdict == "wrong":
+            st.caption(view.say(f"Wrong, but not sure either: only {sure} for {best}, and it is {really}.",
+                                f"Wrong: it is {really}. But the robot was not sure ({sure})."))
+        elif verdict == "unsure":
+            st.caption(view.say(f"It would not say. Its best guess, {best}, was "
+                                f"{'right' if best == truth else f'wrong: it is {really}'}.",
+                                f"The robot did not say. It is {really}."))
+        else:
+            st.success(view.say("Right: it is not a digit, and the network says it does not know." if truth is None
+                                else f"Right: it is a {truth}.",
+                                "Right! It is not a number." if truth is None else f"Right! It is a {truth}."),
+                       icon=":material/check:")
 
 x_test, y_test = test_set()
 if view.shows("unsure") and not view.kids:
@@ -290,27 +326,53 @@ if view.shows("train") and not view.kids:
         train_clicked = st.form_submit_button("Train", type="primary")
     config = (size, epochs, wants)
     runs = finished_runs()
-    if train_clicked and config not in runs:
+    # Only runs this learner pressed Train for (trained live or watched replayed) are shown: a run someone
+    # else in the room trained would take away the moment of watching it learn.
+    watched = st.session_state.setdefault("mnist_watched", set())
+    if train_clicked:
         status, bar, chart = st.empty(), st.progress(0.0, text="Waiting to start…"), st.empty()
-        with TRAINING.turn(on_wait=lambda ahead: status.warning(
-                f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
-            status.empty()
-            if config not in runs:  # someone may have trained the same thing while we waited
-                x_few, y_few, _, _ = mnist.load_data(train_size=size)
-                x_aug, y_aug = augment(x_few, y_few, wants)
-                del x_few
-                def show(p: mnist.Progress) -> None:
-                    bar.progress(p.fraction, text=f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
-                    chart.plotly_chart(charts.training_chart(p.history), width="stretch",
-                                       key=f"mnist_live_{p.epoch}_{p.step}_{len(p.history['seen'])}")
 
-                model, _ = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=show)
-                if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
-                    runs.pop(next(iter(runs)))
-                runs[config] = {"model": model, "normal": mnist.accuracy(model, x_test, y_test),
-                                "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
+        def show(history: dict[str, list[float]], fraction: float, text: str) -> None:
+            bar.progress(fraction, text=text)
+            chart.plotly_chart(charts.training_chart(history), width="stretch",
+                               key=f"mnist_live_{len(history['seen'])}")
+
+        trained_here = []
+        if config not in runs:
+            with TRAINING.turn(on_wait=lambda ahead: status.warning(
+                    f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:")):
+                status.empty()
+                if config not in runs:  # someone may have trained the same thing while we waited
+                    x_few, y_few, _, _ = mnist.load_data(train_size=size)
+                    x_aug, y_aug = augment(x_few, y_few, wants)
+                    del x_few
+
+                    def on_progress(p: mnist.Progress) -> None:
+                        trained_here.append(p)
+                        show(p.history, p.fraction, f"Epoch {p.epoch} of {p.epochs}: batch {p.step} of {p.steps}")
+
+                    # About ten points per epoch even on a small run, so its curve visibly grows.
+                    every = max(1, min(20, len(x_aug) // (10 * mnist.BATCH_SIZE)))
+                    model, history = mnist.train(x_aug, y_aug, epochs=epochs, on_progress=on_progress,
+                                                 report_every=every)
+                    if len(runs) >= 20:  # keep memory bounded on a long-running server: forget the oldest run
+                        runs.pop(next(iter(runs)))
+                    runs[config] = {"model": model, "history": history,
+                                    "normal": mnist.accuracy(model, x_test, y_test),
+                                    "inverted": mnist.accuracy(model, mnist.invert(x_test), y_test)}
+        if not trained_here:  # trained before, or by the run we queued behind: replay it
+            status.info("This network was already trained on this server with these settings; replaying its "
+                        "training.", icon=":material/replay:")
+            history = runs[config]["history"]
+            for frame in replay_frames(history):
+                show(frame.history, frame.fraction, f"Replay: {frame.history['seen'][-1]:,.0f} of "
+                     f"{history['seen'][-1]:,.0f} training images seen")
+                time.sleep(frame.pause)
+            status.info("This network was already trained on this server with these settings, so you watched a "
+                        "replay of its training.", icon=":material/replay:")
         bar.empty()
-    if config in runs:
+        watched.add(config)
+    if config in runs and config in watched:
         run = runs[config]
         trained = (f"Your network ({size:,} digits, {epochs} epoch(s), {wants.describe()}): {run['normal']:.1%} "
                    f"right on the normal test digits, {run['inverted']:.1%} on inverted ones.")

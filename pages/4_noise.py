@@ -32,23 +32,6 @@ def show(pictures, **options) -> None:
     st.image(pictures, output_format="PNG", **options)
 
 
-def _typed() -> None:
-    """The learner typed this message (rather than a link bringing it), so any characters are fine."""
-    st.session_state["noise_message_typed"] = st.session_state["noise_message"]
-
-
-def check_linked_message() -> None:
-    """A message from a link must be plain ASCII of a sensible length; otherwise say so and use the default."""
-    text = st.session_state["noise_message"]
-    if text != st.session_state.get("noise_message_typed"):
-        try:
-            noise.check_link_message(text)
-        except ValueError as error:
-            st.warning(str(error), icon=":material/link_off:")
-            st.session_state["noise_message"] = view.lesson.setting("message").default
-        st.session_state["noise_message_typed"] = st.session_state["noise_message"]
-
-
 def choose_secret(source: str) -> np.ndarray:
     """Show the controls for the chosen kind of secret and return the secret picture. Until there is a
     usable message or picture, say why and send the word picture."""
@@ -60,9 +43,8 @@ def choose_secret(source: str) -> np.ndarray:
                                            "Pictures drawn for this page."))
                 if view.shown("picture") else view.value("picture"))
     elif source == SOURCES[1]:
-        check_linked_message()
         text = (st.text_input("Your secret message", max_chars=noise.MAX_MESSAGE_CHARS, key="noise_message",
-                              on_change=_typed, disabled=view.locked("message"),
+                              disabled=view.locked("message"),
                               help="Up to 40 letters, numbers and signs; long messages wrap.")
                 if view.shown("message") else view.value("message"))
         if not text.strip():
@@ -75,15 +57,21 @@ def choose_secret(source: str) -> np.ndarray:
     else:
         upload = st.file_uploader("Your picture (PNG, JPEG, GIF, BMP, WebP or TIFF, up to 10 MB)",
                                   key="noise_upload", type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
-                                  help="It is turned grey and shrunk to 128 × 128 pixels; it never leaves this app.")
+                                  help="It is turned grey and fitted into 128 × 128 pixels; it never leaves this app.")
         if upload is None:
             st.info("Choose a picture to send. Until then John gets the word picture.")
         else:
             try:
-                return picture_secret(upload.getvalue())
+                secret, cut = picture_secret(upload.getvalue())
             except ImageError as error:
                 st.error(f"{error} John gets the word picture instead.")
-    return picture_secret(str(noise.builtin_secrets()[name]))
+            except noise.UnusablePicture as error:
+                st.warning(f"{error} Until then John gets the word picture.")
+            else:
+                if cut:
+                    st.info(cut)
+                return secret
+    return picture_secret(str(noise.builtin_secrets()[name]))[0]
 
 
 st.markdown(view.say(
@@ -168,7 +156,7 @@ if view.shown("subtract"):
             "Oh no, the secret is gone! Both copies have the *same* secret, so taking one away from the other "
             "rubs it out. But the scribbles are *different*, so they stay."))
 
-st.session_state.noise_combine = min(st.session_state.noise_combine, n)  # fewer copies sent than combined
+view.correct("combine", min(view.value("combine"), n), f"only {n} copies were sent")
 k = st.session_state.noise_combine
 if view.shown("add"):
     st.header("Try adding", anchor=False, help=ui.define("mean"))

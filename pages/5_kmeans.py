@@ -12,6 +12,7 @@ import streamlit as st
 from lib import garden, ui
 from lib.garden_plots import (cube_figure, curve_figure, histogram_figure, points_figure, region_grid)
 from lib.garden_views import cached_demo, cached_elbow, cached_fit, cached_upload
+from lib.handout import code_span
 from lib.kmeans_bugs import BUGS, bug
 from lib.kmeans_handout import from_run
 from lib.lloyd import LloydRun
@@ -26,6 +27,11 @@ def columns_key(columns) -> str:
     """A key suffix per set of columns: widgets listing columns start afresh when the data's columns change
     (a stale choice from another file would otherwise come back empty)."""
     return f"_{zlib.crc32('|'.join(columns).encode())}"
+
+
+def said(column: str) -> str:
+    """A column's name for a label or message (Streamlit Markdown): the garden's in words, a CSV's as written."""
+    return garden.label(column) if column in garden.LABELS else code_span(column)
 
 
 def default_axes(axes) -> tuple[str, str]:
@@ -68,7 +74,7 @@ def choose_data():
         st.error(str(error))
         return None
     for column, where in text_in_numbers(table).items():
-        st.warning(f"Column “{column}” is mostly numbers but has text in it ({where}), so it cannot be used. "
+        st.warning(f"Column {said(column)} is mostly numbers but has text in it ({where}), so it cannot be used. "
                    "Fix the value in the file and upload it again.")
     numbers = numeric_columns(table)
     if not numbers:
@@ -169,7 +175,8 @@ def settings(table, columns, suffix):
                          format_func=garden.label, help="Measurement up the side of the k-means plot.")
         return features, k, scale, init, int(seed), x, y
     if view.value("x") not in axes or view.value("y") not in axes:  # a link's axes that these features lack
-        st.session_state.km_x, st.session_state.km_y = default_axes(axes)
+        for name, axis in zip(("x", "y"), default_axes(axes)):
+            view.correct(name, axis, "the plot can only show the measurements chosen for clustering")
     for name, title, where in (("x", "Plot across", "along the bottom"), ("y", "Plot up", "up the side")):
         if view.shown(name):
             st.selectbox(title, axes, key=f"km_{name}", format_func=garden.label, disabled=view.locked(name),
@@ -327,18 +334,18 @@ def name_and_classify(table, features, k, result, kinds):
     names = {}
     for cluster in range(k):
         size = int((result.labels == cluster).sum())
-        centre = ", ".join(f"{garden.label(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
+        centre = ", ".join(f"{said(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
         names[cluster] = st.text_input(f"Name for {group} {cluster} ({size} items; "
                                        f"{view.say('centre', 'middle')}: {centre})",
                                        key=f"km_name_{cluster}", max_chars=30,
                                        placeholder="e.g. ladybird", help="Your name for this group.").strip()
     st.markdown(view.say("**Classify a new item.**", "**Sort a new item.**") + " Enter its measurements:")
     typical = table[features].median()
-    new = [st.number_input(garden.label(f), value=float(typical[f]), key=f"km_new_{f}", format="%.3f",
-                           help=f"The new item's {garden.label(f)}.") for f in features]
+    new = [st.number_input(said(f), value=float(typical[f]), key=f"km_new_{f}", format="%.3f",
+                           help=f"The new item's {said(f)}.") for f in features]
     cluster = int(result.predict(np.array([new]))[0])
     name = names[cluster] or f"{group} {cluster}"
-    verdict = f": it is a **{names[cluster]}**." if names[cluster] else f". Name the {group} to say what it is."
+    verdict = f": it is a {code_span(names[cluster])}." if names[cluster] else f". Name the {group} to say what it is."
     st.success(f"The new item belongs to **{group} {cluster}**{verdict}")
     if len(features) >= 2:
         x, y = features[-2:]

@@ -1,9 +1,12 @@
 """Topic page /ethics: what to ask before trusting a model, as a checklist to answer, save and reload,
 with live demos that show this app's own models going wrong.
 
-The answers live in one dict in ``st.session_state`` (see :mod:`lib.ethics` for its shape), not only in
-widget keys: Streamlit forgets the state of widgets that are not drawn (another page, the printable
-view), so every widget is re-seeded from that dict when it is drawn again, and writes back on change.
+The answers live in one dict in ``st.session_state`` (see :mod:`lib.ethics` for its shape), which every
+answer widget writes on change. Streamlit forgets the state of a widget that is not drawn (another page,
+the printable view) unless it is created with ``persist_state="session"``: every answer widget is, so it
+shows what the learner gave when it is drawn again. (Writing the value back under the widget's key before
+it is drawn does not do it: the browser keeps showing the widget's default.) An import writes the loaded
+answers into the widgets' keys.
 """
 
 import copy
@@ -15,6 +18,7 @@ from lib import ethics, ethics_demos, ethics_handout, ui
 from lib.ethics_content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics_demos import DEMOS
 from lib.ethics_views import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
+from lib.handout import code_span
 from lib.palette import use_plotly_template
 
 view = ui.page_setup("ethics")
@@ -31,12 +35,6 @@ def answer_key(item_id: str) -> str:
 
 def note_key(item_id: str) -> str:
     return f"ethics_note_{item_id}"
-
-
-def seed(key: str, value) -> None:
-    """Give a widget its stored value when it is (re)drawn after Streamlit forgot it."""
-    if key not in st.session_state:
-        st.session_state[key] = value
 
 
 def save_item(item_id: str) -> None:
@@ -63,11 +61,14 @@ def import_answers() -> None:
         st.session_state[MESSAGE] = ("error", f"Your answers were kept as they were. {error}")
         return
     st.session_state[STORE] = loaded
-    # Forget the widgets' values so they are re-seeded from the imported answers below.
-    for key in ["ethics_project"] + [k(i.id) for i in ethics.ITEMS for k in (answer_key, note_key)]:
-        st.session_state.pop(key, None)
+    st.session_state["ethics_project"] = loaded["project"]
+    for entry in ethics.ITEMS:
+        given = loaded["answers"].get(entry.id, {"answer": None, "note": ""})
+        st.session_state[answer_key(entry.id)] = given["answer"]
+        st.session_state[note_key(entry.id)] = given["note"]
     count = sum(entry["answer"] is not None for entry in loaded["answers"].values())
-    st.session_state[MESSAGE] = ("success", f"Loaded {count} answers for “{loaded['project'] or 'unnamed project'}”.")
+    project = f"the project {code_span(loaded['project'])}" if loaded["project"].strip() else "an unnamed project"
+    st.session_state[MESSAGE] = ("success", f"Loaded {count} answers for {project}.")
 
 
 def file_stem(project: str) -> str:
@@ -94,9 +95,16 @@ def ask(entry) -> str:
 
 if printable:
     st.caption("Print with your browser (Ctrl+P, or ⌘P on a Mac). Turn off 'Printable view' to edit again.")
-    # Notes are escaped by to_markdown, so they print as typed; its headings move down two levels so the
-    # page keeps one top-level heading.
-    st.markdown(re.sub(r"^#", "###", ethics.to_markdown(answers), flags=re.MULTILINE))
+    # The project name and notes go in code spans: Streamlit would link a web address even when escaped.
+    st.markdown(f"### Ethics checklist: {code_span(answers['project']) or '(unnamed project)'}")
+    for section, settled, total in ethics.progress(answers):
+        st.markdown(f"#### {section.title} ({settled} of {total} settled)")
+        for entry in section.items:
+            given = answers["answers"].get(entry.id, {})
+            lines = [f"**{entry.question}** ({entry.id})", f"Answer: **{ethics.answer_words(given.get('answer'))}**"]
+            if given.get("note", "").strip():
+                lines.append(f"Note: {code_span(given['note'])}")
+            st.markdown("  \n".join(lines))
     st.stop()
 
 st.markdown(view.say(
@@ -120,8 +128,8 @@ if view.shows("principles") and not kid:
         st.markdown("\n".join(f"{n}. **{rule}.** {why}" for n, (rule, why) in enumerate(DATA_RULES, 1)))
 
 st.header("The checklist", anchor=False)
-seed("ethics_project", answers["project"])
 st.text_input("Project name", key="ethics_project", on_change=save_project, max_chars=ethics.MAX_PROJECT_CHARS,
+              persist_state="session",
               placeholder="for example: the digit reader", help="Which project these answers are about; it "
               "heads the saved files.")
 
@@ -139,20 +147,18 @@ demos_for = {entry.id: [d.title for d in DEMOS if d.item_id == entry.id] for ent
 for section in ethics.CHECKLIST:
     st.subheader(title(section), anchor=False)
     for entry in section.items:
-        stored = answers["answers"].get(entry.id, {"answer": None, "note": ""})
         with st.container(border=True, key=f"ethics_item_{entry.id}"):
             st.markdown(f"**{ask(entry)}**")
             st.caption(f"Why it matters: {entry.why}" if kid else f"Why it matters: {entry.why}  \n"
                        f"Example: {entry.example}  \nSource: {entry.source}")
             for demo_title in demos_for[entry.id]:
                 st.caption(f"See it happen: live demo “{demo_title}” below.")
-            seed(answer_key(entry.id), stored["answer"])
-            seed(note_key(entry.id), stored["note"])
             st.radio("Your answer", ethics.ANSWER_CHOICES, index=None, horizontal=True,
-                     key=answer_key(entry.id), on_change=save_item, args=(entry.id,),
+                     key=answer_key(entry.id), on_change=save_item, args=(entry.id,), persist_state="session",
                      help="'Not sure' keeps the question open in the progress above.")
             st.text_input("Note (optional)", key=note_key(entry.id), on_change=save_item, args=(entry.id,),
-                          max_chars=ethics.MAX_NOTE_CHARS, help="Why you answered this way, or what to do next.")
+                          max_chars=ethics.MAX_NOTE_CHARS, persist_state="session",
+                          help="Why you answered this way, or what to do next.")
 
 # --- live demos: each loads its model only when switched on ----------------------------------------------
 
@@ -294,8 +300,9 @@ if view.shows("save"):
                        on_click="ignore", help="Load this file here later to carry on where you left off. "
                        "(For a record to read or print, use “Download my results” at the end of the page.)")
     st.file_uploader("Continue from a saved JSON file", type=["json"], key="ethics_import",
-                     on_change=import_answers, help="Replaces the answers above with those in the file. A file "
-                     "this page cannot read changes nothing.")
+                     max_upload_size=ethics.MAX_FILE_MB, on_change=import_answers,
+                     help="Replaces the answers above with those in the file. A file this page cannot read "
+                     "changes nothing.")
     if MESSAGE in st.session_state:
         kind, text = st.session_state.pop(MESSAGE)
         (st.error if kind == "error" else st.success)(text)

@@ -1,7 +1,10 @@
 """Shared test set-up: make the repository importable as it is when the app runs."""
 
+import re
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +28,7 @@ def tensorflow_loaded_after(steps: str = "pass", timeout: float = 180) -> bool:
 
 
 #: The AppTest widget lists a URL-bound control can be found in.
-BOUND_WIDGET_KINDS = ("selectbox", "select_slider", "radio", "slider", "number_input", "checkbox", "toggle",
+BOUND_WIDGET_KINDS = ("selectbox", "select_slider", "radio", "slider", "number_input", "checkbox", "toggle", "pills",
                       "text_input", "multiselect")
 
 
@@ -41,6 +44,30 @@ def open_with_link(page_file: str | None, query=None, timeout: float = 120):
     app.run()
     assert not app.exception, app.exception
     return app
+
+
+@contextmanager
+def training_elsewhere():
+    """Hold the server's training slot from another thread, as another learner's run would, until the block
+    ends. Yields the queue lengths seen meanwhile (sampled every 10 ms), to tell who joined or left the line."""
+    from lib.training_slot import TRAINING
+
+    holding, release, seen = threading.Event(), threading.Event(), []
+
+    def hold():
+        with TRAINING.turn():
+            holding.set()
+            while not release.wait(0.01):
+                seen.append(TRAINING.queue_length)
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    assert holding.wait(timeout=10)
+    try:
+        yield seen
+    finally:
+        release.set()
+        thread.join(timeout=10)
 
 
 def bound_controls(app, slug: str) -> dict:
@@ -59,3 +86,9 @@ def bound_controls(app, slug: str) -> dict:
 def texts(app, kind: str = "markdown") -> str:
     """All the text of one kind of element on an AppTest page ("markdown", "caption", "warning", …), joined."""
     return "\n".join(element.value for element in getattr(app, kind))
+
+
+def unescaped(markdown: str) -> str:
+    """Markdown source as the reader sees it: code spans' backticks and backslash escapes
+    (lib.handout.code_span, escape_markdown) removed."""
+    return re.sub(r"\\(.)", r"\1", re.sub(r"`([^`]*)`", r"\1", markdown))

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from lib import kernels
 from lib.convolution_handout import handout
 from lib.kernel_editor import cells_from_text, kernel_to_text
-from tests.conftest import bound_controls, open_with_link, texts
+from tests.conftest import bound_controls, open_with_link, texts, unescaped
 
 PAGE = "pages/1_convolution.py"
 CUSTOM = "Custom (edit the numbers)"
@@ -93,7 +93,7 @@ def test_a_locked_or_hidden_kernel_is_applied_but_cannot_be_edited():
 def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
     app = open_page(picture="nowhere", preset="magic", padding="mirror", stride="9", colour="purple", range="x",
                     signed="maybe", volume="11", lesson="99", hide="nonsense", lock="everything")
-    notices = texts(app, "warning")
+    notices = unescaped(texts(app, "warning"))
     for word in ("nowhere", "magic", "mirror", "9", "purple", "maybe", "volume", "exercise “99”", "nonsense",
                  "everything"):
         assert word in notices, word

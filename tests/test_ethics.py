@@ -49,6 +49,14 @@ def test_json_round_trip():
     assert ethics.from_json(ethics.to_json(empty)) == empty
 
 
+def test_json_saved_with_a_byte_order_mark_is_read():
+    # Windows Notepad saves UTF-8 with a byte-order mark in front.
+    answers = sample_answers()
+    text = ethics.to_json(answers)
+    assert ethics.from_json(b"\xef\xbb\xbf" + text.encode("utf-8")) == answers
+    assert ethics.from_json("\ufeff" + text) == answers
+
+
 def test_json_names_its_format_so_other_files_are_recognised():
     document = json.loads(ethics.to_json(sample_answers()))
     assert document["format"] == ethics.FORMAT and document["version"] == ethics.FORMAT_VERSION
@@ -67,14 +75,21 @@ def test_markdown_contains_every_answered_item_and_its_note_as_plain_text():
     assert "# Ethics checklist: Digit reader – v2 ✓" in text
 
 
-def test_markdown_ticks_settled_items_only():
+def test_markdown_shows_each_answer_as_what_it_is():
     answers = ethics.empty_answers("x")
-    answers["answers"]["collect-who"] = {"answer": "yes", "note": ""}
-    answers["answers"]["collect-consent"] = {"answer": "not sure", "note": ""}
+    given = {"collect-who": "yes", "collect-consent": "no", "collect-appropriate": "not applicable",
+             "collect-balanced": "not sure"}
+    for item_id, answer in given.items():
+        answers["answers"][item_id] = {"answer": answer, "note": ""}
     text = ethics.to_markdown(answers)
-    assert "- [x] **" + ethics.item("collect-who").question in text
-    assert "- [ ] **" + ethics.item("collect-consent").question in text
-    assert "## Collecting data (1 of 5 settled)" in text
+    shown = {entry.id: text.split(f"({entry.id})", 1)[1].split("\n", 2)[1].strip() for entry in ITEMS}
+    assert shown["collect-who"] == "Answer: **yes**"
+    assert shown["collect-consent"] == "Answer: **no**"  # a "no" is not ticked as if it passed
+    assert shown["collect-appropriate"] == "Answer: **not applicable**"
+    assert shown["collect-balanced"] == "Answer: **open (not sure)**"
+    assert shown["store-secure"] == "Answer: **open (not answered)**"
+    assert "[x]" not in text and "[ ]" not in text
+    assert "## Collecting data (3 of 5 settled)" in text
 
 
 def test_progress_and_open_items():
@@ -99,7 +114,7 @@ BAD_FILES = {
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\xff", "not text"),
     "json list": (b"[1, 2, 3]", "not saved by this checklist"),
     "another tool": (json.dumps({"name": "package", "version": "1.0"}).encode(), "not saved by this checklist"),
-    "future version": (_export_with(version=99).encode(), "version 99"),
+    "future version": (_export_with(version=99).encode(), "version `99`"),
     "unknown id": (_export_with(answers={"A.1": {"answer": "yes", "note": ""}}).encode(), "Unknown checklist item"),
     "missing note": (_export_with(answers={"collect-who": {"answer": "yes"}}).encode(), "exactly the fields"),
     "missing answers": (json.dumps({"format": ethics.FORMAT, "version": 1, "project": "x"}).encode(),
@@ -108,7 +123,7 @@ BAD_FILES = {
     "note not text": (_export_with(answers={"collect-who": {"answer": "yes", "note": 5}}).encode(), "not text"),
     "long note": (_export_with(answers={"collect-who": {"answer": "yes", "note": "x" * 5000}}).encode(), "limit"),
     "project not text": (_export_with(project=["x"]).encode(), "project name"),
-    "extra field": (_export_with(extra=1).encode(), "does not know: extra"),
+    "extra field": (_export_with(extra=1).encode(), "does not know: `extra`"),
     "huge file": (b" " * (ethics.MAX_FILE_BYTES + 1) + b"{}", "at most"),
 }
 

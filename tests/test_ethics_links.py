@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import ethics, ethics_handout, lessons
-from tests.conftest import open_with_link
+from tests.conftest import open_with_link, unescaped
 
 PAGE = "pages/6_ethics.py"
 
@@ -58,7 +58,7 @@ def test_printable_mode_travels_in_the_link_and_survives_switching_back():
 def test_invalid_links_fall_back_to_defaults_with_a_notice():
     app = open_page({"threshold": "7", "species": "rose", "keep": "33", "dog": "perhaps", "answers": "yes",
                      "lesson": "99", "hide": "nonsense", "lock": "everything"})
-    notices = " ".join(w.value for w in app.warning)
+    notices = unescaped(" ".join(w.value for w in app.warning))
     for word in ("7", "rose", "33", "perhaps", "answers", "99", "nonsense", "everything"):
         assert word in notices
     assert app.toggle(key="ethics_demo_dog").value is False
@@ -112,13 +112,17 @@ def test_handout_records_the_answers_the_demos_and_the_link():
     markdown = record.to_markdown()
     assert markdown.startswith("# ") and markdown.count("\n# ") == 0  # one top-level heading
     assert link in markdown and "2 of 26 questions settled" in markdown
-    assert "Answer: no" in markdown and "Answer: yes" in markdown and "below 75%" in markdown
-    assert "Loan \\*model\\*" in markdown and "\\[adults\\](x)" in markdown
+    assert "Answer: **no**" in markdown and "Answer: **yes**" in markdown and "below 75%" in markdown
+    assert "Loan \\*model\\*" in markdown and "\\[adults\\]\\(x\\)" in markdown
     page = record.to_html()
     parser = _Tags()
     parser.feed(page)
     assert "<script" not in page.lower()
-    assert "<script>alert(1)</script> only [adults](x)" in "".join(parser.text)  # shown as typed
+    text = "".join(parser.text)
+    assert "<script>alert(1)</script> only [adults](x)" in text  # shown as typed
+    # Each answer reads as what it is; no tick box that would make a "no" look passed.
+    assert "Answer: no" in text and "Answer: yes" in text and "Answer: open (not answered)" in text
+    assert "[x]" not in text and "[ ]" not in text
     assert any(tag == "a" and attrs.get("href") == link for tag, attrs in parser.tags)
 
 

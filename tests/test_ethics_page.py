@@ -1,6 +1,7 @@
 """The /ethics page (AppTest): answering, progress, kid mode, answers surviving page switches, imports
 good and bad, the printable view, and the demos' fallback while another page's model is missing."""
 
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -30,6 +31,18 @@ def answer(app: AppTest, item_id: str, value: str, note: str = "") -> None:
     assert not app.exception, app.exception
 
 
+def told_to_show(widget):
+    """What the server tells the browser to show in a widget: the value it sends with it, else the widget's
+    default. The browser shows this when it draws the widget afresh (after the printable view or another
+    page) and after an import replaced the answers. AppTest's own ``.value`` reads the server's state,
+    which can hold an answer the browser is never told to show."""
+    proto = widget.proto
+    if widget.type == "radio":
+        # The answer radios start with nothing chosen; a value of "nothing chosen" is sent without raw_value.
+        return proto.raw_value if proto.set_value and proto.HasField("raw_value") else None
+    return proto.value if proto.set_value else proto.default
+
+
 def test_answering_updates_the_answers_and_the_progress(app):
     assert progress_texts(app)[0] == "Collecting data: 0 of 5 settled"
     answer(app, "collect-who", "no", "only adults <script>alert(1)</script>")
@@ -46,9 +59,9 @@ def test_answers_survive_moving_to_another_page_and_back(app):
     app.switch_page("pages/1_convolution.py").run()
     app.switch_page(PAGE).run()
     assert not app.exception
-    assert app.radio(key="ethics_answer_deploy-human").value == "yes"
-    assert app.text_input(key="ethics_note_deploy-human").value == "a teacher checks every mark"
-    assert app.text_input(key="ethics_project").value == "Digit reader"
+    assert told_to_show(app.radio(key="ethics_answer_deploy-human")) == "yes"
+    assert told_to_show(app.text_input(key="ethics_note_deploy-human")) == "a teacher checks every mark"
+    assert told_to_show(app.text_input(key="ethics_project")) == "Digit reader"
     assert progress_texts(app)[-1] == "Using it for real: 1 of 5 settled"
 
 
@@ -70,10 +83,20 @@ def test_a_good_import_replaces_the_answers(app):
     app.run()
     assert not app.exception
     assert app.session_state["ethics_answers"] == saved
-    assert app.radio(key="ethics_answer_model-explain").value == "no"
-    assert app.radio(key="ethics_answer_collect-who").value is None
-    assert app.text_input(key="ethics_project").value == "Loan model"
+    assert told_to_show(app.radio(key="ethics_answer_model-explain")) == "no"
+    assert told_to_show(app.radio(key="ethics_answer_collect-who")) is None
+    assert told_to_show(app.text_input(key="ethics_note_model-explain")) == "black box"
+    assert told_to_show(app.text_input(key="ethics_project")) == "Loan model"
     assert "Loaded 1 answers" in app.success[0].value
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_loaded(app):
+    saved = ethics.empty_answers("Notepad")
+    saved["answers"]["collect-who"] = {"answer": "yes", "note": ""}
+    data = b"\xef\xbb\xbf" + ethics.to_json(saved).encode()  # as Windows Notepad saves UTF-8
+    app.file_uploader(key="ethics_import").upload("notepad.json", data, "application/json").run()
+    assert not app.error and app.session_state["ethics_answers"] == saved
+    assert told_to_show(app.radio(key="ethics_answer_collect-who")) == "yes"
 
 
 @pytest.mark.parametrize("data", [b"not json at all", b'{"format": "other-tool"}',
@@ -94,10 +117,23 @@ def test_printable_view_shows_the_answers_as_text(app):
     answer(app, "collect-who", "no", "<b>only</b> adults")
     app.toggle(key="ethics_printable").set_value(True).run()
     text = "\n".join(e.value for e in app.markdown)
-    assert "Answer: no" in text and "\\<b\\>only\\</b\\> adults" in text
+    assert "Answer: **no**" in text and "Note: `<b>only</b> adults`" in text  # the note as typed, in a code span
     assert not app.get("radio")  # no widgets in the printable view
     app.toggle(key="ethics_printable").set_value(False).run()
-    assert app.radio(key="ethics_answer_collect-who").value == "no"  # restored after being hidden
+    assert told_to_show(app.radio(key="ethics_answer_collect-who")) == "no"  # restored after being hidden
+
+
+def test_answers_show_as_they_were_after_the_printable_view(app):
+    app.text_input(key="ethics_project").input("Digit reader").run()
+    answer(app, "collect-who", "no", "only adults")
+    for _ in range(2):  # twice: the second round trip must not lose what the first one kept
+        app.toggle(key="ethics_printable").set_value(True).run()
+        app.toggle(key="ethics_printable").set_value(False).run()
+        assert not app.exception, app.exception
+        assert told_to_show(app.text_input(key="ethics_project")) == "Digit reader"
+        assert told_to_show(app.radio(key="ethics_answer_collect-who")) == "no"
+        assert told_to_show(app.text_input(key="ethics_note_collect-who")) == "only adults"
+        assert progress_texts(app)[0] == "Collecting data: 1 of 5 settled"
 
 
 def test_downloads_hold_the_current_answers(app):
@@ -117,3 +153,35 @@ def test_each_demo_shows_its_result_or_says_what_is_missing(app, demo):
 
 def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():
     assert not tensorflow_loaded_after(f"app.switch_page({PAGE!r}).run()")
+
+
+def test_the_upload_limit_shown_is_the_limit_applied(app):
+    # The uploader shows (and the browser enforces) its limit in whole megabytes of 1024 × 1024 bytes.
+    shown = app.file_uploader(key="ethics_import").proto.max_upload_size_mb * 1024 * 1024
+    document = ethics.to_json(ethics.empty_answers("Big")).encode()
+    padded = document[:-1] + b" " * (shown - len(document)) + b"}"  # exactly at the limit: still read
+    assert len(padded) == shown and ethics.from_json(padded) == ethics.empty_answers("Big")
+    with pytest.raises(ValueError, match="at most"):
+        ethics.from_json(padded[:-1] + b" }")  # one byte over
+
+
+def dog_verdicts(app: AppTest) -> list[str]:
+    """The dog demo's line per network: what it answers and what the 'I don't know' rule makes of it."""
+    return [line for text in (e.value for e in app.markdown) for line in text.splitlines() if "with your rule" in line]
+
+
+def test_the_dog_exercise_says_what_the_demo_shows():
+    from lib import lessons
+    from tests.conftest import open_with_link
+
+    exercise = lessons.lesson("ethics").exercises[0]
+    app = open_with_link(PAGE, {"lesson": "1"})  # as the exercise's "Set the page up for this" opens it
+    verdicts = dog_verdicts(app)
+    assert len(verdicts) == 2, verdicts
+    # The exercise says both networks name a digit for the dog, and asks the learner to raise the threshold:
+    assert "name a digit for your dog" in exercise.question and "Raise" in exercise.question
+    assert all("still" in line and "I don't know" not in line for line in verdicts), verdicts
+    sure = [int(re.search(r"\((\d+)% sure\)", line)[1]) for line in verdicts]
+    assert "neither is very sure" in exercise.question and max(sure) < 90, sure
+    app.slider(key="ethics_threshold").set_value(0.99).run()
+    assert all("I don't know" in line for line in dog_verdicts(app)), dog_verdicts(app)

@@ -42,7 +42,7 @@ def test_no_numeric_columns_and_text_in_numbers_are_reported():
     assert numeric_columns(table) == []
     table = read_table(b"length,weight\n1,2\n3,heavy\n4,5\n")
     assert numeric_columns(table) == ["length"]
-    assert text_in_numbers(table) == {"weight": "row 2: \u201cheavy\u201d"}
+    assert text_in_numbers(table) == {"weight": "row 2: `heavy`"}
 
 
 def test_missing_values_are_dropped_and_counted():
@@ -53,3 +53,52 @@ def test_missing_values_are_dropped_and_counted():
         numeric_table(table, [])
     with pytest.raises(TableError, match="Fewer than two rows"):
         numeric_table(read_table(b"a,b\n1,\n,2\n3,4\n"), ["a", "b"])
+
+
+# The usual European spreadsheet export: semicolons between cells, a decimal comma in numbers; also tab
+# separated, and comma separated with the decimal-comma numbers quoted (as a spreadsheet set to German saves).
+EUROPEAN = {
+    "semicolons": ("Länge;Gewicht;Art\n12,5;3,25;Apfel\n-0,5;4;Birne\n7;,75;Apfel\n", ";"),
+    "tabs": ("Länge\tGewicht\tArt\n12,5\t3,25\tApfel\n-0,5\t4\tBirne\n7\t,75\tApfel\n", "\t"),
+    "quoted commas": ('Länge,Gewicht,Art\n"12,5","3,25",Apfel\n"-0,5",4,Birne\n7,",75",Apfel\n', ","),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EUROPEAN))
+def test_decimal_commas_are_read_as_pandas_reads_them_when_told(name):
+    import io
+
+    import pandas as pd
+
+    text, separator = EUROPEAN[name]
+    table = read_table(text.encode("utf-8"))
+    reference = pd.read_csv(io.StringIO(text), sep=separator, decimal=",")
+    assert numeric_columns(table) == ["Länge", "Gewicht"]
+    assert text_in_numbers(table) == {}
+    pd.testing.assert_frame_equal(table[["Länge", "Gewicht"]], reference[["Länge", "Gewicht"]].astype(float))
+    assert list(table["Art"]) == ["Apfel", "Birne", "Apfel"]
+
+
+def test_a_semicolon_file_with_decimal_points_and_gaps_still_loads():
+    table = read_table(b"a;b\n1.5;2\n;4\n3.25;\n")
+    assert numeric_columns(table) == ["a", "b"]
+    np.testing.assert_allclose(table["a"], [1.5, np.nan, 3.25])
+
+
+def test_a_typo_in_a_decimal_comma_column_is_pointed_at():
+    table = read_table("a;b\n1,5;2\n2,5;schwer\n3,5;4\n4,5;5\n".encode())
+    assert numeric_columns(table) == ["a"]
+    assert text_in_numbers(table) == {"b": "row 2: `schwer`"}
+
+
+def test_a_comma_that_may_separate_thousands_is_not_guessed():
+    # "1,234" in an English file is one thousand two hundred and thirty-four; the page says which value to fix
+    table = read_table(b'a,b\n"1,234",2\n"5,678",3\n')
+    assert numeric_columns(table) == ["b"]
+    assert text_in_numbers(table) == {"a": "row 1: `1,234`"}
+
+
+@pytest.mark.parametrize("header", ["weight", "x", "length_cm"])
+def test_a_single_column_file_keeps_its_column(header):
+    table = read_table(f"{header}\n1.5\n2\n3\n".encode())
+    assert list(table.columns) == [header] and numeric_columns(table) == [header]

@@ -12,7 +12,7 @@ from PIL import Image
 from lib import lessons
 from lib.handout import Handout, escape_markdown, png_bytes, qr_png
 from lib.topics import TOPICS
-from lib.workshop_handout import page_address, workshop_handout
+from lib.workshop_handout import address_problem, page_address, workshop_handout
 
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> *bold* [link](javascript:alert(3))"
 
@@ -110,6 +110,9 @@ def test_instructor_copy_adds_answers_and_kid_copy_adds_kids_links():
 @pytest.mark.parametrize("address, chosen, message", [
     ("localhost:8501", None, "must start with http"),
     ("javascript:alert(1)", None, "must start with http"),
+    ("http://my laptop:8501", None, "has a space in it"),
+    ("http://", None, "no computer name"),
+    ("http://example.org:99999", None, "number from 0 to 65535"),
     ("http://example.org", {"tennis": [1]}, "No topic tennis"),
     ("http://example.org", {"mnist": [99]}, "not \\[99\\]"),
 ])
@@ -120,3 +123,36 @@ def test_workshop_handout_refuses_bad_choices(address, chosen, message):
 
 def test_page_address_encodes_parameters():
     assert page_address("http://h:1/", "noise", {"text": "a b&c"}) == "http://h:1/noise?text=a+b%26c"
+
+
+LOOPBACK, EVERY_ADDRESS = "each device's name for itself", "is what a server listens on"
+
+
+@pytest.mark.parametrize("address, words", [
+    ("http://localhost:8501", LOOPBACK),
+    ("http://LOCALHOST:8501/", LOOPBACK),
+    ("http://workshop.localhost", LOOPBACK),
+    ("http://127.0.0.1:8501", LOOPBACK),
+    ("http://127.0.1.1:8501", LOOPBACK),  # what Debian calls its own host name
+    ("http://[::1]:8501", LOOPBACK),
+    ("http://0.0.0.0:8501", EVERY_ADDRESS),
+    ("http://[::]:8501", EVERY_ADDRESS),
+    ("http://my laptop:8501", "has a space in it"),
+    ("http://192.168.1.20:8501\tx", "has a space in it"),
+    ("localhost:8501", "must start with http"),
+    ("ml.example.org", "must start with http"),
+    ("http://:8501", "no computer name"),
+    ("https://:8501", "no computer name"),
+    ("http://example.org:99999", "number from 0 to 65535"),
+])
+def test_addresses_a_phone_cannot_open_are_named(address, words):
+    problem = address_problem(address) or ""
+    assert words in problem
+    # Shown as Markdown next to the address field: the sentence never repeats what was typed.
+    assert address.strip() not in problem and "//" not in problem.replace("http:// or https://", "")
+
+
+@pytest.mark.parametrize("address", ["http://192.168.1.20:8501", "https://ml.example.org", " http://10.0.0.2:8501/ ",
+                                     "https://ml.example.org/workshop", "http://[fd00::5]:8501", "http://laptop.local:8501"])
+def test_addresses_learners_can_open_have_no_problem(address):
+    assert address_problem(address) is None

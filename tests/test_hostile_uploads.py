@@ -133,6 +133,21 @@ def test_every_corpus_file_through_every_picture_uploader(page_apps, where, name
         assert uploader.accepted(app)
 
 
+#: Corpus pictures that load but are one grey after conversion: /noise says so rather than hide nothing.
+FLAT_PICTURES = ("animated.gif", "one-pixel.png", "wide-12000x8.png")
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_noise_says_when_an_upload_has_nothing_to_find(page_apps, name):
+    uploader = PICTURE_UPLOADERS["noise"]
+    app = page_apps(uploader.page)
+    uploader.choose(app)
+    file_name = name if name.rsplit(".", 1)[-1] in uploader.extensions else f"{name}.png"
+    upload(app, uploader.key, file_name, (CORPUS / name).read_bytes())
+    flat = [w.value for w in app.warning if "one flat colour" in w.value]
+    assert bool(flat) == (name in FLAT_PICTURES), (name, texts(app, "warning"))
+
+
 # --- /kmeans: bad CSV files -------------------------------------------------------------------------------
 
 FORMULA = "=cmd|' /C calc'!A0"
@@ -150,8 +165,10 @@ BAD_CSV = {
     "21 columns": ((",".join(f"c{i}" for i in range(21)) + "\n" + ",".join("1" * 21) + "\n").encode() * 3,
                    "error", "the most this page takes is 20"),
     "semicolons": (b"length;weight\n1;2\n3;4\n5;7\n8;1\n", None, ""),
+    "European export": ("Länge;Gewicht\n12,5;3,25\n-0,5;4\n7,1;0,75\n8;1,5\n".encode("utf-8"), None, ""),
+    "tabs and decimal commas": (b"length\tweight\n12,5\t3,25\n0,5\t4\n7,1\t0,75\n", None, ""),
     "formula injection": (f"length,weight\n1,2\n{FORMULA},4\n5,6\n7,8\n".encode(), "warning",
-                          "“length” is mostly numbers but has text in it"),
+                          "`length` is mostly numbers but has text in it"),
     "HTML in headers": ((",".join(SCRIPT_HEADERS) + "\n1,2\n3,4\n5,1\n").encode(), None, ""),
     "not UTF-8": ("größe,gewicht\n1,2\n3,4\n5,1\n".encode("latin-1"), None, ""),
     "one giant field": (b"a,b\n" + b"x" * 200_000 + b",1\n1,2\n", "error", "could not be read as CSV"),
@@ -201,8 +218,8 @@ BAD_JSON = {
     "not JSON": (b"this is not json {", "This file is not valid JSON"),
     "binary": (bytes(range(256)), "not text (UTF-8)"),
     "wrong format header": (_export(format="someone-elses-tool"), "was not saved by this checklist"),
-    "wrong version": (_export(version=99), "format version 99"),
-    "huge": (_export(project="x" * 250_000), "a checklist export is at most 200,000"),
+    "wrong version": (_export(version=99), "format version `99`"),
+    "huge": (_export(project="x" * (ethics.MAX_FILE_BYTES + 1)), "a checklist export is at most 1 MB"),
     "deeply nested": (b"[" * 150_000, "nested far too deeply"),
     "nested junk answer": (_export(answers={ethics.ITEMS[0].id: {"answer": {"a": [[1, {"b": None}]]}, "note": ""}}),
                            "it must be one of"),

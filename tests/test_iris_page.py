@@ -1,8 +1,11 @@
 """The iris page through the app (AppTest): design, train, judge, measure, with no exception."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from lib import iris_cache
+from lib.training_slot import TRAINING
+from tests.conftest import ROOT, open_with_link, training_elsewhere
 
 
 def open_page() -> AppTest:
@@ -46,3 +49,50 @@ def test_train_judge_and_i_dont_know():
     app.selectbox(key="iris_map_y").set_value(2).run()  # same feature on both axes
     assert any("two different" in w.value for w in app.warning)
     assert not app.exception
+
+
+def test_a_user_who_leaves_the_queue_does_not_stop_the_next_one_training():
+    link = {"epochs": "1", "steps": "10", "seed": "615"}  # a run no other test trains, so nothing is cached
+    with training_elsewhere() as queue_lengths:  # someone else is training
+        impatient = open_with_link("pages/2_iris.py", link)
+        impatient.button(key="iris_train").click()
+        # The learner is still queued when AppTest gives up on the run and stops it, as Streamlit does when a
+        # waiting learner changes a widget or closes the tab: Streamlit raises inside the waiting message.
+        with pytest.raises(RuntimeError, match="timed out"):
+            impatient.run(timeout=3)
+        assert 2 in queue_lengths  # the learner did join the line
+        assert TRAINING.queue_length == 1  # and left it: only the run in progress is left
+    assert TRAINING.queue_length == 0
+
+    next_learner = open_with_link("pages/2_iris.py", link)
+    next_learner.button(key="iris_train").click().run(timeout=90)
+    assert not next_learner.exception, next_learner.exception
+    assert any(m.label == "Test accuracy" for m in next_learner.metric)
+    assert TRAINING.queue_length == 0
+
+
+def test_every_learner_presses_train_and_watches_it_learn_even_when_the_server_already_trained_it(monkeypatch):
+    link = {"epochs": "3", "steps": "20", "seed": "616"}
+    first = open_with_link("pages/2_iris.py", link)
+    first.button(key="iris_train").click().run()
+    assert not first.exception, first.exception
+    accuracy = {m.label: m.value for m in first.metric}["Test accuracy"]
+    assert not any("replay" in c.value for c in first.caption)  # trained live, not replayed
+
+    def no_second_training(*args, **kwargs):
+        raise AssertionError("the server trained the same design and seed twice")
+
+    monkeypatch.setattr(iris_cache, "train", no_second_training)
+    second = open_with_link("pages/2_iris.py", link)  # another learner, same server
+    assert not any(m.label == "Test accuracy" for m in second.metric)  # not shown before pressing Train
+    assert any("Press **Train the network**" in box.value for box in second.info)
+    second.button(key="iris_train").click().run()
+    assert not second.exception, second.exception
+    assert {m.label: m.value for m in second.metric}["Test accuracy"] == accuracy
+    assert any("already trained on this server, so you watched a replay" in c.value for c in second.caption)
+
+    # Moving away and back to a run this learner has watched shows it again without another press.
+    second.slider(key="iris_design_epochs").set_value(4).run()
+    assert not any(m.label == "Test accuracy" for m in second.metric)
+    second.slider(key="iris_design_epochs").set_value(3).run()
+    assert {m.label: m.value for m in second.metric}["Test accuracy"] == accuracy

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import garden
 from lib.kmeans_handout import handout, scatter_picture
-from tests.conftest import open_with_link
+from tests.conftest import open_with_link, unescaped
 
 PAGE = "pages/5_kmeans.py"
 WIDGETS = {"k": ("slider", "km_k"), "scale": ("toggle", "km_scale"), "features": ("multiselect", "km_features"),
@@ -50,7 +50,7 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
 def test_bad_values_fall_back_to_the_defaults_with_a_notice():
     app = open_page(k="99", scale="maybe", features="colour", init="psychic", seed="x", bug="gremlin", x="smell",
                     hide="nonsense", lock="everything", lesson="0", zoom="2")
-    notices = " ".join(app.warning.values)
+    notices = unescaped(" ".join(app.warning.values))
     for expected in ("“Number of groups (k)”", "“Scale the measurements", "“Measurements k-means may use”",
                      "“Starting centroids”", "“Random seed”", "“k-means bug”", "“Plot across”", "“nonsense”",
                      "“everything”", "no exercise “0”", "“zoom”"):

@@ -60,7 +60,7 @@ def test_reveal_shows_agreement_and_names_the_clusters(app):
 def test_classify_a_new_item(app):
     for feature, value in zip(garden.MEASUREMENTS, (5.4, 6.6, 0.036)):
         app.number_input(key=f"km_new_{feature}").set_value(value).run()
-    assert any("it is a **ladybird**" in text for text in _texts(app, "success"))
+    assert any("it is a `ladybird`" in text for text in _texts(app, "success"))
 
 
 CONTROLS = [

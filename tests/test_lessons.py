@@ -129,7 +129,9 @@ def test_bad_values_fall_back_to_defaults_with_one_notice_each(lesson):
     assert classroom.lesson is None and classroom.hide == {"train"} and classroom.lock == set()
     assert classroom.kids is None
     assert len(notices) == 7
-    assert any("between 0 and 99, not 250" in n for n in notices)
+    assert any("between 0 and 99, not “250”" in n for n in notices)
+    said = {text for notice in notices for text, from_link in notice.pieces if from_link}
+    assert said == {"250", "purple", "nonsense", "9", "wings", "tail", "maybe"}  # shown as text by lib.ui
     assert any("no exercise “9”" in n for n in notices)
     assert any("“wings”" in n and "it can hide" in n for n in notices)
 

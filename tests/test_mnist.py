@@ -161,6 +161,28 @@ def test_threshold_curve_by_hand():
     assert results.answer_or_unsure(probabilities[1], 0.61) is None
 
 
+def _sure_of(digit: int, p: float) -> np.ndarray:
+    probabilities = np.full(10, (1 - p) / 9)
+    probabilities[digit] = p
+    return probabilities
+
+
+@pytest.mark.parametrize("p, truth, threshold, expected", [
+    (0.95, 7, 0.5, "right"),                    # right and sure: no "confidently wrong"
+    (0.95, 1, 0.5, "confidently wrong"),        # sure and wrong
+    (0.95, None, 0.5, "confidently wrong"),     # sure it is a 7, but it is not a digit
+    (0.62, None, 0.5, "confidently wrong"),     # the dog at the default threshold
+    (0.62, None, 0.7, "right"),                 # the threshold says "I don't know" to the dog: right
+    (0.62, 1, 0.7, "unsure"),                   # "I don't know" to a digit
+    (0.62, 7, 0.7, "unsure"),                   # even when its best guess was right
+    (0.30, 1, 0.2, "wrong"),                    # answers, wrongly, but not sure: not "confidently"
+    (0.30, None, 0.0, "wrong"),
+    (0.50, 1, 0.0, "confidently wrong"),        # CONFIDENT is inclusive, like the threshold
+])
+def test_judge_calls_an_answer_confidently_wrong_only_when_it_is_sure_and_wrong(p, truth, threshold, expected):
+    assert results.judge(_sure_of(7, p), truth, threshold) == expected
+
+
 def test_confusion_and_mistakes_match_scikit_learn():
     from sklearn.metrics import confusion_matrix
 

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import lessons, mnist, mnist_handout, mnist_results as results
-from tests.conftest import open_with_link
+from tests.conftest import open_with_link, unescaped
 
 PAGE = "pages/3_mnist.py"
 
@@ -72,7 +72,7 @@ def test_the_issue_example_link():
 ])
 def test_invalid_links_fall_back_to_defaults_with_a_notice(query):
     app = open_page(query)
-    notices = " ".join(w.value for w in app.warning)
+    notices = unescaped(" ".join(w.value for w in app.warning))
     for word in ("150", "telescope", "maybe", "thick", "colour", "99", "nonsense", "everything"):
         assert word in notices
     assert app.slider(key="mnist_threshold").value == 50

@@ -4,11 +4,13 @@ import io
 
 import numpy as np
 import pytest
+import streamlit as st
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from lib import mnist
-from tests.conftest import ROOT, tensorflow_loaded_after
+from lib.training_slot import TRAINING
+from tests.conftest import ROOT, open_with_link, tensorflow_loaded_after, training_elsewhere
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +86,49 @@ def test_bad_uploads_get_a_message(app, name, content):
     assert app.error or app.warning
 
 
+def _truth_box(app):
+    return next(box for box in app.selectbox if box.label.startswith("What is it really?"))
+
+
+def _verdicts(app) -> list[str]:
+    return [element.value for kind in (app.info, app.success, app.caption) for element in kind
+            if element.value.startswith(("**Confidently wrong", "Right", "Wrong", "It would not say"))]
+
+
+def test_confidently_wrong_only_when_the_network_is_sure_and_wrong(app):
+    _, _, x_test, _ = mnist.load_data()
+    seven = Image.fromarray((x_test[0] * 255).astype(np.uint8)).resize((280, 280))  # white on black, like MNIST
+    app.radio(key="mnist_source").set_value("Upload a photo").run()
+    app.file_uploader(key="mnist_upload").set_value(("seven.png", _png(seven), "image/png")).run()
+    assert app.subheader[0].value.startswith("It's a 7")
+    assert _truth_box(app).value is None and _verdicts(app) == []  # the app does not know what it shows
+    _truth_box(app).set_value(7).run()
+    assert _verdicts(app) == ["Right: it is a 7."]
+    _truth_box(app).set_value(1).run()
+    assert len(_verdicts(app)) == 1 and _verdicts(app)[0].startswith("**Confidently wrong.**")
+    assert "but it is a 1" in _verdicts(app)[0]
+    _truth_box(app).set_value("Not a digit").run()
+    assert "not a digit at all" in _verdicts(app)[0]
+    # A new picture is not judged against the last one's digit.
+    app.file_uploader(key="mnist_upload").set_value(("seven2.png", _png(seven.rotate(3)), "image/png")).run()
+    assert _truth_box(app).value is None and _verdicts(app) == []
+
+
+@pytest.mark.parametrize("image, invert, threshold, verdict", [
+    ("2", True, 50, "Right: it is a 2."),
+    ("dog", False, 50, "**Confidently wrong.**"),
+    ("dog", False, 99, "Right: it is not a digit"),
+])
+def test_course_images_are_judged_against_their_own_digit(app, image, invert, threshold, verdict):
+    app.radio(key="mnist_source").set_value("A course image").run()
+    app.selectbox(key="mnist_course_image").set_value(image).run()
+    app.toggle(key="mnist_invert").set_value(invert)
+    app.slider(key="mnist_threshold").set_value(threshold).run()
+    assert len(_verdicts(app)) == 1 and _verdicts(app)[0].startswith(verdict), _verdicts(app)
+    app.toggle(key="mnist_invert").set_value(False)
+    app.slider(key="mnist_threshold").set_value(50).run()
+
+
 def test_mistakes_browser_and_inverted_test_set(app):
     app.selectbox(key="mnist_true").set_value(9).run()
     assert not app.exception
@@ -107,3 +152,61 @@ def test_the_page_runs_without_tensorflow_until_someone_trains():
         "app.toggle(key='mnist_test_inverted').set_value(True).run(); "
         "assert any(s.value.startswith(('It', 'I don')) for s in app.subheader)"
     )
+
+
+SUBMIT = "FormSubmitter:mnist_train_form-Train"
+
+
+@pytest.fixture
+def trainings(monkeypatch):
+    """Live training replaced by a quick stand-in (8 progress reports, the shipped network as the result);
+    yields the size of each training set it was given. Its runs are forgotten afterwards."""
+    sizes = []
+
+    def quick_train(x, y, *, epochs=1, on_progress=None, **kwargs):
+        sizes.append(len(x))
+        history = {"seen": [], "loss": [], "accuracy": []}
+        for step in range(1, 9):
+            history["seen"].append(128.0 * step)
+            history["loss"].append(1 / step)
+            history["accuracy"].append(1 - 1 / (step + 1))
+            on_progress(mnist.Progress(1, epochs, step, 8, history))
+        return mnist.load_network(True), history
+
+    monkeypatch.setattr(mnist, "train", quick_train)
+    yield sizes
+    st.cache_resource.clear()  # the page's finished runs included, so no other test meets the stand-in's
+
+
+def test_a_user_who_leaves_the_training_queue_does_not_stop_the_next_one_training(trainings):
+    with training_elsewhere() as queue_lengths:
+        impatient = open_with_link("pages/3_mnist.py")
+        impatient.button(key=SUBMIT).click()
+        with pytest.raises(RuntimeError, match="timed out"):  # stopped while queued, as on a rerun
+            impatient.run(timeout=3)
+        assert 2 in queue_lengths and TRAINING.queue_length == 1
+    next_learner = open_with_link("pages/3_mnist.py")
+    next_learner.button(key=SUBMIT).click().run(timeout=60)
+    assert not next_learner.exception, next_learner.exception
+    assert trainings == [20_000]
+    assert any("Your network (10,000 digits" in s.value for s in next_learner.success)
+    assert TRAINING.queue_length == 0
+
+
+def test_every_learner_presses_train_and_watches_it_learn_even_when_the_server_already_trained_it(trainings):
+    first = open_with_link("pages/3_mnist.py")
+    first.button(key=SUBMIT).click().run()
+    assert not first.exception, first.exception
+    assert trainings == [20_000]  # the course's 10,000 digits and their inverted copies, trained live
+    assert any("Your network (10,000 digits" in s.value for s in first.success)
+    assert not any("replay" in box.value for box in first.info)
+
+    second = open_with_link("pages/3_mnist.py")  # another learner on the same server
+    assert not any("Your network" in s.value for s in second.success)  # nothing shown before Train
+    second.button(key=SUBMIT).click().run()
+    assert not second.exception, second.exception
+    assert trainings == [20_000]  # the stored run, replayed, not trained again
+    assert any("you watched a replay of its training" in box.value for box in second.info)
+    assert any("Your network (10,000 digits" in s.value for s in second.success)
+    second.slider(key="mnist_threshold").set_value(70).run()  # another change keeps the result shown
+    assert any("Your network (10,000 digits" in s.value for s in second.success)

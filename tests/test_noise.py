@@ -1,11 +1,14 @@
 """lib.noise: the averaging law and its failures, checked against hand-worked numbers, numpy and scipy."""
 
+import io
+
 import numpy as np
 import pytest
 from PIL import Image
 from scipy import stats
 
 from lib import noise
+from lib.images import load_image
 from lib.noise import combine, noisy_copies, remaining_noise, render_message
 
 SECRET = render_message("SPY", 128)
@@ -135,17 +138,83 @@ def test_characters_the_font_lacks_become_question_marks_and_accents_are_dropped
     np.testing.assert_array_equal(render_message("café", 64), render_message("cafe", 64))
 
 
+def _framed(size: tuple[int, int]) -> Image.Image:
+    """A white picture of ``size`` (width, height) with a black frame one twentieth of its short side thick."""
+    picture = Image.new("L", size, 0)
+    border = max(1, min(size) // 20)
+    picture.paste(255, (border, border, size[0] - border, size[1] - border))
+    return picture
+
+
 def test_pictures_become_secrets_keeping_their_shape():
-    wide = Image.new("RGB", (200, 100), "white")
-    secret = noise.picture_to_secret(wide, 64)
-    assert secret.shape == (64, 64) and secret.dtype == np.float32
+    secret, cut = noise.picture_to_secret(_framed((200, 100)).convert("RGB"), 64)
+    assert secret.shape == (64, 64) and secret.dtype == np.float32 and cut is None
     assert secret[32, 32] == 1 and secret[0, 32] == 0  # white picture, black bands above and below
-    assert secret[16:48].min() == 1
+    assert secret[18:46, 4:60].min() > 0.9 and secret[:15].max() == 0 and secret[49:].max() == 0
+
+
+def test_small_pictures_are_enlarged_to_fill_the_frame():
+    secret, cut = noise.picture_to_secret(_framed((16, 16)), 64)
+    assert cut is None and secret[8:56, 8:56].min() > 0.9  # not a 16-pixel dot in a black square
+
+
+def _transparent_logo() -> Image.Image:
+    """White writing on a transparent background: load_image puts it on white paper, so it is all white."""
+    logo = Image.new("RGBA", (120, 60), (0, 0, 0, 0))
+    logo.paste((255, 255, 255, 255), (20, 20, 100, 40))
+    data = io.BytesIO()
+    logo.save(data, "PNG")
+    return load_image(data.getvalue())
+
+
+@pytest.mark.parametrize("picture", [
+    pytest.param(Image.new("L", (1, 1), 128), id="one pixel"),
+    pytest.param(Image.new("RGB", (640, 480), "black"), id="black frame"),
+    pytest.param(Image.new("RGB", (300, 200), "orange"), id="one colour"),
+    pytest.param(_transparent_logo(), id="transparent logo"),
+])
+def test_flat_pictures_are_refused_with_a_reason(picture):
+    with pytest.raises(noise.UnusablePicture, match="one flat colour once it is turned grey"):
+        noise.picture_to_secret(picture, noise.SIDE)
+
+
+def test_colours_that_turn_the_same_grey_are_flat_too():
+    red, green = Image.new("RGB", (40, 40), (255, 0, 0)), Image.new("RGB", (40, 40), (0, 130, 0))
+    assert abs(red.convert("L").getpixel((0, 0)) - green.convert("L").getpixel((0, 0))) <= 1
+    picture = Image.new("RGB", (80, 40))
+    picture.paste(red, (0, 0))
+    picture.paste(green, (40, 0))
+    with pytest.raises(noise.UnusablePicture, match="flat colour"):
+        noise.picture_to_secret(picture, noise.SIDE)
+
+
+@pytest.mark.parametrize("size, shape", [((1200, 40), "wide"), ((40, 1200), "tall")])
+def test_long_strips_keep_their_middle_instead_of_becoming_a_line(size, shape):
+    secret, cut = noise.picture_to_secret(_framed(size), noise.SIDE)
+    assert cut is not None and f"very {shape}" in cut and "1200" in cut and "middle part" in cut
+    bright = secret > 0.5
+    rows, columns = bright.any(axis=1).sum(), bright.any(axis=0).sum()
+    assert min(rows, columns) >= noise.SIDE // noise.MAX_ASPECT - 4  # a band, not a line of a pixel or two
+    assert max(rows, columns) >= noise.SIDE - 4
+
+
+def test_pictures_up_to_the_limit_are_fitted_whole():
+    secret, cut = noise.picture_to_secret(_framed((300, 100)), noise.SIDE)
+    assert cut is None and (secret > 0.5).any(axis=0).sum() >= noise.SIDE - 4
+
+
+def test_pictures_too_thin_even_in_the_middle_are_refused():
+    picture = Image.new("L", (1024, 1), 0)
+    picture.paste(255, (0, 0, 512, 1))
+    picture.info["original_size"] = (12_000, 8)  # as load_image leaves a picture it had to shrink
+    with pytest.raises(noise.UnusablePicture, match="12000 × 8 pixels: too thin"):
+        noise.picture_to_secret(picture, noise.SIDE)
 
 
 def test_builtin_secrets_ship_and_load():
     secrets = noise.builtin_secrets()
     assert {"word", "smiley", "house", "rocket"} <= set(secrets)
     for path in secrets.values():
-        picture = noise.picture_to_secret(Image.open(path), noise.SIDE)
+        picture, cut = noise.picture_to_secret(Image.open(path), noise.SIDE)
+        assert cut is None
         assert picture.shape == (noise.SIDE, noise.SIDE) and 0.03 < picture.mean() < 0.6

@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -85,13 +85,59 @@ def test_ready_made_pictures_and_typed_messages(app):
     assert "The message is empty" in _texts(app)
 
 
+def _png(picture: Image.Image) -> bytes:
+    data = io.BytesIO()
+    picture.save(data, "PNG")
+    return data.getvalue()
+
+
+def _photo(size: tuple[int, int]) -> Image.Image:
+    """A picture with something to find: a dark disc on an orange background."""
+    picture = Image.new("RGB", size, "orange")
+    ImageDraw.Draw(picture).ellipse((size[0] // 4, size[1] // 4, 3 * size[0] // 4, 3 * size[1] // 4), "navy")
+    return picture
+
+
+def _peeked(app: AppTest) -> str:
+    """The clean secret the page shows under "Peek at the secret", as its image URL (one per picture)."""
+    return next(url for image in app.get("image") for url, caption in zip(image.value, image.captions)
+                if caption.startswith("The clean secret"))
+
+
 def test_uploads_work_and_broken_uploads_get_a_message(app):
     app.radio(key="noise_source").set_value("Upload a picture").run()
     assert "Choose a picture to send" in _texts(app)
-    picture = io.BytesIO()
-    Image.new("RGB", (300, 200), "orange").save(picture, "PNG")
-    app.get("file_uploader")[0].set_value(("photo.png", picture.getvalue(), "image/png")).run()
-    assert not app.exception and not app.error
+    app.get("file_uploader")[0].set_value(("photo.png", _png(_photo((300, 200))), "image/png")).run()
+    assert not app.exception and not app.error and not app.warning
     app.get("file_uploader")[0].set_value(("broken.png", b"not a picture at all", "image/png")).run()
     assert not app.exception
     assert "John gets the word picture instead" in app.error[0].value
+
+
+def _transparent_logo() -> Image.Image:
+    logo = Image.new("RGBA", (120, 60), (0, 0, 0, 0))
+    logo.paste((255, 255, 255, 255), (20, 20, 100, 40))  # white on transparent: white on the white paper
+    return logo
+
+
+@pytest.mark.parametrize("picture", [
+    pytest.param(_transparent_logo(), id="transparent logo"),
+    pytest.param(Image.new("RGB", (640, 480), "black"), id="black frame"),
+    pytest.param(Image.new("L", (1, 1), 200), id="one pixel"),
+])
+def test_a_flat_upload_says_so_and_john_keeps_the_word_picture(app, picture):
+    word = _peeked(app)
+    app.radio(key="noise_source").set_value("Upload a picture").run()
+    app.get("file_uploader")[0].set_value(("flat.png", _png(picture), "image/png")).run()
+    assert not app.exception and not app.error
+    assert any("one flat colour" in text and "John gets the word picture" in text
+               for text in (w.value for w in app.warning)), [w.value for w in app.warning]
+    assert _peeked(app) == word
+
+
+@pytest.mark.parametrize("size, shape", [((1600, 100), "wide"), ((100, 1600), "tall")])
+def test_a_very_long_upload_keeps_its_middle_and_says_so(app, size, shape):
+    app.radio(key="noise_source").set_value("Upload a picture").run()
+    app.get("file_uploader")[0].set_value(("strip.png", _png(_photo(size)), "image/png")).run()
+    assert not app.exception and not app.error and not app.warning
+    assert any(f"very {shape}" in text and "middle part" in text for text in (i.value for i in app.info))

@@ -3,7 +3,7 @@ home page's workshop handout generator. Each page's own round trips are in tests
 
 import pytest
 
-from tests.conftest import open_with_link
+from tests.conftest import open_with_link, unescaped
 
 
 def open_page(page=None, **query):
@@ -38,7 +38,7 @@ def test_the_issue_example_link_opens_as_asked():
 def test_a_bad_link_opens_the_page_with_defaults_and_says_why():
     app = open_page("pages/3_mnist.py", invert="maybe", lesson="42", colour="blue")
     assert not app.exception
-    notices = " ".join(app.warning.values)
+    notices = unescaped(" ".join(app.warning.values))
     assert "on or off" in notices and "no exercise “42”" in notices and "“colour”" in notices
     assert app.toggle(key="mnist_invert").value is False
     assert dict(app.query_params) == {}  # the bad values are cleaned out of the address

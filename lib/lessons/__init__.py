@@ -9,7 +9,8 @@ it, and a notebook can read it.
 A URL such as ``/mnist?invert=on&threshold=70&lesson=2&hide=train&lock=invert`` reads as
 
 - ``invert=on``, ``threshold=70``: settings (only those not at their default are ever written);
-- ``lesson=2``: open at exercise 2, with that exercise's own settings unless the URL gives others;
+- ``lesson=2``: open at exercise 2, with that exercise's own settings unless the URL gives others (a
+  learner's address keeps what they changed since; an instructor's classroom link never names them);
 - ``hide=train``: sections or controls a learner does not see; ``lock=invert``: controls they cannot change
   (``lock=all`` locks every setting);
 - ``kids=on``: simpler words (kept across pages for the rest of the visit).
@@ -24,8 +25,10 @@ TOML format (every key but ``goal`` optional)::
     [settings.invert]              # URL name
     key = "mnist_invert"           # the widget's session-state key
     default = false                # bool → on/off; int/float → number; string → one of `choices`,
-                                   # or free text (at most MAX_TEXT printable characters) when there are none
+                                   # or free text (printable, any script) when there are none
     label = "Train with inverted copies"
+    kids = false                   # its control is not shown in kid mode (default: shown)
+    # max_length = 40              # free text only: longest text a link may carry (default MAX_TEXT)
 
     [settings.threshold]
     key = "mnist_threshold"
@@ -47,6 +50,8 @@ TOML format (every key but ``goal`` optional)::
     question = "Draw a 7 in black on white …"
     answer = "Off, the plain network …"
     settings = { paper = "light", invert = "off" }
+    # kids = false                 # not offered in kid mode; set automatically when a setting it names is
+                                   # not shown to kids (see Exercise.for_kids)
 """
 
 from __future__ import annotations
@@ -74,6 +79,26 @@ def url_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
 
 
+class Said(str):
+    """Words that came from a link (a value, a name): a :class:`Notice` quotes them and keeps them apart."""
+
+
+class Notice(str):
+    """A plain sentence about something in a link the page could not use. As a string it reads as shown to the
+    learner, with the link's words in “quotes”; :attr:`pieces` keeps those words (flagged ``True``) apart from
+    the app's own, so a page can show them as text and never as markup (:mod:`lib.ui` does)."""
+
+    pieces: tuple[tuple[str, bool], ...]
+
+    def __new__(cls, *parts: str) -> Notice:
+        pieces = []
+        for part in parts:
+            pieces.extend(part.pieces if isinstance(part, Notice) else [(str(part), isinstance(part, Said))])
+        notice = super().__new__(cls, "".join(f"“{text}”" if said else text for text, said in pieces))
+        notice.pieces = tuple(pieces)
+        return notice
+
+
 @dataclass(frozen=True)
 class Setting:
     """One control whose value travels in the URL as ``name=<text>``."""
@@ -85,6 +110,8 @@ class Setting:
     choices: Mapping[str, Any] = field(default_factory=dict)  #: URL word → value, for a choice
     low: float | None = None  #: smallest allowed number (inclusive)
     high: float | None = None  #: largest allowed number (inclusive)
+    kids: bool = True  #: whether kid mode shows this setting's control
+    max_length: int = 0  #: free text: the longest a link may carry (0: :data:`MAX_TEXT`)
 
     def parse(self, text: str) -> Any:
         """The value that URL text ``text`` stands for; ``ValueError`` with a plain sentence if none."""
@@ -93,27 +120,29 @@ class Setting:
             for word, value in self.choices.items():
                 if text.lower() in (word, url_word(value)):
                     return value
-            raise ValueError(f"{self.title} can be {', '.join(self.choices)}, not “{text}”")
+            raise ValueError(Notice(f"{self.title} can be {', '.join(self.choices)}, not ", Said(text)))
         if isinstance(self.default, str):
-            if len(text) > MAX_TEXT or not text.isprintable():
-                raise ValueError(f"{self.title} must be plain text of at most {MAX_TEXT} characters")
+            longest = self.max_length or MAX_TEXT
+            if len(text) > longest or not text.isprintable():
+                raise ValueError(f"{self.title} must be plain text (letters in any language, digits, spaces and "
+                                 f"signs, no line breaks) of at most {longest} characters")
             return text
         if isinstance(self.default, bool):
             if text.lower() in _ON:
                 return True
             if text.lower() in _OFF:
                 return False
-            raise ValueError(f"{self.title} can be on or off, not “{text}”")
+            raise ValueError(Notice(f"{self.title} can be on or off, not ", Said(text)))
         number_type = int if isinstance(self.default, int) else float
         try:
             value = number_type(text)
         except ValueError:
-            raise ValueError(f"{self.title} must be a {'whole ' if number_type is int else ''}number, "
-                             f"not “{text}”") from None
+            raise ValueError(Notice(f"{self.title} must be a {'whole ' if number_type is int else ''}number, "
+                                    "not ", Said(text))) from None
         if not math.isfinite(value) or (self.low is not None and value < self.low) or (
                 self.high is not None and value > self.high):
-            raise ValueError(f"{self.title} must be between {_plain(self.low)} and {_plain(self.high)}, "
-                             f"not {text}")
+            raise ValueError(Notice(f"{self.title} must be between {_plain(self.low)} and {_plain(self.high)}, "
+                                    "not ", Said(text)))
         return value
 
     def format(self, value: Any) -> str:
@@ -142,6 +171,7 @@ class Exercise:
     question: str
     answer: str
     settings: Mapping[str, str] = field(default_factory=dict)
+    for_kids: bool = True  #: offered in kid mode: every control it needs is shown there
 
 
 @dataclass(frozen=True)
@@ -152,6 +182,14 @@ class Classroom:
     hide: frozenset[str] = frozenset()
     lock: frozenset[str] = frozenset()
     kids: bool | None = None  #: None when the link does not say
+
+    def then(self, newer: Classroom, query: Mapping[str, Any]) -> Classroom:
+        """This classroom updated by a link opened later in the same visit: the instructor's hiding, locking
+        and kid mode last for the visit unless the newer ``query`` names them again."""
+        return Classroom(newer.lesson,
+                         newer.hide if "hide" in query else self.hide,
+                         newer.lock if "lock" in query else self.lock,
+                         newer.kids if newer.kids is not None else self.kids)
 
 
 @dataclass(frozen=True)
@@ -180,26 +218,32 @@ class Lesson:
         """Session-state key → default value, for every setting."""
         return {s.key: s.default for s in self.settings}
 
-    def read(self, query: Mapping[str, str | list[str]]) -> tuple[dict[str, Any], Classroom, list[str]]:
+    def read(self, query: Mapping[str, str | list[str]], current: Mapping[str, Any] | None = None
+             ) -> tuple[dict[str, Any], Classroom, list[str]]:
         """Settings (session-state key → value, every setting present), the classroom options and notices
-        (one plain sentence per value in ``query`` that could not be used, whose default then applies)."""
+        (one plain sentence per value in ``query`` that could not be used, whose earlier value then stays).
+
+        Values start from ``current`` (session-state key → value; the defaults when ``None``), then the
+        exercise's own settings, then the URL's."""
         notices: list[str] = []
         classroom = self._classroom(query, notices)
-        values = self.baseline(classroom.lesson)
+        start = {**self.defaults, **{k: v for k, v in (current or {}).items() if k in self.defaults}}
+        values = self.baseline(classroom.lesson, start)
         wanted = {name: text for name, text in _single(query).items() if name not in CLASSROOM_PARAMS}
         for name, text in wanted.items():
             try:
                 setting = self.setting(name)
                 values[setting.key] = setting.parse(text)
             except KeyError:
-                notices.append(f"This page has no setting called “{name}”, so it was ignored.")
+                notices.append(Notice("This page has no setting called ", Said(name), ", so it was ignored."))
             except ValueError as error:
-                notices.append(f"{error}, so the link's value was ignored.")
+                notices.append(Notice(error.args[0], ", so the link's value was ignored."))
         return values, classroom, notices
 
-    def baseline(self, exercise: Exercise | None = None) -> dict[str, Any]:
-        """Session-state key → the value a link with no settings gives: the default, or the exercise's own."""
-        values = self.defaults
+    def baseline(self, exercise: Exercise | None = None, start: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Session-state key → the value a link with no settings gives: the default (or ``start``'s value),
+        or the exercise's own."""
+        values = dict(self.defaults if start is None else start)
         for name, text in (exercise.settings if exercise else {}).items():
             setting = self.setting(name)
             values[setting.key] = setting.parse(text)
@@ -212,6 +256,24 @@ class Lesson:
         return {s.name: s.format(state[s.key]) for s in self.settings
                 if s.key in state and state[s.key] != baseline[s.key]}
 
+    def exercises_for(self, kids: bool) -> tuple[Exercise, ...]:
+        """The exercises offered in kid mode (``kids=True``) or in the full page."""
+        return tuple(e for e in self.exercises if e.for_kids or not kids)
+
+    def classroom_link(self, state: Mapping[str, Any], classroom: Classroom) -> dict[str, str]:
+        """URL parameters of an instructor's link: the settings in ``state`` except those the chosen exercise
+        sets itself (its own values win), then the exercise, hidden and locked names."""
+        exercise = classroom.lesson
+        own = set(exercise.settings) if exercise else set()
+        params = {name: text for name, text in self.to_query(state, exercise).items() if name not in own}
+        if exercise:
+            params["lesson"] = str(exercise.number)
+        if classroom.hide:
+            params["hide"] = ",".join(sorted(classroom.hide))
+        if classroom.lock:
+            params["lock"] = "all" if classroom.lock == set(self.names) else ",".join(sorted(classroom.lock))
+        return params
+
     def _classroom(self, query: Mapping[str, str | list[str]], notices: list[str]) -> Classroom:
         query = _single(query)
         lesson = None
@@ -220,8 +282,8 @@ class Lesson:
             if text.isdigit() and 1 <= int(text) <= len(self.exercises):
                 lesson = self.exercises[int(text) - 1]
             else:
-                notices.append(f"There is no exercise “{text}” on this page (it has "
-                               f"{len(self.exercises)}), so the page opened as usual.")
+                notices.append(Notice("There is no exercise ", Said(text), " on this page (it has "
+                                      f"{len(self.exercises)}), so the page opened as usual."))
         hide = self._names(query.get("hide", ""), (*self.names, *self.sections), "hide", notices)
         lock = self._names(query.get("lock", ""), (*self.names, "all"), "lock", notices)
         if "all" in lock:
@@ -231,15 +293,16 @@ class Lesson:
             word = query["kids"].strip().lower()
             kids = True if word in _ON else False if word in _OFF else None
             if kids is None:
-                notices.append(f"“kids” can be on or off, not “{query['kids']}”, so it was ignored.")
+                notices.append(Notice("“kids” can be on or off, not ", Said(query["kids"]), ", so it was ignored."))
         return Classroom(lesson, hide, lock, kids)
 
     def _names(self, text: str, known: tuple[str, ...], verb: str, notices: list[str]) -> frozenset[str]:
         asked = [name.strip() for name in text.split(",") if name.strip()]
         unknown = [name for name in asked if name not in known]
         if unknown:
-            notices.append(f"Nothing called {', '.join(f'“{n}”' for n in unknown)} to {verb} on this page "
-                           f"(it can {verb}: {', '.join(known) or 'nothing'}).")
+            names = [part for n in unknown for part in (", ", Said(n))][1:]
+            notices.append(Notice("Nothing called ", *names, f" to {verb} on this page (it can {verb}: "
+                                  f"{', '.join(known) or 'nothing'})."))
         return frozenset(name for name in asked if name in known)
 
 
@@ -266,8 +329,11 @@ def load(path: Path, slug: str | None = None) -> Lesson:
         missing = [k for k in ("title", "question", "answer") if not str(spec.get(k, "")).strip()]
         if missing:
             raise ValueError(f"{path.name}: exercise {number} needs {', '.join(missing)}.")
+        wanted = {name: str(text) for name, text in spec.get("settings", {}).items()}
+        for_kids = bool(spec.get("kids", True)) and all(
+            lesson.setting(name).kids for name in wanted if name in lesson.names)
         exercise = Exercise(number, spec["title"].strip(), spec["question"].strip(), spec["answer"].strip(),
-                            {name: str(text) for name, text in spec.get("settings", {}).items()})
+                            wanted, for_kids)
         for name, text in exercise.settings.items():
             try:
                 lesson.setting(name).parse(text)
@@ -287,7 +353,7 @@ def _setting(name: str, spec: Mapping[str, Any], path: Path) -> Setting:
     if isinstance(choices, list):
         choices = {url_word(value): value for value in choices}
     setting = Setting(name, spec["key"], spec["default"], spec.get("label", ""), dict(choices),
-                      spec.get("low"), spec.get("high"))
+                      spec.get("low"), spec.get("high"), bool(spec.get("kids", True)), int(spec.get("max_length", 0)))
     if choices and setting.default not in choices.values():
         raise ValueError(f"{path.name}: setting {name!r}: default {setting.default!r} is not one of its choices.")
     return setting

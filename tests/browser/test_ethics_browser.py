@@ -44,7 +44,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
 
     markdown = _download(page, "Download my results (Markdown)")
     assert "## Ethics checklist: Digit reader" in markdown
-    assert f"- [x] **{first_item.question}** ({first_item.id})" in markdown
+    assert f"- **{first_item.question}** ({first_item.id})  \n  Answer: **no**" in markdown
     assert "Note: only adults \\<b\\>so far\\</b\\>" in markdown
     saved = ethics.from_json(_download(page, "Download as JSON"))
     assert saved == {"project": "Digit reader", "answers": {first_item.id: {"answer": "no", "note": NOTE}}}
@@ -67,8 +67,63 @@ def test_printable_view_shows_the_answers_without_widgets(page: Page, shared_ser
     page.goto(f"{shared_server}/ethics")
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _settle(page)
-    page.get_by_text("Printable view").click()
+    page.get_by_text("Printable view", exact=True).click()
     _settle(page)
     expect(page.get_by_role("heading", name="Ethics checklist: (unnamed project)", level=3)).to_be_visible()
     expect(page.get_by_test_id("stRadio")).to_have_count(0)
     page.screenshot(path=SCREENSHOTS / "ethics-printable-phone.png", full_page=True)
+
+
+def test_answers_show_as_they_were_after_the_printable_view(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/ethics")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _settle(page)
+    project = page.get_by_role("textbox", name="Project name")
+    project.fill("Digit reader")
+    project.press("Enter")
+    _settle(page)
+    card = page.locator(".st-key-ethics_item_collect-who")
+    card.get_by_test_id("stRadioOption").filter(has_text="no").first.click()
+    _settle(page)
+    card.get_by_role("textbox", name="Note (optional)").fill("only adults")
+    card.get_by_role("textbox", name="Note (optional)").press("Enter")
+    _settle(page)
+
+    for _ in range(2):  # twice: the second round trip must not lose what the first one kept
+        page.get_by_text("Printable view", exact=True).click()
+        _settle(page)
+        expect(page.get_by_role("heading", name="Ethics checklist: Digit reader", level=3)).to_be_visible()
+        page.get_by_text("Printable view", exact=True).click()
+        _settle(page)
+        expect(project).to_have_value("Digit reader")
+        expect(card.get_by_role("radio", name="no", exact=True)).to_be_checked()
+        expect(card.get_by_role("textbox", name="Note (optional)")).to_have_value("only adults")
+        expect(page.get_by_text("Collecting data: 1 of 5 settled")).to_be_visible()
+
+
+def test_an_imported_project_name_shows_as_text_and_the_limit_is_stated(page: Page, shared_server):
+    hostile = "**bold** [x](http://evil.test) :red[r]"
+    saved = ethics.empty_answers(hostile)
+    saved["answers"]["collect-who"] = {"answer": "no", "note": "see www.evil.test"}
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/ethics")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _settle(page)
+    uploader = page.get_by_test_id("stFileUploader").filter(has_text="Continue from a saved JSON file")
+    expect(uploader).to_contain_text("1MB per file")  # the limit the page applies (ethics.MAX_FILE_MB)
+    data = b"\xef\xbb\xbf" + ethics.to_json(saved).encode()  # saved by Windows Notepad, with a byte-order mark
+    uploader.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "notepad.json", "mimeType": "application/json", "buffer": data}])
+    message = page.get_by_test_id("stAlertContentSuccess")
+    expect(message).to_contain_text(f"Loaded 1 answers for the project {hostile}.", timeout=30_000)
+    _settle(page)
+    expect(message.locator("a, strong, .stMarkdownColoredText")).to_have_count(0)
+    screenshot_desktop_and_phone(page, "ethics-imported", "/ethics after an import")
+
+    page.set_viewport_size(DESKTOP)
+    page.get_by_text("Printable view", exact=True).click()
+    _settle(page)
+    expect(page.get_by_text("see www.evil.test", exact=True)).to_be_visible()
+    expect(page.locator("a", has_text="evil.test")).to_have_count(0)  # no live link made from the note
+    expect(page.get_by_text("Answer: no").first).to_be_visible()

@@ -1,11 +1,13 @@
 """The iris page in a real browser: press Train, watch the progress bar and curves update epoch by epoch,
-then see the verdicts; screenshots at desktop and phone size go to tests/screenshots/."""
+then see the verdicts; a second learner watches the same run replayed; screenshots at desktop and phone size
+go to tests/screenshots/."""
 
 import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone
+from tests.browser.conftest import (DESKTOP, SCREENSHOTS, open_at, screenshot_desktop_and_phone,
+                                   wait_until_settled)
 
 # Records every "Epoch N of M" the progress bar shows, however briefly, and how many charts were on the page.
 WATCH_PROGRESS = """
@@ -43,3 +45,53 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     screenshot_desktop_and_phone(page, "iris-trained", "/iris")
+
+
+# Records, while the page says it is replaying, how many points the growing loss/accuracy chart has.
+WATCH_REPLAY = """
+() => {
+  window.__replayPoints = [];
+  const count = () => {
+    if (!document.body.innerText.includes("replaying its training")) return;
+    for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+      if (chart.innerText.includes("Loss: how wrong")) {
+        window.__replayPoints.push(chart.querySelectorAll(".scatterlayer path.point").length);
+      }
+    }
+  };
+  new MutationObserver(count).observe(document.body, {subtree: true, childList: true, characterData: true});
+}
+"""
+
+
+def test_a_second_learner_watches_the_curves_grow_in_a_replay(browser, shared_server):
+    link = f"{shared_server}/iris?epochs=12&steps=10&seed=617"  # a run no other test trains
+    first = browser.new_page()  # each page its own browser context: two learners
+    open_at(first, link, "Iris network")
+    first.get_by_role("button", name="Train the network").click()
+    expect(first.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=120_000)
+    expect(first.get_by_text("you watched a replay")).to_have_count(0)  # the first learner trained it live
+    first.close()
+
+    second = browser.new_page()
+    open_at(second, link, "Iris network")
+    expect(second.get_by_text("Press Train the network")).to_be_visible()  # no result before pressing Train
+    expect(second.get_by_text("Test accuracy", exact=True)).to_have_count(0)
+    second.evaluate(WATCH_PROGRESS)
+    second.evaluate(WATCH_REPLAY)
+    second.get_by_role("button", name="Train the network").click()
+    expect(second.get_by_text("This design was already trained on this server; replaying its training.")
+           ).to_be_visible(timeout=30_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    second.screenshot(path=SCREENSHOTS / "iris-replay-desktop.png")
+    expect(second.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=30_000)
+    wait_until_settled(second)
+    expect(second.get_by_text("so you watched a replay of that run")).to_be_visible()
+
+    points = second.evaluate("window.__replayPoints")
+    epochs = second.evaluate("Array.from(window.__epochs).map(Number)")
+    # A busy browser may merge some frames, but the curves must be seen part-drawn, then longer.
+    assert len(set(points)) >= 2 and points == sorted(points), f"the replayed curves showed {points} points"
+    assert len(set(epochs)) >= 2 and min(epochs) < 12, f"the replay's progress only showed epochs {epochs}"
+    expect(second.get_by_test_id("stException")).to_have_count(0)
+    second.close()
