@@ -1,6 +1,6 @@
 """Lesson links: each page's learning goal, URL settings, hideable sections and exercises, as data.
 
-A page's lesson lives in ``lib/lessons/<slug>.toml``. It says which controls are *meaningful* enough to
+A page's lesson lives beside its topic's code in ``lib/<slug>/lesson.toml`` (see :func:`lesson_file`). It says which controls are *meaningful* enough to
 travel in the page's URL (so a link reproduces what the sender saw, as TensorFlow Playground does), which
 sections an instructor may hide, and the page's "Try this" exercises, each able to set the page up for
 itself. Plain Python, no Streamlit: :mod:`lib.ui` applies it to widgets, :mod:`lib.workshop_handout` prints
@@ -359,8 +359,15 @@ def _setting(name: str, spec: Mapping[str, Any], path: Path) -> Setting:
     return setting
 
 
+def lesson_file(slug: str) -> Path:
+    """Where the lesson of the page at ``/slug`` lives: beside its topic's code, ``lib/<slug>/lesson.toml``,
+    or, for a page without a topic package, ``lib/lessons/<slug>.toml``."""
+    beside_the_code = LESSON_DIR.parent / slug / "lesson.toml"
+    return beside_the_code if beside_the_code.exists() else LESSON_DIR / f"{slug}.toml"
+
+
 @cache
 def lesson(slug: str) -> Lesson:
     """The lesson of the page at ``/slug`` (read once); a page without a lesson file gets an empty one."""
-    path = LESSON_DIR / f"{slug}.toml"
+    path = lesson_file(slug)
     return load(path, slug) if path.exists() else Lesson(slug, goal="")
