@@ -33,7 +33,7 @@ def kernels_vs_scipy() -> Figure:
     The two alternate run by run, so a busy machine slows both alike."""
     from scipy import ndimage
 
-    from lib.kernels import convolve
+    from lib.convolution import convolve
 
     image, kernel = _photo(), _kernel()
     # scipy gets the kernel as 5×5×1 so it, too, filters each channel on its own, in float32 like ours.
@@ -66,7 +66,7 @@ def _python_loop(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
 def kernels_vs_python_loop() -> Figure:
     """convolve against a per-pixel Python loop; the loop runs on a 128×128 crop and is scaled up by pixel
     count to 1024×1024 (it is linear in pixels, and the full image would take minutes)."""
-    from lib.kernels import convolve
+    from lib.convolution import convolve
 
     image, kernel = _photo(), _kernel()
     crop = image[:128, :128]

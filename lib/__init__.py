@@ -18,8 +18,8 @@ Modules, shared:
     ui            - shared Streamlit page helpers (page set-up, links, sidebar, end of page); needs Streamlit
 
 Modules, one group per topic (each page's README section lists their public names):
-    kernels, kernel_display, kernel_editor, kernel_editor_views, kernel_sources, kernel_figures,
-    convolution_handout                                                      - image kernels
+    convolution/ (kernels, charts, editor, sources, handout, lesson.toml),
+    kernel_editor_views                                                      - image kernels
     iris, iris_cache, iris_baselines, iris_charts, iris_handout              - the iris network
     mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
     mnist_charts, mnist_handout                                              - the MNIST CNN

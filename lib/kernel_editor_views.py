@@ -1,8 +1,8 @@
 """The /convolution page's custom-kernel editor: a grid of text cells kept in step with the link's ``kernel=``
 setting (rows split by ";", numbers by ","), so a link reproduces a kernel the learner typed.
 
-Needs Streamlit (a ``*_views`` module); :mod:`lib.kernel_editor` reads the cells and the link text. The link
-text lives in session state under :data:`KERNEL_TEXT`, the setting's key in ``lib/lessons/convolution.toml``:
+Needs Streamlit (a ``*_views`` module); :mod:`lib.convolution.editor` reads the cells and the link text. The link
+text lives in session state under :data:`KERNEL_TEXT`, the setting's key in ``lib/convolution/lesson.toml``:
 :func:`lib.ui.page_setup` fills it from a link and writes it back to the address bar, and the editor applies it
 when it differs from the text the editor itself last wrote (``kernel_synced``).
 """
@@ -13,8 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib import kernel_editor as editor
-from lib.kernels import PRESETS, normalise
+from lib.convolution import PRESETS, editor, normalise
 
 KERNEL_TEXT = "conv_kernel"
 FIRST_PRESET = "Sharpen"  #: the editor starts from this kernel; its link text is "" so a plain link stays short

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from lib.handout import Handout, escape_markdown
-from lib.kernel_editor import format_cell, kernel_to_text
+from lib.convolution.editor import format_cell, kernel_to_text
 
 _PADDING_WORDS = {"zero": "zero padding (a frame of 0s)", "edge": "repeat the edge pixels",
                   "valid": "no padding (“valid”: the output shrinks)"}

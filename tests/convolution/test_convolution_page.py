@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import lib
-from lib import kernels
+from lib.convolution import kernels
 from tests.conftest import ROOT, tensorflow_loaded_after, texts
 
 CORPUS = ROOT / "tests" / "corpus"

@@ -1,56 +1,54 @@
-"""The kernel page's helpers: output-range handling and the signed colour view (lib.kernel_display), reading
-typed kernels (lib.kernel_editor), the pictures (lib.kernel_sources) and the grid figures (lib.kernel_figures)."""
+"""The kernel page's helpers: output-range handling, the signed colour view and the grid figures
+(lib.convolution.charts), reading typed kernels (lib.convolution.editor) and the pictures (lib.convolution.sources)."""
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from lib import kernel_display as display
-from lib import kernel_editor as editor
+from lib.convolution import charts, editor, sources
+from lib.convolution.charts import kernel_grid, pixel_grid
 from lib.images import ImageError
-from lib.kernel_figures import kernel_grid, pixel_grid
-from lib import kernel_sources as sources
 from lib.palette import OKABE_ITO
 
 VALUES = np.array([[-50.0, 0.0], [100.0, 400.0]])
 
 
 def test_range_modes():
-    np.testing.assert_array_equal(display.to_displayable(VALUES, "clip"), [[0, 0], [100, 255]])
-    np.testing.assert_array_equal(display.to_displayable(VALUES, "absolute"), [[50, 0], [100, 255]])
-    np.testing.assert_array_equal(display.to_displayable(VALUES, "rescale"), [[0, 28], [85, 255]])
-    assert display.to_displayable(np.full((2, 2), 7.0), "rescale").tolist() == [[7, 7], [7, 7]]
-    assert display.out_of_range_share(VALUES) == (0.25, 0.25)
+    np.testing.assert_array_equal(charts.to_displayable(VALUES, "clip"), [[0, 0], [100, 255]])
+    np.testing.assert_array_equal(charts.to_displayable(VALUES, "absolute"), [[50, 0], [100, 255]])
+    np.testing.assert_array_equal(charts.to_displayable(VALUES, "rescale"), [[0, 28], [85, 255]])
+    assert charts.to_displayable(np.full((2, 2), 7.0), "rescale").tolist() == [[7, 7], [7, 7]]
+    assert charts.out_of_range_share(VALUES) == (0.25, 0.25)
     with pytest.raises(ValueError, match="mode must be"):
-        display.to_displayable(VALUES, "wrap")
+        charts.to_displayable(VALUES, "wrap")
 
 
 def test_grey_matches_pillow():
     rng = np.random.default_rng(0)
     rgb = rng.integers(0, 256, (8, 9, 3), dtype=np.uint8)
     pillow = np.asarray(Image.fromarray(rgb).convert("L"), dtype=float)
-    assert np.abs(display.to_grey(rgb) - pillow).max() <= 1.0
+    assert np.abs(charts.to_grey(rgb) - pillow).max() <= 1.0
     with pytest.raises(ValueError):
-        display.to_grey(np.ones((3, 3, 4)))
+        charts.to_grey(np.ones((3, 3, 4)))
 
 
 def test_signed_view_uses_the_diverging_palette():
-    colours = display.signed_rgb(np.array([[-2.0, 0.0, 2.0]]))
+    colours = charts.signed_rgb(np.array([[-2.0, 0.0, 2.0]]))
     as_hex = ["#{:02X}{:02X}{:02X}".format(*pixel) for pixel in colours[0]]
     assert as_hex == [OKABE_ITO["blue"], "#FFFFFF", OKABE_ITO["vermillion"]]
-    assert display.signed_rgb(np.zeros((2, 2))).tolist() == [[[255] * 3] * 2] * 2  # all zero: white, no crash
-    assert display.signed_limit(VALUES) == 400
+    assert charts.signed_rgb(np.zeros((2, 2))).tolist() == [[[255] * 3] * 2] * 2  # all zero: white, no crash
+    assert charts.signed_limit(VALUES) == 400
 
 
 def test_enlarge_png_and_mosaic():
-    big = display.enlarge(sources.COURSE_EXAMPLE)
+    big = charts.enlarge(sources.COURSE_EXAMPLE)
     assert big.shape == (280, 280) and big[0, 0] == 105 and big[-1, -1] == 98
-    assert display.enlarge(np.zeros((500, 600))).shape == (500, 600)
-    image = Image.open(__import__("io").BytesIO(display.png_bytes(big)))
+    assert charts.enlarge(np.zeros((500, 600))).shape == (500, 600)
+    image = Image.open(__import__("io").BytesIO(charts.png_bytes(big)))
     assert image.format == "PNG" and image.size == (280, 280)
-    mosaic = display.mosaic(np.random.default_rng(1).normal(size=(16, 5, 5)), cell=4, gap=2, columns=8)
+    mosaic = charts.mosaic(np.random.default_rng(1).normal(size=(16, 5, 5)), cell=4, gap=2, columns=8)
     assert mosaic.shape == (2 * 20 + 2, 8 * 20 + 7 * 2, 3)
-    assert display.mosaic(np.ones((16, 5, 5))).shape == (4 * 200 + 3 * 8, 4 * 200 + 3 * 8, 3)
+    assert charts.mosaic(np.ones((16, 5, 5))).shape == (4 * 200 + 3 * 8, 4 * 200 + 3 * 8, 3)
 
 
 @pytest.mark.parametrize("text, value", [("3", 3), ("-0.25", -0.25), ("1/9", 1 / 9), ("−1", -1), (" 2 ", 2),

@@ -1,12 +1,16 @@
-"""lib.kernels against independent references: scipy's correlate functions, the course's hand-worked
+"""lib.convolution.kernels against independent references: scipy's correlate functions, the course's hand-worked
 numbers (99 → 89, 103 → 111, left-edge 103 → 210 with zero padding) and the output-size formula."""
+
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 from scipy import ndimage, signal
 
-from lib import kernels
-from lib.kernel_sources import COURSE_EXAMPLE
+from lib.convolution import kernels
+from lib.convolution.sources import COURSE_EXAMPLE
+from tests.conftest import ROOT
 
 SHARPEN = kernels.PRESETS["Sharpen"]
 SCIPY_MODE = {"zero": "constant", "edge": "nearest"}
@@ -163,3 +167,18 @@ def test_bad_input_gets_a_clear_message(call, message):
 def test_a_one_pixel_image_with_padding():
     assert kernels.convolve(np.array([[7.0]]), SHARPEN, "zero")[0, 0] == 35
     assert kernels.convolve(np.array([[7.0]]), SHARPEN, "edge")[0, 0] == 7
+
+
+def test_the_package_is_the_public_api_and_imports_light():
+    """A notebook writes ``from lib.convolution import convolve, PRESETS``; that must import neither Streamlit,
+    TensorFlow nor plotly."""
+    script = ("import sys; from lib.convolution import convolve, PRESETS; "
+              "from lib.convolution.sources import COURSE_EXAMPLE; "
+              "print(convolve(COURSE_EXAMPLE, PRESETS['Sharpen'])[1, 1], "
+              "sorted(m for m in ('streamlit', 'tensorflow', 'keras', 'plotly') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["89.0", "[]"]
+    import lib.convolution
+
+    assert all(getattr(lib.convolution, name) is getattr(kernels, name) for name in lib.convolution.__all__)

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import kernels
-from lib.convolution_handout import handout
-from lib.kernel_editor import cells_from_text, kernel_to_text
+from lib.convolution import kernels
+from lib.convolution.editor import cells_from_text, kernel_to_text
+from lib.convolution.handout import handout
 from tests.conftest import bound_controls, open_with_link, texts, unescaped
 
 PAGE = "pages/1_convolution.py"

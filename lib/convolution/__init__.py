@@ -1,0 +1,50 @@
+"""Image kernels (the /convolution page): slide a small grid of numbers over a picture, multiply and add.
+
+Modules:
+    kernels  - the arithmetic: preset kernels, ``convolve``, one output pixel's products, output size, checks
+    charts   - making the numbers visible: output to 0-255, the signed view, PNGs, plotly grids of numbers
+    editor   - reading a kernel typed into the grid editor or carried in a link (``kernel=``)
+    sources  - the pictures: the course's 5×5 example, a test pattern, bundled photos and digits, uploads
+    handout  - the page's "download my results" record
+    lesson.toml - the page's goal, URL settings, hideable sections and exercises (read by :mod:`lib.lessons`)
+
+The page's Streamlit editor is :mod:`lib.kernel_editor_views`. Importing this package loads NumPy only.
+"""
+
+from lib.convolution.kernels import (
+    DESCRIPTIONS,
+    FILTERS,
+    PADDINGS,
+    PRESETS,
+    SOBEL_MAGNITUDE,
+    Step,
+    brightness_note,
+    check_kernel,
+    check_padding,
+    check_stride,
+    convolve,
+    normalise,
+    output_size,
+    pad_width,
+    products_at,
+    sobel_magnitude,
+)
+
+__all__ = [
+    "DESCRIPTIONS",
+    "FILTERS",
+    "PADDINGS",
+    "PRESETS",
+    "SOBEL_MAGNITUDE",
+    "Step",
+    "brightness_note",
+    "check_kernel",
+    "check_padding",
+    "check_stride",
+    "convolve",
+    "normalise",
+    "output_size",
+    "pad_width",
+    "products_at",
+    "sobel_magnitude",
+]
