@@ -25,12 +25,12 @@ def _many_items(n: int = 10_000) -> np.ndarray:
 
 
 def kmeans_10k_items() -> Figure:
-    """lib.garden.fit (scikit-learn KMeans, k-means++, scaled) on 10,000 x 3 with k = 8, against
+    """lib.kmeans.garden.fit (scikit-learn KMeans, k-means++, scaled) on 10,000 x 3 with k = 8, against
     scikit-learn's KMeans called directly on the same standardised data in the same run."""
     from sklearn.cluster import KMeans
     from sklearn.preprocessing import StandardScaler
 
-    from lib import garden
+    from lib.kmeans import garden
 
     items = _many_items()
     ours = repeat(lambda: garden.fit(items, 8), runs=7)
@@ -49,9 +49,9 @@ def kmeans_step() -> Figure:
     reruns, apart from Streamlit's own overhead."""
     import plotly.io as pio
 
-    from lib import garden
-    from lib.garden_plots import points_figure, region_grid
-    from lib.lloyd import LloydRun
+    from lib.kmeans import garden
+    from lib.kmeans.charts import points_figure, region_grid
+    from lib.kmeans.lloyd import LloydRun
 
     items = garden.load_garden()
     features = ["length_mm", "weight_g"]

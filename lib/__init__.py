@@ -24,8 +24,7 @@ Modules, one group per topic (each page's README section lists their public name
     mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
     mnist_charts, mnist_handout                                              - the MNIST CNN
     noise, noise_display, noise_charts, noise_views, noise_handout           - secret spy messages
-    garden, lloyd, kmeans_bugs, table_upload, garden_plots, garden_views,
-    kmeans_handout                                                           - k-means garden bugs
+    kmeans (garden, lloyd, bugs, upload, charts, handout), garden_views      - k-means garden bugs
     ethics, ethics_content, ethics_demos, ethics_views, ethics_handout       - the ethics checklist
 """
 

@@ -4,7 +4,7 @@ Each demo answers one question of :data:`lib.ethics.CHECKLIST` with a real model
 a digit network names a digit for a dog, a network trained on white-on-black digits fails on
 black-on-white ones, an iris network trained without most of one species gets that species wrong, and
 k-means puts a coin into a group of garden bugs. The model modules (:mod:`lib.mnist`, :mod:`lib.iris`,
-:mod:`lib.garden`) are imported inside the functions, so importing this module loads no TensorFlow; a
+:mod:`lib.kmeans.garden`) are imported inside the functions, so importing this module loads no TensorFlow; a
 missing module or model file surfaces as ``ImportError``/``FileNotFoundError`` for the page to explain.
 """
 
@@ -154,7 +154,7 @@ class StrangerResult:
 def garden_stranger(name: str, k: int = 3, seed: int = 0) -> StrangerResult:
     """Fit k-means (k groups, scaled features) to the garden data, then ask which group the stranger
     ``name`` (a key of :data:`STRANGERS`) falls into, and how unlike that group's members it is."""
-    from lib import garden
+    from lib.kmeans import garden
 
     if name not in STRANGERS:
         raise ValueError(f"Unknown stranger {name!r}; choose one of {', '.join(STRANGERS)}.")

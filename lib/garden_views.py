@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib import garden
-from lib.garden_plots import points_figure
-from lib.kmeans_bugs import bug
-from lib.table_upload import read_table
+from lib.kmeans import garden
+from lib.kmeans.bugs import bug
+from lib.kmeans.charts import points_figure
+from lib.kmeans.upload import read_table
 
 
 @st.cache_data(show_spinner=False)

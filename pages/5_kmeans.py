@@ -1,6 +1,6 @@
 """Topic page /kmeans: the garden bug detective. Look at the robot's measurements, let k-means find groups
 (all at once or step by step), choose how many groups, name them, classify a new item, and see the ways
-k-means goes wrong. The logic lives in lib.garden, lib.lloyd, lib.kmeans_bugs and lib.table_upload."""
+k-means goes wrong. The logic lives in the lib.kmeans package."""
 
 import zlib
 from functools import partial
@@ -9,14 +9,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib import garden, ui
-from lib.garden_plots import (cube_figure, curve_figure, histogram_figure, points_figure, region_grid)
+from lib import ui
 from lib.garden_views import cached_demo, cached_elbow, cached_fit, cached_upload
 from lib.handout import code_span
-from lib.kmeans_bugs import BUGS, bug
-from lib.kmeans_handout import from_run
-from lib.lloyd import LloydRun
-from lib.table_upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, text_in_numbers
+from lib.kmeans import garden
+from lib.kmeans.bugs import BUGS, bug
+from lib.kmeans.charts import cube_figure, curve_figure, histogram_figure, points_figure, region_grid
+from lib.kmeans.handout import from_run
+from lib.kmeans.lloyd import LloydRun
+from lib.kmeans.upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, text_in_numbers
 
 view = ui.page_setup("kmeans")
 PLOT = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}

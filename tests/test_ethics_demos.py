@@ -52,14 +52,14 @@ def test_shipped_iris_results_match_a_live_training():
 
 @pytest.mark.parametrize("name", list(ethics_demos.STRANGERS))
 def test_kmeans_puts_every_stranger_in_a_group(name):
-    _needs("lib.garden")
+    _needs("lib.kmeans.garden")
     result = ethics_demos.garden_stranger(name)
     assert result.group in range(3)
     assert result.outside, f"{name} should lie outside its group's measurements"
 
 
 def test_the_coin_lands_with_the_stones_as_scikit_learn_says():
-    garden = _needs("lib.garden")
+    garden = _needs("lib.kmeans.garden")
     from sklearn.cluster import KMeans
     from sklearn.preprocessing import StandardScaler
 

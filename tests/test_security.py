@@ -245,5 +245,5 @@ def test_upload_limit_and_xsrf_protection_stay_on():
     assert server["maxUploadSize"] == 10, "uploads are capped at 10 MB (lib.images.MAX_BYTES matches)"
     assert server["enableXsrfProtection"] is True
     from lib.images import MAX_BYTES
-    from lib.table_upload import MAX_BYTES as TABLE_MAX_BYTES
+    from lib.kmeans.upload import MAX_BYTES as TABLE_MAX_BYTES
     assert MAX_BYTES == TABLE_MAX_BYTES == server["maxUploadSize"] * 1024 * 1024

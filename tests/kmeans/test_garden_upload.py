@@ -1,10 +1,10 @@
-"""lib.table_upload: every kind of bad CSV gets one clear sentence; good ones load."""
+"""lib.kmeans.upload: every kind of bad CSV gets one clear sentence; good ones load."""
 
 import numpy as np
 import pytest
 
-from lib import garden
-from lib.table_upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, read_table, \
+from lib.kmeans import garden
+from lib.kmeans.upload import MAX_COLUMNS, MAX_ROWS, TableError, numeric_columns, numeric_table, read_table, \
     text_in_numbers
 
 

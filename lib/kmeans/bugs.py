@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from lib.garden import MEASUREMENTS, agreement, fit, load_garden, match_clusters
+from lib.kmeans.garden import MEASUREMENTS, agreement, fit, load_garden, match_clusters
 
 #: The outlier demo's one huge stone: a cobble about the size of a hen's egg.
 HUGE_STONE = {"width_mm": 38.0, "length_mm": 52.0, "weight_g": 48.0, "kind": "stone"}

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from sklearn.cluster import KMeans
 
-from lib import garden
-from lib.lloyd import LloydRun, inertia, update
+from lib.kmeans import garden
+from lib.kmeans.lloyd import LloydRun, inertia, update
 
 FEATURES = list(garden.MEASUREMENTS)
 
@@ -28,7 +28,7 @@ def test_stepping_reaches_scikit_learns_answer_from_the_same_start(items, init, 
     np.testing.assert_array_equal(run.state.labels, reference.labels_)
     np.testing.assert_allclose(run.state.centroids, reference.cluster_centers_, atol=1e-9)
     assert run.state.inertia == pytest.approx(reference.inertia_)
-    # And lib.garden.fit agrees when given the start in original units.
+    # And lib.kmeans.garden.fit agrees when given the start in original units.
     fitted = garden.fit(items, k, init=run.scaler.to_original(working_start), scale=scale, tol=0)
     np.testing.assert_array_equal(run.state.labels, fitted.labels)
 

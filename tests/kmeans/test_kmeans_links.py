@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from lib import garden
-from lib.kmeans_handout import handout, scatter_picture
+from lib.kmeans import garden
+from lib.kmeans.handout import handout, scatter_picture
 from tests.conftest import open_with_link, unescaped
 
 PAGE = "pages/5_kmeans.py"

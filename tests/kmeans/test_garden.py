@@ -1,4 +1,4 @@
-"""lib.garden against independent references: scikit-learn's own KMeans and adjusted Rand index,
+"""lib.kmeans.garden against independent references: scikit-learn's own KMeans and adjusted Rand index,
 scipy, and hand-worked numbers."""
 
 import numpy as np
@@ -8,7 +8,7 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import StandardScaler
 
-from lib import garden
+from lib.kmeans import garden
 from scripts.make_garden import make_garden
 
 FEATURES = list(garden.MEASUREMENTS)

@@ -4,7 +4,7 @@ the new-item classifier answers, and bad CSV files get clear messages."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import garden
+from lib.kmeans import garden
 from tests.conftest import ROOT
 
 PAGE = "pages/5_kmeans.py"

@@ -6,8 +6,8 @@ k-means alternates two moves until nothing changes:
 2. **update**: every centroid moves to the mean of the items that joined it.
 
 :class:`LloydRun` keeps every state in a list, so "back" is just dropping the last one, and it works in
-the same (optionally standardised) space as :func:`lib.garden.fit`. From the same starting centroids it
-reaches the same clusters as scikit-learn's KMeans (tests/test_garden_lloyd.py checks it).
+the same (optionally standardised) space as :func:`lib.kmeans.garden.fit`. From the same starting centroids it
+reaches the same clusters as scikit-learn's KMeans (tests/kmeans/test_garden_lloyd.py checks it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lib.garden import Scaler, as_matrix, check_k, nearest
+from lib.kmeans.garden import Scaler, as_matrix, check_k, nearest
 
 
 def inertia(points: np.ndarray, labels: np.ndarray, centroids: np.ndarray) -> float:
@@ -70,7 +70,7 @@ class LloydRun:
 
     @classmethod
     def start(cls, X, k: int, init="k-means++", scale: bool = True, seed: int = 0) -> "LloydRun":
-        """A run at its first state. ``init`` as in :func:`lib.garden.fit`: a name or starting centroids
+        """A run at its first state. ``init`` as in :func:`lib.kmeans.garden.fit`: a name or starting centroids
         (k rows, original units)."""
         values = as_matrix(X)
         check_k(values, k)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.garden import label
+from lib.kmeans.garden import label
 from lib.palette import CATEGORICAL, OKABE_ITO, TEMPLATE_NAME, use_plotly_template
 
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "cross")

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from lib import garden
-from lib.kmeans_bugs import BUGS, bug, renumbering_seed
+from lib.kmeans import garden
+from lib.kmeans.bugs import BUGS, bug, renumbering_seed
 
 
 def _score(panel) -> float:

@@ -134,7 +134,7 @@ def fit(X, k: int, init="k-means++", scale: bool = True, seed: int = 0, *, n_ini
     array of starting centroids in the original units of ``X``. ``n_init`` is how many starts to try, keeping
     the best (scikit-learn's ``"auto"``: 1 for k-means++, 10 for random; always 1 for given centroids).
     ``tol`` is scikit-learn's stopping tolerance; ``tol=0`` runs until no item changes cluster, exactly like
-    :class:`lib.lloyd.LloydRun`."""
+    :class:`lib.kmeans.lloyd.LloydRun`."""
     from sklearn.cluster import KMeans
 
     values = as_matrix(X)
