@@ -1,7 +1,7 @@
 """Benchmarks of the iris page (issue 4): the course's default training run against the course notebook's
 own code measured in the same run, and the default network's mean test accuracy over five seeds.
 
-Each function returns a :class:`bench.run.Figure`. Run one alone with
+Each function returns a :class:`bench.measure.Figure`. Run one alone with
 ``.venv/bin/python -c "from bench.bench_iris import iris_training_vs_course; print(iris_training_vs_course().row())"``.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 
-from bench.run import Figure, repeat
+from bench.measure import Figure, repeat
 
 ACCURACY_TARGET = 0.95
 ACCURACY_SEEDS = (0, 1, 2, 3, 4)

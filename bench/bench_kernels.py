@@ -1,7 +1,7 @@
 """Benchmarks of the image-kernel page (issue 3): convolve against scipy and a per-pixel Python loop, and
 how long the page takes to rerun after a click on the largest picture it works on.
 
-Each function returns a :class:`bench.run.Figure`. Run one alone with
+Each function returns a :class:`bench.measure.Figure`. Run one alone with
 ``.venv/bin/python -c "from bench.bench_kernels import kernels_vs_scipy; print(kernels_vs_scipy().row())"``.
 """
 
@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 
-from bench.run import ROOT, Figure, repeat
+from bench.measure import ROOT, Figure, repeat
 
 SCIPY_RATIO_TARGET = 1.5
 LOOP_SPEED_UP_TARGET = 200

@@ -1,7 +1,7 @@
 """Benchmarks of the k-means page (issue 7): k-means on 10,000 garden-like items, and the work each click on
 "Step" does in the stepping view.
 
-Each function returns a :class:`bench.run.Figure`. Run one alone with
+Each function returns a :class:`bench.measure.Figure`. Run one alone with
 ``.venv/bin/python -c "from bench.bench_kmeans import kmeans_10k_items; print(kmeans_10k_items().row())"``.
 """
 
@@ -11,7 +11,7 @@ import statistics
 
 import numpy as np
 
-from bench.run import Figure, repeat
+from bench.measure import Figure, repeat
 
 TARGET_SECONDS = 0.100
 

@@ -1,6 +1,6 @@
 """Benchmarks of the MNIST page (issue 5): prediction speed, first render, training speed and memory.
 
-Each function returns a :class:`bench.run.Figure`. Run one alone with
+Each function returns a :class:`bench.measure.Figure`. Run one alone with
 ``.venv/bin/python -c "from bench.bench_mnist import mnist_drawn_digit; print(mnist_drawn_digit().row())"``.
 """
 
@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from bench.run import ROOT, Figure, repeat
+from bench.measure import ROOT, Figure, repeat
 
 PAGE_TARGET_SECONDS = 8.0
 PREDICT_TARGET_SECONDS = 0.015

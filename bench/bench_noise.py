@@ -1,6 +1,6 @@
 """Benchmarks of the noise page (secret spy messages): combining copies, and page reruns on slider moves.
 
-Each function returns :class:`bench.run.Figure` (or a list of them). Run alone with
+Each function returns :class:`bench.measure.Figure` (or a list of them). Run alone with
 ``.venv/bin/python -c "from bench.bench_noise import noise_combine; print(noise_combine().row())"``.
 """
 
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.run import Figure, repeat
+from bench.measure import Figure, repeat
+from bench.server import streamlit_server
 
 SLIDER_MOVES = 12
 
@@ -37,8 +38,6 @@ def noise_slider_reruns() -> list[Figure]:
     slider and the copies slider (warm: the noise is drawn), then changing the noise strength (cold: draws
     200 new copies, which the page then caches). Wall time depends on what else the machine runs, so each
     move also reports the server's CPU time per rerun, and the home page's rerun is the reference."""
-    from tests.browser.conftest import streamlit_server
-
     with streamlit_server() as server:
         runs = asyncio.run(_moves(server.url, server.pid))
     home_walls, home_cpu = runs.pop("home")

@@ -24,7 +24,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from bench.run import Figure, _rss_bytes
+from bench.measure import Figure, rss_bytes
+from bench.server import streamlit_server
 from bench.session import HeadlessSession, run_in_own_loop
 
 #: What an attendee does on each page: (page, [(widget label, value), ...]).
@@ -97,7 +98,7 @@ def run_load(url: str, pid: int, sessions: int = 20, trainers: int = 5) -> LoadR
     def sample_memory() -> None:
         while not sampling.is_set():
             try:
-                result.peak_megabytes = max(result.peak_megabytes, _rss_bytes(pid) / 2**20)
+                result.peak_megabytes = max(result.peak_megabytes, rss_bytes(pid) / 2**20)
             except (OSError, RuntimeError):  # the server has gone: the sessions will report it
                 return
             time.sleep(0.05)
@@ -117,8 +118,6 @@ def run_load(url: str, pid: int, sessions: int = 20, trainers: int = 5) -> LoadR
 
 def concurrent_sessions(sessions: int = 20, trainers: int = 5) -> list[Figure]:
     """The benchmark figures for ``sessions`` attendees, ``trainers`` of whom train at once."""
-    from tests.browser.conftest import streamlit_server
-
     with streamlit_server() as server:
         result = run_load(server.url, server.pid, sessions, trainers)
     for error in result.errors:

@@ -1,4 +1,5 @@
-"""Browser-test fixtures: Debian's Chromium for Playwright, and a real Streamlit server on 127.0.0.1.
+"""Browser-test fixtures: Debian's Chromium for Playwright, and a real Streamlit server on 127.0.0.1
+(bench.server's, the one the benchmarks use).
 
 The browser is /usr/bin/chromium from apt-get (test.sh installs it); Playwright's own browser download
 is never used. A missing browser fails the run rather than skipping the tests.
@@ -7,17 +8,11 @@ is never used. A missing browser fails the run rather than skipping the tests.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bench.server import streamlit_server
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -34,48 +29,6 @@ def browser_type_launch_args(browser_type_launch_args):
     flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync"]
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": flags}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str  #: base URL, e.g. http://127.0.0.1:PORT
-    pid: int  #: the server process, for memory readings from /proc
-
-
-@contextmanager
-def streamlit_server(timeout: float = 60):
-    """Start `streamlit run app.py` on a free loopback port; yield a :class:`Server`; stop it afterwards."""
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-                raise RuntimeError(f"Streamlit did not start on {url}:\n{output}")
-            time.sleep(0.2)
-        yield Server(url, process.pid)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture
