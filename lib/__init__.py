@@ -23,10 +23,10 @@ Modules, one group per topic (each page's README section lists their public name
     iris, iris_cache, iris_baselines, iris_charts, iris_handout              - the iris network
     mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
     mnist_charts, mnist_handout                                              - the MNIST CNN
-    noise, noise_display, noise_charts, noise_views, noise_handout           - secret spy messages
+    noise (package: secret, copies, charts, handout, lesson.toml), noise_views - secret spy messages
     garden, lloyd, kmeans_bugs, table_upload, garden_plots, garden_views,
     kmeans_handout                                                           - k-means garden bugs
-    ethics, ethics_content, ethics_demos, ethics_views, ethics_handout       - the ethics checklist
+    ethics (package: content, checklist, demos, handout, lesson.toml), ethics_views - the ethics checklist
 """
 
 from pathlib import Path
