@@ -23,9 +23,9 @@ Modules, one group per topic (each page's README section lists their public name
     iris, iris_cache, iris_baselines, iris_charts, iris_handout              - the iris network
     mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
     mnist_charts, mnist_handout                                              - the MNIST CNN
-    noise, noise_display, noise_charts, noise_views, noise_handout           - secret spy messages
-    kmeans (garden, lloyd, bugs, upload, charts, handout), garden_views      - k-means garden bugs
-    ethics, ethics_content, ethics_demos, ethics_views, ethics_handout       - the ethics checklist
+    noise (package: secret, copies, charts, handout, lesson.toml), noise_views - secret spy messages
+    kmeans (package: garden, lloyd, bugs, upload, charts, handout), garden_views - k-means garden bugs
+    ethics (package: content, checklist, demos, handout, lesson.toml), ethics_views - the ethics checklist
 """
 
 from pathlib import Path

@@ -7,7 +7,7 @@ of the checklist a few milliseconds for demos that are usually switched off. A m
 
 import streamlit as st
 
-from lib import ethics_demos
+from lib.ethics import demos
 
 MODEL_NAMES = {False: "Trained on white-on-black digits only", True: "Trained with inverted copies too"}
 
@@ -21,10 +21,10 @@ def mnist_model(invert: bool):
 
 @st.cache_data(show_spinner=False)
 def dog_probabilities() -> dict:
-    return {invert: ethics_demos.dog_probabilities(mnist_model(invert)) for invert in MODEL_NAMES}
+    return {invert: demos.dog_probabilities(mnist_model(invert)) for invert in MODEL_NAMES}
 
 
-dog_as_digit = st.cache_data(ethics_demos.dog_as_digit, show_spinner=False)
+dog_as_digit = st.cache_data(demos.dog_as_digit, show_spinner=False)
 
 
 @st.cache_data(show_spinner=False)
@@ -32,7 +32,7 @@ def polarity_accuracies() -> dict:
     from lib import mnist
 
     x_test, y_test = mnist.load_test_set()
-    return {invert: ethics_demos.polarity_accuracy(mnist_model(invert), x_test, y_test) for invert in MODEL_NAMES}
+    return {invert: demos.polarity_accuracy(mnist_model(invert), x_test, y_test) for invert in MODEL_NAMES}
 
 
-garden_stranger = st.cache_data(ethics_demos.garden_stranger, show_spinner=False)
+garden_stranger = st.cache_data(demos.garden_stranger, show_spinner=False)

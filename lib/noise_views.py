@@ -10,8 +10,7 @@ import streamlit as st
 
 from lib import noise
 from lib.images import load_image
-from lib.noise_charts import noise_chart
-from lib.noise_display import mosaic, png, signed, stretched, to_grey
+from lib.noise.charts import mosaic, noise_chart, png, signed, stretched, to_grey
 
 MAX_COPIES = 200  # most copies Jane can send: every setting's copies are computed once, up to this many
 
@@ -94,7 +93,7 @@ def stamp_views(key, _secret, kind, strength, seed, stamp) -> tuple[bytes, bytes
 def chart(curve: np.ndarray, clipped: np.ndarray | None = None, stamped: np.ndarray | None = None,
           stamp: float | None = None, title: str = "Remaining noise as copies are averaged",
           kids: bool = False) -> dict:
-    """lib.noise_charts.noise_chart with its rows as an Arrow table: st.vega_lite_chart turns a list of rows
+    """lib.noise.charts.noise_chart with its rows as an Arrow table: st.vega_lite_chart turns a list of rows
     into Arrow through pandas on every rerun (milliseconds), but sends an Arrow table almost as it is."""
     import pyarrow as pa
 

@@ -8,8 +8,8 @@ import streamlit as st
 
 from lib import noise, ui
 from lib.images import ImageError
-from lib.noise_handout import handout
-from lib.noise_display import to_grey
+from lib.noise.charts import to_grey
+from lib.noise.handout import handout
 from lib.noise_views import (MAX_COPIES, chart, clipped_curve, combination, message_secret, picture_secret,
                              salt_pepper_views, stack, stamp_views, subtraction, thumbnails)
 

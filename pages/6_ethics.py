@@ -14,9 +14,11 @@ import re
 
 import streamlit as st
 
-from lib import ethics, ethics_demos, ethics_handout, ui
-from lib.ethics_content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
-from lib.ethics_demos import DEMOS
+from lib import ethics, ui
+from lib.ethics import demos
+from lib.ethics.content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
+from lib.ethics.demos import DEMOS
+from lib.ethics.handout import handout
 from lib.ethics_views import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
 from lib.handout import code_span
 from lib.palette import use_plotly_template
@@ -166,11 +168,11 @@ for section in ethics.CHECKLIST:
 def iris_accuracy(species_fraction: tuple) -> list:
     """Shipped results when this setting was precomputed; otherwise train once per setting and server,
     one training at a time across all users (lib.iris_cache)."""
-    shipped = ethics_demos.shipped_iris_accuracy(species_fraction)
+    shipped = demos.shipped_iris_accuracy(species_fraction)
     if shipped is not None:
         return list(shipped)
     waiting, bar = st.empty(), st.progress(0.0, text="Training the iris network…")
-    accuracy = ethics_demos.iris_species_accuracy(
+    accuracy = demos.iris_species_accuracy(
         species_fraction,
         on_wait=lambda ahead: waiting.info(f"Waiting for another training to finish ({ahead} ahead of you)…"),
         on_progress=lambda p: bar.progress(p.epoch / p.epochs,
@@ -199,7 +201,7 @@ def dog_demo() -> str:
     with st.spinner("Loading the two digit networks…"):
         probabilities = dog_probabilities()
     photo, seen = st.columns(2)
-    photo.image(str(ethics_demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)",
+    photo.image(str(demos.DOG_PHOTO), width=140, caption="The course's dog photo (Emily Mathews, CC BY 2.0)",
                 alt="A dog's face")
     seen.image(dog_as_digit(), width=140, clamp=True, alt="The dog photo shrunk to a 28 by 28 grey square",
                caption="What the networks see: 28 × 28 grey squares, prepared like a drawn digit")
@@ -233,26 +235,26 @@ def iris_demo() -> str:
     if view.shows("species"):
         st.selectbox("Species to leave mostly out", range(3), key="ethics_iris_species",
                      disabled=view.locked("species"), persist_state="session",
-                     format_func=lambda i: ethics_demos.SPECIES[i], help="The species whose training "
+                     format_func=lambda i: demos.SPECIES[i], help="The species whose training "
                      "flowers are mostly removed; the test flowers stay the same.")
     if view.shows("keep"):
-        st.select_slider("Share of its training flowers kept", ethics_demos.KEEP_CHOICES,
+        st.select_slider("Share of its training flowers kept", demos.KEEP_CHOICES,
                          format_func="{:.0%}".format, key="ethics_iris_keep", disabled=view.locked("keep"),
                          persist_state="session", help="How much of that species the network may learn from.")
     species, keep = view.value("species"), view.value("keep")
     balanced = iris_accuracy((1.0, 1.0, 1.0))
-    reduced = iris_accuracy(ethics_demos.fraction_without(species, keep))
-    bars("Test accuracy for each species", list(ethics_demos.SPECIES),
-         {"All training flowers": balanced, f"Only {keep:.0%} of {ethics_demos.SPECIES[species]}": reduced},
+    reduced = iris_accuracy(demos.fraction_without(species, keep))
+    bars("Test accuracy for each species", list(demos.SPECIES),
+         {"All training flowers": balanced, f"Only {keep:.0%} of {demos.SPECIES[species]}": reduced},
          "share correct")
-    return (f"Keeping only {keep:.0%} of the {ethics_demos.SPECIES[species]} training flowers: "
+    return (f"Keeping only {keep:.0%} of the {demos.SPECIES[species]} training flowers: "
             + ", ".join(f"{name} {all_:.0%} → {few:.0%}" for name, all_, few
-                        in zip(ethics_demos.SPECIES, balanced, reduced)) + " right")
+                        in zip(demos.SPECIES, balanced, reduced)) + " right")
 
 
 def garden_demo() -> str:
     if view.shows("stranger"):
-        st.selectbox("Something that is not a woodlouse, ladybird or stone", list(ethics_demos.STRANGERS),
+        st.selectbox("Something that is not a woodlouse, ladybird or stone", list(demos.STRANGERS),
                      key="ethics_stranger", disabled=view.locked("stranger"), persist_state="session",
                      help="Its typical width, length and weight go to the garden robot.")
     name = view.value("stranger")
@@ -260,12 +262,12 @@ def garden_demo() -> str:
         result = garden_stranger(name)
     st.markdown(f"k-means puts **{name}** in group {result.group + 1}, with {result.group_size} finds that are "
                 f"mostly **{result.group_kind}s**.")
-    measures = dict(zip(ethics_demos.FEATURES, ethics_demos.STRANGERS[name]))
-    st.table({"measurement": [ethics_demos.FEATURE_NAMES[f] for f in measures], name: list(measures.values()),
+    measures = dict(zip(demos.FEATURES, demos.STRANGERS[name]))
+    st.table({"measurement": [demos.FEATURE_NAMES[f] for f in measures], name: list(measures.values()),
               "smallest in the group": [result.ranges[f][0] for f in measures],
               "largest in the group": [result.ranges[f][1] for f in measures]})
     if result.outside:
-        outside = " and ".join(ethics_demos.FEATURE_NAMES[f].split(" (")[0] for f in result.outside)
+        outside = " and ".join(demos.FEATURE_NAMES[f].split(" (")[0] for f in result.outside)
         st.markdown(f"Its {outside} lie outside every find in that group – it was put there anyway. "
                     "A rule such as 'too far from every group centre: unknown' has to be added by people.")
     return f"k-means put {name} in group {result.group + 1}, mostly {result.group_kind}s"
@@ -314,4 +316,4 @@ if view.shows("sources") and not kid:
                "examples from the workshop.")
 
 snapshot = copy.deepcopy(answers)  # the handout is built later, on another thread
-ui.end_of_page(view, handout=lambda: ethics_handout.handout(view.link, snapshot, ran))
+ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, ran))

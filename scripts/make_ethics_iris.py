@@ -12,19 +12,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib import ethics_demos  # noqa: E402
+from lib.ethics import demos  # noqa: E402
 
 
 def main() -> None:
-    settings = [(1.0, 1.0, 1.0)] + [ethics_demos.fraction_without(species, keep)
-                                    for species in range(3) for keep in ethics_demos.KEEP_CHOICES if keep < 1]
+    settings = [(1.0, 1.0, 1.0)] + [demos.fraction_without(species, keep)
+                                    for species in range(3) for keep in demos.KEEP_CHOICES if keep < 1]
     results = {}
     for fraction in settings:
-        accuracy = ethics_demos.iris_species_accuracy(fraction)
-        results[ethics_demos.fraction_label(fraction)] = [round(float(a), 6) for a in accuracy]
-        print(fraction, results[ethics_demos.fraction_label(fraction)], flush=True)
-    ethics_demos.IRIS_RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    ethics_demos.IRIS_RESULTS.write_text(json.dumps(results, indent=1) + "\n")
+        accuracy = demos.iris_species_accuracy(fraction)
+        results[demos.fraction_label(fraction)] = [round(float(a), 6) for a in accuracy]
+        print(fraction, results[demos.fraction_label(fraction)], flush=True)
+    demos.IRIS_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    demos.IRIS_RESULTS.write_text(json.dumps(results, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""lib.ethics_demos: the live demos against the other pages' models. Tests of a demo whose model module or
+"""lib.ethics.demos: the live demos against the other pages' models. Tests of a demo whose model module or
 model file is not there yet are skipped, so this file passes both before and after those pages land."""
 
 import importlib
@@ -6,7 +6,8 @@ import importlib
 import numpy as np
 import pytest
 
-from lib import ethics, ethics_demos
+from lib import ethics
+from lib.ethics import demos
 
 
 def _needs(module: str):
@@ -17,43 +18,43 @@ def _needs(module: str):
 
 
 def test_every_demo_illustrates_a_checklist_item():
-    for demo in ethics_demos.DEMOS:
+    for demo in demos.DEMOS:
         assert ethics.item(demo.item_id)  # KeyError if the link is broken
         assert demo.title and demo.lesson and demo.needs
 
 
 def test_fraction_without_keeps_the_other_species_whole():
-    assert ethics_demos.fraction_without(1, 0.1) == (1.0, 0.1, 1.0)
+    assert demos.fraction_without(1, 0.1) == (1.0, 0.1, 1.0)
     with pytest.raises(ValueError, match="species must be"):
-        ethics_demos.fraction_without(3, 0.1)
+        demos.fraction_without(3, 0.1)
     with pytest.raises(ValueError, match="fraction of flowers kept"):
-        ethics_demos.fraction_without(0, 0)
+        demos.fraction_without(0, 0)
 
 
 def test_shipped_iris_results_cover_every_setting_the_page_offers():
-    settings = [(1.0, 1.0, 1.0)] + [ethics_demos.fraction_without(s, k)
-                                    for s in range(3) for k in ethics_demos.KEEP_CHOICES]
+    settings = [(1.0, 1.0, 1.0)] + [demos.fraction_without(s, k)
+                                    for s in range(3) for k in demos.KEEP_CHOICES]
     for fraction in settings:
-        accuracy = ethics_demos.shipped_iris_accuracy(fraction)
+        accuracy = demos.shipped_iris_accuracy(fraction)
         assert accuracy is not None and accuracy.shape == (3,), fraction
         assert np.all((accuracy >= 0) & (accuracy <= 1))
     # The lesson of the demo: the species that was mostly removed is the one that suffers.
-    balanced = ethics_demos.shipped_iris_accuracy((1.0, 1.0, 1.0))
-    reduced = ethics_demos.shipped_iris_accuracy((1.0, 0.1, 1.0))
+    balanced = demos.shipped_iris_accuracy((1.0, 1.0, 1.0))
+    reduced = demos.shipped_iris_accuracy((1.0, 0.1, 1.0))
     assert reduced[1] < balanced[1] - 0.3
-    assert ethics_demos.shipped_iris_accuracy((1.0, 0.3, 1.0)) is None  # not offered, so not shipped
+    assert demos.shipped_iris_accuracy((1.0, 0.3, 1.0)) is None  # not offered, so not shipped
 
 
 def test_shipped_iris_results_match_a_live_training():
     _needs("lib.iris_cache")
-    live = ethics_demos.iris_species_accuracy((1.0, 0.1, 1.0))
-    np.testing.assert_allclose(live, ethics_demos.shipped_iris_accuracy((1.0, 0.1, 1.0)), atol=1e-6)
+    live = demos.iris_species_accuracy((1.0, 0.1, 1.0))
+    np.testing.assert_allclose(live, demos.shipped_iris_accuracy((1.0, 0.1, 1.0)), atol=1e-6)
 
 
-@pytest.mark.parametrize("name", list(ethics_demos.STRANGERS))
+@pytest.mark.parametrize("name", list(demos.STRANGERS))
 def test_kmeans_puts_every_stranger_in_a_group(name):
     _needs("lib.kmeans.garden")
-    result = ethics_demos.garden_stranger(name)
+    result = demos.garden_stranger(name)
     assert result.group in range(3)
     assert result.outside, f"{name} should lie outside its group's measurements"
 
@@ -64,12 +65,12 @@ def test_the_coin_lands_with_the_stones_as_scikit_learn_says():
     from sklearn.preprocessing import StandardScaler
 
     table = garden.load_garden()
-    X = table[list(ethics_demos.FEATURES)].to_numpy(dtype=float)
+    X = table[list(demos.FEATURES)].to_numpy(dtype=float)
     scaler = StandardScaler().fit(X)
     model = KMeans(3, n_init=10, random_state=0).fit(scaler.transform(X))
-    coin = scaler.transform([ethics_demos.STRANGERS["a 1p coin"]])
+    coin = scaler.transform([demos.STRANGERS["a 1p coin"]])
     members = model.labels_ == model.predict(coin)[0]
-    assert table.loc[members, "kind"].mode().iloc[0] == ethics_demos.garden_stranger("a 1p coin").group_kind == "stone"
+    assert table.loc[members, "kind"].mode().iloc[0] == demos.garden_stranger("a 1p coin").group_kind == "stone"
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +84,7 @@ def digit_models():
 
 def test_the_dog_always_gets_a_digit(digit_models):
     for model in digit_models.values():
-        probabilities = ethics_demos.dog_probabilities(model)
+        probabilities = demos.dog_probabilities(model)
         assert probabilities.shape == (10,)
         assert probabilities.sum() == pytest.approx(1, abs=1e-4)
 
@@ -91,7 +92,7 @@ def test_the_dog_always_gets_a_digit(digit_models):
 def test_only_the_inverted_model_reads_black_on_white_digits(digit_models):
     mnist = _needs("lib.mnist")
     _, _, x_test, y_test = mnist.load_data()
-    plain_as_is, plain_swapped = ethics_demos.polarity_accuracy(digit_models[False], x_test, y_test)
-    _, invert_swapped = ethics_demos.polarity_accuracy(digit_models[True], x_test, y_test)
+    plain_as_is, plain_swapped = demos.polarity_accuracy(digit_models[False], x_test, y_test)
+    _, invert_swapped = demos.polarity_accuracy(digit_models[True], x_test, y_test)
     assert plain_swapped < 0.5 < plain_as_is
     assert invert_swapped > plain_swapped + 0.2

@@ -1,12 +1,11 @@
-"""lib.noise_display and lib.noise_charts: how numbers become greys, and what the chart promises."""
+"""lib.noise.charts: how numbers become greys, and what the chart promises."""
 
 import io
 
 import numpy as np
 from PIL import Image
 
-from lib.noise_charts import LAW, LEVEL, noise_chart
-from lib.noise_display import mosaic, png, signed, stretched, to_grey
+from lib.noise.charts import LAW, LEVEL, mosaic, noise_chart, png, signed, stretched, to_grey
 
 
 def test_to_grey_clips_outside_black_and_white():

@@ -1,6 +1,8 @@
 """lib.noise: the averaging law and its failures, checked against hand-worked numbers, numpy and scipy."""
 
 import io
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -10,6 +12,7 @@ from scipy import stats
 from lib import noise
 from lib.images import load_image
 from lib.noise import combine, noisy_copies, remaining_noise, render_message
+from tests.conftest import ROOT
 
 SECRET = render_message("SPY", 128)
 
@@ -218,3 +221,16 @@ def test_builtin_secrets_ship_and_load():
         picture, cut = noise.picture_to_secret(Image.open(path), noise.SIDE)
         assert cut is None
         assert picture.shape == (noise.SIDE, noise.SIDE) and 0.03 < picture.mean() < 0.6
+
+
+def test_the_package_api_is_the_notebook_api_and_loads_neither_streamlit_nor_tensorflow():
+    script = (
+        "import importlib, pkgutil, sys; import lib.noise as noise; "
+        "[importlib.import_module(m.name) for m in pkgutil.iter_modules(noise.__path__, 'lib.noise.')]; "
+        "assert all(callable(getattr(noise, name)) for name in ('noisy_copies', 'combine', 'render_message')); "
+        "assert set(noise.__all__) <= set(dir(noise)); "
+        "print(sorted(m for m in ('streamlit', 'tensorflow', 'keras') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -1,8 +1,8 @@
 """The /ethics page's "download my results": the learner's checklist answers and the demos they ran.
 
-Plain Python (no Streamlit). The answers are :func:`lib.ethics.to_markdown`'s record (notes escaped there),
-with its headings moved one level down under the handout's title. Answers never travel in the page's URL
-(they can be long and private); the link in the handout reopens the same view, and the JSON export on the
+Plain Python (no Streamlit). The answers are :func:`lib.ethics.checklist.to_markdown`'s record (notes escaped
+there), with its headings moved one level down under the handout's title. Answers never travel in the page's
+URL (they can be long and private); the link in the handout reopens the same view, and the JSON export on the
 page carries the answers.
 """
 
@@ -11,20 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lib import ethics
+from lib.ethics.checklist import ITEMS, progress, to_markdown
 from lib.handout import Handout
 
 
 def handout(link: str, answers: dict, demos: Sequence[str] = ()) -> Handout:
-    """A record of the learner's checklist: ``answers`` in :mod:`lib.ethics`'s shape (checked there, so a
-    malformed dict raises ``ValueError``), ``demos`` one plain sentence per live demo they ran (written by
-    the app, not the learner)."""
-    checklist = ethics.to_markdown(answers)
+    """A record of the learner's checklist: ``answers`` in :mod:`lib.ethics.checklist`'s shape (checked there,
+    so a malformed dict raises ``ValueError``), ``demos`` one plain sentence per live demo they ran (written
+    by the app, not the learner)."""
+    checklist = to_markdown(answers)
     record = Handout("Before you trust a model: my checklist", link)
     record.text("The link above reopens the page with the same demos; it does not carry your answers. To carry "
                 "on answering later, use the page's “Download as JSON” and load that file there again.")
-    settled = sum(done for _, done, _ in ethics.progress(answers))
-    record.text(f"**{settled} of {len(ethics.ITEMS)} questions settled** (answered yes, no or not applicable).")
+    settled = sum(done for _, done, _ in progress(answers))
+    record.text(f"**{settled} of {len(ITEMS)} questions settled** (answered yes, no or not applicable).")
     # One level down, so the handout's title stays the only top-level heading.
     record.text(re.sub(r"^#", "##", checklist, flags=re.MULTILINE))
     if demos:

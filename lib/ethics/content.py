@@ -3,7 +3,7 @@
 Everything is written in our own words. The checklist's shape (five stages of a project, about twenty
 questions) follows deon, DrivenData's ethics checklist for data science; its examples come from the
 workshop itself: the course notes and their live transcript, the ML-school slides and the meetup blog.
-:mod:`lib.ethics` reads and writes answers to this checklist; this module only holds the text.
+:mod:`lib.ethics.checklist` reads and writes answers to this checklist; this module only holds the text.
 """
 
 from __future__ import annotations

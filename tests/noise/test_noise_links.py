@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import noise
-from lib.noise_handout import handout
+from lib.noise.handout import handout
 from tests.conftest import bound_controls, open_with_link, texts, unescaped
 
 PAGE = "pages/4_noise.py"

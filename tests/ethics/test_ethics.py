@@ -2,11 +2,14 @@
 that must be refused with a readable message."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 
 from lib import ethics
-from lib.ethics_content import SOURCES
+from lib.ethics.content import SOURCES
+from tests.conftest import ROOT
 
 ITEMS = ethics.ITEMS
 
@@ -140,3 +143,17 @@ def test_exports_refuse_answers_that_do_not_fit_the_shape():
         ethics.to_json({"answers": {}})
     with pytest.raises(ValueError, match="Unknown checklist item"):
         ethics.to_markdown({"project": "", "answers": {"nope": {"answer": "yes", "note": ""}}})
+
+
+def test_the_package_api_is_the_notebook_api_and_loads_neither_streamlit_nor_tensorflow():
+    script = (
+        "import importlib, pkgutil, sys; import lib.ethics as ethics; "
+        "[importlib.import_module(m.name) for m in pkgutil.iter_modules(ethics.__path__, 'lib.ethics.')]; "
+        "assert ethics.CHECKLIST and all(callable(getattr(ethics, name)) for name in "
+        "('to_json', 'from_json', 'to_markdown')); "
+        "assert set(ethics.__all__) <= set(dir(ethics)); "
+        "print(sorted(m for m in ('streamlit', 'tensorflow', 'keras') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

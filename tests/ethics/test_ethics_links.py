@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import ethics, ethics_handout, lessons
+from lib import ethics, lessons
+from lib.ethics.handout import handout
 from tests.conftest import open_with_link, unescaped
 
 PAGE = "pages/6_ethics.py"
@@ -108,7 +109,7 @@ def test_handout_records_the_answers_the_demos_and_the_link():
     answers["answers"]["collect-who"] = {"answer": "no", "note": "<script>alert(1)</script> only [adults](x)"}
     answers["answers"]["deploy-human"] = {"answer": "yes", "note": ""}
     link = "http://localhost:8501/ethics?dog=on&threshold=0.75"
-    record = ethics_handout.handout(link, answers, ["The dog demo. With 'I don't know' below 75%: …"])
+    record = handout(link, answers, ["The dog demo. With 'I don't know' below 75%: …"])
     markdown = record.to_markdown()
     assert markdown.startswith("# ") and markdown.count("\n# ") == 0  # one top-level heading
     assert link in markdown and "2 of 26 questions settled" in markdown
@@ -128,7 +129,7 @@ def test_handout_records_the_answers_the_demos_and_the_link():
 
 def test_handout_refuses_malformed_answers():
     with pytest.raises(ValueError):
-        ethics_handout.handout("http://x/ethics", {"project": "", "answers": {"nope": {}}})
+        handout("http://x/ethics", {"project": "", "answers": {"nope": {}}})
 
 
 def test_the_lesson_file():

@@ -16,12 +16,8 @@ from __future__ import annotations
 
 import json
 
-from lib.ethics_content import CHECKLIST, Item, Section
+from lib.ethics.content import CHECKLIST, Item, Section
 from lib.handout import code_span, escape_markdown
-
-__all__ = ["ANSWER_CHOICES", "CHECKLIST", "FORMAT", "FORMAT_VERSION", "ITEMS", "MAX_FILE_BYTES", "MAX_FILE_MB",
-           "MAX_NOTE_CHARS", "MAX_PROJECT_CHARS", "Item", "Section", "answer_words", "empty_answers", "from_json",
-           "item", "open_items", "progress", "to_json", "to_markdown"]
 
 #: The four possible answers, in the order the page offers them.
 ANSWER_CHOICES: tuple[str, ...] = ("yes", "no", "not applicable", "not sure")
