@@ -1,8 +1,7 @@
 """The workshop's logic and models, shared by the Streamlit pages and usable from a notebook.
 
-Everything here is plain Python: no module needs Streamlit except :mod:`lib.ui` (the shared page helpers)
-and the ``*_views`` modules (a page's cached wrappers around the logic, kept out of the page script because
-Streamlit rebuilds a cache decorator each time its line runs). Nothing imports TensorFlow when the package is
+Everything here is plain Python: no module needs Streamlit except the :mod:`lib.ui` package (the page frame,
+and each topic's cached views in ``lib.ui.<topic>``). Nothing imports TensorFlow when the package is
 imported; it is imported only inside the functions that train (or load a Keras model); the shipped digit
 networks run in NumPy (:mod:`lib.mnist_numpy`).
 
@@ -15,7 +14,7 @@ Modules, shared:
     handout       - Markdown/HTML records with pictures inside, and QR codes
     workshop_handout - the printable workshop sheet built from the lessons
     glossary      - the workshop's words in plain and kid wording (lib/glossary.toml)
-    ui            - shared Streamlit page helpers (page set-up, links, sidebar, end of page); needs Streamlit
+    ui/           - Streamlit: the page frame (set-up, links, sidebar, end of page) and lib.ui.<topic> views
 
 Modules, one group per topic (each page's README section lists their public names):
     convolution/ (kernels, charts, editor, sources, handout, lesson.toml),

@@ -14,7 +14,7 @@ from lib.convolution.charts import kernel_grid, pixel_grid
 from lib.convolution.handout import handout
 from lib.convolution.sources import BUNDLED, COURSE_EXAMPLE, WORKING_SIDE, Picture, from_image_source, test_pattern
 from lib.images import ImageError
-from lib.kernel_editor_views import KERNEL_TEXT, custom_kernel, set_custom
+from lib.ui.convolution import KERNEL_TEXT, custom_kernel, set_custom
 
 view = ui.page_setup("convolution")
 

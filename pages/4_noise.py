@@ -10,7 +10,7 @@ from lib import noise, ui
 from lib.images import ImageError
 from lib.noise.charts import to_grey
 from lib.noise.handout import handout
-from lib.noise_views import (MAX_COPIES, chart, clipped_curve, combination, message_secret, picture_secret,
+from lib.ui.noise import (MAX_COPIES, chart, clipped_curve, combination, message_secret, picture_secret,
                              salt_pepper_views, stack, stamp_views, subtraction, thumbnails)
 
 view = ui.page_setup("noise")

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import ui
-from lib.garden_views import cached_demo, cached_elbow, cached_fit, cached_upload
+from lib.ui.kmeans import cached_demo, cached_elbow, cached_fit, cached_upload
 from lib.handout import code_span
 from lib.kmeans import garden
 from lib.kmeans.bugs import BUGS, bug

@@ -19,7 +19,7 @@ from lib.ethics import demos
 from lib.ethics.content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics.demos import DEMOS
 from lib.ethics.handout import handout
-from lib.ethics_views import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
+from lib.ui.ethics import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
 from lib.handout import code_span
 from lib.palette import use_plotly_template
 

@@ -8,7 +8,7 @@ Modules:
     handout  - the page's "download my results" record
     lesson.toml - the page's goal, URL settings, hideable sections and exercises (read by :mod:`lib.lessons`)
 
-The page's Streamlit editor is :mod:`lib.kernel_editor_views`. Importing this package loads NumPy only.
+The page's Streamlit editor is :mod:`lib.ui.convolution`. Importing this package loads NumPy only.
 """
 
 from lib.convolution.kernels import (

@@ -1,7 +1,8 @@
 """Shared Streamlit page helpers: every page starts with :func:`page_setup` and ends with :func:`end_of_page`.
 
-This is the one module in :mod:`lib` that needs Streamlit, with the ``*_views`` modules; the logic modules
-never import it.
+:mod:`lib.ui` is the one package in :mod:`lib` that imports Streamlit: this module is the page frame, and
+``lib.ui.<topic>`` holds a topic's cached views (Streamlit rebuilds a cache decorator each time its line runs,
+so they are kept out of the page scripts). The topic packages never import Streamlit.
 
 Navigation: the app keeps Streamlit's classic ``pages/`` folder (each file gets its own URL, which works when
 pasted into a fresh tab on a fresh server) but hides Streamlit's automatic sidebar, whose labels are file
