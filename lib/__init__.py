@@ -4,7 +4,7 @@ Everything here is plain Python: no module needs Streamlit except :mod:`lib.ui` 
 and the ``*_views`` modules (a page's cached wrappers around the logic, kept out of the page script because
 Streamlit rebuilds a cache decorator each time its line runs). Nothing imports TensorFlow when the package is
 imported; it is imported only inside the functions that train (or load a Keras model); the shipped digit
-networks run in NumPy (:mod:`lib.mnist_numpy`).
+networks run in NumPy (:mod:`lib.mnist.numpy_cnn`).
 
 Modules, shared:
     images        - the one safe image loader every upload goes through (:func:`lib.images.load_image`)
@@ -20,9 +20,9 @@ Modules, shared:
 Modules, one group per topic (each page's README section lists their public names):
     kernels, kernel_display, kernel_editor, kernel_editor_views, kernel_sources, kernel_figures,
     convolution_handout                                                      - image kernels
-    iris, iris_cache, iris_baselines, iris_charts, iris_handout              - the iris network
-    mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
-    mnist_charts, mnist_handout                                              - the MNIST CNN
+    iris/  (model, cache, baselines, charts, handout, lesson.toml)           - the iris network
+    mnist/ (model, numpy_cnn, preprocess, augment, results, charts, handout,
+            lesson.toml)                                                     - the MNIST CNN
     noise, noise_display, noise_charts, noise_views, noise_handout           - secret spy messages
     garden, lloyd, kmeans_bugs, table_upload, garden_plots, garden_views,
     kmeans_handout                                                           - k-means garden bugs

@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest
 from lib import ethics
 from tests.conftest import ROOT
 
-SOURCES = sorted([ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("lib/*.py")])
+SOURCES = sorted([ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("lib/**/*.py")])
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 
