@@ -37,7 +37,6 @@ WEIGHTS_PATHS: dict[bool, Path] = {inverted: path.with_name(f"{path.stem}_weight
 TEST_PROBABILITIES_PATH = MODELS_DIR / "mnist_test_probabilities.npz"
 SEED = 2024
 BATCH_SIZE = 128  # the course's batch size
-DIGITS = list(range(10))
 
 #: One row per layer of the course's network: name, output shape, what it does in plain words.
 LAYER_NOTES = [
