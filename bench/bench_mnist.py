@@ -128,7 +128,7 @@ def mnist_live_training_memory() -> Figure:
     getrusage's ru_maxrss survives fork and exec on Linux, so it would report this benchmark process's own
     high-water mark when that is larger."""
     script = (
-        "import re, time; from lib import mnist; from lib.mnist_augment import Augmentations, augment; "
+        "import re, time; from lib import mnist; from lib.mnist.augment import Augmentations, augment; "
         "x, y, _, _ = mnist.load_data(train_size=20000); start = time.perf_counter(); "
         "xa, ya = augment(x, y, Augmentations(True, 30, 0.3, 1.5, 0.8)); del x; "
         "mnist.train(xa, ya, epochs=1); "

@@ -3,7 +3,7 @@
 Everything here is plain Python: no module needs Streamlit except the :mod:`lib.ui` package (the page frame,
 and each topic's cached views in ``lib.ui.<topic>``). Nothing imports TensorFlow when the package is
 imported; it is imported only inside the functions that train (or load a Keras model); the shipped digit
-networks run in NumPy (:mod:`lib.mnist_numpy`).
+networks run in NumPy (:mod:`lib.mnist.numpy_cnn`).
 
 Modules, shared:
     images        - the one safe image loader every upload goes through (:func:`lib.images.load_image`)
@@ -17,14 +17,14 @@ Modules, shared:
     ui/           - Streamlit: the page frame (set-up, links, sidebar, end of page) and lib.ui.<topic> views
 
 Modules, one group per topic (each page's README section lists their public names):
-    convolution/ (kernels, charts, editor, sources, handout, lesson.toml),
-    kernel_editor_views                                                      - image kernels
-    iris, iris_cache, iris_baselines, iris_charts, iris_handout              - the iris network
-    mnist, mnist_numpy, mnist_preprocess, mnist_augment, mnist_results,
-    mnist_charts, mnist_handout                                              - the MNIST CNN
-    noise (package: secret, copies, charts, handout, lesson.toml), noise_views - secret spy messages
-    kmeans (package: garden, lloyd, bugs, upload, charts, handout), garden_views - k-means garden bugs
-    ethics (package: content, checklist, demos, handout, lesson.toml), ethics_views - the ethics checklist
+    convolution/ (kernels, charts, editor, sources, handout, lesson.toml)     - image kernels
+    iris/  (model, cache, baselines, charts, handout, lesson.toml)           - the iris network
+    mnist/ (model, numpy_cnn, preprocess, augment, results, charts, handout,
+            lesson.toml)                                                     - the MNIST CNN
+    noise/ (secret, copies, charts, handout, lesson.toml)                    - secret spy messages
+    kmeans/ (garden, lloyd, bugs, upload, charts, handout, lesson.toml)      - k-means garden bugs
+    ethics/ (checklist, content, demos, handout, lesson.toml)                - the ethics checklist
+    Each topic's Streamlit views are in lib.ui.<topic>.
 """
 
 from pathlib import Path

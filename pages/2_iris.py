@@ -12,10 +12,10 @@ from lib import ui
 view = ui.page_setup("iris")
 
 from lib import iris  # noqa: E402  (page_setup must be the first Streamlit call)
-from lib import iris_charts as charts  # noqa: E402
-from lib.iris_baselines import baseline_accuracies  # noqa: E402
-from lib.iris_cache import cached, train_cached  # noqa: E402
-from lib.iris_handout import handout  # noqa: E402
+from lib.iris import charts  # noqa: E402
+from lib.iris.baselines import baseline_accuracies  # noqa: E402
+from lib.iris.cache import cached, train_cached  # noqa: E402
+from lib.iris.handout import handout  # noqa: E402
 from lib.training_slot import replay_frames  # noqa: E402
 
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)

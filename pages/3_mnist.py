@@ -1,6 +1,6 @@
 """Topic page /mnist: a digit-reading network that fails on black-on-white digits until it is trained on them.
 
-The shipped networks run in NumPy (lib.mnist_numpy), so showing this page never starts TensorFlow; only
+The shipped networks run in NumPy (lib.mnist.numpy_cnn), so showing this page never starts TensorFlow; only
 "Train it yourself" does.
 """
 
@@ -10,9 +10,11 @@ import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from lib import mnist, mnist_charts as charts, mnist_handout, mnist_results as results, ui
+from lib import mnist, ui
 from lib.images import ImageError, load_image
-from lib.mnist_augment import Augmentations, augment
+from lib.mnist import charts, results
+from lib.mnist.augment import Augmentations, augment
+from lib.mnist.handout import handout
 from lib.palette import OKABE_ITO
 from lib.training_slot import TRAINING, replay_frames
 
@@ -386,7 +388,7 @@ if view.shows("train") and not view.kids:
             st.write(f"On your digit, your network says **{int(mnist.predict(run['model'], x)[0].argmax())}**.")
 
 
-ui.end_of_page(view, handout=lambda: mnist_handout.handout(
+ui.end_of_page(view, handout=lambda: handout(
     view.link, invert=invert, source=source, threshold=threshold, auto_invert=auto_invert,
     course_probabilities=course_probs, course_images=course, digit=x, probabilities=probs, flipped=flipped,
     trained=trained))

@@ -167,7 +167,7 @@ for section in ethics.CHECKLIST:
 
 def iris_accuracy(species_fraction: tuple) -> list:
     """Shipped results when this setting was precomputed; otherwise train once per setting and server,
-    one training at a time across all users (lib.iris_cache)."""
+    one training at a time across all users (lib.iris.cache)."""
     shipped = demos.shipped_iris_accuracy(species_fraction)
     if shipped is not None:
         return list(shipped)

@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lib import mnist  # noqa: E402
-from lib.mnist_numpy import NumpyCNN  # noqa: E402
+from lib.mnist.model import MODELS_DIR  # noqa: E402
+from lib.mnist.numpy_cnn import NumpyCNN  # noqa: E402
 
 EPOCHS = 4
 
@@ -31,11 +32,11 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=EPOCHS, help="passes over the training set")
     parser.add_argument("--seed", type=int, default=mnist.SEED, help="random seed")
     parser.add_argument("--subset", type=int, default=None, help="train on the first N digits only (checks)")
-    parser.add_argument("--out", type=Path, default=mnist.MODELS_DIR, help="folder for the .keras files")
+    parser.add_argument("--out", type=Path, default=MODELS_DIR, help="folder for the .keras files")
     parser.add_argument("--probabilities-only", action="store_true",
                         help="do not train: only save the existing models' test-set probabilities")
     parser.add_argument("--export-weights", action="store_true",
-                        help="do not train: only save the existing models' weights for lib.mnist_numpy")
+                        help="do not train: only save the existing models' weights for lib.mnist.numpy_cnn")
     args = parser.parse_args()
     if not (args.probabilities_only or args.export_weights):
         train_both(args)
@@ -51,7 +52,7 @@ def main() -> None:
 
 
 def export_weights(models: dict, out: Path) -> None:
-    """Save each Keras model's weights as the arrays :class:`lib.mnist_numpy.NumpyCNN` runs on."""
+    """Save each Keras model's weights as the arrays :class:`lib.mnist.numpy_cnn.NumpyCNN` runs on."""
     for inverted, model in models.items():
         path = out / mnist.WEIGHTS_PATHS[inverted].name
         NumpyCNN.from_keras(model).save(path)

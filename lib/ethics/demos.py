@@ -119,12 +119,13 @@ def shipped_iris_accuracy(species_fraction) -> np.ndarray | None:
 def iris_species_accuracy(species_fraction: tuple[float, float, float], seed: int = 0,
                           on_progress=None, on_wait=None) -> np.ndarray:
     """Train the iris network keeping ``species_fraction`` of each species; its accuracy per species on
-    the (untouched) test flowers. Trains through :func:`lib.iris_cache.train_cached`: once per setting
+    the (untouched) test flowers. Trains through :func:`lib.iris.cache.train_cached`: once per setting
     per server, one training at a time, ``on_wait(runs_ahead)`` while queued, ``on_progress`` per epoch."""
-    from lib import iris, iris_cache
+    from lib import iris
+    from lib.iris.cache import train_cached
 
     config = iris.IrisConfig(species_fraction=species_fraction)
-    result = iris_cache.train_cached(config, seed, on_progress=on_progress, on_wait=on_wait)
+    result = train_cached(config, seed, on_progress=on_progress, on_wait=on_wait)
     return np.asarray(iris.per_species_accuracy(result.model, result.X_test, result.y_test), dtype=float)
 
 

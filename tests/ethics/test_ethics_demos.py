@@ -46,7 +46,7 @@ def test_shipped_iris_results_cover_every_setting_the_page_offers():
 
 
 def test_shipped_iris_results_match_a_live_training():
-    _needs("lib.iris_cache")
+    _needs("lib.iris.cache")
     live = demos.iris_species_accuracy((1.0, 0.1, 1.0))
     np.testing.assert_allclose(live, demos.shipped_iris_accuracy((1.0, 0.1, 1.0)), atol=1e-6)
 

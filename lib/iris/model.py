@@ -182,7 +182,7 @@ def train(config: IrisConfig = IrisConfig(), seed: int = 0,
 
     ``seed`` fixes the split, the starting weights and the order flowers are shown in, so the same
     config and seed give the same network. Not thread-safe on its own (TensorFlow's seed is global):
-    servers run trainings one at a time (see :func:`lib.iris_cache.train_cached`).
+    servers run trainings one at a time (see :func:`lib.iris.cache.train_cached`).
     """
     import time
 

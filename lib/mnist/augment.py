@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from lib.mnist import SEED, with_inverted_copies
+from lib.mnist.model import SEED, with_inverted_copies
 
 
 @dataclass(frozen=True)

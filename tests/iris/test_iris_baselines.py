@@ -1,11 +1,11 @@
-"""lib.iris_baselines against scikit-learn used directly on the same split."""
+"""lib.iris.baselines against scikit-learn used directly on the same split."""
 
 import math
 
 from sklearn.neighbors import KNeighborsClassifier
 
 from lib import iris
-from lib.iris_baselines import BASELINES, baseline_accuracies
+from lib.iris.baselines import BASELINES, baseline_accuracies
 
 
 def test_baselines_score_the_same_test_flowers():

@@ -7,8 +7,8 @@ from scipy import ndimage
 
 from lib import mnist
 from lib.images import load_image
-from lib.mnist_augment import Augmentations, augment
-from lib.mnist_results import COURSE_DIR
+from lib.mnist.augment import Augmentations, augment
+from lib.mnist.results import COURSE_DIR
 
 
 @pytest.fixture(scope="module")

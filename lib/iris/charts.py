@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from lib.iris import FEATURES, SPECIES
+from lib.iris.model import FEATURES, SPECIES
 from lib.palette import CATEGORICAL, MODEBAR_PX, OKABE_ITO, SEQUENTIAL, use_plotly_template
 
 SPECIES_COLOURS = CATEGORICAL[:3]

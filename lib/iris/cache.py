@@ -12,7 +12,7 @@ import threading
 from collections import OrderedDict
 from typing import Callable
 
-from lib.iris import IrisConfig, Progress, TrainResult, train
+from lib.iris.model import IrisConfig, Progress, TrainResult, train
 from lib.training_slot import TRAINING
 
 MAX_CACHED = 32
@@ -33,7 +33,7 @@ def cached(config: IrisConfig, seed: int) -> TrainResult | None:
 def train_cached(config: IrisConfig = IrisConfig(), seed: int = 0,
                  on_progress: Callable[[Progress], None] | None = None,
                  on_wait: Callable[[int], None] | None = None) -> TrainResult:
-    """:func:`lib.iris.train` with a per-server cache and a queue: identical requests train once; others
+    """:func:`lib.iris.model.train` with a per-server cache and a queue: identical requests train once; others
     wait their turn, hearing ``on_wait(runs_ahead)`` while they wait."""
     result = cached(config, seed)
     if result is not None:

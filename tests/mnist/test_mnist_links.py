@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import lessons, mnist, mnist_handout, mnist_results as results
+from lib import lessons, mnist
+from lib.mnist import results
+from lib.mnist.handout import handout
 from tests.conftest import open_with_link, unescaped
 
 PAGE = "pages/3_mnist.py"
@@ -125,7 +127,7 @@ def test_handout_records_the_digit_the_answers_and_the_link(course_probabilities
     course, probabilities = course_probabilities
     digit = course[4]
     link = "http://localhost:8501/mnist?invert=on&threshold=70"
-    record = mnist_handout.handout(
+    record = handout(
         link, invert=True, source="Draw", threshold=0.7, auto_invert=True, course_probabilities=probabilities,
         course_images=course, digit=digit, probabilities={k: v[4] for k, v in probabilities.items()},
         flipped=True, trained="Your network (1,000 digits): 90.0% right")
@@ -147,11 +149,11 @@ def test_handout_records_the_digit_the_answers_and_the_link(course_probabilities
 
 def test_handout_without_a_digit_says_so_and_checks_the_threshold(course_probabilities):
     _, probabilities = course_probabilities
-    record = mnist_handout.handout("http://x/mnist", invert=False, source="Upload a photo", threshold=0.5,
+    record = handout("http://x/mnist", invert=False, source="Upload a photo", threshold=0.5,
                                    auto_invert=False, course_probabilities=probabilities)
     assert "no digit yet" in record.to_markdown()
     with pytest.raises(ValueError, match="divide a percentage by 100"):
-        mnist_handout.handout("http://x/mnist", invert=False, source="Draw", threshold=50, auto_invert=False,
+        handout("http://x/mnist", invert=False, source="Draw", threshold=50, auto_invert=False,
                               course_probabilities=probabilities)
 
 

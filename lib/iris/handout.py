@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from lib.handout import Handout
-from lib.iris import FEATURES, SPECIES, IrisConfig
+from lib.iris.model import FEATURES, SPECIES, IrisConfig
 
 
 def design_rows(config: IrisConfig, seed: int) -> list[tuple[str, str]]:

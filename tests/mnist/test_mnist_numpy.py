@@ -1,4 +1,4 @@
-"""lib.mnist_numpy: the NumPy forward pass gives the Keras models' answers, from the shipped weight files,
+"""lib.mnist.numpy_cnn: the NumPy forward pass gives the Keras models' answers, from the shipped weight files,
 without TensorFlow."""
 
 import subprocess
@@ -9,7 +9,7 @@ import pytest
 from scipy import signal
 
 from lib import mnist
-from lib.mnist_numpy import WEIGHT_SHAPES, NumpyCNN, conv2d_same, max_pool_2
+from lib.mnist.numpy_cnn import WEIGHT_SHAPES, NumpyCNN, conv2d_same, max_pool_2
 from tests.conftest import ROOT
 
 

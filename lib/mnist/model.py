@@ -6,8 +6,8 @@ for black digits on white; adding colour-inverted copies of the training digits 
 switch and are made by ``scripts/train_mnist.py``.
 
 Predicting needs no TensorFlow: :func:`load_network` returns the shipped network as a
-:class:`lib.mnist_numpy.NumpyCNN`, and :func:`predict`, :func:`first_layer_kernels`, :func:`feature_maps` and
-:func:`layer_table` take either that or a Keras model. TensorFlow is imported only inside the functions that
+:class:`lib.mnist.numpy_cnn.NumpyCNN`, and :func:`predict`, :func:`first_layer_kernels`, :func:`feature_maps`
+and :func:`layer_table` take either that or a Keras model. TensorFlow is imported only inside the functions that
 train or load Keras models, so importing this module stays instant.
 Images everywhere are float arrays in [0, 1], shaped (N, 28, 28), white digit on black like MNIST.
 """
@@ -23,9 +23,7 @@ from typing import Callable
 import numpy as np
 
 from lib import DATA_DIR
-from lib.mnist_preprocess import (  # noqa: F401 (re-exported: the page and other pages use them from here)
-    NoDigitError, drawing_to_image, has_light_background, invert_if_light_background, to_mnist)
-from lib.mnist_numpy import NumpyCNN
+from lib.mnist.numpy_cnn import NumpyCNN
 
 MNIST_PATH = DATA_DIR / "mnist.npz"
 MODELS_DIR = DATA_DIR / "models"
@@ -39,7 +37,6 @@ WEIGHTS_PATHS: dict[bool, Path] = {inverted: path.with_name(f"{path.stem}_weight
 TEST_PROBABILITIES_PATH = MODELS_DIR / "mnist_test_probabilities.npz"
 SEED = 2024
 BATCH_SIZE = 128  # the course's batch size
-DIGITS = list(range(10))
 
 #: One row per layer of the course's network: name, output shape, what it does in plain words.
 LAYER_NOTES = [

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import iris_cache
+from lib.iris import cache
 from lib.training_slot import TRAINING
 from tests.conftest import ROOT, open_with_link, training_elsewhere
 
@@ -82,7 +82,7 @@ def test_every_learner_presses_train_and_watches_it_learn_even_when_the_server_a
     def no_second_training(*args, **kwargs):
         raise AssertionError("the server trained the same design and seed twice")
 
-    monkeypatch.setattr(iris_cache, "train", no_second_training)
+    monkeypatch.setattr(cache, "train", no_second_training)
     second = open_with_link("pages/2_iris.py", link)  # another learner, same server
     assert not any(m.label == "Test accuracy" for m in second.metric)  # not shown before pressing Train
     assert any("Press **Train the network**" in box.value for box in second.info)

@@ -7,7 +7,7 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from lib.iris import IrisConfig
-from lib.iris_handout import handout
+from lib.iris.handout import handout
 from tests.conftest import bound_controls, open_with_link, unescaped
 
 PAGE = "pages/2_iris.py"

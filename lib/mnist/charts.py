@@ -13,7 +13,6 @@ from lib.palette import CATEGORICAL, DIVERGING, MODEBAR_PX, OKABE_ITO, SEQUENTIA
 
 MODEL_NAMES = {False: "plain (original digits)", True: "with inverted copies"}
 MODEL_COLOURS = {False: CATEGORICAL[1], True: CATEGORICAL[0]}  # orange, blue
-GREYS = [[0.0, "#000000"], [1.0, "#FFFFFF"]]
 
 
 def enlarge(x: np.ndarray, side: int = 280) -> Image.Image:

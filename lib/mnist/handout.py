@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from lib.handout import Handout
-from lib.mnist_results import COURSE_IMAGES, answer_or_unsure, course_table, side_by_side
+from lib.mnist.results import COURSE_IMAGES, answer_or_unsure, course_table, side_by_side
 
 NETWORK_NAMES = {False: "plain (white-on-black digits only)", True: "with inverted copies"}
 

@@ -100,7 +100,7 @@ class NumpyCNN:
 
     @classmethod
     def from_keras(cls, model) -> "NumpyCNN":
-        """Copy the weights out of a Keras course model (see ``lib.mnist.build_model``)."""
+        """Copy the weights out of a Keras course model (see ``lib.mnist.model.build_model``)."""
         weights = {}
         for layer in ("conv1", "conv2", "dense", "digits"):
             weights[f"{layer}_kernel"], weights[f"{layer}_bias"] = model.get_layer(layer).get_weights()

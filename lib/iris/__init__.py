@@ -1,0 +1,25 @@
+"""The /iris topic: the course's first neural network, which tells three iris species apart from four ruler
+measurements (4 → 10 → 10 → 3), trained live with Keras.
+
+Modules:
+    model     - the data, :class:`IrisConfig`, :func:`train` and everything read from a trained network
+    cache     - train each (config, seed) once per server, one training at a time (:func:`cache.train_cached`)
+    baselines - three classic scikit-learn models on the same split ("maybe you don't need a network")
+    charts    - the page's plotly figures (data, network, training curves, what it learned)
+    handout   - the page's "Download my results" record
+    lesson.toml - the page's goal, URL settings, hideable sections and exercises
+
+Importing this package stays light: TensorFlow loads only inside the functions that build or call a model.
+"""
+
+from lib.iris.model import (
+    ACTIVATIONS, EXAMPLE_FLOWERS, EXAMPLE_LABELS, FEATURES, OVERFIT_CONFIG, OVERFIT_SEED, SPECIES, IrisConfig,
+    Progress, TrainResult, build_model, confusion, decide, decision_grid, example_lines, layer_weights,
+    load_iris_frame, per_species_accuracy, predict_proba, prediction_line, split, train, training_stream)
+
+__all__ = [
+    "ACTIVATIONS", "EXAMPLE_FLOWERS", "EXAMPLE_LABELS", "FEATURES", "OVERFIT_CONFIG", "OVERFIT_SEED", "SPECIES",
+    "IrisConfig", "Progress", "TrainResult", "build_model", "confusion", "decide", "decision_grid",
+    "example_lines", "layer_weights", "load_iris_frame", "per_species_accuracy", "predict_proba",
+    "prediction_line", "split", "train", "training_stream",
+]
