@@ -10,7 +10,7 @@ Modules, shared:
     palette       - the colour-blind-safe Okabe-Ito palette and the plotly template every chart uses
     topics        - the six workshop topics: titles, URLs and one-line summaries (home page and navigation)
     training_slot - one live training at a time across all users of the server
-    lessons       - each page's goal, URL settings, hideable sections and exercises (lib/lessons/*.toml)
+    lessons       - each page's goal, URL settings, hideable sections and exercises (lib/<topic>/lesson.toml)
     handout       - Markdown/HTML records with pictures inside, and QR codes
     workshop_handout - the printable workshop sheet built from the lessons
     glossary      - the workshop's words in plain and kid wording (lib/glossary.toml)

@@ -13,7 +13,7 @@ from lib.topics import TOPICS, topic
 
 view = ui.page_setup("glossary")
 kids = view.kids
-ALL = "all"  # the topic filter's "every topic" choice (see lib/lessons/glossary.toml)
+ALL = "all"  # the topic filter's "every topic" choice (see lib/glossary_lesson.toml)
 
 
 def show_word(name: str) -> None:

@@ -65,7 +65,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-LESSON_DIR = Path(__file__).resolve().parent
+LIB_DIR = Path(__file__).resolve().parent
 
 #: URL parameters that are not settings: they set up a classroom rather than a control.
 CLASSROOM_PARAMS = ("lesson", "hide", "lock", "kids")
@@ -361,9 +361,9 @@ def _setting(name: str, spec: Mapping[str, Any], path: Path) -> Setting:
 
 def lesson_file(slug: str) -> Path:
     """Where the lesson of the page at ``/slug`` lives: beside its topic's code, ``lib/<slug>/lesson.toml``,
-    or, for a page without a topic package, ``lib/lessons/<slug>.toml``."""
-    beside_the_code = LESSON_DIR.parent / slug / "lesson.toml"
-    return beside_the_code if beside_the_code.exists() else LESSON_DIR / f"{slug}.toml"
+    or, for a page without a topic package (the glossary), ``lib/<slug>_lesson.toml``."""
+    beside_the_code = LIB_DIR / slug / "lesson.toml"
+    return beside_the_code if beside_the_code.exists() else LIB_DIR / f"{slug}_lesson.toml"
 
 
 @cache
