@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import dataclasses
 import importlib
 import inspect
 import logging
@@ -66,6 +67,8 @@ class _Shown:
                 return f"Path({str(value)!r})"
         if isinstance(value, (set, frozenset)):
             return f"{type(value).__name__}({sorted(value)!r})"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type) and _is_default(value):
+            return f"{type(value).__name__}()"
         text = repr(value)
         return f"<{type(value).__name__}>" if " at 0x" in text else text
 
@@ -81,7 +84,14 @@ class _Written:
 
 
 def _annotation(annotation):
-    return _Written(annotation) if isinstance(annotation, str) else annotation
+    return _Written(annotation.strip("'\"")) if isinstance(annotation, str) else annotation
+
+
+def _is_default(value) -> bool:
+    try:
+        return value == type(value)()
+    except TypeError:  # the class has fields without defaults
+        return False
 
 
 def signature(obj, method: bool = False) -> str:
@@ -91,20 +101,24 @@ def signature(obj, method: bool = False) -> str:
         sig = inspect.signature(obj)
     except (TypeError, ValueError):
         return ""
-    params = list(sig.parameters.values())[1 if method else 0:]
+    params = [p for p in list(sig.parameters.values())[1 if method else 0:] if not p.name.startswith("_")]
     params = [p.replace(annotation=_annotation(p.annotation),
                         default=_Shown(p.default) if p.default is not p.empty else p.empty) for p in params]
     return str(sig.replace(parameters=params, return_annotation=_annotation(sig.return_annotation)))
 
 
-def constants(source: str) -> dict[str, tuple[str, str]]:
-    """Top-level assignments of a module's source: name → (value source if short, ``#:`` comment)."""
+def constants(source: str, within: str = "") -> dict[str, tuple[str, str]]:
+    """Assignments at the top level of a module's source, or in the body of its class ``within``:
+    name → (value source if short, comment: the ``#:`` lines above or the comment at the end of the line)."""
     lines = source.splitlines()
     found = {}
-    for node in ast.parse(source).body:
+    body = ast.parse(source).body
+    if within:
+        body = next((node.body for node in body if isinstance(node, ast.ClassDef) and node.name == within), [])
+    for node in body:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
         for target in targets:
-            if not isinstance(target, ast.Name) or node.value is None:
+            if not isinstance(target, ast.Name) or (node.value is None and not within):
                 continue
             comment = []
             row = node.lineno - 2
@@ -114,7 +128,7 @@ def constants(source: str) -> dict[str, tuple[str, str]]:
             tail = lines[node.end_lineno - 1].split("  #", 1)
             if not comment and len(tail) == 2:
                 comment = [tail[1].lstrip(":").strip()]
-            value = ast.get_source_segment(source, node.value) or ""
+            value = (ast.get_source_segment(source, node.value) or "") if node.value is not None else ""
             found[target.id] = (value if len(value) <= MAX_VALUE_CHARS and "\n" not in value else "", " ".join(comment))
     return found
 
@@ -140,9 +154,10 @@ def home_source(module, name: str) -> str:
     return inspect.getsource(module)
 
 
-def member_lines(cls) -> list[str]:
-    """A class's own public methods and properties, one indented line each."""
-    lines = []
+def member_lines(cls, source: str) -> list[str]:
+    """A class's described fields and its own public methods and properties, one indented line each."""
+    lines = [f"  - `.{name}` — {comment}" for name, (_, comment) in constants(source, cls.__name__).items()
+             if comment and not name.startswith("_")]
     for name, attr in cls.__dict__.items():
         if name.startswith("_"):
             continue
@@ -158,7 +173,7 @@ def entry(module, name: str, source: str) -> list[str]:
     """The lines documenting one public name of ``module``."""
     obj = getattr(module, name)
     if inspect.isclass(obj):
-        return [f"- `{name}{signature(obj)}` — {own_doc(obj)}".rstrip(" —"), *member_lines(obj)]
+        return [f"- `{name}{signature(obj)}` — {own_doc(obj)}".rstrip(" —"), *member_lines(obj, source)]
     if inspect.isroutine(obj) or inspect.isroutine(getattr(obj, "__wrapped__", None)):  # plain or cached
         return [f"- `{name}{signature(obj)}` — {first_paragraph(inspect.getdoc(obj))}".rstrip(" —")]
     value, comment = constants(source).get(name, ("", ""))
@@ -204,7 +219,8 @@ def render() -> str:
             for item in public:
                 out += entry(module, item, source)
             if exported & set(top_level_names(source)):
-                out.append(f"- The rest of its public names are listed under `{parent.__name__}`, which re-exports them.")
+                out.append(f"- {'Its other' if public else 'Its'} public names are listed under `{parent.__name__}`, "
+                           "which re-exports them.")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
