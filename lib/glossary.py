@@ -35,6 +35,8 @@ _TEXTS = ("name", "plain", "kids")
 
 @dataclass(frozen=True)
 class Term:
+    """One glossary entry, in plain and in kid wording, with the pages that use it."""
+
     name: str  #: the headword, e.g. "learning rate"
     plain: str  #: the explanation for adults new to ML (Markdown)
     kids: str  #: the explanation for a 9-year-old (Markdown)

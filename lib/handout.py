@@ -148,7 +148,8 @@ class Handout:
         return "\n\n".join([f"# {self.title}", *self._blocks, stamp]) + "\n"
 
     def to_html(self) -> str:
-        """One self-contained HTML page: no scripts, no outside files; prints cleanly."""
+        """One self-contained HTML page: no scripts, no outside files (images as ``data:`` URIs), raw HTML in
+        the Markdown switched off; prints cleanly (print CSS)."""
         body = _MARKDOWN.render(self.to_markdown())
         body = body.replace("<p>&lt;!-- page break --&gt;</p>", '<div class="page-break"></div>')
         return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

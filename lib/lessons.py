@@ -114,7 +114,8 @@ class Setting:
     max_length: int = 0  #: free text: the longest a link may carry (0: :data:`MAX_TEXT`)
 
     def parse(self, text: str) -> Any:
-        """The value that URL text ``text`` stands for; ``ValueError`` with a plain sentence if none."""
+        """The value that URL text ``text`` stands for; ``ValueError`` with a plain sentence if none. Free text
+        may be any printable text, letters of every language included."""
         text = str(text).strip()
         if self.choices:
             for word, value in self.choices.items():

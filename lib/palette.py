@@ -5,6 +5,7 @@ design rule), in the order below; the palette's black is kept for text and outli
 a signed scale (negative and positive values, e.g. edge-detector output) uses :data:`DIVERGING`.
 """
 
+#: The eight Okabe-Ito colours: name → hex.
 OKABE_ITO: dict[str, str] = {
     "orange": "#E69F00",
     "sky blue": "#56B4E9",

@@ -18,6 +18,8 @@ ICONS_DIR = DATA_DIR / "icons"
 
 @dataclass(frozen=True)
 class Topic:
+    """One page of the app: its URL path, title, tab icon and one-line summary."""
+
     slug: str  #: the page's URL path, e.g. "convolution" for /convolution
     title: str  #: the name shown in the navigation and as the page heading
     icon: str  #: a Material Symbols icon in Streamlit's ``:material/name:`` form (bundled font; see icon_file)
@@ -29,6 +31,7 @@ class Topic:
         return f"pages/{(*TOPICS, *REFERENCE).index(self) + 1}_{self.slug}.py"
 
 
+#: The six workshop topics, in teaching order (home page, navigation, handouts).
 TOPICS: tuple[Topic, ...] = (
     Topic(
         "convolution",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+#: How the border is handled: zeros around the picture, its edge pixels repeated, or no padding (a smaller output).
 PADDINGS = ("zero", "edge", "valid")
 _BAND_BYTES = 256 * 1024  # output rows handled together by convolve: fits comfortably in a core's L2 cache
 
@@ -83,12 +84,14 @@ def check_kernel(kernel) -> np.ndarray:
 
 
 def check_padding(padding: str) -> str:
+    """``padding`` if it is one of :data:`PADDINGS`; ``ValueError`` naming them otherwise."""
     if padding not in PADDINGS:
         raise ValueError(f"padding must be one of {', '.join(map(repr, PADDINGS))}, not {padding!r}.")
     return padding
 
 
 def check_stride(stride) -> int:
+    """``stride`` as an int if it is a whole number of pixels, 1 or more; ``ValueError`` otherwise."""
     if isinstance(stride, bool) or not isinstance(stride, (int, np.integer)) or stride < 1:
         raise ValueError(f"stride must be a whole number of pixels, 1 or more, not {stride!r}.")
     return int(stride)

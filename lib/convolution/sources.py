@@ -40,6 +40,8 @@ BUNDLED = {
 
 @dataclass(frozen=True)
 class Picture:
+    """A picture ready for the kernel page, with what loading it changed."""
+
     pixels: np.ndarray  #: uint8, 2-D (grey) or H×W×3 (colour)
     notice: str | None = None  #: set when the picture was shrunk, to tell the user
 

@@ -82,6 +82,7 @@ class Section:
     items: tuple[Item, ...]
 
 
+#: The lifecycle checklist: collecting, storing, analysing, modelling and deploying, each with its questions.
 CHECKLIST: tuple[Section, ...] = (
     Section("collecting", "Collecting data", "Getting examples", (
         Item("collect-consent",

@@ -20,6 +20,8 @@ from lib import DATA_DIR
 
 @dataclass(frozen=True)
 class Demo:
+    """One live demo: which checklist item it shows, which page's model it needs, and what to notice."""
+
     key: str  #: stable name, used for widget keys
     title: str
     item_id: str  #: the checklist item it illustrates
@@ -27,6 +29,7 @@ class Demo:
     lesson: str  #: what to notice
 
 
+#: The four demos, in the page's order.
 DEMOS: tuple[Demo, ...] = (
     Demo("dog", "The digit network names a digit for a dog", "model-dont-know", "Handwritten digits",
          "Both networks were only ever shown digits, so they can only answer with a digit – even for a dog. "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+#: The classic models compared with the network on the same split.
 BASELINES: tuple[str, ...] = ("Logistic regression", "Decision tree", "k-nearest neighbours (k = 5)")
 
 

@@ -15,7 +15,7 @@ from typing import Callable
 from lib.iris.model import IrisConfig, Progress, TrainResult, train
 from lib.training_slot import TRAINING
 
-MAX_CACHED = 32
+MAX_CACHED = 32  #: finished runs kept per server, the most recently used
 
 _results: OrderedDict[tuple[IrisConfig, int], TrainResult] = OrderedDict()
 _lock = threading.Lock()  # guards _results; training itself is serialised by TRAINING

@@ -34,7 +34,8 @@ MAX_SAMPLES_SHOWN = 2_000_000
 
 
 def load_iris_frame() -> pd.DataFrame:
-    """The 150 irises as a table: the four measurements in cm, ``species`` (0, 1, 2) and ``species_name``."""
+    """The 150 irises (scikit-learn's copy) as a table: the four measurements in cm, ``species`` (0 setosa,
+    1 versicolor, 2 virginica) and ``species_name``."""
     from sklearn.datasets import load_iris
 
     bunch = load_iris()
@@ -50,7 +51,8 @@ class IrisConfig:
 
     The defaults are the course's: 4 inputs → 10 ReLU → 10 ReLU → 3 softmax outputs, Adam (learning rate
     0.001), sparse categorical cross-entropy, 10 epochs of 150 batches of 32 flowers drawn from the
-    shuffled, repeated training set, and 25% of the flowers held back as the test set.
+    shuffled, repeated training set, and 25% of the flowers held back as the test set. Impossible values
+    raise ``ValueError`` with a hint.
     """
 
     hidden_layers: tuple[int, ...] = (10, 10)  #: neurons in each hidden layer; () for none

@@ -36,11 +36,13 @@ class Panel:
 
 @dataclass(frozen=True)
 class Bug:
+    """One entry of the gallery: what goes wrong, the fix, and a demo drawing the bug and the fixed run."""
+
     slug: str
     title: str
     what: str  #: what goes wrong, in two sentences
     fix: str
-    demo: Callable[[], list[Panel]]
+    demo: Callable[[], list[Panel]]  #: builds the demo's pictures (a "bug" panel, then a "fixed" one)
 
 
 def _xy(centroids: np.ndarray, columns: list[str], x: str, y: str) -> np.ndarray:
@@ -146,6 +148,7 @@ def numbering_demo() -> list[Panel]:
     return panels
 
 
+#: The six bugs, in the page's order: scales, wrong k, unlucky start, shapes, outlier, numbering.
 BUGS: tuple[Bug, ...] = (
     Bug("scales", "Measurements on different scales",
         "k-means measures plain distance, so a measurement written in big numbers (weight in milligrams: "

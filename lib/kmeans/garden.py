@@ -27,7 +27,7 @@ KINDS: tuple[str, ...] = ("woodlouse", "ladybird", "stone")
 #: Readable axis titles for the garden's columns; other columns keep their own names.
 LABELS: dict[str, str] = {"width_mm": "width (mm)", "length_mm": "length (mm)", "weight_g": "weight (g)",
                           "weight_mg": "weight (mg)"}
-MAX_K = 8
+MAX_K = 8  #: most groups the page offers
 INITS: tuple[str, ...] = ("k-means++", "random")
 
 

@@ -18,8 +18,8 @@ import pandas as pd
 from lib.handout import code_span
 
 MAX_BYTES = 10 * 1024 * 1024  #: the app's upload limit (.streamlit/config.toml maxUploadSize)
-MAX_ROWS = 10_000
-MAX_COLUMNS = 20
+MAX_ROWS = 10_000  #: most data rows a file may have
+MAX_COLUMNS = 20  #: most columns a file may have
 
 SEPARATORS = ",;\t"  #: the separators spreadsheets write, in the order a tie is settled
 _SNIFF_ROWS = 50
@@ -34,8 +34,11 @@ class TableError(ValueError):
 def read_table(data: bytes) -> pd.DataFrame:
     """Parse CSV bytes (comma, semicolon or tab separated, with a header row) into a DataFrame.
 
-    Numbers written with a decimal comma (12,5) become numbers; the separator found is kept in
-    ``table.attrs["separator"]`` for :func:`text_in_numbers`.
+    The separator is found from the first rows. Numbers written with a decimal comma (12,5) become numbers
+    (in a comma-separated file only when quoted, and not when they could be a thousands group like "1,234");
+    the separator found is kept in ``table.attrs["separator"]`` for :func:`text_in_numbers`. Raises
+    :class:`TableError` with a clear message for an empty file, one that is not CSV or cannot be read, fewer
+    than two rows, or more than :data:`MAX_ROWS` rows, :data:`MAX_COLUMNS` columns or :data:`MAX_BYTES`.
     """
     if len(data) > MAX_BYTES:
         raise TableError(f"The file is {len(data) / 1024 ** 2:.1f} MB; the most it can be is 10 MB.")

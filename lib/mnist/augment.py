@@ -18,7 +18,8 @@ from lib.mnist.model import SEED, with_inverted_copies
 
 @dataclass(frozen=True)
 class Augmentations:
-    """Which changes to make to the training digits, and how strong (0 = off)."""
+    """Which changes to make to the training digits, and how strong (0 = off). Frozen and hashable (it keys
+    the training cache); a strength outside its range raises ``ValueError``."""
 
     invert: bool = False  #: add an inverted copy of every digit (black on white)
     rotation: float = 0.0  #: rotate each digit by up to this many degrees, either way

@@ -19,11 +19,14 @@ COURSE_DIR = DATA_DIR / "custom-digits"
 
 @dataclass(frozen=True)
 class CourseImage:
+    """One of the course's own test pictures."""
+
     name: str  #: "1" ... "9", "dog"
     label: int | None  #: the right digit, None for the dog (there is no right answer)
     description: str
 
 
+#: The course's ten test pictures in ``COURSE_DIR``: the digits 1-9 (mostly dark on light) and a dog.
 COURSE_IMAGES = [
     CourseImage("1", 1, "faint grey stroke on white"),
     CourseImage("2", 2, "printed 2, dark on light"),

@@ -14,6 +14,7 @@ MODEL_NAMES = {False: "Trained on white-on-black digits only", True: "Trained wi
 
 @st.cache_resource(show_spinner=False)
 def mnist_model(invert: bool):
+    """The shipped digit network (see :func:`lib.mnist.load_network`), loaded once per server."""
     from lib import mnist
 
     return mnist.load_network(invert)  # NumPy forward pass: no TensorFlow needed to predict
