@@ -116,8 +116,9 @@ def constants(source: str, within: str = "") -> dict[str, tuple[str, str]]:
     if within:
         body = next((node.body for node in body if isinstance(node, ast.ClassDef) and node.name == within), [])
     for node in body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
-        for target in targets:
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+            continue
+        for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
             if not isinstance(target, ast.Name) or (node.value is None and not within):
                 continue
             comment = []
@@ -156,29 +157,37 @@ def home_source(module, name: str) -> str:
 
 def member_lines(cls, source: str) -> list[str]:
     """A class's described fields and its own public methods and properties, one indented line each."""
-    lines = [f"  - `.{name}` — {comment}" for name, (_, comment) in constants(source, cls.__name__).items()
+    lines = [_item(f".{name}", comment, indent="  ") for name, (_, comment) in constants(source, cls.__name__).items()
              if comment and not name.startswith("_")]
     for name, attr in cls.__dict__.items():
         if name.startswith("_"):
             continue
         if isinstance(attr, property):
-            lines.append(f"  - `.{name}` — {first_paragraph(attr.__doc__)}".rstrip(" —"))
+            lines.append(_item(f".{name}", attr.__doc__, indent="  "))
         elif isinstance(attr, (staticmethod, classmethod)) or inspect.isfunction(attr):
             func = getattr(cls, name)
-            lines.append(f"  - `.{name}{signature(func, method=inspect.isfunction(attr))}` — {first_paragraph(inspect.getdoc(func))}".rstrip(" —"))
+            lines.append(_item(f".{name}{signature(func, method=inspect.isfunction(attr))}", inspect.getdoc(func),
+                               indent="  "))
     return lines
+
+
+def _item(code: str, doc: str | None, indent: str = "") -> str:
+    """One bullet: ``code`` in backticks, then the docstring's first paragraph if there is one."""
+    text = first_paragraph(doc)
+    return f"{indent}- `{code}`" + (f" — {text}" if text else "")
 
 
 def entry(module, name: str, source: str) -> list[str]:
     """The lines documenting one public name of ``module``."""
     obj = getattr(module, name)
     if inspect.isclass(obj):
-        return [f"- `{name}{signature(obj)}` — {own_doc(obj)}".rstrip(" —"), *member_lines(obj, source)]
+        return [_item(f"{name}{signature(obj)}", own_doc(obj)), *member_lines(obj, source)]
     if inspect.isroutine(obj) or inspect.isroutine(getattr(obj, "__wrapped__", None)):  # plain or cached
-        return [f"- `{name}{signature(obj)}` — {first_paragraph(inspect.getdoc(obj))}".rstrip(" —")]
+        return [_item(f"{name}{signature(obj)}", inspect.getdoc(obj))]
     value, comment = constants(source).get(name, ("", ""))
-    shown = f"`{name} = {value}`" if value else f"`{name}` ({type(obj).__name__})"
-    return [f"- {shown} — {comment}".rstrip(" —")]
+    if value:
+        return [_item(f"{name} = {value}", comment)]
+    return [f"- `{name}` ({type(obj).__name__})" + (f" — {first_paragraph(comment)}" if comment else "")]
 
 
 def module_names() -> list[str]:
@@ -187,14 +196,16 @@ def module_names() -> list[str]:
 
     found = sorted(info.name for info in pkgutil.walk_packages(lib.__path__, "lib."))
     shared = [name for name in found if name.count(".") == 1 and not _is_package(name)]
-    packages = [name for name in found if name not in shared and name != STREAMLIT
-                and not name.startswith(STREAMLIT + ".")]
-    streamlit = [name for name in found if name == STREAMLIT or name.startswith(STREAMLIT + ".")]
-    return ["lib", *shared, *packages, *streamlit]
+    packages = [name for name in found if name not in shared and not _needs_streamlit(name)]
+    return ["lib", *shared, *packages, *filter(_needs_streamlit, found)]
 
 
 def _is_package(name: str) -> bool:
     return hasattr(importlib.import_module(name), "__path__")
+
+
+def _needs_streamlit(name: str) -> bool:
+    return name == STREAMLIT or name.startswith(STREAMLIT + ".")
 
 
 def render() -> str:
@@ -209,13 +220,14 @@ def render() -> str:
         source = inspect.getsource(module)
         parent = sys.modules.get(name.rpartition(".")[0])
         exported = set(getattr(parent, "__all__", ())) if parent is not None and name.count(".") > 1 else set()
-        needs = " (needs Streamlit)" if name == STREAMLIT or name.startswith(STREAMLIT + ".") else ""
+        needs = " (needs Streamlit)" if _needs_streamlit(name) else ""
         out += [f"## `{name}`{needs}", "", first_paragraph(module.__doc__), ""]
         if hasattr(module, "__all__"):
             for public in module.__all__:
                 out += entry(module, public, home_source(module, public))
         else:
-            public = [n for n in top_level_names(source) if n not in exported or getattr(parent, n) is not getattr(module, n)]
+            public = [n for n in top_level_names(source)
+                      if n not in exported or getattr(parent, n) is not getattr(module, n)]
             for item in public:
                 out += entry(module, item, source)
             if exported & set(top_level_names(source)):
