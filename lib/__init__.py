@@ -6,7 +6,8 @@ imported; it is imported only inside the functions that train (or load a Keras m
 networks run in NumPy (:mod:`lib.mnist.numpy_cnn`).
 
 Modules, shared:
-    images        - the one safe image loader every upload goes through (:func:`lib.images.load_image`)
+    images        - the one safe image loader every upload goes through (:func:`lib.images.load_image`) and the
+                    one set of picture helpers: grey, 8-bit, enlarge, mosaic, PNG
     palette       - the colour-blind-safe Okabe-Ito palette and the plotly template every chart uses
     topics        - the six workshop topics: titles, URLs and one-line summaries (home page and navigation)
     training_slot - one live training at a time across all users of the server
