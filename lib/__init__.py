@@ -11,7 +11,7 @@ from the docstrings by ``python scripts/api_docs.py``.
     kmeans/          - k-means on the garden bugs (/kmeans)
     ethics/          - the ethics checklist and its live demos (/ethics)
     ui/              - Streamlit: the page frame and each topic's cached views (lib.ui.<topic>)
-    images           - the one safe image loader
+    images           - the one safe image loader and the one set of picture helpers (grey, enlarge, mosaic, PNG)
     palette          - the Okabe-Ito colours and the plotly template
     topics           - the pages' titles, URLs and summaries
     lessons          - each page's lesson file (lib/<topic>/lesson.toml): link settings, sections, exercises

@@ -19,6 +19,8 @@ import numpy as np
 from markdown_it import MarkdownIt
 from PIL import Image
 
+from lib.images import enlarge, png_bytes
+
 _PRINT_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 46rem;
        margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }
@@ -40,16 +42,12 @@ def qr_png(link: str, scale: int = 6) -> bytes:
     return buffer.getvalue()
 
 
-def png_bytes(image: np.ndarray | Image.Image, min_side: int = 0) -> bytes:
-    """PNG bytes of a uint8 array or a Pillow image; small pictures are enlarged (nearest neighbour) to
-    ``min_side`` pixels so a 28×28 digit stays visible on paper."""
-    picture = image if isinstance(image, Image.Image) else Image.fromarray(np.asarray(image, dtype=np.uint8))
-    if min_side and max(picture.size) < min_side:
-        factor = -(-min_side // max(picture.size))
-        picture = picture.resize((picture.width * factor, picture.height * factor), Image.Resampling.NEAREST)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    return buffer.getvalue()
+def _png(picture: np.ndarray | Image.Image, min_side: int) -> bytes:
+    """A picture for a handout; small ones are enlarged (nearest neighbour) until their longer side reaches
+    ``min_side`` pixels, so a 28×28 digit stays visible on paper. Compressed harder than on screen: it is kept."""
+    if min_side:
+        picture = enlarge(np.asarray(picture, dtype=np.uint8), min_side, longer=True)
+    return png_bytes(picture, compress_level=6)
 
 
 def _data_uri(png: bytes) -> str:
@@ -113,14 +111,14 @@ class Handout:
 
     def image(self, picture: bytes | np.ndarray | Image.Image, caption: str, min_side: int = 0) -> Handout:
         """A picture (PNG bytes, uint8 array or Pillow image) with its caption, which is also its alt text."""
-        png = picture if isinstance(picture, bytes) else png_bytes(picture, min_side)
+        png = picture if isinstance(picture, bytes) else _png(picture, min_side)
         alt = caption.replace("[", "(").replace("]", ")").replace("\n", " ")
         self._blocks.append(f"![{alt}]({_data_uri(png)})  \n*{caption}*")
         return self
 
     def images(self, pictures: Sequence[np.ndarray], captions: Sequence[str], min_side: int = 0) -> Handout:
         """Several small pictures in one row (each with its caption as alt text)."""
-        row = " ".join(f"![{c}]({_data_uri(png_bytes(p, min_side))})" for p, c in zip(pictures, captions))
+        row = " ".join(f"![{c}]({_data_uri(_png(p, min_side))})" for p, c in zip(pictures, captions))
         self._blocks.append(row)
         return self
 

@@ -1,4 +1,5 @@
-"""The one safe way into the app for a picture: :func:`load_image`.
+"""The one safe way into the app for a picture, :func:`load_image`, and the one set of helpers every page
+uses to show pictures: :func:`to_grey`, :func:`to_8bit`, :func:`enlarge`, :func:`mosaic` and :func:`png_bytes`.
 
 Every page that accepts an image (upload, camera, bundled file) calls :func:`load_image`. It accepts
 bytes, a path or a file-like object and returns a small, ordinary Pillow image, or raises
@@ -18,6 +19,10 @@ What it refuses, with :class:`ImageError`: empty files, files over :data:`MAX_BY
 not a raster image Pillow can decode (text, PDF, SVG, ...), damaged or truncated files, and images whose
 header promises more than :data:`MAX_PIXELS` pixels or a side over :data:`MAX_INPUT_SIDE` (decompression
 bombs), which are refused before any pixel is decoded.
+
+The helpers work on NumPy arrays: 2-D greys and H×W×3 colour pictures. Two different jobs have two names:
+:func:`to_grey` turns a colour picture into grey (the weights Pillow uses), :func:`to_8bit` maps any range of
+numbers to the 0-255 a screen can show.
 """
 
 from __future__ import annotations
@@ -183,3 +188,74 @@ def _not_an_image_message(data: bytes) -> str:
     if head.startswith(b"\x89png") or head.startswith(b"\xff\xd8") or head[:4] == b"gif8":
         return "This image file is damaged or incomplete, so it cannot be shown; please try another copy."
     return "This file is not a picture the app can read; please upload a PNG, JPEG, GIF, BMP or WebP image."
+
+
+#: ITU-R BT.601 luma weights, the same as Pillow's ``convert("L")``.
+LUMA = np.array([0.299, 0.587, 0.114])
+
+
+def to_grey(picture) -> np.ndarray:
+    """A float grey version of an H×W×3 colour picture (0-255 in, 0-255 out, the weights of Pillow's
+    ``convert("L")`` without its rounding); a 2-D picture comes back as float unchanged."""
+    array = np.asarray(picture, dtype=np.float32)
+    if array.ndim == 2:
+        return array
+    if array.ndim != 3 or array.shape[2] != 3:
+        raise ValueError(f"to_grey expects a grey 2-D image or an H×W×3 colour image, not shape {array.shape}.")
+    return array @ LUMA.astype(np.float32)
+
+
+def to_8bit(values, low: float = 0.0, high: float = 1.0) -> np.ndarray:
+    """Numbers as ``uint8`` greys: ``low`` → 0 (black), ``high`` → 255 (white), rounded to the nearest
+    level; values outside the range are clipped to black or white."""
+    if not high > low:
+        raise ValueError(f"high ({high}) must be greater than low ({low}).")
+    scaled = (np.asarray(values, dtype=np.float32) - low) * (255 / (high - low))
+    return np.clip(scaled + 0.5, 0, 255).astype(np.uint8)
+
+
+def enlarge(pixels, min_side: int = 280, max_side: int = 1024, longer: bool = False) -> np.ndarray:
+    """Repeat each pixel into a square block (nearest neighbour), so small pictures (the 5×5 example,
+    28×28 digits) stay crisp instead of being smoothed by the browser or the printer.
+
+    The block is the smallest whole number of pixels that makes the picture's shorter side (its longer
+    side if ``longer``) at least ``min_side``, but never so big that the longer side passes ``max_side``;
+    a picture already big enough comes back as it is."""
+    array = np.asarray(pixels)
+    shorter, longest = max(1, min(array.shape[:2])), max(1, max(array.shape[:2]))
+    factor = max(1, -(-min_side // (longest if longer else shorter)))
+    factor = min(factor, max(1, max_side // longest))
+    return _blocks(array, factor)
+
+
+def _blocks(pixels: np.ndarray, factor: int, first_axis: int = 0) -> np.ndarray:
+    if factor == 1:
+        return pixels
+    return np.repeat(np.repeat(pixels, factor, axis=first_axis), factor, axis=first_axis + 1)
+
+
+def mosaic(pictures, columns: int, gap: int = 4, fill: float = 255, scale: int = 1) -> np.ndarray:
+    """Lay a stack of pictures (N×h×w grey, or N×h×w×3 colour) out as one picture, ``columns`` to a row
+    (the first row is full width even with fewer pictures), separated by ``gap`` pixels of ``fill``; each
+    pixel drawn as a ``scale``×``scale`` block. The result has the pictures' own number type."""
+    stack = _blocks(np.asarray(pictures), scale, first_axis=1)
+    if stack.ndim not in (3, 4) or not len(stack):
+        raise ValueError(f"mosaic expects a stack of pictures (N×h×w or N×h×w×3), not shape {stack.shape}.")
+    count, height, width = stack.shape[:3]
+    rows = -(-count // columns)
+    grid = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap, *stack.shape[3:]), fill,
+                   dtype=stack.dtype)
+    for index, picture in enumerate(stack):
+        top, left = (index // columns) * (height + gap), (index % columns) * (width + gap)
+        grid[top:top + height, left:left + width] = picture
+    return grid
+
+
+def png_bytes(picture, compress_level: int = 1) -> bytes:
+    """A ``uint8`` grey (2-D) or colour (H×W×3) array, or a Pillow image, as lossless PNG bytes. The default
+    compression is fast, for pictures made on every rerun; a handout, kept in a file, squeezes harder (6)."""
+    image = picture if isinstance(picture, Image.Image) else Image.fromarray(
+        np.ascontiguousarray(np.asarray(picture, dtype=np.uint8)))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=compress_level)
+    return buffer.getvalue()

@@ -13,8 +13,9 @@ from lib.convolution import charts, editor, kernels
 from lib.convolution.charts import kernel_grid, pixel_grid
 from lib.convolution.handout import handout
 from lib.convolution.sources import BUNDLED, COURSE_EXAMPLE, WORKING_SIDE, Picture, from_image_source, test_pattern
-from lib.images import ImageError
+from lib.images import ImageError, enlarge, png_bytes, to_grey
 from lib.ui.convolution import KERNEL_TEXT, custom_kernel, set_custom
+from lib.ui.mnist import shipped_network
 
 view = ui.page_setup("convolution")
 
@@ -40,7 +41,7 @@ def load_picture(key: str, _source=None):
 @st.cache_data(max_entries=32, show_spinner=False)
 def apply_filter(key: str, grey_first: bool, name: str, kernel: tuple, padding: str, stride: int, _pixels):
     """The float output; Sobel magnitude is two kernels combined, everything else one kernel."""
-    pixels = charts.to_grey(_pixels) if grey_first else _pixels
+    pixels = to_grey(_pixels) if grey_first else _pixels
     if name == kernels.SOBEL_MAGNITUDE:
         return kernels.sobel_magnitude(pixels, padding, stride)
     return kernels.convolve(pixels, np.array(kernel), padding, stride)
@@ -52,10 +53,10 @@ def as_png(key: tuple, _values, mode: str = "image") -> bytes:
     if mode == "image":
         pixels = np.asarray(_values, dtype=np.uint8)
     elif mode == "signed":
-        pixels = charts.signed_rgb(charts.to_grey(_values))
+        pixels = charts.signed_rgb(to_grey(_values))
     else:
         pixels = charts.to_displayable(_values, mode)
-    return charts.png_bytes(charts.enlarge(pixels))
+    return png_bytes(enlarge(pixels))
 
 
 def number(value: float) -> str:
@@ -218,7 +219,7 @@ if is_colour:
 kernel_key = tuple(map(tuple, kernel.tolist()))
 output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
 if arithmetic:
-    step_pixels, step_output, channel_name = charts.to_grey(pixels) if grey_first else pixels, output, "grey"
+    step_pixels, step_output, channel_name = to_grey(pixels) if grey_first else pixels, output, "grey"
     if not grey_first:
         channel_name = st.selectbox("Colour to show the arithmetic for", ("red", "green", "blue"), key="channel",
                                     help="The same sum happens for all three colours; pick one to see its numbers.")
@@ -275,7 +276,7 @@ range_mode = (st.radio("Numbers below 0 or above 255", charts.RANGE_MODES, key="
 if not view.kids:
     st.caption(f"In this output {below:.0%} of the numbers are below 0 and {above:.0%} above 255 "
                f"(lowest {output.min():.4g}, highest {output.max():.4g}).")
-before_png = as_png((source_key, grey_first), np.rint(charts.to_grey(pixels)).astype(np.uint8)
+before_png = as_png((source_key, grey_first), np.rint(to_grey(pixels)).astype(np.uint8)
                     if grey_first else pixels)
 output_key = (source_key, grey_first, preset, kernel_key, padding, stride)
 after_cols = st.columns(2)
@@ -288,8 +289,8 @@ signed = (st.toggle("Show the signs: negative in blue, positive in orange-red", 
 signed_png = as_png(output_key + ("signed",), output, "signed") if signed else None
 if signed:
     st.image(signed_png, output_format="PNG", alt="The output with its signs: negative blue, positive vermillion",
-             caption=f"Signed output: blue −{charts.signed_limit(charts.to_grey(output)):.4g} … white 0 … "
-                     f"vermillion +{charts.signed_limit(charts.to_grey(output)):.4g}"
+             caption=f"Signed output: blue −{charts.signed_limit(to_grey(output)):.4g} … white 0 … "
+                     f"vermillion +{charts.signed_limit(to_grey(output)):.4g}"
                      + (" (colours combined to grey)" if output.ndim == 3 else ""))
 
 # ---------------------------------------------------------------------------------------------------------
@@ -307,7 +308,7 @@ def learned_kernels() -> np.ndarray:
     """The first-layer kernels of the digits page's CNN (16 × 5 × 5), read from its NumPy weights (no TensorFlow)."""
     from lib import mnist
 
-    return np.asarray(mnist.first_layer_kernels(mnist.load_network(False)), dtype=float)
+    return np.asarray(mnist.first_layer_kernels(shipped_network(False)), dtype=float)
 
 
 def _use_learned(number: int) -> None:
@@ -325,7 +326,7 @@ if cnn and st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show
                 "saved. Once it is, they appear here.", icon=":material/hourglass_empty:")
     if learned is not None:
         st.session_state["learned"] = learned
-        st.image(as_png(("learned",), charts.mosaic(learned), "image"), output_format="PNG",
+        st.image(as_png(("learned",), charts.kernel_mosaic(learned), "image"), output_format="PNG",
                  alt="The 16 kernels the digit network learned, as small squares", caption=f"The {len(learned)} 5×5 kernels of the digit CNN's first layer, blue negative, white 0, "
                          "vermillion positive. Many look like edge detectors for different directions.")
         number = st.selectbox("Learned kernel to apply", range(1, len(learned) + 1), key="cnn_kernel",
@@ -334,7 +335,7 @@ if cnn and st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show
         learned_cols = st.columns(2)
         learned_cols[0].plotly_chart(kernel_grid(chosen, f"Learned kernel {number}"), key="cnn_kernel_chart",
                                      config={"displayModeBar": False})
-        grey = charts.to_grey(pixels) / 255.0  # the CNN saw pixels as 0…1
+        grey = to_grey(pixels) / 255.0  # the CNN saw pixels as 0…1
         feature = apply_filter(source_key, True, f"learned {number}", tuple(map(tuple, chosen.tolist())),
                                "zero", 1, _pixels=grey)
         learned_cols[1].image(as_png((source_key, "learned", number), feature, "signed"), output_format="PNG",

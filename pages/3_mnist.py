@@ -11,20 +11,16 @@ import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 from lib import mnist, ui
-from lib.images import ImageError, load_image
+from lib.images import ImageError, enlarge, load_image, to_8bit
 from lib.mnist import charts, results
 from lib.mnist.augment import Augmentations, augment
 from lib.mnist.handout import handout
 from lib.palette import OKABE_ITO
 from lib.training_slot import TRAINING, replay_frames
+from lib.ui.mnist import shipped_network
 
 view = ui.page_setup("mnist")
-NAMES = charts.MODEL_NAMES
-
-
-@st.cache_resource(show_spinner=False)
-def shipped_networks() -> dict:
-    return {inverted: mnist.load_network(inverted) for inverted in (False, True)}
+NAMES = mnist.NETWORK_NAMES
 
 
 @st.cache_data(show_spinner=False)
@@ -44,7 +40,7 @@ def finished_runs() -> dict:
 
 
 try:
-    models = shipped_networks()
+    models = {inverted: shipped_network(inverted) for inverted in (False, True)}
 except FileNotFoundError as error:
     st.error(str(error))
     st.stop()
@@ -89,7 +85,7 @@ if view.shows("course"):
 
     st.dataframe(table.style.apply(mark_answer, axis=1).format("{:.0f}", subset=digits),
                  width="stretch", column_config={"answer": st.column_config.NumberColumn("answer", format="%d")})
-    st.image([charts.enlarge(image, 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
+    st.image([enlarge(to_8bit(image), 84) for image in course], caption=[i.name for i in results.COURSE_IMAGES],
              width=84, alt=[f"Course image {i.name}: {i.description}" for i in results.COURSE_IMAGES])
     if not view.kids:
         answers = results.side_by_side(course_probs[False], course_probs[True])
@@ -204,7 +200,7 @@ if x is not None:
     probs = {inverted: mnist.predict(model, x)[0] for inverted, model in models.items()}
     see_col, answer_col = st.columns([1, 2])
     with see_col:
-        st.image(charts.enlarge(x), width=280, alt="Your digit as the network sees it: 28 by 28 grey pixels",
+        st.image(enlarge(to_8bit(x)), width=280, alt="Your digit as the network sees it: 28 by 28 grey pixels",
                  caption="What the network sees: 28×28 pixels, cropped, scaled to 20×20 and centred by mass, "
                          "black and white kept as they were.")
     with answer_col:
@@ -296,7 +292,7 @@ if view.shows("mistakes") and not view.kids:
     wrong = results.mistakes(test_probs, y_test, true_digit, said)[:24]
     if len(wrong):
         shown = mnist.invert(x_test[wrong]) if flipped_test else x_test[wrong]
-        st.image([charts.enlarge(d, 84) for d in shown], width=84,
+        st.image([enlarge(to_8bit(d), 84) for d in shown], width=84,
                  caption=[f"{test_probs[i, said]:.0%}" for i in wrong],
                  alt=[f"A test {true_digit} it called {said}, {test_probs[i, said]:.0%} sure" for i in wrong])
         st.caption(f"{len(wrong)} of the test {true_digit}s it called {said}, most confident first, with its "

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import noise, ui
 from lib.images import ImageError
-from lib.noise.charts import to_grey
+from lib.images import to_8bit
 from lib.noise.handout import handout
 from lib.ui.noise import (MAX_COPIES, chart, clipped_curve, combination, message_secret, picture_secret,
                              salt_pepper_views, stack, stamp_views, subtraction, thumbnails)
@@ -98,7 +98,7 @@ with secret_column:
     key = hashlib.sha256(secret.tobytes()).hexdigest()
     if view.shown("peek"):
         with st.expander("Peek at the secret (no cheating before you have guessed!)"):
-            show(to_grey(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
+            show(to_8bit(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
 
 with noise_column:
     st.header("Choose the noise", anchor=False, help=ui.define("noise"))
@@ -282,6 +282,6 @@ sent = stack(key, secret, kind, strength, seed)  # (copies, running sums, noise 
 captured = dict(secret_name=PICTURES[view.value("picture")] if source == SOURCES[0] else source.lower(),
                 message=st.session_state["noise_message"] if source == SOURCES[1] else None,
                 kind=KINDS[kind], strength=strength, copies=n, combined=k, seed=seed, clip=clip,
-                secret=to_grey(secret), first_copy=to_grey(sent[0][0]), mean=to_grey(sent[1][k - 1] / k),
+                secret=to_8bit(secret), first_copy=to_8bit(sent[0][0]), mean=to_8bit(sent[1][k - 1] / k),
                 noise_one=float(curve[0]), noise_combined=float(curve[k - 1]))
 ui.end_of_page(view, handout=lambda: handout(view.link, **captured))

@@ -19,7 +19,7 @@ from lib.ethics import demos
 from lib.ethics.content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics.demos import DEMOS
 from lib.ethics.handout import handout
-from lib.ui.ethics import MODEL_NAMES, dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
+from lib.ui.ethics import dog_as_digit, dog_probabilities, garden_stranger, polarity_accuracies
 from lib.handout import code_span
 from lib.palette import use_plotly_template
 
@@ -206,7 +206,7 @@ def dog_demo() -> str:
     seen.image(dog_as_digit(), width=140, clamp=True, alt="The dog photo shrunk to a 28 by 28 grey square",
                caption="What the networks see: 28 × 28 grey squares, prepared like a drawn digit")
     bars("What the digit networks think the dog is", [str(d) for d in range(10)],
-         {MODEL_NAMES[k]: list(v) for k, v in probabilities.items()}, "probability", labels=False)
+         {name: list(v) for name, v in probabilities.items()}, "probability", labels=False)
     if view.shows("threshold"):
         st.slider("Say 'I don't know' below this confidence", 0.5, 0.99, step=0.01, key="ethics_threshold",
                   disabled=view.locked("threshold"), persist_state="session",
@@ -214,9 +214,9 @@ def dog_demo() -> str:
                        "'I don't know' instead.")
     threshold = view.value("threshold")
     lines = []
-    for invert, p in probabilities.items():
+    for name, p in probabilities.items():
         verdict = f"still “{p.argmax()}”" if p.max() >= threshold else "“I don't know”"
-        lines.append(f"{MODEL_NAMES[invert]}: answers **{p.argmax()}** ({p.max():.0%} sure); with your rule: "
+        lines.append(f"{name}: answers **{p.argmax()}** ({p.max():.0%} sure); with your rule: "
                      f"{verdict}")
     st.markdown("\n".join(f"- {line}" for line in lines))
     return f"With 'I don't know' below {threshold:.0%}: " + "; ".join(lines)
@@ -226,9 +226,9 @@ def polarity_demo() -> str:
     with st.spinner("Testing both digit networks on 200 test digits…"):
         accuracy = polarity_accuracies()
     bars("Accuracy on 200 test digits", ["White on black<br>(as trained)", "Black on white<br>(swapped)"],
-         {MODEL_NAMES[k]: list(v) for k, v in accuracy.items()}, "share correct")
-    return "; ".join(f"{MODEL_NAMES[k]}: {normal:.0%} right on white-on-black digits, {swapped:.0%} on "
-                     "black-on-white ones" for k, (normal, swapped) in accuracy.items())
+         {name: list(v) for name, v in accuracy.items()}, "share correct")
+    return "; ".join(f"{name}: {normal:.0%} right on white-on-black digits, {swapped:.0%} on "
+                     "black-on-white ones" for name, (normal, swapped) in accuracy.items())
 
 
 def iris_demo() -> str:

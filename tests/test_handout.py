@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from lib import lessons
-from lib.handout import Handout, escape_markdown, png_bytes, qr_png
+from lib.handout import Handout, escape_markdown, qr_png
 from lib.topics import TOPICS
 from lib.workshop_handout import address_problem, page_address, workshop_handout
 
@@ -75,9 +75,12 @@ def test_qr_codes_encode_the_link():
     assert Image.open(io.BytesIO(qr_png("http://x/" + "a" * 200, 4))).size[0] > picture.size[0]
 
 
-def test_png_bytes_accepts_arrays_and_images():
-    assert png_bytes(np.zeros((3, 4, 3), np.uint8)).startswith(b"\x89PNG")
-    assert png_bytes(Image.new("L", (5, 5))).startswith(b"\x89PNG")
+def test_pictures_may_be_arrays_or_images_and_small_ones_grow_until_their_longer_side_fits():
+    sheet = (Handout("Pictures").image(Image.new("L", (5, 3)), "A Pillow image")
+             .images([np.zeros((128, 8), np.uint8), np.zeros((300, 20, 3), np.uint8)], ["strip", "tall"], min_side=256))
+    sizes = [Image.open(io.BytesIO(base64.b64decode(img["src"].split(",", 1)[1]))).size
+             for img in images_in(sheet.to_html())]
+    assert sizes == [(5, 3), (16, 256), (20, 300)]  # 128 long: doubled; 300 long: big enough already
 
 
 def test_workshop_handout_has_every_page_goal_link_qr_and_exercise():

@@ -1,5 +1,6 @@
 """lib.images.load_image: valid and odd images load in a usable mode; broken and hostile ones raise
-ImageError with a readable sentence, never another exception."""
+ImageError with a readable sentence, never another exception. And the shared picture helpers (grey, 8-bit,
+enlarge, mosaic, PNG), checked on small arrays worked out by hand."""
 
 import io
 
@@ -7,7 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from lib.images import MAX_BYTES, MAX_SIDE, ImageError, load_image
+from lib.images import (MAX_BYTES, MAX_SIDE, ImageError, enlarge, load_image, mosaic, png_bytes, to_8bit,
+                        to_grey)
 from tests.corpus.make_corpus import EXPECTED, HERE as CORPUS
 
 BAD = sorted(name for name, expected in EXPECTED.items() if expected == "error")
@@ -115,3 +117,57 @@ def test_missing_paths_and_wrong_types_are_image_errors():
         load_image("/nonexistent/digit.png")
     with pytest.raises(ImageError, match="not int"):
         load_image(42)
+
+
+def test_to_grey_matches_pillow_and_leaves_greys_alone():
+    rgb = np.random.default_rng(0).integers(0, 256, (8, 9, 3), dtype=np.uint8)
+    pillow = np.asarray(Image.fromarray(rgb).convert("L"), dtype=float)
+    assert np.abs(to_grey(rgb) - pillow).max() <= 1.0  # Pillow rounds; to_grey keeps the fraction
+    np.testing.assert_allclose(to_grey(np.array([[[255, 0, 0], [0, 0, 255]]])), [[76.245, 29.07]], rtol=1e-6)
+    assert to_grey(np.array([[3, 4]], np.uint8)).dtype == np.float32
+    with pytest.raises(ValueError, match="H×W×3"):
+        to_grey(np.ones((3, 3, 4)))
+
+
+def test_to_8bit_maps_low_to_black_and_high_to_white_rounding_and_clipping():
+    assert to_8bit(np.array([-3.0, 0.0, 0.5, 1.0, 7.0])).tolist() == [0, 0, 128, 255, 255]
+    assert to_8bit(np.array([2.0, 4.0, 6.0, 4.9]), 2, 6).tolist() == [0, 128, 255, 185]
+    assert to_8bit(np.arange(256) / 255).tolist() == list(range(256))  # a uint8 picture / 255 comes back whole
+    with pytest.raises(ValueError, match="greater than"):
+        to_8bit(np.zeros(2), 1, 1)
+
+
+def test_enlarge_repeats_pixels_into_blocks_until_the_chosen_side_is_big_enough():
+    assert enlarge(np.array([[1, 2]]), min_side=2).tolist() == [[1, 1, 2, 2], [1, 1, 2, 2]]
+    assert enlarge(np.array([[1, 2]]), min_side=4, longer=True).tolist() == [[1, 1, 2, 2], [1, 1, 2, 2]]
+    digit = np.arange(28 * 28).reshape(28, 28)
+    big = enlarge(digit)
+    assert big.shape == (280, 280) and big[9, 9] == 0 and big[10, 10] == 29 and big[-1, -1] == 28 * 28 - 1
+    assert enlarge(np.zeros((128, 8)), 256, longer=True).shape == (256, 16)  # longer side 128: doubled
+    assert enlarge(np.zeros((128, 8)), 256).shape == (1024, 64)  # shorter side 8: ×32 wanted, ×8 allowed
+    assert enlarge(np.zeros((500, 600))).shape == (500, 600)  # already big enough
+    assert enlarge(np.zeros((5, 5, 3)), 12).shape == (15, 15, 3)  # colour pictures keep their channels
+
+
+def test_mosaic_lays_pictures_out_in_rows_with_gaps_of_fill():
+    pictures = np.stack([np.full((3, 4), value, dtype=np.uint8) for value in (10, 20, 30)])
+    grid = mosaic(pictures, columns=2, gap=1)
+    assert grid.shape == (7, 9) and grid.dtype == np.uint8
+    assert grid[0, 0] == 10 and grid[0, 5] == 20 and grid[4, 0] == 30 and grid[4, 5] == 255 and grid[3, 0] == 255
+    assert mosaic(pictures, columns=5, gap=0).shape == (3, 20)  # the first row is full width
+    floats = mosaic(np.ones((2, 1, 1), np.float32), columns=2, gap=1, fill=np.nan)
+    assert floats.dtype == np.float32 and floats[0, 0] == 1 and np.isnan(floats[0, 1])
+    colour = mosaic(np.zeros((2, 1, 1, 3), np.uint8), columns=1, gap=1, scale=2)
+    assert colour.shape == (5, 2, 3) and colour[:2].max() == 0 and colour[2].min() == 255
+    with pytest.raises(ValueError, match="stack of pictures"):
+        mosaic(np.zeros(4), columns=2)
+
+
+@pytest.mark.parametrize("picture", [np.random.default_rng(0).integers(0, 256, (20, 30), dtype=np.uint8),
+                                     np.random.default_rng(1).integers(0, 256, (6, 7, 3), dtype=np.uint8),
+                                     Image.new("L", (5, 4), 7)])
+def test_png_bytes_are_lossless_at_any_compression(picture):
+    for level in (1, 6):
+        decoded = Image.open(io.BytesIO(png_bytes(picture, compress_level=level)))
+        assert decoded.format == "PNG" and np.array_equal(np.asarray(decoded), np.asarray(picture))
+

@@ -4,8 +4,8 @@ drawn as grids with the numbers written in.
 A kernel's output is any real number: sharpen overshoots 255, edge detectors go negative. A screen shows
 0-255, so something must give. :func:`to_displayable` offers the three honest choices (clip, absolute
 value, rescale), and :func:`signed_rgb` shows the signs themselves on the colour-blind-safe diverging scale
-of :mod:`lib.palette`. Also here: grey conversion, nearest-neighbour enlargement for tiny images (so a
-28×28 digit is not blurred by the browser), PNG encoding and :func:`mosaic` for a stack of kernels.
+of :mod:`lib.palette`; :func:`kernel_mosaic` draws a stack of kernels that way. Grey conversion,
+enlargement, mosaics and PNG encoding are the shared ones of :mod:`lib.images`.
 
 :func:`pixel_grid` and :func:`kernel_grid` are plotly figures written as plain dictionaries and wrapped
 without plotly's validation, with a small inline template (white, the workshop's sans-serif font) instead
@@ -16,27 +16,13 @@ so :mod:`lib` stays light to import.
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
-from PIL import Image
 
+from lib.images import LUMA, mosaic
 from lib.palette import DIVERGING, OKABE_ITO
 
 RANGE_MODES = ("clip", "absolute", "rescale")
-#: ITU-R BT.601 luma weights, the same as Pillow's ``convert("L")``.
-LUMA = np.array([0.299, 0.587, 0.114])
 CELL_PX = 44  #: height of one grid cell, so three-digit numbers stay readable on a phone
-
-
-def to_grey(image) -> np.ndarray:
-    """A float grey version of an H×W×3 colour image (2-D images come back as float unchanged)."""
-    array = np.asarray(image, dtype=np.float32)
-    if array.ndim == 2:
-        return array
-    if array.ndim != 3 or array.shape[2] != 3:
-        raise ValueError(f"to_grey expects a grey 2-D image or an H×W×3 colour image, not shape {array.shape}.")
-    return array @ LUMA.astype(np.float32)
 
 
 def to_displayable(values, mode: str = "clip") -> np.ndarray:
@@ -89,39 +75,14 @@ def signed_rgb(values, limit: float | None = None) -> np.ndarray:
     return np.rint(np.stack(channels, axis=-1)).astype(np.uint8)
 
 
-def enlarge(pixels: np.ndarray, min_side: int = 280) -> np.ndarray:
-    """Repeat each pixel into a square block so the image's shorter side is at least ``min_side``:
-    small images (the 5×5 example, 28×28 digits) stay crisp instead of being smoothed by the browser."""
-    factor = max(1, -(-min_side // max(1, min(pixels.shape[:2]))))
-    factor = min(factor, max(1, 1024 // max(pixels.shape[:2])))  # but never beyond 1024 pixels
-    if factor == 1:
-        return pixels
-    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1)
-
-
-def png_bytes(pixels: np.ndarray) -> bytes:
-    """Encode a ``uint8`` grey (2-D) or RGB (H×W×3) array as PNG bytes."""
-    buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(pixels)).save(buffer, format="PNG", compress_level=1)
-    return buffer.getvalue()
-
-
-def mosaic(kernels, cell: int = 40, gap: int = 8, columns: int = 4) -> np.ndarray:
+def kernel_mosaic(kernels, cell: int = 40, gap: int = 8, columns: int = 4) -> np.ndarray:
     """Draw a stack of kernels (N×h×w) side by side on one shared signed colour scale, ``columns`` per row,
     each kernel cell ``cell`` pixels wide, on a white background. Returns H×W×3 ``uint8``."""
     stack = np.asarray(kernels, dtype=np.float32)
     if stack.ndim != 3 or not len(stack):
-        raise ValueError(f"mosaic expects a stack of 2-D kernels (N×h×w), not shape {stack.shape}.")
+        raise ValueError(f"kernel_mosaic expects a stack of 2-D kernels (N×h×w), not shape {stack.shape}.")
     limit = signed_limit(stack)
-    count, kh, kw = stack.shape
-    rows = -(-count // columns)
-    tile_h, tile_w = kh * cell, kw * cell
-    canvas = np.full((rows * (tile_h + gap) - gap, min(count, columns) * (tile_w + gap) - gap, 3), 255, np.uint8)
-    for index, kernel in enumerate(stack):
-        top, left = (index // columns) * (tile_h + gap), (index % columns) * (tile_w + gap)
-        tile = np.repeat(np.repeat(signed_rgb(kernel, limit), cell, axis=0), cell, axis=1)
-        canvas[top : top + tile_h, left : left + tile_w] = tile
-    return canvas
+    return mosaic(np.stack([signed_rgb(kernel, limit) for kernel in stack]), columns, gap, fill=255, scale=cell)
 
 
 def _number_text(value: float) -> str:
@@ -168,7 +129,7 @@ def pixel_grid(patch: np.ndarray, title: str, first_row: int = 1, first_col: int
     values = np.asarray(patch, dtype=float)
     rgb = np.clip(values if values.ndim == 3 else np.repeat(values[..., None], 3, axis=2), 0, 255)
     rows, cols = rgb.shape[:2]
-    luminance = rgb @ np.array([0.299, 0.587, 0.114])
+    luminance = rgb @ LUMA
     if values.ndim == 3:
         labels = ["<br>".join(f"{v:.0f}" for v in values[r, c]) for r in range(rows) for c in range(cols)]
     else:

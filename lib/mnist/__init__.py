@@ -17,17 +17,17 @@ model. Images everywhere are float arrays in [0, 1], shaped (N, 28, 28), white d
 """
 
 from lib.mnist.model import (
-    BATCH_SIZE, MNIST_PATH, MODEL_PATHS, SEED, TEST_PROBABILITIES_PATH, WEIGHTS_PATHS, Progress, accuracy,
-    build_model, feature_maps, first_layer_kernels, invert, layer_table, load_data, load_model, load_network,
+    BATCH_SIZE, MNIST_PATH, MODEL_PATHS, NETWORK_NAMES, SEED, TEST_PROBABILITIES_PATH, WEIGHTS_PATHS, Progress,
+    accuracy, build_model, feature_maps, first_layer_kernels, invert, layer_table, load_data, load_model, load_network,
     load_test_set, predict, save_model, save_test_probabilities, set_seed, test_probabilities, train,
     with_inverted_copies)
 from lib.mnist.preprocess import (
     NoDigitError, drawing_to_image, has_light_background, invert_if_light_background, to_mnist)
 
 __all__ = [
-    "BATCH_SIZE", "MNIST_PATH", "MODEL_PATHS", "SEED", "TEST_PROBABILITIES_PATH", "WEIGHTS_PATHS", "Progress",
-    "accuracy", "build_model", "feature_maps", "first_layer_kernels", "invert", "layer_table", "load_data",
-    "load_model", "load_network", "load_test_set", "predict", "save_model", "save_test_probabilities",
+    "BATCH_SIZE", "MNIST_PATH", "MODEL_PATHS", "NETWORK_NAMES", "SEED", "TEST_PROBABILITIES_PATH", "WEIGHTS_PATHS",
+    "Progress", "accuracy", "build_model", "feature_maps", "first_layer_kernels", "invert", "layer_table",
+    "load_data", "load_model", "load_network", "load_test_set", "predict", "save_model", "save_test_probabilities",
     "set_seed", "test_probabilities", "train", "with_inverted_copies",
     "NoDigitError", "drawing_to_image", "has_light_background", "invert_if_light_background", "to_mnist",
 ]

@@ -1,4 +1,5 @@
-"""The MNIST page's pictures and charts, as plain functions returning PIL images or plotly figures.
+"""The MNIST page's charts, as plain functions returning plotly figures (its pictures are drawn with
+:mod:`lib.images`: ``enlarge(to_8bit(digit), side)``).
 
 Colours come from :mod:`lib.palette` (Okabe-Ito) only; every chart has a title and axis labels.
 """
@@ -7,29 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PIL import Image
 
+from lib.images import mosaic
+from lib.mnist.model import NETWORK_NAMES
 from lib.palette import CATEGORICAL, DIVERGING, MODEBAR_PX, OKABE_ITO, SEQUENTIAL, use_plotly_template
 
-MODEL_NAMES = {False: "plain (original digits)", True: "with inverted copies"}
 MODEL_COLOURS = {False: CATEGORICAL[1], True: CATEGORICAL[0]}  # orange, blue
-
-
-def enlarge(x: np.ndarray, side: int = 280) -> Image.Image:
-    """A 28×28 image in [0, 1] blown up with hard pixel edges, so each input pixel is a visible square."""
-    grey = Image.fromarray((np.clip(x, 0, 1) * 255).astype(np.uint8))
-    return grey.resize((side, side), Image.Resampling.NEAREST)
-
-
-def mosaic(images: np.ndarray, columns: int, gap: int = 1, fill: float = np.nan) -> np.ndarray:
-    """Tile images (N, h, w) into one array, ``columns`` per row, separated by ``gap`` cells of ``fill``."""
-    n, height, width = images.shape
-    rows = -(-n // columns)
-    out = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap), fill, dtype=np.float32)
-    for i, image in enumerate(images):
-        top, left = (i // columns) * (height + gap), (i % columns) * (width + gap)
-        out[top:top + height, left:left + width] = image
-    return out
 
 
 def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | None = None):
@@ -40,7 +24,7 @@ def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | N
     figure = go.Figure()
     for inverted, values in probabilities.items():
         figure.add_bar(x=[str(d) for d in range(10)], y=100 * np.asarray(values).ravel(),
-                       name=MODEL_NAMES[inverted], marker_color=MODEL_COLOURS[inverted])
+                       name=NETWORK_NAMES[inverted], marker_color=MODEL_COLOURS[inverted])
     if threshold is not None:
         figure.add_hline(y=100 * threshold, line_dash="dash", line_color=OKABE_ITO["black"],
                          annotation_text="I don't know below this", annotation_position="top left")
@@ -74,8 +58,9 @@ def kernel_chart(kernels: np.ndarray):
 
     use_plotly_template()
     limit = float(np.abs(kernels).max()) or 1.0
-    figure = px.imshow(mosaic(kernels, 8), color_continuous_scale=[list(s) for s in DIVERGING],
-                       zmin=-limit, zmax=limit, title="First layer: 16 filters, 5×5 each")
+    tiled = _tiles(kernels, columns=8, gap=1)
+    figure = px.imshow(tiled, color_continuous_scale=[list(s) for s in DIVERGING], zmin=-limit, zmax=limit,
+                       title="First layer: 16 filters, 5×5 each")
     return _bare_axes(figure, "weight", height=300)
 
 
@@ -85,8 +70,8 @@ def feature_map_chart(maps: np.ndarray, title: str):
 
     use_plotly_template()
     columns = 8
-    figure = px.imshow(mosaic(maps, columns, gap=2), color_continuous_scale=[list(s) for s in SEQUENTIAL],
-                       zmin=0, title=title)
+    figure = px.imshow(_tiles(maps, columns, gap=2), color_continuous_scale=[list(s) for s in SEQUENTIAL], zmin=0,
+                       title=title)
     rows = -(-len(maps) // columns)
     return _bare_axes(figure, "response", height=160 + 60 * rows)
 
@@ -123,6 +108,11 @@ def training_chart(history: dict[str, list[float]]):
     figure.update_layout(title="Training as it happens", height=480, showlegend=False,
                          margin={"l": 10, "r": 10, "t": MODEBAR_PX + 55, "b": 10})
     return figure
+
+
+def _tiles(stack: np.ndarray, columns: int, gap: int) -> np.ndarray:
+    # Gaps are NaN, which plotly leaves blank rather than colouring as a weight or response.
+    return mosaic(np.asarray(stack, dtype=np.float32), columns, gap, fill=np.nan)
 
 
 def _bare_axes(figure, colour_label: str, height: int):

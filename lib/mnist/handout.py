@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from lib.handout import Handout
+from lib.images import to_8bit
+from lib.mnist.model import NETWORK_NAMES
 from lib.mnist.results import COURSE_IMAGES, answer_or_unsure, course_table, side_by_side
-
-NETWORK_NAMES = {False: "plain (white-on-black digits only)", True: "with inverted copies"}
 
 
 def handout(link: str, *, invert: bool, source: str, threshold: float, auto_invert: bool,
@@ -44,7 +44,7 @@ def handout(link: str, *, invert: bool, source: str, threshold: float, auto_inve
     if digit is None or probabilities is None:
         record.text("There was no digit yet when this was saved: draw, upload or pick one on the page.")
     else:
-        record.image(np.clip(np.asarray(digit) * 255, 0, 255).astype(np.uint8),
+        record.image(to_8bit(digit),
                      "What the network saw: 28×28 pixels" + (", black and white swapped" if flipped else ""),
                      min_side=168)
         answer = answer_or_unsure(probabilities[invert], threshold)
@@ -55,7 +55,7 @@ def handout(link: str, *, invert: bool, source: str, threshold: float, auto_inve
                      "How sure each network is of each digit.")
     record.heading("The course's ten test images")
     if course_images is not None:
-        record.images([np.clip(np.asarray(i) * 255, 0, 255).astype(np.uint8) for i in course_images],
+        record.images(list(to_8bit(course_images)),
                       [f"course image {i.name}" for i in COURSE_IMAGES], min_side=56)
     table = course_table(course_probabilities[invert])
     record.table([[name, *(round(float(row[str(d)])) for d in range(10)), row["answer"], row["verdict"]]

@@ -27,6 +27,8 @@ from lib.mnist.numpy_cnn import NumpyCNN
 
 MNIST_PATH = DATA_DIR / "mnist.npz"
 MODELS_DIR = DATA_DIR / "models"
+#: The two networks' names in plain words, keyed like everything else here by "trained with inverted copies?".
+NETWORK_NAMES: dict[bool, str] = {False: "plain (white-on-black digits only)", True: "with inverted copies"}
 #: The shipped models, keyed by "trained with inverted copies?".
 MODEL_PATHS: dict[bool, Path] = {False: MODELS_DIR / "mnist_plain.keras", True: MODELS_DIR / "mnist_invert.keras"}
 #: The same two models' weights as NumPy arrays, for :func:`load_network` (no TensorFlow needed).

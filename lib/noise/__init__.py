@@ -6,7 +6,7 @@ mean of N copies keeps the picture and shrinks the noise by sqrt(N). Plain NumPy
 Modules:
     secret  - the secret picture: a typed message, an uploaded picture or a ready-made one
     copies  - noisy copies of it, combining them (mean, sum, median) and the noise that remains
-    charts  - float pictures as 8-bit greys and PNG, and the Vega-Lite chart of remaining noise
+    charts  - sums and differences as 8-bit greys, and the Vega-Lite chart of remaining noise
     handout - the page's "download my results" record
     lesson.toml - the page's URL settings, hideable sections and exercises
 """

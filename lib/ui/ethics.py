@@ -8,21 +8,19 @@ of the checklist a few milliseconds for demos that are usually switched off. A m
 import streamlit as st
 
 from lib.ethics import demos
+from lib.ui.mnist import shipped_network
 
-MODEL_NAMES = {False: "Trained on white-on-black digits only", True: "Trained with inverted copies too"}
 
+def _by_network(measure) -> dict:
+    """``measure(network)`` for both shipped digit networks, keyed by the network's name as a label."""
+    from lib.mnist import NETWORK_NAMES
 
-@st.cache_resource(show_spinner=False)
-def mnist_model(invert: bool):
-    """The shipped digit network (see :func:`lib.mnist.load_network`), loaded once per server."""
-    from lib import mnist
-
-    return mnist.load_network(invert)  # NumPy forward pass: no TensorFlow needed to predict
+    return {name.capitalize(): measure(shipped_network(invert)) for invert, name in NETWORK_NAMES.items()}
 
 
 @st.cache_data(show_spinner=False)
 def dog_probabilities() -> dict:
-    return {invert: demos.dog_probabilities(mnist_model(invert)) for invert in MODEL_NAMES}
+    return _by_network(demos.dog_probabilities)
 
 
 dog_as_digit = st.cache_data(demos.dog_as_digit, show_spinner=False)
@@ -33,7 +31,7 @@ def polarity_accuracies() -> dict:
     from lib import mnist
 
     x_test, y_test = mnist.load_test_set()
-    return {invert: demos.polarity_accuracy(mnist_model(invert), x_test, y_test) for invert in MODEL_NAMES}
+    return _by_network(lambda network: demos.polarity_accuracy(network, x_test, y_test))
 
 
 garden_stranger = st.cache_data(demos.garden_stranger, show_spinner=False)

@@ -9,8 +9,8 @@ import numpy as np
 import streamlit as st
 
 from lib import noise
-from lib.images import load_image
-from lib.noise.charts import mosaic, noise_chart, png, signed, stretched, to_grey
+from lib.images import load_image, mosaic, png_bytes, to_8bit
+from lib.noise.charts import noise_chart, signed, stretched
 
 MAX_COPIES = 200  # most copies Jane can send: every setting's copies are computed once, up to this many
 
@@ -46,7 +46,7 @@ def stack(key, _secret, kind, strength, seed) -> tuple[np.ndarray, np.ndarray, n
 @st.cache_data(max_entries=8, show_spinner=False)
 def thumbnails(key, _secret, kind, strength, seed, shown) -> bytes:
     copies = stack(key, _secret, kind, strength, seed)[0][:shown]
-    return png(mosaic(np.stack([to_grey(copy) for copy in copies]), columns=5))
+    return png_bytes(mosaic(to_8bit(copies), columns=5))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -54,7 +54,7 @@ def subtraction(key, _secret, kind, strength, seed) -> tuple[list[bytes], float,
     """Copies 1 and 2, their difference, and the errors of one copy and of the difference."""
     first, second = stack(key, _secret, kind, strength, seed)[0][:2]
     difference = first - second
-    return ([png(to_grey(first)), png(to_grey(second)), png(signed(difference, 2))],
+    return ([png_bytes(to_8bit(first)), png_bytes(to_8bit(second)), png_bytes(signed(difference, 2))],
             noise.remaining_noise(first, _secret), noise.remaining_noise(difference, _secret))
 
 
@@ -63,7 +63,7 @@ def combination(key, _secret, kind, strength, seed, k) -> tuple[bytes, bytes, fl
     """The sum of the first k copies (stretched to fit the screen, with its range) and their mean."""
     total = stack(key, _secret, kind, strength, seed)[1][k - 1]
     total_grey, low, high = stretched(total)
-    return png(total_grey), png(to_grey(total / k)), low, high
+    return png_bytes(total_grey), png_bytes(to_8bit(total / k)), low, high
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -75,7 +75,7 @@ def clipped_curve(key, _secret, kind, strength, seed) -> np.ndarray:
 def salt_pepper_views(key, _secret, fraction, seed, k) -> tuple[bytes, bytes, float, float]:
     copies = noise.noisy_copies(_secret, k, "salt_pepper", fraction, seed)
     mean, median = noise.combine(copies, "mean"), noise.combine(copies, "median")
-    return (png(to_grey(mean)), png(to_grey(median)),
+    return (png_bytes(to_8bit(mean)), png_bytes(to_8bit(median)),
             noise.remaining_noise(mean, _secret), noise.remaining_noise(median, _secret))
 
 
@@ -86,7 +86,7 @@ def stamp_views(key, _secret, kind, strength, seed, stamp) -> tuple[bytes, bytes
     sums = stack(key, _secret, kind, strength, seed)[1]
     mean = sums[-1] / MAX_COPIES
     # mean + pattern - secret = mean - (secret - pattern): the same running sums, another reference.
-    return png(to_grey(mean)), png(to_grey(mean + pattern)), noise.curve_from_sums(sums, _secret - pattern)
+    return png_bytes(to_8bit(mean)), png_bytes(to_8bit(mean + pattern)), noise.curve_from_sums(sums, _secret - pattern)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -23,15 +23,6 @@ def test_range_modes():
         charts.to_displayable(VALUES, "wrap")
 
 
-def test_grey_matches_pillow():
-    rng = np.random.default_rng(0)
-    rgb = rng.integers(0, 256, (8, 9, 3), dtype=np.uint8)
-    pillow = np.asarray(Image.fromarray(rgb).convert("L"), dtype=float)
-    assert np.abs(charts.to_grey(rgb) - pillow).max() <= 1.0
-    with pytest.raises(ValueError):
-        charts.to_grey(np.ones((3, 3, 4)))
-
-
 def test_signed_view_uses_the_diverging_palette():
     colours = charts.signed_rgb(np.array([[-2.0, 0.0, 2.0]]))
     as_hex = ["#{:02X}{:02X}{:02X}".format(*pixel) for pixel in colours[0]]
@@ -40,15 +31,16 @@ def test_signed_view_uses_the_diverging_palette():
     assert charts.signed_limit(VALUES) == 400
 
 
-def test_enlarge_png_and_mosaic():
-    big = charts.enlarge(sources.COURSE_EXAMPLE)
-    assert big.shape == (280, 280) and big[0, 0] == 105 and big[-1, -1] == 98
-    assert charts.enlarge(np.zeros((500, 600))).shape == (500, 600)
-    image = Image.open(__import__("io").BytesIO(charts.png_bytes(big)))
-    assert image.format == "PNG" and image.size == (280, 280)
-    mosaic = charts.mosaic(np.random.default_rng(1).normal(size=(16, 5, 5)), cell=4, gap=2, columns=8)
+def test_kernel_mosaic_draws_each_kernel_cell_pixels_wide_on_one_signed_scale():
+    mosaic = charts.kernel_mosaic(np.random.default_rng(1).normal(size=(16, 5, 5)), cell=4, gap=2, columns=8)
     assert mosaic.shape == (2 * 20 + 2, 8 * 20 + 7 * 2, 3)
-    assert charts.mosaic(np.ones((16, 5, 5))).shape == (4 * 200 + 3 * 8, 4 * 200 + 3 * 8, 3)
+    assert charts.kernel_mosaic(np.ones((16, 5, 5))).shape == (4 * 200 + 3 * 8, 4 * 200 + 3 * 8, 3)
+    pair = charts.kernel_mosaic(np.array([[[1.0]], [[-0.5]], [[-1.0]], [[0.0]]]), cell=2, gap=1, columns=2)
+    assert pair.shape == (5, 5, 3) and pair[2, 2].tolist() == [255, 255, 255]  # the gap is white
+    as_hex = ["#{:02X}{:02X}{:02X}".format(*pair[r, c]) for r, c in ((0, 0), (3, 0), (3, 3))]
+    assert as_hex == [OKABE_ITO["vermillion"], OKABE_ITO["blue"], "#FFFFFF"]  # +1, -1 and 0 on one scale
+    with pytest.raises(ValueError):
+        charts.kernel_mosaic(np.ones((5, 5)))
 
 
 @pytest.mark.parametrize("text, value", [("3", 3), ("-0.25", -0.25), ("1/9", 1 / 9), ("−1", -1), (" 2 ", 2),

@@ -1,15 +1,11 @@
 """lib.noise.charts: how numbers become greys, and what the chart promises."""
 
-import io
-
 import numpy as np
-from PIL import Image
 
-from lib.noise.charts import LAW, LEVEL, mosaic, noise_chart, png, signed, stretched, to_grey
+from lib.noise.charts import LAW, LEVEL, noise_chart, signed, stretched
 
 
-def test_to_grey_clips_outside_black_and_white():
-    np.testing.assert_array_equal(to_grey(np.array([-3.0, 0.0, 0.5, 1.0, 7.0])), [0, 0, 128, 255, 255])
+def test_signed_shows_zero_as_mid_grey_and_clips_beyond_the_limit():
     np.testing.assert_array_equal(signed(np.array([-2.0, 0.0, 0.5])), [0, 128, 191])
 
 
@@ -18,13 +14,6 @@ def test_stretched_maps_the_images_own_range_and_reports_it():
     assert (low, high) == (2.0, 6.0)
     np.testing.assert_array_equal(grey, [[0, 128], [255, 255]])
     assert stretched(np.ones((2, 2)))[0].max() == 0  # a flat image does not divide by zero
-
-
-def test_mosaic_lays_pictures_out_in_rows_with_gaps():
-    pictures = np.stack([np.full((3, 4), value, dtype=np.uint8) for value in (10, 20, 30)])
-    grid = mosaic(pictures, columns=2, gap=1)
-    assert grid.shape == (7, 9)
-    assert grid[0, 0] == 10 and grid[0, 5] == 20 and grid[4, 0] == 30 and grid[4, 5] == 255
 
 
 def test_chart_draws_the_law_from_the_first_point_on_log_axes_without_zeros():
@@ -37,8 +26,3 @@ def test_chart_draws_the_law_from_the_first_point_on_log_axes_without_zeros():
     assert clipped == [1, 3, 4]
     level = [row["noise"] for row in spec["data"]["values"] if row["series"] == LEVEL]
     assert level == [0.8] * 4
-
-
-def test_png_is_lossless():
-    picture = np.random.default_rng(0).integers(0, 256, (20, 30), dtype=np.uint8)
-    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(png(picture)))), picture)
