@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def tensorflow_loaded_after(steps: str = "pass", timeout: float = 180) -> bool:

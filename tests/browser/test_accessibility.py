@@ -144,11 +144,11 @@ def test_noise_copies_slider_with_tab_and_arrow_keys(page: Page, shared_server):
 
 def test_a_quick_second_change_is_not_undone_by_the_url():
     """Two quick arrow presses on a slider send two reruns; the second carries the browser's address as it
-    was before the first run rewrote it. lib.ui._apply_link compares the address only with the *last*
+    was before the first run rewrote it. lib.ui.links.apply_link compares the address only with the *last*
     params it wrote, takes the stale one for a newly opened link and resets every control to it: the slider
     jumps back to 20 (seen in the browser in about 1 of 4 tries of the keyboard test above). Reproduced here
     deterministically with AppTest by sending the stale address with the second change.
-    Fix (lib/ui.py, _apply_link): remember the last few params written per page, e.g.
+    Fix (lib/ui/links.py, apply_link): remember the last few params written per page, e.g.
     ``history = st.session_state.setdefault("_links_history", {}).setdefault(slug, [])``, apply the URL only
     ``if query != written.get(slug) and query not in history``, and ``history[:] = (history + [params])[-5:]``
     where ``written[slug] = params`` is set."""

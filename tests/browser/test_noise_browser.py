@@ -54,7 +54,7 @@ def test_combining_copies_reveals_the_secret_on_desktop_and_phone(page: Page, sh
     page.keyboard.press("Home")
     _settle(page)
     expect(page.get_by_text(re.compile(r"after combining 1 \(one copy"))).to_be_visible()
-    for _ in range(3):  # one step at a time: see lib/ui.py's link write-back (rapid presses can snap back)
+    for _ in range(3):  # one step at a time: see lib/ui/links.py's link write-back (rapid presses can snap back)
         page.keyboard.press("ArrowRight")
         _settle(page)
     expect(page.get_by_text(re.compile(r"after combining 4 \(one copy"))).to_be_visible()
