@@ -103,8 +103,9 @@ def workshop_handout(base_url: str, chosen: Mapping[str, Sequence[int]] | None =
         bad = [n for n in wanted if not 1 <= n <= len(page.exercises)]
         if bad:
             raise ValueError(f"/{item.slug} has exercises 1 to {len(page.exercises)}, not {bad}.")
-        for exercise in (page.exercises[n - 1] for n in wanted if page.exercises[n - 1] in
-                         page.exercises_for(kids)):
+        for exercise in (page.exercises[n - 1] for n in wanted):
+            if kids and not exercise.for_kids:
+                continue
             sheet.text(f"**Try this {exercise.number}: {exercise.title}.** {exercise.question}")
             link = page_address(base_url, item.slug, {"lesson": str(exercise.number), **extra})
             sheet.text(f"[Open the page set up for this](<{link}>)")

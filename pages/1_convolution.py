@@ -272,7 +272,7 @@ below, above = charts.out_of_range_share(output)
 range_mode = (st.radio("Numbers below 0 or above 255", charts.RANGE_MODES, key="range",
                        format_func=RANGE_LABELS.get, disabled=view.locked("range"),
                        help="A screen can only show 0 (black) to 255 (white); choose what happens to the rest.")
-              if view.shown("range", advanced=True) else view.value("range"))
+              if view.shown("range") else view.value("range"))
 if not view.kids:
     st.caption(f"In this output {below:.0%} of the numbers are below 0 and {above:.0%} above 255 "
                f"(lowest {output.min():.4g}, highest {output.max():.4g}).")
@@ -285,7 +285,7 @@ after_png = as_png(output_key + (range_mode,), output, range_mode)
 after_cols[1].image(after_png, output_format="PNG", alt=f"The picture after the {preset} kernel", caption=f"After: {preset}, {range_mode} ({out_cols} × {out_rows})")
 signed = (st.toggle("Show the signs: negative in blue, positive in orange-red", key="signed",
                     disabled=view.locked("signed"), help="Keeps the sign that clipping throws away: white is 0.")
-          if view.shown("signed", advanced=True) else view.value("signed"))
+          if view.shown("signed") else view.value("signed"))
 signed_png = as_png(output_key + ("signed",), output, "signed") if signed else None
 if signed:
     st.image(signed_png, output_format="PNG", alt="The output with its signs: negative blue, positive vermillion",

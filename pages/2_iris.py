@@ -116,11 +116,11 @@ st.markdown(view.say(
     "homework the student copied: a perfect score that tells us nothing.",
     "Some flowers are kept secret from the robot while it learns. At the end it is tested on them, like a quiz "
     "with questions it has never seen: that is the only fair way to know if it really learned."))
-if view.shown("test", advanced=True):
+if view.shown("test"):
     st.slider("Share of flowers kept for the test", 0.1, 0.5, step=0.05, key="iris_test_fraction", format="%.2f",
               disabled=view.locked("test"),
               help="The course keeps 25% (38 flowers) for testing and trains on the other 112.")
-if view.shown("flowers", advanced=True):
+if view.shown("flowers"):
     st.select_slider("Training flowers to use", TRAIN_SIZES, key="iris_train_size", disabled=view.locked("flowers"),
                      help="Learn from only a few of the training flowers (taken from each species in turn) to see "
                           "how much data a network needs. The test set stays the same.")
@@ -153,17 +153,17 @@ if view.shown("activation"):
                   disabled=view.locked("activation"),
                   help="What each hidden neuron does to its weighted sum: relu keeps positives and zeroes negatives; "
                        "sigmoid squashes to 0–1; tanh to −1–1; linear changes nothing.")
-if view.shown("lr", advanced=True):
+if view.shown("lr"):
     st.select_slider("Learning rate", LEARNING_RATES, key="iris_design_lr", disabled=view.locked("lr"),
                      help="How big a step Adam takes when it nudges the weights. The course's 0.001 is Adam's "
                           "default; too big and training jumps around.")
 if view.shown("epochs"):
     st.slider("Epochs", 1, 100, key="iris_design_epochs", disabled=view.locked("epochs"),
               help="Rounds of training. After each one the page measures the network on the test flowers.")
-if view.shown("steps", advanced=True):
+if view.shown("steps"):
     st.slider("Batches per epoch", 10, 200, step=10, key="iris_design_steps", disabled=view.locked("steps"),
               help="How many batches make one epoch (the course's steps_per_epoch = 150).")
-if view.shown("batch", advanced=True):
+if view.shown("batch"):
     st.select_slider("Batch size", BATCH_SIZES, key="iris_design_batch", disabled=view.locked("batch"),
                      help="Flowers shown together before each nudge of the weights; their average effect smooths "
                           "the steps.")

@@ -127,7 +127,7 @@ with noise_column:
     seed = (st.number_input("Random seed", 0, 1_000_000, key="noise_seed", disabled=view.locked("seed"),
                             help="Picks which random noise the baddie uses; the same seed gives the same copies. "
                                  + ui.define("random seed"))
-            if view.shown("seed", advanced=True) else view.value("seed"))
+            if view.shown("seed") else view.value("seed"))
 if strength == 0:
     st.info("With no noise every copy is already perfect: there is nothing to average away. "
             "Turn the strength up to play.")
@@ -186,7 +186,7 @@ if view.shown("add"):
 clip = view.value("clip")
 if view.shown("measure"):
     st.header("Measure it", anchor=False, help=ui.define("standard deviation"))
-    if view.shown("clip", advanced=True):
+    if view.shown("clip"):
         clip = st.checkbox("Also show copies clipped to black..white, as a camera would store them",
                            key="noise_clip", disabled=view.locked("clip"),
                            help="A camera cannot record darker than black or brighter than white; see what that "
@@ -233,7 +233,7 @@ def beyond_averaging() -> None:
         "as long as fewer than half the copies of that pixel are hit.",
         "For white and black specks, adding does not work well. Instead, line up each dot's copies from dark to "
         "bright and take the one in the middle (the **median**): the specks lose!"))
-    if not view.shown("stamp", advanced=True):
+    if not view.shown("stamp"):
         return
     st.subheader("The baddie's stamp: noise that is the same in every copy", anchor=False)
     stamp = st.slider("Strength of the stamp", 0.0, 3.0, step=0.25, key="noise_stamp",

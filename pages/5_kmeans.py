@@ -158,12 +158,12 @@ def settings(table, columns, suffix):
                   key="km_scale", disabled=view.locked("scale"),
                   help=ui.with_term(view.say("Puts every measurement on the same footing (mean 0, spread 1) so units "
                                              "do not matter.", "So grams and millimetres play fair."), "scaling"))
-    if view.shown("init", advanced=True):
+    if view.shown("init"):
         st.radio("Starting centroids", ["k-means++", "random", "I'll choose"], key="km_init", horizontal=True,
                  disabled=view.locked("init"),
                  help=ui.with_term("Where the group centres start: spread out (k-means++), k random items, or where "
                                 "you say.", "centroid"))
-    if view.shown("seed", advanced=True):
+    if view.shown("seed"):
         st.number_input("Random seed", 0, 10_000, key="km_seed", disabled=view.locked("seed"),
                         help=ui.with_term("Same seed, same random start: change it to see other starts.", "random seed"))
     scale, init, seed = view.value("scale"), view.value("init"), view.value("seed")

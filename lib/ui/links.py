@@ -47,8 +47,8 @@ class View:
         return name in self.classroom.lock
 
     def shown(self, name: str, advanced: bool = False) -> bool:
-        """Whether to draw the control or section ``name``: not hidden by the link and, for an ``advanced``
-        one or a setting the lesson file keeps from kids, not in kid mode. A setting whose control is not
+        """Whether to draw the control or section ``name``: not hidden by the link and, in kid mode, not a
+        setting the lesson file keeps from kids (``kids = false``) nor an ``advanced`` section. A setting whose control is not
         drawn keeps its value (see :meth:`keep`)."""
         setting = self.lesson.setting(name) if name in self.lesson.names else None
         for_kids = not advanced and (setting is None or setting.kids)
