@@ -23,24 +23,30 @@ TOML format (every key but ``goal`` optional)::
     kids_goal = "The same for children."
 
     [settings.invert]              # URL name
-    key = "mnist_invert"           # the widget's session-state key
+    key = "mnist_invert"           # the control's session-state key
     default = false                # bool → on/off; int/float → number; string → one of `choices`,
                                    # or free text (printable, any script) when there are none
-    label = "Train with inverted copies"
+    label = "Train with inverted copies"   # the control's name on the page, in notices and pickers
+    help = "Adds a black-on-white copy of every training digit."   # beside the control (its tooltip)
+    # kids_label, kids_help        # the same in kid words (default: label, help)
+    # term = "data augmentation"   # a glossary word whose explanation follows the help
     kids = false                   # its control is not shown in kid mode (default: shown)
     # max_length = 40              # free text only: longest text a link may carry (default MAX_TEXT)
 
     [settings.threshold]
     key = "mnist_threshold"
     default = 50
-    low = 0
+    low = 0                        # bounds of a number (a link outside them is refused)
     high = 99
+    step = 1                       # its slider's step
 
     [settings.paper]
     key = "mnist_paper"
-    default = "White pen on black (like MNIST)"
-    choices = { dark = "White pen on black (like MNIST)", light = "Black pen on white (like paper)" }
-    # or a list: choices = ["Draw", "Upload a photo"]  (URL words are then lower-case-with-dashes)
+    default = "dark"               # a choice is stored as a stable value, never as the words shown for it
+    choices = ["dark", "light"]    # URL words are the values in lower-case-with-dashes ("salt_pepper" →
+                                   # "salt-pepper"); or a table, URL word → value: { "0.1" = 0.1, all = "all" }
+    labels = { dark = "White pen on black (like MNIST)", light = "Black pen on white (like paper)" }
+                                   # what the control shows for each choice, by URL word (default: the value)
 
     [sections]                     # URL name = what it is
     train = "Train it yourself"
@@ -56,8 +62,6 @@ TOML format (every key but ``goal`` optional)::
 
 from __future__ import annotations
 
-import math
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -65,103 +69,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lib.settings import ON, OFF, RESERVED, Notice, Said, Setting, url_word
+
+__all__ = ["RESERVED", "Classroom", "Exercise", "Lesson", "Notice", "Said", "Setting", "lesson", "lesson_file", "load",
+           "url_word"]
+
 LIB_DIR = Path(__file__).resolve().parent
-
-#: URL parameters that are not settings: they set up a classroom rather than a control.
-CLASSROOM_PARAMS = ("lesson", "hide", "lock", "kids")
-
-_ON, _OFF = ("on", "true", "1", "yes"), ("off", "false", "0", "no")
-MAX_TEXT = 200  #: longest free-text setting a link may carry (a search, a short message)
-
-
-def url_word(text: str) -> str:
-    """A choice's name as it appears in a URL: lower case, runs of other characters turned into one dash."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
-
-
-class Said(str):
-    """Words that came from a link (a value, a name): a :class:`Notice` quotes them and keeps them apart."""
-
-
-class Notice(str):
-    """A plain sentence about something in a link the page could not use. As a string it reads as shown to the
-    learner, with the link's words in “quotes”; :attr:`pieces` keeps those words (flagged ``True``) apart from
-    the app's own, so a page can show them as text and never as markup (:mod:`lib.ui` does)."""
-
-    pieces: tuple[tuple[str, bool], ...]
-
-    def __new__(cls, *parts: str) -> Notice:
-        pieces = []
-        for part in parts:
-            pieces.extend(part.pieces if isinstance(part, Notice) else [(str(part), isinstance(part, Said))])
-        notice = super().__new__(cls, "".join(f"“{text}”" if said else text for text, said in pieces))
-        notice.pieces = tuple(pieces)
-        return notice
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One control whose value travels in the URL as ``name=<text>``."""
-
-    name: str  #: URL parameter name, e.g. "invert"
-    key: str  #: the widget's session-state key, e.g. "mnist_invert"
-    default: Any  #: bool, int, float or str (a choice, or free text without choices): how the URL is read
-    label: str = ""  #: what the control is called on the page (for notices and the instructor's pickers)
-    choices: Mapping[str, Any] = field(default_factory=dict)  #: URL word → value, for a choice
-    low: float | None = None  #: smallest allowed number (inclusive)
-    high: float | None = None  #: largest allowed number (inclusive)
-    kids: bool = True  #: whether kid mode shows this setting's control
-    max_length: int = 0  #: free text: the longest a link may carry (0: :data:`MAX_TEXT`)
-
-    def parse(self, text: str) -> Any:
-        """The value that URL text ``text`` stands for; ``ValueError`` with a plain sentence if none. Free text
-        may be any printable text, letters of every language included."""
-        text = str(text).strip()
-        if self.choices:
-            for word, value in self.choices.items():
-                if text.lower() in (word, url_word(value)):
-                    return value
-            raise ValueError(Notice(f"{self.title} can be {', '.join(self.choices)}, not ", Said(text)))
-        if isinstance(self.default, str):
-            longest = self.max_length or MAX_TEXT
-            if len(text) > longest or not text.isprintable():
-                raise ValueError(f"{self.title} must be plain text (letters in any language, digits, spaces and "
-                                 f"signs, no line breaks) of at most {longest} characters")
-            return text
-        if isinstance(self.default, bool):
-            if text.lower() in _ON:
-                return True
-            if text.lower() in _OFF:
-                return False
-            raise ValueError(Notice(f"{self.title} can be on or off, not ", Said(text)))
-        number_type = int if isinstance(self.default, int) else float
-        try:
-            value = number_type(text)
-        except ValueError:
-            raise ValueError(Notice(f"{self.title} must be a {'whole ' if number_type is int else ''}number, "
-                                    "not ", Said(text))) from None
-        if not math.isfinite(value) or (self.low is not None and value < self.low) or (
-                self.high is not None and value > self.high):
-            raise ValueError(Notice(f"{self.title} must be between {_plain(self.low)} and {_plain(self.high)}, "
-                                    "not ", Said(text)))
-        return value
-
-    def format(self, value: Any) -> str:
-        """The URL text for ``value`` (the inverse of :meth:`parse`)."""
-        if self.choices:
-            return next((word for word, choice in self.choices.items() if choice == value), url_word(value))
-        if isinstance(self.default, bool):
-            return "on" if value else "off"
-        return _plain(value)
-
-    @property
-    def title(self) -> str:
-        return f"“{self.label or self.name}”"
-
-
-def _plain(number: float | None) -> str:
-    return "any" if number is None else f"{number:g}" if isinstance(number, float) else str(number)
-
 
 @dataclass(frozen=True)
 class Exercise:
@@ -230,7 +143,7 @@ class Lesson:
         classroom = self._classroom(query, notices)
         start = {**self.defaults, **{k: v for k, v in (current or {}).items() if k in self.defaults}}
         values = self.baseline(classroom.lesson, start)
-        wanted = {name: text for name, text in _single(query).items() if name not in CLASSROOM_PARAMS}
+        wanted = {name: text for name, text in _single(query).items() if name not in RESERVED}
         for name, text in wanted.items():
             try:
                 setting = self.setting(name)
@@ -292,7 +205,7 @@ class Lesson:
         kids = None
         if "kids" in query:
             word = query["kids"].strip().lower()
-            kids = True if word in _ON else False if word in _OFF else None
+            kids = True if word in ON else False if word in OFF else None
             if kids is None:
                 notices.append(Notice("“kids” can be on or off, not ", Said(query["kids"]), ", so it was ignored."))
         return Classroom(lesson, hide, lock, kids)
@@ -322,7 +235,7 @@ def load(path: Path, slug: str | None = None) -> Lesson:
         raise ValueError(f"{path.name} is not valid TOML: {error}") from None
     if not str(data.get("goal", "")).strip():
         raise ValueError(f"{path.name} needs a non-empty `goal`.")
-    settings = tuple(_setting(name, spec, path) for name, spec in data.get("settings", {}).items())
+    settings = tuple(Setting.from_toml(name, spec, path.name) for name, spec in data.get("settings", {}).items())
     lesson = Lesson(slug, data["goal"].strip(), data.get("kids_goal", "").strip(), settings,
                     dict(data.get("sections", {})))
     exercises = []
@@ -342,22 +255,6 @@ def load(path: Path, slug: str | None = None) -> Lesson:
                 raise ValueError(f"{path.name}: exercise {number}: {error}") from None
         exercises.append(exercise)
     return Lesson(slug, lesson.goal, lesson.kids_goal, settings, lesson.sections, tuple(exercises))
-
-
-def _setting(name: str, spec: Mapping[str, Any], path: Path) -> Setting:
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or name in CLASSROOM_PARAMS:
-        raise ValueError(f"{path.name}: setting name {name!r} must be lower-case letters/digits and not one "
-                         f"of {', '.join(CLASSROOM_PARAMS)}.")
-    if "key" not in spec or "default" not in spec:
-        raise ValueError(f"{path.name}: setting {name!r} needs `key` and `default`.")
-    choices = spec.get("choices", {})
-    if isinstance(choices, list):
-        choices = {url_word(value): value for value in choices}
-    setting = Setting(name, spec["key"], spec["default"], spec.get("label", ""), dict(choices),
-                      spec.get("low"), spec.get("high"), bool(spec.get("kids", True)), int(spec.get("max_length", 0)))
-    if choices and setting.default not in choices.values():
-        raise ValueError(f"{path.name}: setting {name!r}: default {setting.default!r} is not one of its choices.")
-    return setting
 
 
 def lesson_file(slug: str) -> Path:

@@ -66,7 +66,7 @@ PICTURE_UPLOADERS = {
             60 if app.slider(key="mnist_threshold").value != 60 else 40).run()),
     "noise": Uploader(
         "pages/4_noise.py", "noise_upload",
-        choose=lambda app: app.radio(key="noise_source").set_value("Upload a picture").run(),
+        choose=lambda app: app.radio(key="noise_source").set_value("upload").run(),
         extensions=("png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"),
         accepted=lambda app: not app.error and not any("Choose a picture to send" in t for t in texts(app, "info")),
         afterwards=lambda app: app.slider(key="noise_copies").set_value(

@@ -185,3 +185,21 @@ def test_every_topic_has_a_valid_lesson_with_goal_and_exercises(item):
         values, classroom, notices = page.read({"lesson": str(exercise.number)})
         assert not notices and classroom.lesson == exercise
         assert page.to_query(values, exercise) == {}
+
+
+def test_a_setting_with_an_unknown_key_or_a_label_for_no_choice_is_refused_with_what_to_fix(tmp_path):
+    path = tmp_path / "demo.toml"
+    path.write_text('goal = "g"\n[settings.kind]\nkey = "k"\ndefault = "a"\nchoices = ["a", "b"]\nhelpp = "typo"\n')
+    with pytest.raises(ValueError, match="unknown helpp"):
+        load(path)
+    path.write_text('goal = "g"\n[settings.kind]\nkey = "k"\ndefault = "a"\nchoices = ["a", "b"]\n'
+                    'labels = { a = "A", c = "C" }\n')
+    with pytest.raises(ValueError, match="labels c name no choice"):
+        load(path)
+
+
+def test_a_choice_is_stored_as_its_value_and_shown_by_its_label():
+    setting = Setting("kind", "k", "salt_pepper", choices={"gaussian": "gaussian", "salt-pepper": "salt_pepper"},
+                      labels={"salt-pepper": "Salt and pepper"})
+    assert setting.parse("salt-pepper") == "salt_pepper" and setting.format("salt_pepper") == "salt-pepper"
+    assert [setting.label_for(value) for value in setting.options] == ["gaussian", "Salt and pepper"]

@@ -191,7 +191,7 @@ UPLOAD_FLOWS = [
      "upload", ("mine.png", _png(300), "image/png")),
     ("pages/3_mnist.py", lambda app: app.radio(key="mnist_source").set_value("Upload a photo").run(),
      "mnist_upload", ("digit.png", _png(120), "image/png")),
-    ("pages/4_noise.py", lambda app: app.radio(key="noise_source").set_value("Upload a picture").run(),
+    ("pages/4_noise.py", lambda app: app.radio(key="noise_source").set_value("upload").run(),
      "noise_upload", ("secret.png", _png(200), "image/png")),
     ("pages/5_kmeans.py", lambda app: app.radio(key="km_source").set_value("My own CSV file").run(),
      "km_upload", ("mine.csv", f"a,{MARKER}\n1,2\n3,4\n5,1\n8,8\n".encode(), "text/csv")),

@@ -120,7 +120,7 @@ def test_ethics_refused_imports_quote_the_file_literally(document):
 UPLOADS = {  # page, how to reach its uploader (widget kind, key, value), the uploader's key
     "convolution": ("pages/1_convolution.py", ("selectbox", "source", "Upload your own picture"), "upload"),
     "mnist": ("pages/3_mnist.py", ("radio", "mnist_source", "Upload a photo"), "mnist_upload"),
-    "noise": ("pages/4_noise.py", ("radio", "noise_source", "Upload a picture"), "noise_upload"),
+    "noise": ("pages/4_noise.py", ("radio", "noise_source", "upload"), "noise_upload"),
 }
 
 
@@ -136,7 +136,7 @@ def test_uploaded_file_names_good_and_bad(page):
 
 def test_noise_typed_message():
     app = open_page("pages/4_noise.py")
-    app.radio(key="noise_source").set_value("Type your own message").run()
+    app.radio(key="noise_source").set_value("message").run()
     for message in (SHORT, SHORT + " ß€"):  # the second has characters the font cannot draw
         app.text_input(key="noise_message").input(message).run()
         assert_user_text_is_literal(app)

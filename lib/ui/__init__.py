@@ -22,7 +22,8 @@ from lib import glossary
 from lib.handout import Handout, qr_png
 from lib.lessons import Classroom
 from lib.topics import HOME_ICON, REFERENCE, TOPICS, icon_file, topic
-from lib.ui.links import KIDS, LOCAL_ADDRESS, View, address, apply_link, show_notices
+from lib.ui.controls import KIDS, define, with_term
+from lib.ui.links import LOCAL_ADDRESS, View, address, apply_link, show_notices
 
 __all__ = ["APP_TITLE", "KIDS", "LOCAL_ADDRESS", "View", "define", "end_of_page", "page_setup", "with_term"]
 
@@ -142,16 +143,6 @@ _BIG_QR_STYLE = """<style>
 def _big_qr(link: str) -> None:
     st.html(_BIG_QR_STYLE)
     st.image(_qr(link, 12), caption=link, width="stretch", output_format="PNG", alt="QR code of this page's link")
-
-
-def define(term: str) -> str:
-    """The glossary's explanation of ``term`` in the current wording, for a widget's or heading's ``help=``."""
-    return glossary.explain(term, kids=bool(st.session_state.get(KIDS, False)))
-
-
-def with_term(text: str, term: str) -> str:
-    """A control's own ``help`` text followed by the glossary's explanation of the word it is about."""
-    return f"{text}\n\n**{term[0].upper() + term[1:]}**: {define(term)}"
 
 
 def _glossary_strip(view: View) -> None:

@@ -18,14 +18,15 @@ import streamlit as st
 from lib import lessons
 from lib.handout import code_span, escape_markdown
 from lib.lessons import Classroom, Lesson, Notice, Said
+from lib.ui.controls import KIDS, Controls
 
 LOCAL_ADDRESS = "http://localhost:8501"  # for the links when Streamlit cannot tell (tests, bare mode)
-KIDS = "kids"  # session-state key of the "simpler words" switch, shared by every page
 
 
 @dataclass
-class View:
-    """What a page needs to honour its link: kid mode, the exercise it opened at, hidden and locked controls."""
+class View(Controls):
+    """What a page needs to honour its link: kid mode, the exercise it opened at, hidden and locked controls;
+    and its bound controls (:class:`lib.ui.controls.Controls`), which draw a setting named once."""
 
     slug: str
     lesson: Lesson
@@ -63,8 +64,11 @@ class View:
         key = self.lesson.setting(name).key
         st.session_state[key] = st.session_state[key]
 
-    def say(self, plain: str, kids: str) -> str:
-        """``kids`` in kid mode, else ``plain``: the same idea in simpler words."""
+    def say(self, plain: str | tuple[str, str], kids: str | None = None) -> str:
+        """``kids`` in kid mode, else ``plain``: the same idea in simpler words. A topic's content file keeps
+        the two as a pair: ``view.say(content.INTRO)``."""
+        if kids is None:
+            plain, kids = plain
         return kids if self.kids else plain
 
     def value(self, name: str):

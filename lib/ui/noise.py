@@ -1,4 +1,4 @@
-"""The noise page's cached computations (issue #6).
+"""The noise page's cached computations (issue #6), its lossless pictures and its choice of secret.
 
 They live in a module, not in the page, because Streamlit builds a cached function's wrapper each time its
 ``@st.cache_*`` line runs, reading the function's source to key the cache: in the page that cost every rerun
@@ -9,10 +9,62 @@ import numpy as np
 import streamlit as st
 
 from lib import noise
-from lib.images import load_image, mosaic, png_bytes, to_8bit
+from lib.images import ImageError, load_image, mosaic, png_bytes, to_8bit
 from lib.noise.charts import noise_chart, signed, stretched
 
 MAX_COPIES = 200  # most copies Jane can send: every setting's copies are computed once, up to this many
+MEDIAN_COPIES = (1, 3, 5, 9, 15, 25, 51)  # a median over many copies is slow; these stay quick
+UPLOAD_TYPES = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"]
+
+
+def show(pictures, **options) -> None:
+    """st.image, kept lossless: by default Streamlit re-encodes grey pictures as JPEG, which smears the
+    specks of noise and costs time on every rerun. The caption doubles as the alt text a screen reader reads."""
+    options.setdefault("alt", options.get("caption"))
+    st.image(pictures, output_format="PNG", **options)
+
+
+def choose_secret(view) -> np.ndarray:
+    """Draw the controls for the kind of secret the learner chooses and return the secret picture. Until
+    there is a usable message or picture, say why and send the word picture."""
+    sources = view.lesson.setting("source").options
+    if not view.shown("uploads"):
+        sources = [source for source in sources if source != "upload"]
+        if view.value("source") == "upload":  # a link hid uploads while one was chosen
+            st.session_state[view.lesson.setting("source").key] = "picture"
+    source = view.radio("source", options=sources, horizontal=True)
+    if source == "message":
+        text = view.text_input("message")
+        if not text.strip():
+            st.warning("The message is empty: type something. Until then John gets the word picture.")
+            return _ready_made("word")
+        if missing := noise.unsupported_characters(text):
+            st.info(f"The app's font cannot draw {' '.join(missing)}, so they are sent as "
+                    f"{noise.REPLACEMENT!r}. Accents are dropped (é becomes e).")
+        return message_secret(text)
+    if source == "picture":
+        return _ready_made(view.selectbox("picture"))
+    upload = st.file_uploader("Your picture (PNG, JPEG, GIF, BMP, WebP or TIFF, up to 10 MB)", key="noise_upload",
+                              type=UPLOAD_TYPES,
+                              help="It is turned grey and fitted into 128 × 128 pixels; it never leaves this app.")
+    if upload is None:
+        st.info("Choose a picture to send. Until then John gets the word picture.")
+        return _ready_made("word")
+    try:
+        secret, cut = picture_secret(upload.getvalue())
+    except ImageError as error:
+        st.error(f"{error} John gets the word picture instead.")
+    except noise.UnusablePicture as error:
+        st.warning(f"{error} Until then John gets the word picture.")
+    else:
+        if cut:
+            st.info(cut)
+        return secret
+    return _ready_made("word")
+
+
+def _ready_made(name: str) -> np.ndarray:
+    return picture_secret(str(noise.builtin_secrets()[name]))[0]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -56,7 +56,7 @@ def test_salt_and_pepper_keeps_its_own_strength_in_the_link():
 
 def test_a_typed_message_travels_in_the_link_and_unsafe_ones_do_not():
     app = open_page()
-    app.radio(key="noise_source").set_value("Type your own message").run()
+    app.radio(key="noise_source").set_value("message").run()
     for typed in ("HELLO JOHN!", "Café for Zoë", "¿Dónde? Straße № 5 — 東京"):
         app.text_input(key="noise_message").input(typed).run()
         query = dict(app.query_params)
@@ -78,7 +78,7 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
     for word in ("lasers", "11", "“0”" if "“0”" in notices else "0", "-1", "“x”", "maybe", "cat", "volume",
                  "exercise “99”", "nonsense"):
         assert word in notices, word
-    assert controls(app) == {"source": "A ready-made picture", "picture": "word", "kind": "gaussian",
+    assert controls(app) == {"source": "picture", "picture": "word", "kind": "gaussian",
                              "strength": 4.0, "copies": 20, "seed": 7, "combine": 20, "clip": False,
                              "sp_fraction": 0.3, "stamp": 1.0}
     app.run()

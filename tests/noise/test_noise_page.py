@@ -77,7 +77,7 @@ def test_ready_made_pictures_and_typed_messages(app):
     for name in ("smiley", "house", "rocket"):
         app.selectbox(key="noise_picture").set_value(name).run()
         assert not app.exception
-    app.radio(key="noise_source").set_value("Type your own message").run()
+    app.radio(key="noise_source").set_value("message").run()
     app.text_input(key="noise_message").input("Héllo 😀").run()
     assert not app.exception
     assert "cannot draw 😀" in _texts(app)
@@ -105,7 +105,7 @@ def _peeked(app: AppTest) -> str:
 
 
 def test_uploads_work_and_broken_uploads_get_a_message(app):
-    app.radio(key="noise_source").set_value("Upload a picture").run()
+    app.radio(key="noise_source").set_value("upload").run()
     assert "Choose a picture to send" in _texts(app)
     app.get("file_uploader")[0].set_value(("photo.png", _png(_photo((300, 200))), "image/png")).run()
     assert not app.exception and not app.error and not app.warning
@@ -127,7 +127,7 @@ def _transparent_logo() -> Image.Image:
 ])
 def test_a_flat_upload_says_so_and_john_keeps_the_word_picture(app, picture):
     word = _peeked(app)
-    app.radio(key="noise_source").set_value("Upload a picture").run()
+    app.radio(key="noise_source").set_value("upload").run()
     app.get("file_uploader")[0].set_value(("flat.png", _png(picture), "image/png")).run()
     assert not app.exception and not app.error
     assert any("one flat colour" in text and "John gets the word picture" in text
@@ -137,7 +137,7 @@ def test_a_flat_upload_says_so_and_john_keeps_the_word_picture(app, picture):
 
 @pytest.mark.parametrize("size, shape", [((1600, 100), "wide"), ((100, 1600), "tall")])
 def test_a_very_long_upload_keeps_its_middle_and_says_so(app, size, shape):
-    app.radio(key="noise_source").set_value("Upload a picture").run()
+    app.radio(key="noise_source").set_value("upload").run()
     app.get("file_uploader")[0].set_value(("strip.png", _png(_photo(size)), "image/png")).run()
     assert not app.exception and not app.error and not app.warning
     assert any(f"very {shape}" in text and "middle part" in text for text in (i.value for i in app.info))
