@@ -6,7 +6,7 @@ once. The attendees arrive over about ten seconds (one every ``ARRIVAL_GAP``), o
 typical moves there (a slider, a toggle) with a person's pause between moves (``THINK_SECONDS``, seeded);
 ``trainers`` of them press the iris page's "Train the
 network" at the same moment, each with a different number of epochs so that every run really trains
-and the server-wide queue (lib.training_slot) is exercised. Bounded: a fixed number of sessions and
+and the server-wide queue (lib.training) is exercised. Bounded: a fixed number of sessions and
 moves, a time limit per run, loopback only.
 
 Reported: p50/p95 latency of the ordinary moves, when the last training finished, errors, and the

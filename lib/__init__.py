@@ -15,10 +15,11 @@ from the docstrings by ``python scripts/api_docs.py``.
     palette          - the Okabe-Ito colours and the plotly template
     topics           - the pages' titles, URLs and summaries
     lessons          - each page's lesson file (lib/<topic>/lesson.toml): link settings, sections, exercises
+    settings         - one link setting of a lesson: how it reads from a URL and what its control shows
     glossary         - the workshop's words in plain and kid wording (lib/glossary.toml)
     handout          - Markdown/HTML records with pictures inside, and QR codes
     workshop_handout - the printable workshop sheet
-    training_slot    - one live training at a time per server
+    training         - live training shared per server: one at a time, each setting once, replays
 """
 
 from pathlib import Path

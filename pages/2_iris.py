@@ -16,7 +16,7 @@ from lib.iris import charts  # noqa: E402
 from lib.iris.baselines import baseline_accuracies  # noqa: E402
 from lib.iris.cache import cached, train_cached  # noqa: E402
 from lib.iris.handout import handout  # noqa: E402
-from lib.training_slot import replay_frames  # noqa: E402
+from lib.training import replay_frames  # noqa: E402
 
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 BATCH_SIZES = (1, 2, 4, 8, 16, 32, 64)

@@ -16,7 +16,7 @@ from lib.mnist import charts, results
 from lib.mnist.augment import Augmentations, augment
 from lib.mnist.handout import handout
 from lib.palette import OKABE_ITO
-from lib.training_slot import TRAINING, replay_frames
+from lib.training import TRAINING, replay_frames
 from lib.ui.mnist import shipped_network
 
 view = ui.page_setup("mnist")

@@ -48,7 +48,7 @@ def open_with_link(page_file: str | None, query=None, timeout: float = 120):
 def training_elsewhere():
     """Hold the server's training slot from another thread, as another learner's run would, until the block
     ends. Yields the queue lengths seen meanwhile (sampled every 10 ms), to tell who joined or left the line."""
-    from lib.training_slot import TRAINING
+    from lib.training import TRAINING
 
     holding, release, seen = threading.Event(), threading.Event(), []
 

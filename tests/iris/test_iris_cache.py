@@ -5,6 +5,7 @@ import time
 
 from lib import iris
 from lib.iris import cache
+from lib.training import TrainOnce
 
 
 def test_identical_requests_train_once_even_when_they_arrive_together(monkeypatch):
@@ -16,7 +17,7 @@ def test_identical_requests_train_once_even_when_they_arrive_together(monkeypatc
         return object()
 
     monkeypatch.setattr(cache, "train", fake_train)
-    monkeypatch.setattr(cache, "_results", type(cache._results)())
+    monkeypatch.setattr(cache, "RUNS", TrainOnce(keep=cache.RUNS.keep))
     config = iris.IrisConfig(epochs=2)
     results, waits = [], []
     threads = [threading.Thread(target=lambda: results.append(
@@ -34,8 +35,8 @@ def test_identical_requests_train_once_even_when_they_arrive_together(monkeypatc
 
 def test_cache_keeps_only_the_most_recent_runs(monkeypatch):
     monkeypatch.setattr(cache, "train", lambda config, seed, on_progress=None: (config, seed))
-    monkeypatch.setattr(cache, "_results", type(cache._results)())
-    for seed in range(cache.MAX_CACHED + 3):
+    monkeypatch.setattr(cache, "RUNS", TrainOnce(keep=cache.RUNS.keep))
+    for seed in range(cache.RUNS.keep + 3):
         cache.train_cached(iris.IrisConfig(), seed)
     assert cache.cached(iris.IrisConfig(), 0) is None
-    assert cache.cached(iris.IrisConfig(), cache.MAX_CACHED + 2) is not None
+    assert cache.cached(iris.IrisConfig(), cache.RUNS.keep + 2) is not None

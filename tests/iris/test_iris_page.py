@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.iris import cache
-from lib.training_slot import TRAINING
+from lib.training import TRAINING
 from tests.conftest import ROOT, open_with_link, training_elsewhere
 
 

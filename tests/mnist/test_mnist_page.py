@@ -9,7 +9,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from lib import mnist
-from lib.training_slot import TRAINING
+from lib.training import TRAINING
 from tests.conftest import ROOT, open_with_link, tensorflow_loaded_after, training_elsewhere
 
 

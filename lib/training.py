@@ -1,4 +1,6 @@
-"""One training at a time across every user of a server process, with a visible place in the queue.
+"""Live training shared by every user of a server process: one run at a time, with a visible place in the
+queue (:data:`TRAINING`), each setting trained once (:class:`TrainOnce`), and a finished run replayed for
+whoever asks again (:func:`replay_frames`).
 
 A room of thirty pressing "Train" together must not start thirty TensorFlow runs on a small server.
 Pages wrap live training in ``with TRAINING.turn(on_wait=...)``; the first caller trains at once, the
@@ -9,16 +11,21 @@ Streamlit stopping the script because its user changed a widget or closed the ta
 line, a holder gives the slot back however its block ends, and a holder whose thread died without letting
 go is noticed by the next waiter, who takes its place.
 
-Results are cached per configuration by the pages, so identical requests train only once; whoever asks
-again watches the stored run replayed (:func:`replay_frames`) instead of a second training.
+Every live training (iris, MNIST, the ethics page's iris demo) goes through a :class:`TrainOnce`, so
+identical requests train only once; whoever asks again watches the stored run replayed instead of a second
+training.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Generic, Iterator, TypeVar
+
+Result = TypeVar("Result")
 
 #: How long replaying a finished run takes, in seconds: long enough to see the curves grow, short enough
 #: that nobody waits for a run the server already did.
@@ -93,6 +100,42 @@ class _Place:
 
 #: The server-wide slot every live training (iris, MNIST, ...) goes through.
 TRAINING = TrainingSlot()
+
+
+class TrainOnce(Generic[Result]):
+    """Finished runs shared by every user of a server, by setting: :meth:`train` runs a training once per
+    setting, in :data:`TRAINING`'s queue, and keeps the ``keep`` most recently used results (small models)."""
+
+    def __init__(self, keep: int = 32):
+        self.keep = keep
+        self._results: OrderedDict[Hashable, Result] = OrderedDict()
+        self._lock = threading.Lock()  # guards _results; training itself is serialised by TRAINING
+
+    def get(self, setting: Hashable) -> Result | None:
+        """The finished run for ``setting`` if this server has one, else None. Never trains."""
+        with self._lock:
+            result = self._results.get(setting)
+            if result is not None:
+                self._results.move_to_end(setting)
+            return result
+
+    def train(self, setting: Hashable, run: Callable[[], Result],
+              on_wait: Callable[[int], None] | None = None) -> Result:
+        """The finished run for ``setting``; on a miss, wait for the training slot (hearing
+        ``on_wait(runs_ahead)``), look again (the run ahead may have been this very setting), and only then
+        call ``run()`` and keep what it returns."""
+        result = self.get(setting)
+        if result is not None:
+            return result
+        with TRAINING.turn(on_wait=on_wait):
+            result = self.get(setting)
+            if result is None:
+                result = run()
+                with self._lock:
+                    self._results[setting] = result
+                    while len(self._results) > self.keep:
+                        self._results.popitem(last=False)
+        return result
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
-"""lib.training_slot: one run at a time, first come first served, waiters told their place."""
+"""lib.training: one run at a time, first come first served, waiters told their place."""
 
 import threading
 import time
 
 import pytest
 
-from lib.training_slot import TrainingSlot, replay_frames
+from lib.training import TrainingSlot, replay_frames
 
 
 def test_runs_one_at_a_time_in_arrival_order_and_reports_places():
@@ -208,3 +208,20 @@ def test_replay_grows_per_epoch_curves_in_step_with_the_per_report_ones():
 def test_replay_of_nothing_is_no_frames():
     assert replay_frames({}) == []
     assert replay_frames({"loss": []}) == []
+
+
+def test_train_once_trains_each_setting_once_and_keeps_the_most_recently_used():
+    from lib.training import TrainOnce
+
+    runs, calls = TrainOnce(keep=2), []
+
+    def run(setting):
+        calls.append(setting)
+        return f"model {setting}"
+
+    assert runs.train("a", lambda: run("a")) == "model a"
+    assert runs.train("a", lambda: run("a")) == "model a" and calls == ["a"]
+    runs.train("b", lambda: run("b"))
+    runs.get("a")  # used: "b" is now the oldest
+    runs.train("c", lambda: run("c"))
+    assert runs.get("b") is None and runs.get("a") == "model a" and runs.get("c") == "model c"
