@@ -10,14 +10,30 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from bench.measure import ROOT
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def free_ports(count: int = 1) -> list[int]:
+    """``count`` different free loopback ports (all probed at once, so they differ)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
+
+
+def healthy(url: str) -> bool:
+    """True when the Streamlit server at ``url`` answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+            return reply.read() == b"ok"
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -27,22 +43,17 @@ class Server:
 
 
 @contextmanager
-def streamlit_server(timeout: float = 60):
-    """Start `streamlit run app.py` on a free loopback port; yield a :class:`Server`; stop it afterwards."""
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+def streamlit_server(timeout: float = 60, script: str = "app.py", cwd: Path = ROOT):
+    """Start `streamlit run <script>` (the app's, unless another app's folder ``cwd`` is given) on a free
+    loopback port; yield a :class:`Server`; stop it afterwards."""
+    port, = free_ports()
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.read() == b"ok":
-                        break
-            except OSError:
-                pass
+        while not healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 output = process.stdout.read().decode(errors="replace") if process.stdout else ""
                 raise RuntimeError(f"Streamlit did not start on {url}:\n{output}")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.server import free_ports, healthy
 from bench.session import HeadlessSession, run_in_own_loop
 from tests.conftest import ROOT
 
@@ -54,25 +55,6 @@ class Setup:
                     return match["upstream"]
             time.sleep(0.05)
         raise AssertionError(f"nginx logged no request for {uri}")
-
-
-def _free_ports(count: int) -> list[int]:
-    probes = [socket.socket() for _ in range(count)]  # all open at once, so the ports differ
-    try:
-        for probe in probes:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in probes]
-    finally:
-        for probe in probes:
-            probe.close()
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-            return reply.read() == b"ok"
-    except OSError:
-        return False
 
 
 def _get(url: str, cookie: str | None = None) -> tuple[int, list[str], bytes]:
@@ -126,7 +108,7 @@ def _open_page(url: str, page: str, flip_a_switch: bool = False):
 def setup(tmp_path_factory):
     if not Path(NGINX).exists():
         pytest.fail("nginx is not installed: run `apt-get install nginx` (test.sh does it when run as root).")
-    proxy_port, *app_ports = _free_ports(3)
+    proxy_port, *app_ports = free_ports(3)
     run_dir = tmp_path_factory.mktemp("replicas")
     output = (run_dir / "try-locally.out").open("w")
     process = subprocess.Popen(
@@ -137,7 +119,7 @@ def setup(tmp_path_factory):
     try:
         deadline = time.monotonic() + 60
         ready = [f"http://127.0.0.1:{port}" for port in [*app_ports, proxy_port]]
-        while not all(map(_healthy, ready)):
+        while not all(map(healthy, ready)):
             if process.poll() is not None or time.monotonic() > deadline:
                 logs = "\n".join(f"--- {path.name}\n{path.read_text()}" for path in sorted(run_dir.glob("*.log*")))
                 pytest.fail(f"try-locally.sh did not come up:\n{(run_dir / 'try-locally.out').read_text()}\n{logs}")
@@ -206,7 +188,7 @@ def test_when_a_replica_dies_new_sessions_go_to_the_other(setup):
     cookie = next(f"student-{n}" for n in range(100) if _probe(setup, f"student-{n}") == dead)
     os.kill(int((setup.run_dir / f"app-{dead_port}.pid").read_text()), signal.SIGTERM)
     deadline = time.monotonic() + 15
-    while _healthy(f"http://127.0.0.1:{dead_port}"):
+    while healthy(f"http://127.0.0.1:{dead_port}"):
         assert time.monotonic() < deadline, "the replica did not stop"
         time.sleep(0.2)
 

@@ -8,7 +8,9 @@ Lesson links (the :class:`View`, the address bar) are in :mod:`lib.ui.links`.
 
 Navigation: the app keeps Streamlit's classic ``pages/`` folder (each file gets its own URL, which works when
 pasted into a fresh tab on a fresh server) but hides Streamlit's automatic sidebar, whose labels are file
-names, and draws its own from :data:`lib.topics.TOPICS` with proper titles.
+names, and draws its own from :data:`lib.topics.TOPICS` with proper titles. ``st.navigation`` with the entry
+script as the frame was tried: with the pages in ``pages/``, a deep link into a fresh server runs the page
+without the frame (``tests/browser/test_navigation.py`` shows it), so the classic mechanism stays.
 """
 
 from __future__ import annotations
