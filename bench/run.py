@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from bench import bench_app, bench_iris, bench_kernels, bench_kmeans, bench_mnist, bench_noise, load
+from bench import bench_app, bench_browser, bench_iris, bench_kernels, bench_kmeans, bench_mnist, bench_noise, load
 from bench.measure import ROOT, Figure
 
 RESULTS = ROOT / "bench" / "results.md"
@@ -45,6 +45,8 @@ def benchmarks() -> list[Callable[[], Figure | list[Figure]]]:
         bench_kmeans.kmeans_10k_items,
         bench_kmeans.kmeans_step,
         load.concurrent_sessions,
+        load.room_burst,
+        bench_browser.perceived_speed,
     ]
 
 

@@ -1,0 +1,132 @@
+"""Perceived speed in a real browser (issue #17): Debian's Chromium opens each page and works its main
+controls, timing "open → settled" and "action → settled", as ratios to a bare Streamlit page (a title, a
+toggle and a slider) served and measured in the same run.
+
+"Settled" is the moment the page last changed on screen: a MutationObserver records the time of every change
+to the page, and a page counts as settled once nothing has changed for :data:`QUIET` seconds and Streamlit
+shows no "running" indicator. So a figure is what a learner sees: from pressing to the last thing that moved.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.measure import Figure
+from bench.server import streamlit_server
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (apt-get install chromium); never a downloaded browser
+QUIET = 0.6  #: seconds without a change on screen that count as settled
+RUNS = 3  #: timed repetitions of each action (after one untimed)
+OPEN_TARGET, ACTION_TARGET = 1.3, 2.0  #: most a page may take, as a multiple of the bare page's figure
+
+BARE_PAGE = """import streamlit as st
+st.title("Bare page")
+on = st.toggle("A switch")
+value = st.slider("A slider", 0, 100, 50)
+st.write(f"The switch is {'on' if on else 'off'} and the slider at {value}.")
+"""
+
+# Records when the page last changed; installed before any of the page's own scripts run.
+_WATCH = """
+window.__lastChange = performance.now();
+new MutationObserver(() => { window.__lastChange = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
+_SETTLED = f"""() => !document.querySelector('[data-testid="stStatusWidget"]')
+  && performance.now() - window.__lastChange > {QUIET * 1000}"""
+
+
+def _settled_since(page, start_ms: float) -> float:
+    """Wait until the page is settled; seconds from ``start_ms`` (page clock) to its last change."""
+    page.wait_for_function(_SETTLED, timeout=120_000, polling=50)
+    return (page.evaluate("window.__lastChange") - start_ms) / 1000
+
+
+def _open(page, url: str) -> float:
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=120_000)
+    return _settled_since(page, 0.0)  # performance.now() counts from the start of navigation
+
+
+def _act(page, action: Callable) -> float:
+    start = page.evaluate("performance.now()")
+    action(page)
+    return _settled_since(page, start)
+
+
+def _slider(label: str, key: str = "ArrowRight") -> Callable:
+    """Move the slider called ``label`` one step with the keyboard, as a learner can."""
+    return lambda page: page.get_by_role("slider", name=label).press(key)
+
+
+def _click(text: str) -> Callable:
+    """Click the control (toggle, checkbox, radio option) whose words are ``text``."""
+    return lambda page: page.get_by_text(text, exact=True).first.click()
+
+
+#: page → its main controls: (what the learner does, how, how to undo it so every run starts alike)
+ACTIONS: dict[str, list[tuple[str, Callable, Callable]]] = {
+    "": [],
+    "convolution": [("kernel size step", _slider("Blur and sharpen strength"), _slider("Blur and sharpen strength", "ArrowLeft"))],
+    "iris": [],
+    "mnist": [("invert toggle", _click("Train with inverted copies"), _click("Train with inverted copies"))],
+    "noise": [("copies slider", _slider("Number of copies Jane sends"),
+               _slider("Number of copies Jane sends", "ArrowLeft")),
+              ("noise kind", _click("Uniform: flat fuzz"), _click("Gaussian: bell-curve fuzz"))],
+    "kmeans": [],
+    "ethics": [],
+}
+BARE_ACTIONS = [("toggle", _click("A switch"), _click("A switch")),
+                ("slider", _slider("A slider"), _slider("A slider", "ArrowLeft"))]
+
+
+def _measure(url: str, actions) -> tuple[list[float], dict[str, list[float]]]:
+    from playwright.sync_api import sync_playwright
+
+    opens, times = [], {name: [] for name, _, _ in actions}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            for run in range(RUNS + 1):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                context.add_init_script(_WATCH)
+                page = context.new_page()
+                opened = _open(page, url)
+                if run:  # the first visit warms the server's caches, as the first learner in a room does
+                    opens.append(opened)
+                for name, action, undo in actions:
+                    for timed in (False, *[True] * RUNS) if run == 0 else ():
+                        seconds = _act(page, action)
+                        _act(page, undo)
+                        if timed:
+                            times[name].append(seconds)
+                context.close()
+        finally:
+            browser.close()
+    return opens, times
+
+
+def perceived_speed() -> list[Figure]:
+    """Every page's open and main controls in Chromium, each as a ratio to the bare page measured alike."""
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "bare.py").write_text(BARE_PAGE)
+        with streamlit_server(script="bare.py", cwd=Path(folder)) as server:
+            bare_open, bare_times = _measure(server.url, BARE_ACTIONS)
+    reference_open = statistics.median(bare_open)
+    reference_action = statistics.median([t for samples in bare_times.values() for t in samples])
+    figures = [Figure("bare page open → settled (Chromium)", bare_open, "reference")]
+    figures += [Figure(f"bare page {name} → settled", samples, "reference") for name, samples in bare_times.items()]
+    with streamlit_server() as server:
+        for slug, actions in ACTIONS.items():
+            opens, times = _measure(f"{server.url}/{slug}", actions)
+            ratio = statistics.median(opens) / reference_open
+            figures.append(Figure(f"/{slug} open → settled (Chromium)", opens, f"≤ {OPEN_TARGET}× bare",
+                                  ratio <= OPEN_TARGET, f"{reference_open * 1000:.0f} ms", ratio))
+            for name, samples in times.items():
+                ratio = statistics.median(samples) / reference_action
+                figures.append(Figure(f"/{slug} {name} → settled", samples, f"≤ {ACTION_TARGET}× bare",
+                                      ratio <= ACTION_TARGET, f"{reference_action * 1000:.0f} ms", ratio))
+    return figures
