@@ -56,7 +56,8 @@ TOPICS: tuple[Topic, ...] = (
         "noise",
         "Secret spy messages",
         ":material/visibility:",
-        "Twenty noisy copies of a secret picture: adding them together makes the noise cancel out.",
+        "Spy Jane sends spy John the same secret picture again and again, and a baddie scribbles random noise over "
+        "every copy. Can John still read it?",
     ),
     Topic(
         "kmeans",

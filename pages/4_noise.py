@@ -1,6 +1,7 @@
 """Topic page /noise: secret spy messages. Adding many noisy copies of a picture reveals it, because
-random noise averages towards zero (issue #6). The arithmetic lives in lib.noise, the words in
-lib.noise.content, the settings in lib/noise/lesson.toml; this page lays them out."""
+random noise averages towards zero (issues #6, #17). The playground comes first: the noise, the copies and how
+many to combine beside the pictures they change; then short steps, each asking before it explains. The
+arithmetic lives in lib.noise, the words in lib.noise.content, the settings in lib/noise/lesson.toml."""
 
 import hashlib
 
@@ -10,82 +11,84 @@ from lib import ui
 from lib.images import to_8bit
 from lib.noise import content as words
 from lib.noise.handout import handout
-from lib.ui.noise import (MAX_COPIES, MEDIAN_COPIES, chart, choose_secret, clipped_curve, combination,
+from lib.ui.noise import (MAX_COPIES, MEDIAN_COPIES, chart, choose_secret, clipped_curve, combination, first_copy,
                           salt_pepper_views, show, stack, stamp_views, subtraction, thumbnails)
 
 view = ui.page_setup("noise")
 
-THUMBNAILS = 20  # copies in the opening grid
-PAIR, TRIPLE = 240, 170  # picture widths: big enough for a projector; on a phone they wrap onto new rows
+THUMBNAILS = 20  # copies in the grid of step 1
+PLAYGROUND, PAIR, TRIPLE = 220, 240, 170  # picture widths: big enough for a projector; on a phone they wrap onto new rows
 CHART_HEIGHT = 380
 
-st.markdown(view.say(words.INTRO))
-grid_area = st.container()
-
-secret_column, noise_column = st.columns(2, gap="large")  # side by side on a wide screen, stacked on a phone
-with secret_column:
-    st.header("Choose the secret", anchor=False)
-    secret = choose_secret(view)
-    key = hashlib.sha256(secret.tobytes()).hexdigest()
-    if view.shown("peek"):
-        with st.expander("Peek at the secret (no cheating before you have guessed!)"):
-            show(to_8bit(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
-
-with noise_column:
-    st.header("Choose the noise", anchor=False, help=ui.define("noise"))
+controls, effect = st.columns([2, 3], gap="large")  # side by side on a wide screen, stacked on a phone
+with controls:
     kind = view.radio("kind")
     strength = view.slider("fraction") if kind == "salt_pepper" else view.slider("strength")
     n = view.slider("copies")
+    view.correct("combine", min(view.value("combine"), n), f"only {n} copies were sent")
+    k = view.slider("combine", high=n) if n > 1 else view.value("combine")
+    with st.popover(words.CHANGE_SECRET, icon=":material/edit:"):
+        secret = choose_secret(view)
+        if view.shown("peek"):
+            with st.expander("Peek at the secret (no cheating before you have guessed!)"):
+                show(to_8bit(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
     seed = view.number_input("seed")
-if strength == 0:
-    st.info(words.NO_NOISE)
+key = hashlib.sha256(secret.tobytes()).hexdigest()
 curve = stack(key, secret, kind, strength, seed)[2][:n]
+total_picture, mean_picture, low, high = combination(key, secret, kind, strength, seed, k)
+with effect:
+    one_column, mean_column = st.columns(2)
+    with one_column:
+        show(first_copy(key, secret, kind, strength, seed), width=PLAYGROUND, caption="One copy, as John gets it")
+    with mean_column:
+        show(mean_picture, width=PLAYGROUND,
+             caption=f"Average (mean) of the first {k} copies" if k > 1 else "Average of the first copy: itself")
+    st.markdown(view.say(words.result(k, curve[k - 1], curve[0])))
+    if strength == 0:
+        st.info(words.NO_NOISE)
 
-with grid_area:
-    count = min(n, THUMBNAILS)
-    show(thumbnails(key, secret, kind, strength, seed, count),
-         caption=f"The first {count} of the {n} copies John received." + view.say(words.GRID_SCALE))
+st.header("1 · Look at the copies", anchor=False)
+st.markdown(view.say(words.LOOK))
+count = min(n, THUMBNAILS)
+show(thumbnails(key, secret, kind, strength, seed, count),
+     caption=f"The first {count} of the {n} copies John received." + view.say(words.GRID_SCALE))
 
 if view.shown("subtract"):
-    st.header("Try subtracting", anchor=False)
+    st.header("2 · Try subtracting", anchor=False)
+    st.markdown(view.say(words.SUBTRACT))
     if n < 2:
         st.info("Subtracting needs two copies: send at least 2.")
     else:
         pictures, one, both = subtraction(key, secret, kind, strength, seed)
         show(pictures, width=TRIPLE, caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
-        st.markdown(view.say(words.subtracted(one, both)))
+        with st.expander(view.say(words.WHY)):
+            st.markdown(view.say(words.subtracted(one, both)))
 
-view.correct("combine", min(view.value("combine"), n), f"only {n} copies were sent")
-k = view.value("combine")
 if view.shown("add"):
-    st.header("Try adding", anchor=False, help=ui.define("mean"))
-    if n < 2:
-        st.info("Adding needs more than one copy: send at least 2.")
-    else:
-        k = view.slider("combine", high=n)
-total_picture, mean_picture, low, high = combination(key, secret, kind, strength, seed, k)
-if view.shown("add"):
+    st.header("3 · Why adding works", anchor=False, help=ui.define("mean"))
+    st.markdown(view.say(words.ADD))
     show([total_picture, mean_picture], width=PAIR,
          caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
                   f"Average (mean) of {k} copies: sum ÷ {k}"])
-    st.markdown(view.say(words.added(k, curve[k - 1], curve[0], high)))
+    with st.expander(view.say(words.WHY)):
+        st.markdown(view.say(words.added(high)))
 
 clip = view.value("clip")
-if view.shown("measure"):
-    st.header("Measure it", anchor=False, help=ui.define("standard deviation"))
+if view.shown("measure", advanced=True):
+    st.header("4 · Measure it", anchor=False, help=ui.define("standard deviation"))
+    st.markdown(words.MEASURE)
     clip = view.checkbox("clip")
     if strength == 0:
         st.info("No noise, nothing to measure: every copy is exact.")
     else:
         clipped = clipped_curve(key, secret, kind, strength, seed)[:n] if clip else None
-        st.vega_lite_chart(chart(curve, clipped, title=view.say(words.CHART_TITLE), kids=view.kids),
-                           key="noise_chart", width="stretch", height=CHART_HEIGHT, alt=view.say(words.CHART_ALT))
-        st.markdown(words.ONE_LINE)
-        if not view.kids:
-            st.markdown(words.FOR_RESEARCHERS)
+        st.vega_lite_chart(chart(curve, clipped, title=words.CHART_TITLE), key="noise_chart", width="stretch",
+                           height=CHART_HEIGHT, alt=words.CHART_ALT)
+        with st.expander(view.say(words.WHY)):
+            st.markdown(words.ONE_LINE + "\n\n" + words.FOR_RESEARCHERS)
 
-if view.shown("beyond"):
-    st.header("When averaging is not enough", anchor=False)
+if view.shown("beyond", advanced=True):
+    st.header("5 · When averaging is not enough", anchor=False)
     st.subheader("Salt and pepper: the median wins", anchor=False)
     fraction = view.slider("sp_fraction")
     sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",

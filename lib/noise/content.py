@@ -3,19 +3,34 @@ quote a result are functions of it. The page itself is layout only (``pages/4_no
 
 from __future__ import annotations
 
-INTRO = (
-    "Spy Jane has a secret picture for spy John. A baddie garbles every message on the way with **noise**, "
-    "random speckles that hide the picture. So Jane sends the same secret again and again, 20 times.\n\n"
-    "Every copy arrives ruined, and each one is ruined *differently*. Can John still find the secret? "
-    "Look at the copies below. Can you read it? Then try subtracting and adding them.",
-    "Spy Jane sends a secret picture to spy John. A baddie scribbles random dots (**noise**) all over it. "
-    "So Jane sends it again and again. Every copy is scribbled *differently*. Can you read the secret?")
-
 GRID_SCALE = (" Pixels are shown from black (0) to white (1); noise pushing beyond is drawn as pure black or white, "
               "but the sums below use the real numbers.", "")
 
+CHANGE_SECRET = "Change the secret"
+
 NO_NOISE = ("With no noise every copy is already perfect: there is nothing to average away. "
             "Turn the strength up to play.")
+
+
+def result(k: int, left: float, one: float) -> tuple[str, str]:
+    """The playground's answer: ``left`` noise remains after combining ``k`` copies (``one`` for one copy)."""
+    if k == 1:
+        return (f"Noise left after combining 1 (one copy: {one:.2f}). Slide *How many copies to combine*: "
+                "when can you read the secret?",
+                f"Scribbles left: **{one:.2f}**. Slide *How many copies to add*: when can you read it?")
+    return (f"Noise left: **{left:.2f}** after combining {k} (one copy: {one:.2f}).",
+            f"Scribbles left: **{left:.2f}** after adding {k} copies (one copy: {one:.2f}).")
+
+
+LOOK = ("**Every copy is garbled differently. Can you read the secret in any single one?**",
+        "**Can you read the secret in any one copy?**")
+SUBTRACT = ("**Would taking one copy away from another clean it up? Guess, then look.**",
+            "**What if you take one copy away from another? Guess first!**")
+ADD = ("**Combining copies works. But why, and why divide by the number of copies (the mean) rather than just "
+       "add them up (the sum)?**",
+       "**Why does adding copies work?**")
+MEASURE = "**How fast does the noise shrink as you combine more copies? Guess: half the noise takes how many?**"
+WHY = ("What happened?", "Why?")
 
 
 def subtracted(one: float, both: float) -> tuple[str, str]:
@@ -29,23 +44,21 @@ def subtracted(one: float, both: float) -> tuple[str, str]:
             "rubs it out. But the scribbles are *different*, so they stay.")
 
 
-def added(k: int, left: float, one: float, high: float) -> tuple[str, str]:
-    """What combining ``k`` copies did: ``left`` noise remains (``one`` for one copy); the sum reaches ``high``."""
-    return (f"Remaining noise: **{left:.2f}** after combining {k} (one copy: {one:.2f}). "
-            "The noise goes up as often as down, so adding many copies makes it cancel out, while the secret, "
+def added(high: float) -> tuple[str, str]:
+    """Why combining copies works, and the sum (whose numbers reach ``high``) against the mean."""
+    return ("The noise goes up as often as down, so adding many copies makes it cancel out, while the secret, "
             "the same every time, keeps adding up. The **sum** gets brighter and brighter with every copy (its "
             f"numbers reach {high:.0f}), too bright for a screen. The **mean** divides by the number of copies, so "
             "it stays on the picture's own scale, 0 (black) to 1 (white), and can be compared with the secret "
             "directly.",
-            f"Scribbles left: **{left:.2f}** after adding {k} copies (one copy: {one:.2f}). The random "
-            "dots go up as often as down, so they cancel out, while the secret is the same every time and adds up.")
+            "The random dots go up as often as down, so they cancel out, while the secret is the same every time "
+            "and adds up.")
 
 
-CHART_TITLE = ("Remaining noise as copies are averaged", "Scribbles left as more copies are added")
-CHART_ALT = ("Log-log chart: the measured remaining noise falls along the 1/√N line.",
-             "Chart: the scribbles left halve every time the copies grow four times.")
+CHART_TITLE = "Remaining noise as copies are averaged"
+CHART_ALT = "Log-log chart: the measured remaining noise falls along the 1/√N line."
 ONE_LINE = "**In one line:** every time you collect 4 times as many copies, the leftover noise halves."
-FOR_RESEARCHERS = (  # the full page only
+FOR_RESEARCHERS = (
     "**For researchers:** for independent zero-mean noise of standard deviation σ, the mean of N "
     "copies has noise σ/√N, the standard error of the mean: a straight line of slope −½ on log–log "
     "axes, and a signal-to-noise ratio growing as √N. Clipping makes the noise lopsided near black "
@@ -80,7 +93,7 @@ def stamp(copies: int) -> str:
 
 STAMP_ALT = "Log-log chart: with the stamp, the remaining noise levels off at the stamp's strength."
 
-SCIENCE = (
+SCIENCE = (  # where scientists use this
     "**Astronomy:** a faint galaxy barely shows in one telescope frame, so astronomers take hundreds of "
     "frames and stack (average) them: the galaxy stays, the noise fades.\n\n"
     "**Cryo-electron microscopy:** pictures of single protein molecules are so noisy that the signal is about "

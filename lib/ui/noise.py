@@ -101,6 +101,12 @@ def thumbnails(key, _secret, kind, strength, seed, shown) -> bytes:
     return png_bytes(mosaic(to_8bit(copies), columns=5))
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def first_copy(key, _secret, kind, strength, seed) -> bytes:
+    """Copy 1, as John receives it."""
+    return png_bytes(to_8bit(stack(key, _secret, kind, strength, seed)[0][0]))
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def subtraction(key, _secret, kind, strength, seed) -> tuple[list[bytes], float, float]:
     """Copies 1 and 2, their difference, and the errors of one copy and of the difference."""

@@ -20,7 +20,9 @@ def test_a_link_sets_the_page_up_and_the_address_follows_changes(page: Page, sha
     _open(page, f"{shared_server}/noise?source=message&message=HELLO%20JOHN&copies=50&combine=30&lesson=2"
                 "&hide=beyond,science")
     expect(page.get_by_text("Exercise 2: Subtracting.")).to_be_visible()
+    page.get_by_role("button", name="Change the secret").click()  # the secret's controls wait in a popover
     expect(page.get_by_label("Your secret message", exact=True).and_(page.get_by_test_id("stTextInputField"))).to_have_value("HELLO JOHN")
+    page.keyboard.press("Escape")
     expect(page.get_by_text("The first 20 of the 50 copies", exact=False)).to_be_visible()
     expect(page.get_by_text("after combining 30", exact=False)).to_be_visible()
     expect(page.get_by_role("heading", name="When averaging is not enough")).to_have_count(0)

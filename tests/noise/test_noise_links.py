@@ -79,7 +79,7 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
                  "exercise “99”", "nonsense"):
         assert word in notices, word
     assert controls(app) == {"source": "picture", "picture": "word", "kind": "gaussian",
-                             "strength": 4.0, "copies": 20, "seed": 7, "combine": 20, "clip": False,
+                             "strength": 4.0, "copies": 20, "seed": 7, "combine": 1, "clip": False,
                              "sp_fraction": 0.3, "stamp": 1.0}
     app.run()
     assert dict(app.query_params) == {}
@@ -88,9 +88,10 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
 def test_hide_sections_and_controls_and_lock_others():
     app = open_page(hide="subtract,measure,beyond,science,uploads,seed", lock="copies,kind", combine="7")
     headers = [h.value for h in app.header]
-    for gone in ("Try subtracting", "Measure it", "When averaging is not enough", "Where scientists use this"):
+    for gone in ("2 · Try subtracting", "4 · Measure it", "5 · When averaging is not enough",
+                 "Where scientists use this"):
         assert gone not in headers
-    assert "Try adding" in headers
+    assert "3 · Why adding works" in headers
     assert "Upload a picture" not in app.radio(key="noise_source").options
     assert not [w for w in app.number_input if w.key == "noise_seed"]
     assert app.slider(key="noise_copies").disabled and app.radio(key="noise_kind").disabled
@@ -98,7 +99,7 @@ def test_hide_sections_and_controls_and_lock_others():
     assert "after combining 7" in texts(app)
 
     hidden_add = open_page(hide="add", combine="7")
-    assert "Try adding" not in [h.value for h in hidden_add.header]
+    assert "3 · Why adding works" not in [h.value for h in hidden_add.header]
     hidden_add.slider(key="noise_strength").set_value(5.0).run()
     assert hidden_add.session_state["noise_combine"] == 7  # a hidden control keeps the link's value
     assert dict(hidden_add.query_params)["combine"] == "7"
@@ -115,7 +116,8 @@ def test_an_exercise_link_shows_the_question_and_sets_the_page_up():
 
 def test_kid_mode_uses_simpler_words_and_fewer_controls():
     plain, kids = open_page(), open_page(kids="on")
-    assert "scribbl" in texts(kids) and "scribbl" not in texts(plain)
+    assert "Scribbles left" in texts(kids) and "Scribbles left" not in texts(plain)
+    assert "How many copies to add" == kids.slider(key="noise_combine").label
     assert not [w for w in kids.number_input if w.key == "noise_seed"]
     assert "For researchers" in texts(plain) and "For researchers" not in texts(kids)
     assert not [w for w in kids.slider if w.key == "noise_stamp"]

@@ -24,16 +24,23 @@ def _texts(app: AppTest) -> str:
     return "\n".join(texts + [caption for image in app.get("image") for caption in image.captions])
 
 
-def test_the_story_comes_first_then_the_copies_and_every_section(app):
+def test_the_playground_comes_first_then_steps_that_ask_before_they_explain(app):
     assert app.title[0].value == "Secret spy messages"
-    story = [m.value for m in app.markdown if m.value.startswith("Spy Jane")]
-    assert story and "Words on this page" in app.expander[0].label  # the page's words, then the story
+    summary = app.markdown[0].value
+    assert summary.endswith("Can John still read it?")  # a question: nothing gives the answer away
+    assert "Words on this page" in app.expander[0].label
+    # The playground: the noise, the copies and how many to combine, then one copy beside their average.
+    assert [s.key for s in app.slider][:3] == ["noise_strength", "noise_copies", "noise_combine"]
+    assert app.slider(key="noise_combine").value == 1  # the learner finds how many it takes
+    captions = [c for image in app.get("image") for c in image.captions if not c.startswith("The clean secret")]
+    assert captions[:2] == ["One copy, as John gets it", "Average of the first copy: itself"]
+    assert "when can you read the secret?" in _texts(app)
     headers = [header.value for header in app.header]
-    assert headers == ["Choose the secret", "Choose the noise", "Try subtracting", "Try adding", "Measure it",
-                       "When averaging is not enough", "Where scientists use this", "Try this", "Keep a record"]
+    assert headers == ["1 · Look at the copies", "2 · Try subtracting", "3 · Why adding works", "4 · Measure it",
+                       "5 · When averaging is not enough", "Where scientists use this", "Try this", "Keep a record"]
     assert "The first 20 of the 20 copies" in _texts(app)
-    assert len(app.expander) >= 1 + 3  # peek at the secret, and the challenges with their answers
-    assert app.slider(key="noise_combine").value == 20
+    whys = [e for e in app.expander if e.label == "What happened?"]
+    assert len(whys) == 3  # each step's explanation waits until the learner asks for it
 
 
 def test_the_combine_slider_updates_the_remaining_noise(app):
@@ -45,6 +52,7 @@ def test_the_combine_slider_updates_the_remaining_noise(app):
 
 
 def test_fewer_copies_clamp_the_combine_slider_and_one_copy_explains_itself(app):
+    app.slider(key="noise_combine").set_value(16).run()
     app.slider(key="noise_copies").set_value(5).run()
     assert app.slider(key="noise_combine").value == 5
     app.slider(key="noise_copies").set_value(1).run()
