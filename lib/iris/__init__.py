@@ -2,10 +2,13 @@
 measurements (4 → 10 → 10 → 3), trained live with Keras.
 
 Modules:
-    model     - the data, :class:`IrisConfig`, :func:`train` and everything read from a trained network
+    model     - the data, :class:`IrisConfig`, :func:`train` (a :class:`TrainResult`, which predicts like a
+                scikit-learn model: ``predict``, ``predict_proba``) and everything read from a trained network
     cache     - train each (config, seed) once per server, one training at a time (:func:`cache.train_cached`)
     baselines - three classic scikit-learn models on the same split ("maybe you don't need a network")
     charts    - the page's plotly figures (data, network, training curves, what it learned)
+    tables    - the page's small tables (species on each side of the split, accuracy per species)
+    content   - the page's words, plain and for kids
     handout   - the page's "Download my results" record
     lesson.toml - the page's goal, URL settings, hideable sections and exercises
 

@@ -146,7 +146,7 @@ class TrainResult:
 
     config: IrisConfig
     seed: int
-    model: object  #: a ``keras.Sequential``; call :func:`predict_proba` on it
+    model: object  #: a ``keras.Sequential``; :meth:`predict_proba` and :meth:`predict` call it
     history: dict[str, list[float]]  #: per epoch: ``loss``, ``accuracy``, ``test_loss``, ``test_accuracy``
     test_accuracy: float
     X_train: np.ndarray
@@ -154,6 +154,14 @@ class TrainResult:
     X_test: np.ndarray
     y_test: np.ndarray
     seconds: float = field(default=0.0)  #: wall time of the training run
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Each species' probability, shape (N, 3), for flowers ``X`` (N, 4) in cm: :func:`predict_proba`."""
+        return predict_proba(self.model, X)
+
+    def predict(self, X) -> np.ndarray:
+        """The most probable species for each flower of ``X``, shape (N,): 0 setosa, 1 versicolor, 2 virginica."""
+        return self.predict_proba(X).argmax(axis=1)
 
 
 def build_model(config: IrisConfig = IrisConfig()):

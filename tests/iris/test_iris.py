@@ -137,6 +137,16 @@ def test_predictions_match_keras_and_scikit_learn_metrics(runs):
         iris.predict_proba(run.model, [[1.0, np.nan, 1.0, 1.0]])
 
 
+def test_a_trained_run_predicts_like_scikit_learn_models(runs):
+    run = runs[0]
+    np.testing.assert_array_equal(run.predict_proba(run.X_test), iris.predict_proba(run.model, run.X_test))
+    np.testing.assert_array_equal(run.predict(run.X_test), run.predict_proba(run.X_test).argmax(axis=1))
+    assert run.predict(iris.EXAMPLE_FLOWERS).tolist() == [0, 1, 2]  # the course's three flowers, one row each
+    assert run.predict(iris.EXAMPLE_FLOWERS[0]).shape == (1,)  # one flower alone is one row too
+    assert run.test_accuracy == pytest.approx(np.mean(run.predict(run.X_test) == run.y_test), abs=1e-6)
+    with pytest.raises(ValueError, match="4 columns"):
+        run.predict(np.ones((2, 3)))
+
 def test_decision_grid_is_the_model_on_each_point(runs):
     model, fixed = runs[0].model, iris.EXAMPLE_FLOWERS[1]
     xs, ys, grid = iris.decision_grid(model, 2, 3, fixed, resolution=7)

@@ -1,0 +1,120 @@
+"""The words of the /iris page: a pair (plain words, kid words) for ``view.say`` where kid mode has its own,
+else plain words; the ones that quote a result are functions of it. The page itself is layout only
+(``pages/2_iris.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from lib.iris.model import SPECIES, IrisConfig
+
+DATA = (
+    "Someone measured 150 iris flowers with a ruler: the length and width of the **sepals** (the green leaves "
+    "under the flower) and of the **petals**, in cm. These four numbers are the **features**, what the network "
+    "sees. Each flower also has its species, the answer we want: the **label**. A network only does maths, "
+    "so each species name is swapped for a number: **0 = setosa, 1 = versicolor, 2 = virginica**.",
+    "The garden robot has a ruler. For 150 iris flowers someone measured four things: how long and wide the "
+    "**petals** are, and the **sepals** (the green leaves under the flower). The robot must guess which of three "
+    "kinds each flower is: **setosa**, **versicolor** or **virginica**.")
+DATA_CAPTION = ("Setosa (blue circles) stands apart in every picture; versicolor (orange squares) and virginica "
+                "(green diamonds) overlap in each one. The network has to combine all four measurements.")
+
+SPLIT = (
+    "We hide some flowers from the network while it learns (the **test set**) and use them only to mark it at "
+    "the end, like an exam with questions the student has never seen. Training on them would be marking "
+    "homework the student copied: a perfect score that tells us nothing.",
+    "Some flowers are kept secret from the robot while it learns. At the end it is tested on them, like a quiz "
+    "with questions it has never seen: that is the only fair way to know if it really learned.")
+
+DESIGN = (
+    "The course's network is preselected: 4 inputs → 10 neurons → 10 neurons → 3 outputs, one per "
+    "species. **Softmax** on the outputs turns them into probabilities that add up to 100%.",
+    "The robot's brain is made of little **neurons** in layers: 4 measurements go in, pass through the hidden "
+    "layers, and 3 answers come out, one score per kind of flower.")
+
+
+def split_caption(training: int, test: int) -> str:
+    return f"{training} flowers to learn from, {test} to test on."
+
+
+def diagram_caption(layer_sizes: Sequence[int], most_drawn: int) -> str:
+    """Under the network diagram; says so when a layer is wider than the ``most_drawn`` neurons it shows."""
+    return ("Grey lines until you train; then blue lines are negative weights, orange/red positive, "
+            "thicker means stronger."
+            + (f" Layers wider than {most_drawn} neurons show their first {most_drawn}."
+               if max(layer_sizes) > most_drawn else ""))
+
+
+TRAIN = (
+    "Training shows the network the training flowers batch by batch and nudges every weight to make the "
+    "**loss** (a measure of how wrong it is: sparse categorical cross-entropy) smaller, using the **Adam** "
+    "optimiser. After each epoch it is tested on the hidden test flowers.",
+    "Training means showing the robot the flowers again and again. Each time it gets one wrong, it changes its "
+    "brain a tiny bit to be less wrong next time.")
+
+
+def press_train(from_link: bool) -> str:
+    """What to do before the first training; ``from_link``: the design came from a link someone sent."""
+    return ("Press **Train the network**: the course's network takes a few seconds."
+            + (" The link you opened set up this design; training is seeded, so you will get exactly the same "
+               "run as the person who sent it." if from_link else ""))
+
+
+def waiting(ahead: int) -> str:
+    """While ``ahead`` other training runs go first."""
+    return (f"Waiting for {ahead} other training run{'s' if ahead > 1 else ''} on this server to "
+            "finish; yours starts right after.")
+
+
+def epoch_line(epoch: int, epochs: int, test_accuracy: float) -> str:
+    """The progress bar's text after ``epoch`` of ``epochs``."""
+    return f"Epoch {epoch} of {epochs}: test accuracy {test_accuracy:.1%}"
+
+
+REPLAYING = ("This design was already trained on this server; replaying its training.",
+             "Someone here already taught this robot brain; watch how it learned.")
+REPLAYED = ("This design was already trained on this server, so you watched a replay of that run. The same "
+            "design and seed give the same network.",
+            "That was a replay: this robot brain was already taught here. The same settings always give the "
+            "same brain.")
+CURVES_CAPTION = ("Solid: training flowers; dashed: test flowers. Both should improve together. If training keeps "
+                  "improving while test gets worse, the network is memorising (overfitting).")
+
+EXAMPLES = ("The course's three example flowers. The expected species is only printed next to the answer: "
+            "the network never sees it.")
+
+MEASURE = ("Move the sliders as if you had measured a flower yourself. The starting values are the course's "
+           "first example flower.")
+
+
+def verdict(probabilities: np.ndarray, answer: int | None, threshold: int) -> str:
+    """The network's answer for the learner's flower: species ``answer`` (an index), or None when no species
+    reaches ``threshold`` percent."""
+    if answer is None:
+        return (f"I don't know: no species reaches {threshold}%. The best guess would be "
+                f"{SPECIES[int(probabilities.argmax())]} at {probabilities.max():.1%}.")
+    return f"This looks like **{SPECIES[answer]}** ({probabilities[answer]:.1%} sure)."
+
+
+MAP = ("The background shows which species the network would pick for every pair of values on two "
+       "measurements, with the other two held at your flower's values.")
+
+BASELINES = ("Three classic methods from scikit-learn, trained in milliseconds on the same training flowers and "
+             "tested on the same test flowers. Sometimes the best solution is not a complex model.")
+
+
+def overfit_intro(config: IrisConfig) -> str:
+    """What the overfitting demo's ``config`` does."""
+    return (f"A tiny training set ({config.train_size} flowers), a big network "
+            f"({' → '.join(map(str, config.layer_sizes))}) and {config.epochs} epochs. Watch the training "
+            "curves race to perfect while the test curves stall, and the test loss climb: the network memorises "
+            "its nine flowers instead of learning what makes a species.")
+
+
+def overfit_caption(history: dict[str, list[float]], test_accuracy: float) -> str:
+    """Under the overfitting demo's curves: how far training and test parted."""
+    return (f"Training accuracy {history['accuracy'][-1]:.0%}, test accuracy {test_accuracy:.0%}; "
+            f"test loss went from {min(history['test_loss']):.2f} at best to {history['test_loss'][-1]:.2f}. "
+            "Irises are easy, so even this network scores well on test; on harder data the gap is far larger.")
