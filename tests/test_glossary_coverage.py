@@ -2,8 +2,9 @@
 really uses the word.
 
 A page's text is what it shows when opened (AppTest: markdown, headings, captions, alerts, widget and
-expander labels, in the main area) plus the string literals of its source file, which hold the text shown
-only after an interaction (after training, in a chosen demo). Text the glossary itself wrote (the "words on
+expander labels, in the main area) plus the string literals of its source file and its topic's content
+module, which hold the text shown only after an interaction (after training, in a chosen demo), and the
+glossary words its settings' help explains. Text the glossary itself wrote (the "words on
 this page" list, tooltips and popovers) is left out: it explains words rather than using them.
 """
 
@@ -14,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as tree
 
-from lib import glossary
+from lib import glossary, lessons
 from lib.topics import TOPICS
 from tests.conftest import ROOT
 
@@ -46,7 +47,12 @@ def page_text(slug: str) -> str:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     app.switch_page(item.page_file).run()
     assert not app.exception, app.exception
-    texts = _shown(app.main, []) + _source_strings(ROOT / item.page_file)
+    # The topic's words module holds the text the page shows after an interaction; a setting's glossary term
+    # is the word its control's help explains.
+    content = ROOT / "lib" / slug / "content.py"
+    texts = (_shown(app.main, []) + _source_strings(ROOT / item.page_file)
+             + (_source_strings(content) if content.exists() else [])
+             + [setting.term for setting in lessons.lesson(slug).settings if setting.term])
     return "\n".join(text for text in texts if not any(wording in text for wording in WORDINGS))
 
 
