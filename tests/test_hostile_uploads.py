@@ -178,7 +178,7 @@ BAD_CSV = {
 @pytest.fixture(scope="module")
 def kmeans_app(page_apps) -> AppTest:
     app = page_apps("pages/5_kmeans.py")
-    app.radio(key="km_source").set_value("My own CSV file").run()
+    app.radio(key="km_source").set_value("upload").run()
     return app
 
 
@@ -198,9 +198,9 @@ def test_bad_csv_files_on_kmeans(kmeans_app, case):
     if case == "HTML in headers":  # the column names are offered as plain labels, exactly as written
         assert measurement_choice(app).options == list(SCRIPT_HEADERS)
     # The page keeps working: the example data is one click away.
-    app.radio(key="km_source").set_value("The garden robot's items").run()
+    app.radio(key="km_source").set_value("garden").run()
     assert not app.exception and not app.error
-    app.radio(key="km_source").set_value("My own CSV file").run()
+    app.radio(key="km_source").set_value("upload").run()
 
 
 # --- /ethics: bad JSON files ------------------------------------------------------------------------------

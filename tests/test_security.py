@@ -104,7 +104,7 @@ def _open(page: str) -> AppTest:
 
 def test_script_in_a_csv_shows_as_plain_text():
     app = _open("pages/5_kmeans.py")
-    app.radio(key="km_source").set_value("My own CSV file").run()
+    app.radio(key="km_source").set_value("upload").run()
     csv = f"{SCRIPT},{IMG},kind\n1,2,{SCRIPT}\n3,4,{IMG}\n5,1,{SCRIPT}\n".encode()
     app.file_uploader(key="km_upload").set_value(("evil.csv", csv, "text/csv")).run()
     assert not app.exception and not app.error, [e.value for e in app.error]
@@ -193,7 +193,7 @@ UPLOAD_FLOWS = [
      "mnist_upload", ("digit.png", _png(120), "image/png")),
     ("pages/4_noise.py", lambda app: app.radio(key="noise_source").set_value("upload").run(),
      "noise_upload", ("secret.png", _png(200), "image/png")),
-    ("pages/5_kmeans.py", lambda app: app.radio(key="km_source").set_value("My own CSV file").run(),
+    ("pages/5_kmeans.py", lambda app: app.radio(key="km_source").set_value("upload").run(),
      "km_upload", ("mine.csv", f"a,{MARKER}\n1,2\n3,4\n5,1\n8,8\n".encode(), "text/csv")),
     ("pages/6_ethics.py", lambda app: None,
      "ethics_import", ("saved.json", ethics.to_json(ethics.empty_answers(MARKER)).encode(), "application/json")),

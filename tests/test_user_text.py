@@ -148,7 +148,7 @@ def csv(*rows) -> bytes:
 
 def test_kmeans_csv_file_name_columns_and_cluster_names():
     app = open_page("pages/5_kmeans.py")
-    app.radio(key="km_source").set_value("My own CSV file").run()
+    app.radio(key="km_source").set_value("upload").run()
     data = csv(("width", HOSTILE.replace(",", " "), "kind"), ("1", "2", "a"), ("2", "3", "b"), ("3", "x", "a"),
                ("4", "5", "b"), ("5", "6", "a"), ("6", "7", "b"))
     app.file_uploader(key="km_upload").upload(f"{FILE_STEM}.csv", data, "text/csv").run()

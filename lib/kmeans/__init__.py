@@ -8,6 +8,8 @@ Modules:
     upload  - a learner's CSV file read safely, every problem one clear sentence
     charts  - the page's plotly charts (clusters, kinds, centroids, regions, the elbow), Okabe-Ito colours
     handout - the page's "download my results" record (reach it as ``lib.kmeans.handout.handout``)
+    run     - one run as the page sets it up: its items, its settings (starting-centroid ids → init), plot axes
+    content - the page's words, plain and for kids
     lesson.toml - the page's goal, URL settings, hideable sections and exercises
 
 The names below are the topic's public API, e.g. ``from lib.kmeans import load_garden, kmeans``. The handout's

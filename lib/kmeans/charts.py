@@ -192,3 +192,27 @@ def curve_figure(xs, ys, title: str, x_title: str, y_title: str, marker_x=None) 
     figure = _figure(traces, title, x_title, y_title, height=320, showlegend=False, shapes=shapes)
     figure.layout.xaxis.dtick = 1  # k and move numbers are whole numbers
     return figure
+
+
+def elbow_figures(scores: pd.DataFrame, k: int) -> list[tuple[str, str, go.Figure]]:
+    """(name, title, figure) of the elbow (inertia for each k) and, for the k that have one, the silhouette
+    score, with the learner's ``k`` marked; ``scores`` as :func:`lib.kmeans.garden.elbow` gives them."""
+    figures = [("elbow", "Elbow chart", curve_figure(scores["k"], scores["inertia"], "The elbow: inertia for each k",
+                                                     "k (groups)", "inertia", marker_x=k))]
+    with_score = scores.dropna()
+    if len(with_score):
+        figures.append(("silhouette", "Silhouette score for each k",
+                        curve_figure(with_score["k"], with_score["silhouette"], "Silhouette score for each k",
+                                     "k (groups)", "silhouette", marker_x=k)))
+    return figures
+
+
+def new_item_figure(frame: pd.DataFrame, features: list[str], fit, names: dict[int, str], new: list[float],
+                    text: str, kids: bool = False) -> go.Figure:
+    """The items coloured by ``fit``'s clusters (named by ``names``) on the last two ``features``, with the
+    new item (its measurements ``new``, labelled ``text``) as a star."""
+    x, y = features[-2:]
+    on_axes = [features.index(x), features.index(y)]
+    return points_figure(frame, x, y, labels=fit.labels, centroids=fit.centroids[:, on_axes], names=names,
+                         new_item=(new[on_axes[0]], new[on_axes[1]], text), kids=kids,
+                         title="The new item (★) among the groups")

@@ -13,6 +13,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from lib.handout import Handout
+from lib.kmeans.garden import agreement, label
+from lib.kmeans.run import Items, RunSettings, numbered, on_axes
 from lib.palette import CATEGORICAL, OKABE_ITO
 
 SIZE = (640, 480)  #: picture size in pixels
@@ -98,13 +100,20 @@ def handout(link: str, settings: Mapping[str, object], features: Sequence[str], 
     return record
 
 
-def from_run(link: str, settings: Mapping[str, object], features: Sequence[str], result, names: Mapping[int, str],
-             plot: tuple, agreement: float | None) -> Handout:
-    """The handout of one k-means run (``result`` has ``labels``, ``centroids`` and ``inertia``), drawing the
-    plot only now, when the learner asks for it. ``plot`` is (x values, y values, x label, y label, centroids
-    on those axes)."""
-    xs, ys, x_label, y_label, centres = plot
-    picture = scatter_picture(xs, ys, result.labels, centres, x_label, y_label,
+def from_run(link: str, items: Items, chosen: RunSettings, start: str, result, names: Mapping[int, str],
+             kinds=None) -> Handout:
+    """The handout of one k-means run of ``items`` with the ``chosen`` settings (``start``: the words shown for
+    its starting centroids; ``result`` has ``labels``, ``centroids`` and ``inertia``; ``kinds``: the true
+    kinds once revealed), drawing the plot only now, when the learner asks for it."""
+    features, x, y = list(chosen.features), chosen.x, chosen.y
+    plot_table = numbered(items.table)
+    centres = on_axes(result.centroids, features, x, y, len(items.table))
+    picture = scatter_picture(plot_table[x], plot_table[y], result.labels, centres, label(x), label(y),
                               f"k-means found {len(result.centroids)} groups")
-    return handout(link, settings, features, result.centroids, np.bincount(result.labels, minlength=len(centres)),
-                   result.inertia, names, picture, agreement)
+    settings = {"Data": items.name, "Measurements used": ", ".join(map(label, features)),
+                "Number of groups (k)": chosen.k, "Scaled (standardised)": "yes" if chosen.scale else "no",
+                "Starting centroids": start, "Random seed": chosen.seed}
+    return handout(link, settings, list(map(label, features)), result.centroids,
+                   np.bincount(result.labels, minlength=len(centres)), result.inertia,
+                   {c: n for c, n in names.items() if n}, picture,
+                   None if kinds is None else agreement(result.labels, kinds))

@@ -101,6 +101,11 @@ class LloydRun:
                 and np.array_equal(assigns[-1].labels, assigns[-2].labels))
 
     @property
+    def inertias(self) -> list[tuple[int, float]]:
+        """(move number, inertia) after each move that has one: every move but the start."""
+        return [(move, state.inertia) for move, state in enumerate(self.history) if state.inertia is not None]
+
+    @property
     def next_move(self) -> str:
         return "update" if self.state.move == "assign" else "assign"
 
@@ -122,6 +127,11 @@ class LloydRun:
         """Undo the last move (the starting state cannot be undone)."""
         if len(self.history) > 1:
             self.history.pop()
+        return self.state
+
+    def restart(self) -> LloydState:
+        """Go back to the starting centroids."""
+        del self.history[1:]
         return self.state
 
     def run(self, max_iter: int = 300) -> LloydState:

@@ -30,7 +30,7 @@ def test_page_opens_with_the_garden_and_hidden_kinds(app):
     assert app.title[0].value == "Garden bug detective"
     assert app.toggle(key="km_reveal").value is False
     assert app.slider(key="km_k").value == 3
-    assert app.radio(key="km_init").value == "k-means++"
+    assert app.radio(key="km_init").value == "plusplus"
 
 
 def test_step_back_and_run_to_the_end(app):
@@ -83,7 +83,7 @@ def test_every_control_reruns_cleanly():
 
 def test_choose_starting_centroids_by_clicks():
     app = _open()
-    app.radio(key="km_init").set_value("I'll choose").run()
+    app.radio(key="km_init").set_value("choose").run()
     assert any("3 of 3 starting centroids still to place" in text for text in _texts(app, "info"))
     # A click on the scatter appends its (x, y) position; the third measurement takes its mean.
     app.session_state["km_clicks"] = [{"length_mm": 6.6, "weight_g": 0.03}, {"length_mm": 13.0, "weight_g": 0.06},
@@ -104,7 +104,7 @@ def test_every_bug_demo_runs(app):
 @pytest.fixture(scope="module")
 def upload_app():
     app = _open()
-    app.radio(key="km_source").set_value("My own CSV file").run()
+    app.radio(key="km_source").set_value("upload").run()
     return app
 
 
