@@ -132,6 +132,15 @@ def test_presets_and_what_their_sums_mean():
     assert "brighter" in kernels.brightness_note(2.0) and "darker" in kernels.brightness_note(0.5)
 
 
+def test_filters_by_id_match_the_names_and_the_lesson():
+    assert list(kernels.FILTER_NAMES.values()) == list(kernels.FILTERS)
+    assert kernels.KERNELS["sharpen"] is kernels.PRESETS["Sharpen"] and len(kernels.KERNELS) == len(kernels.PRESETS)
+    assert list(kernels.filter_kernels("gaussian_5")) == ["Gaussian blur 5×5"]
+    assert list(kernels.filter_kernels(kernels.SOBEL_MAGNITUDE_ID)) == ["Sobel horizontal", "Sobel vertical"]
+    with pytest.raises(KeyError):
+        kernels.filter_kernels("custom")
+
+
 def test_normalise():
     np.testing.assert_allclose(kernels.normalise(np.ones((3, 3))), np.full((3, 3), 1 / 9))
     with pytest.raises(ValueError, match="add up to 0"):
