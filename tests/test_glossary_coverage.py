@@ -2,8 +2,9 @@
 really uses the word.
 
 A page's text is what it shows when opened (AppTest: markdown, headings, captions, alerts, widget and
-expander labels, in the main area) plus the string literals of its source file, which hold the text shown
-only after an interaction (after training, in a chosen demo). Text the glossary itself wrote (the "words on
+expander labels, in the main area) plus the string literals of its source file and of its topic's words and
+views (``lib/<slug>/content.py``, ``lib/ui/<slug>.py``), which hold the text shown only after an interaction
+(after training, in a chosen demo). Text the glossary itself wrote (the "words on
 this page" list, tooltips and popovers) is left out: it explains words rather than using them.
 """
 
@@ -46,7 +47,8 @@ def page_text(slug: str) -> str:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     app.switch_page(item.page_file).run()
     assert not app.exception, app.exception
-    texts = _shown(app.main, []) + _source_strings(ROOT / item.page_file)
+    files = (ROOT / item.page_file, ROOT / "lib" / slug / "content.py", ROOT / "lib" / "ui" / f"{slug}.py")
+    texts = _shown(app.main, []) + [text for path in files if path.exists() for text in _source_strings(path)]
     return "\n".join(text for text in texts if not any(wording in text for wording in WORDINGS))
 
 

@@ -10,6 +10,7 @@ from scipy import ndimage, signal
 
 from lib.convolution import kernels
 from lib.convolution.sources import COURSE_EXAMPLE
+from lib.lessons import lesson
 from tests.conftest import ROOT
 
 SHARPEN = kernels.PRESETS["Sharpen"]
@@ -139,6 +140,10 @@ def test_filters_by_id_match_the_names_and_the_lesson():
     assert list(kernels.filter_kernels(kernels.SOBEL_MAGNITUDE_ID)) == ["Sobel horizontal", "Sobel vertical"]
     with pytest.raises(KeyError):
         kernels.filter_kernels("custom")
+    # The page's kernel setting offers every filter by id, then "custom", each shown by the filter's name.
+    preset = lesson("convolution").setting("preset")
+    assert preset.options == [*kernels.FILTER_NAMES, "custom"]
+    assert [preset.label_for(id_) for id_ in kernels.FILTER_NAMES] == list(kernels.FILTERS)
 
 
 def test_normalise():
