@@ -53,7 +53,7 @@ def _mnist_answer(app: AppTest) -> bool:
 PICTURE_UPLOADERS = {
     "convolution": Uploader(
         "pages/1_convolution.py", "upload",
-        choose=lambda app: app.selectbox(key="source").set_value("Upload your own picture").run(),
+        choose=lambda app: app.selectbox(key="source").set_value("upload").run(),
         extensions=None,
         accepted=lambda app: any(c.startswith("Upload your own picture") for c in image_captions(app)),
         afterwards=lambda app: app.button(key="step_next").click().run()),

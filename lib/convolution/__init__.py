@@ -5,24 +5,30 @@ Modules:
     charts   - making the numbers visible: output to 0-255, the signed view, kernel mosaics, plotly grids of numbers
     editor   - reading a kernel typed into the grid editor or carried in a link (``kernel=``)
     sources  - the pictures: the course's 5×5 example, a test pattern, bundled photos and digits, uploads
+    content  - the page's words, plain and in kid words
     handout  - the page's "download my results" record
     lesson.toml - the page's goal, URL settings, hideable sections and exercises (read by :mod:`lib.lessons`)
 
-The page's Streamlit editor is :mod:`lib.ui.convolution`. Importing this package loads NumPy only.
+The page's Streamlit views are :mod:`lib.ui.convolution` and its kernel editor :mod:`lib.ui.convolution_editor`.
+Importing this package loads NumPy only.
 """
 
 from lib.convolution.kernels import (
     DESCRIPTIONS,
+    FILTER_NAMES,
     FILTERS,
+    KERNELS,
     PADDINGS,
     PRESETS,
     SOBEL_MAGNITUDE,
+    SOBEL_MAGNITUDE_ID,
     Step,
     brightness_note,
     check_kernel,
     check_padding,
     check_stride,
     convolve,
+    filter_kernels,
     normalise,
     output_size,
     pad_width,
@@ -32,16 +38,20 @@ from lib.convolution.kernels import (
 
 __all__ = [
     "DESCRIPTIONS",
+    "FILTER_NAMES",
     "FILTERS",
+    "KERNELS",
     "PADDINGS",
     "PRESETS",
     "SOBEL_MAGNITUDE",
+    "SOBEL_MAGNITUDE_ID",
     "Step",
     "brightness_note",
     "check_kernel",
     "check_padding",
     "check_stride",
     "convolve",
+    "filter_kernels",
     "normalise",
     "output_size",
     "pad_width",

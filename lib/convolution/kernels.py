@@ -56,6 +56,22 @@ SOBEL_MAGNITUDE = "Sobel magnitude"
 #: Every built-in filter name: the kernels plus Sobel magnitude (after the two Sobel kernels).
 FILTERS: tuple[str, ...] = (*list(PRESETS)[:8], SOBEL_MAGNITUDE, *list(PRESETS)[8:])
 
+#: Each filter's id (the page's stored setting; its link word is the id with dashes) → its name in
+#: :data:`FILTERS`, :data:`PRESETS` and :data:`DESCRIPTIONS`, in the same order.
+FILTER_NAMES: dict[str, str] = dict(zip(
+    ("identity", "sharpen", "box_blur", "gaussian_3", "gaussian_5", "outline", "sobel_horizontal", "sobel_vertical",
+     "sobel_magnitude", "emboss"), FILTERS))
+SOBEL_MAGNITUDE_ID = "sobel_magnitude"
+#: The preset kernels by filter id: the same arrays as :data:`PRESETS`, looked up by the page's setting.
+KERNELS: dict[str, np.ndarray] = {id_: PRESETS[name] for id_, name in FILTER_NAMES.items() if name in PRESETS}
+
+
+def filter_kernels(filter_id: str) -> dict[str, np.ndarray]:
+    """The kernels the filter ``filter_id`` applies, by name: the two Sobel kernels for Sobel magnitude
+    (combined by :func:`sobel_magnitude`), the filter's own kernel otherwise. ``KeyError`` for an unknown id."""
+    ids = ("sobel_horizontal", "sobel_vertical") if filter_id == SOBEL_MAGNITUDE_ID else (filter_id,)
+    return {FILTER_NAMES[id_]: KERNELS[id_] for id_ in ids}
+
 
 @dataclass(frozen=True)
 class Step:

@@ -29,12 +29,13 @@ COURSE_EXAMPLE = np.array(
     dtype=np.uint8,
 )
 
-#: Bundled pictures: label → file under data/. Photos from scikit-learn's sample images, digits from the course.
+#: Bundled pictures: id (the page's picture setting) → file under data/. Photos from scikit-learn's sample
+#: images, digits from the course.
 BUNDLED = {
-    "Photo: Chinese temple": DATA_DIR / "photos" / "china.jpg",
-    "Photo: flower": DATA_DIR / "photos" / "flower.jpg",
-    **{f"Course digit {n} (28×28)": DATA_DIR / "custom-digits" / f"{n}.png" for n in range(1, 10)},
-    "Course dog photo (28×28)": DATA_DIR / "custom-digits" / "dog.png",
+    "temple": DATA_DIR / "photos" / "china.jpg",
+    "flower": DATA_DIR / "photos" / "flower.jpg",
+    **{f"digit_{n}": DATA_DIR / "custom-digits" / f"{n}.png" for n in range(1, 10)},
+    "dog": DATA_DIR / "custom-digits" / "dog.png",
 }
 
 
@@ -73,3 +74,13 @@ def from_image_source(source, max_side: int = WORKING_SIDE) -> Picture:
         notice = (f"This picture is {width:,} × {height:,} pixels; it was shrunk to {image.width} × "
                   f"{image.height} so every kernel answers at once.")
     return Picture(np.asarray(image, dtype=np.uint8), notice)
+
+
+def builtin(name: str) -> Picture:
+    """A picture the page ships, by id: ``"course"`` (:data:`COURSE_EXAMPLE`), ``"pattern"``
+    (:func:`test_pattern`) or one of :data:`BUNDLED`; ``KeyError`` for any other."""
+    if name == "course":
+        return Picture(COURSE_EXAMPLE)
+    if name == "pattern":
+        return Picture(test_pattern())
+    return from_image_source(BUNDLED[name])

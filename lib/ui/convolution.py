@@ -1,88 +1,237 @@
-"""The /convolution page's custom-kernel editor: a grid of text cells kept in step with the link's ``kernel=``
-setting (rows split by ";", numbers by ","), so a link reproduces a kernel the learner typed.
+"""The /convolution page's views: its cached computations (pictures, filters, PNGs, the digit CNN's kernels),
+the choice of picture and kernel, the zoomed-in numbers, the step-through of one output pixel and the learned
+kernels. The custom-kernel editor is :mod:`lib.ui.convolution_editor`.
 
-Needs Streamlit (a ``*_views`` module); :mod:`lib.convolution.editor` reads the cells and the link text. The link
-text lives in session state under :data:`KERNEL_TEXT`, the setting's key in ``lib/convolution/lesson.toml``:
-:func:`lib.ui.page_setup` fills it from a link and writes it back to the address bar, and the editor applies it
-when it differs from the text the editor itself last wrote (``kernel_synced``).
+The caches live in a module, not in the page, because Streamlit builds a cached function's wrapper each time
+its ``@st.cache_*`` line runs: a module is imported once, so each wrapper is built once per process.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from lib.convolution import PRESETS, editor, normalise
+from lib.convolution import SOBEL_MAGNITUDE_ID, charts, editor, kernels
+from lib.convolution import content as words
+from lib.convolution.charts import kernel_grid, pixel_grid
+from lib.convolution.sources import WORKING_SIDE, Picture, builtin, from_image_source
+from lib.images import ImageError, enlarge, png_bytes, to_grey
+from lib.ui.convolution_editor import KERNEL_TEXT, custom_kernel, set_custom
+from lib.ui.mnist import shipped_network
 
-KERNEL_TEXT = "conv_kernel"
-FIRST_PRESET = "Sharpen"  #: the editor starts from this kernel; its link text is "" so a plain link stays short
-_FIRST = editor.kernel_to_text(PRESETS[FIRST_PRESET])
-_STARTS = {3: PRESETS[FIRST_PRESET], 5: PRESETS["Gaussian blur 5×5"]}
-
-
-def _remember(kernel: np.ndarray) -> None:
-    text = editor.kernel_to_text(kernel)
-    st.session_state[KERNEL_TEXT] = st.session_state["kernel_synced"] = "" if text == _FIRST else text
-
-
-def set_custom(cells: list[list[str]]) -> None:
-    """Replace the editor's table (a new key makes Streamlit forget the old edits). Safe in a callback."""
-    size = len(cells)
-    st.session_state["custom_size"] = size
-    st.session_state.setdefault("custom_cells", {})[size] = cells
-    st.session_state["custom_version"] = st.session_state.get("custom_version", 0) + 1
-    _remember(editor.kernel_from_cells(cells)[0])
+CUSTOM = "custom"  #: the kernel setting's id for the editor's own kernel
+OWN = ("upload", "camera")  #: the picture setting's ids for the learner's own picture
+ZOOM = 9  # cells across in the zoomed-in views: readable on a phone
+NO_TOOLBAR = {"displayModeBar": False}
 
 
-def _normalise() -> None:
+@st.cache_data(max_entries=16, show_spinner=False)
+def load_picture(key: str, _source: bytes | None = None) -> Picture:
+    """A shipped picture by id (:func:`lib.convolution.sources.builtin`), or the learner's own from its bytes
+    ``_source`` (not hashed: ``key`` names it)."""
+    return builtin(key) if _source is None else from_image_source(_source)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def apply_filter(key: str, grey_first: bool, name: str, kernel: tuple, padding: str, stride: int, _pixels):
+    """The float output of filter ``name`` (an id) on picture ``key``; Sobel magnitude is two kernels combined,
+    everything else the one ``kernel``."""
+    pixels = to_grey(_pixels) if grey_first else _pixels
+    if name == SOBEL_MAGNITUDE_ID:
+        return kernels.sobel_magnitude(pixels, padding, stride)
+    return kernels.convolve(pixels, np.array(kernel), padding, stride)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def as_png(key: tuple, _values, mode: str = "image") -> bytes:
+    """PNG bytes of an array, cached by ``key``: "image" (uint8 as is), a range mode, or "signed"."""
+    if mode == "image":
+        pixels = np.asarray(_values, dtype=np.uint8)
+    elif mode == "signed":
+        pixels = charts.signed_rgb(to_grey(_values))
+    else:
+        pixels = charts.to_displayable(_values, mode)
+    return png_bytes(enlarge(pixels))
+
+
+@st.cache_resource(show_spinner=False)
+def learned_kernels() -> np.ndarray:
+    """The first-layer kernels of the digits page's CNN (16 × 5 × 5), read from its NumPy weights (no TensorFlow)."""
+    from lib import mnist
+
+    return np.asarray(mnist.first_layer_kernels(shipped_network(False)), dtype=float)
+
+
+def _clamp(key: str, high: int, default: int = 2) -> None:
+    """Keep a 1-based position widget inside 1..high when the picture or settings change under it."""
+    st.session_state[key] = int(min(max(st.session_state.get(key, default), 1), high))
+
+
+def choose_picture(view) -> tuple[np.ndarray, str]:
+    """Draw the picture's controls (and the uploader or camera when chosen) and return its pixels with the key
+    that names them in the caches. Until the learner's own picture arrives, say so and use the test pattern."""
+    setting = view.lesson.setting("picture")
+    options = setting.options if view.shown("uploads") else [o for o in setting.options if o not in OWN]
+    if view.value("picture") not in options:  # a link hid uploads while one was chosen
+        st.session_state[setting.key] = setting.default
+    source = view.selectbox("picture", options=options)
+    picture, key = None, source
+    if source in OWN:
+        widget = (st.file_uploader("Choose a picture (PNG, JPEG, GIF, BMP or WebP, up to 10 MB)", key="upload",
+                                   help="Your picture stays on this computer's server and is not saved.")
+                  if source == "upload" else
+                  st.camera_input("Take a photo", key="camera", help="Uses your device's camera; nothing is saved."))
+        if widget is not None:
+            key = f"{source}:{widget.file_id}"
+            try:
+                picture = load_picture(key, widget.getvalue())
+            except ImageError as error:
+                st.error(str(error))
+        if picture is None:
+            st.info("Until you choose a picture, the page uses the test pattern.")
+            key = "pattern"
+    if picture is None:
+        picture = load_picture(key)
+    if picture.notice:
+        st.warning(picture.notice + f" (The page works on pictures up to {WORKING_SIDE} pixels across.)")
+    return picture.pixels, key
+
+
+def zoom_in(pixels: np.ndarray) -> None:
+    """A :data:`ZOOM` × :data:`ZOOM` window on the picture with its numbers written in; row and column
+    sliders move it when the picture is bigger."""
+    height, width = pixels.shape[:2]
+    top = left = 0
+    columns = st.columns(2) if max(height, width) > ZOOM else ()
+    if height > ZOOM:
+        _clamp("zoom_row", height, default=height // 2)
+        row = columns[0].slider("Row (top to bottom)", 1, height, key="zoom_row",
+                                help="Which row of pixels to zoom in on.")
+        top = int(np.clip(row - 1 - ZOOM // 2, 0, height - ZOOM))
+    if width > ZOOM:
+        _clamp("zoom_col", width, default=width // 2)
+        col = columns[1].slider("Column (left to right)", 1, width, key="zoom_col",
+                                help="Which column of pixels to zoom in on.")
+        left = int(np.clip(col - 1 - ZOOM // 2, 0, width - ZOOM))
+    patch = pixels[top : top + ZOOM, left : left + ZOOM]
+    st.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
+                               f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
+                    key="zoom_chart", config=NO_TOOLBAR)
+    if pixels.ndim == 3:
+        st.caption("Each cell lists its red, green and blue numbers, top to bottom.")
+
+
+def _preset_changed() -> None:
+    """A preset keeps the custom kernel out of the link (the editor still remembers it)."""
+    if st.session_state["preset"] != CUSTOM:
+        st.session_state[KERNEL_TEXT] = ""
+
+
+def choose_kernel(view) -> tuple[str, dict[str, np.ndarray]]:
+    """Draw the kernel's controls (the editor for a custom one), what it does and its numbers; return the
+    filter's id and its kernels by name (two for Sobel magnitude, one otherwise)."""
+    preset = view.selectbox("preset", on_change=_preset_changed)
+    if preset == CUSTOM:
+        shown = {"Your kernel": custom_kernel(editable=view.shown("kernel"), locked=view.locked("kernel"))}
+    else:
+        shown = kernels.filter_kernels(preset)
+        name = kernels.FILTER_NAMES[preset]
+        st.markdown(f"**{name}:** {kernels.DESCRIPTIONS[name]}")
+    for name, values in shown.items():
+        st.plotly_chart(kernel_grid(values, f"{name}: the kernel's numbers"), key=f"kernel_chart_{name}",
+                        config=NO_TOOLBAR)
+        total = float(values.sum())
+        st.markdown(f"Sum of the numbers: **{editor.format_cell(round(total, 9))}**. {kernels.brightness_note(total)}")
+    return preset, shown
+
+
+def _move(delta: int, out_rows: int, out_cols: int) -> None:
+    """Next/previous output pixel, reading order (left to right, then the next row)."""
+    index = (st.session_state["step_row"] - 1) * out_cols + st.session_state["step_col"] - 1 + delta
+    index %= out_rows * out_cols
+    st.session_state["step_row"], st.session_state["step_col"] = index // out_cols + 1, index % out_cols + 1
+
+
+def step_through(pixels: np.ndarray, grey_first: bool, output: np.ndarray, shown: dict[str, np.ndarray],
+                 padding: str, stride: int) -> None:
+    """Work out one output pixel in front of the learner: the patch under the kernel, the products, the sum
+    (both Sobel sums and their combination for Sobel magnitude), and where the result lands in ``output``."""
+    out_rows, out_cols = output.shape[:2]
+    f_rows, f_cols = next(iter(shown.values())).shape
+    step_pixels, step_output, channel_name = to_grey(pixels) if grey_first else pixels, output, "grey"
+    if not grey_first:
+        channel_name = st.selectbox("Colour to show the arithmetic for", ("red", "green", "blue"), key="channel",
+                                    help="The same sum happens for all three colours; pick one to see its numbers.")
+        channel = ("red", "green", "blue").index(channel_name)
+        step_pixels, step_output = pixels[..., channel], output[..., channel]
+    _clamp("step_row", out_rows)
+    _clamp("step_col", out_cols)
+    step_cols = st.columns(2)
+    row = step_cols[0].number_input("Output row", 1, out_rows, key="step_row", help="Which output pixel to work out.")
+    col = step_cols[1].number_input("Output column", 1, out_cols, key="step_col", help="Which output pixel to work out.")
+    buttons = st.columns(2)
+    buttons[0].button("◀ Previous pixel", key="step_previous", on_click=_move, args=(-1, out_rows, out_cols),
+                      width="stretch", help="Move the kernel one step back.")
+    buttons[1].button("Next pixel ▶", key="step_next", on_click=_move, args=(1, out_rows, out_cols), width="stretch",
+                      help="Slide the kernel one step along, as the computer does for every pixel.")
+    steps = {name: kernels.products_at(step_pixels, values, row - 1, col - 1, padding, stride)
+             for name, values in shown.items()}
+    first = next(iter(steps.values()))
+    c_row, c_col = first.centre
+    st.markdown(f"The kernel's centre sits on the {channel_name} pixel at row {c_row + 1}, column {c_col + 1}, "
+                f"whose value is **{step_pixels[c_row, c_col]:.4g}**. "
+                + ("Orange squares mark padding: pixels that are not really there." if not first.inside.all() else ""))
+    figure_cols = st.columns(2)
+    figure_cols[0].plotly_chart(
+        pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2,
+                   padding_mask=~first.inside), key="step_patch", config=NO_TOOLBAR)
+    for index, (name, step) in enumerate(steps.items()):
+        figure_cols[(index + 1) % 2].plotly_chart(
+            kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
+                        c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
+            config=NO_TOOLBAR)
+    for name, step in steps.items():
+        st.markdown(words.products_sum(name if len(steps) > 1 else "Sum", step.patch, shown[name], step.total))
+    result = float(np.hypot(*(s.total for s in steps.values()))) if len(steps) > 1 else first.total
+    if len(steps) > 1:  # Sobel magnitude: the two sums combined
+        st.markdown(f"Edge strength: √(horizontal² + vertical²) = **{result:.4g}**")
+    st.success(f"Result: **{result:.4g}** goes into the output at row {row}, column {col}.")
+    o_top = int(np.clip(row - 1 - ZOOM // 2, 0, max(0, out_rows - ZOOM)))
+    o_left = int(np.clip(col - 1 - ZOOM // 2, 0, max(0, out_cols - ZOOM)))
+    st.plotly_chart(pixel_grid(step_output[o_top : o_top + ZOOM, o_left : o_left + ZOOM],
+                               "Where it lands: the output (this pixel outlined)", o_top + 1, o_left + 1,
+                               highlight=(row - 1 - o_top, col - 1 - o_left)),
+                    key="step_output", config=NO_TOOLBAR)
+
+
+def _use_learned(number: int) -> None:
+    set_custom(editor.cells_from_kernel(st.session_state["learned"][number - 1]))
+    st.session_state["preset"] = CUSTOM
+
+
+def show_learned(pixels: np.ndarray, key: str) -> None:
+    """The digit CNN's 16 learned kernels, one of them applied to picture ``key``, and a button that copies it
+    into the editor; a note instead while the digits page's model is not trained."""
     try:
-        set_custom(editor.cells_from_kernel(normalise(st.session_state["custom_kernel"])))
-    except ValueError as error:
-        st.session_state["normalise_error"] = str(error)
-
-
-def _apply_link() -> None:
-    """Put a link's kernel in the editor, or note why not (the notice survives the page's own rerun)."""
-    linked = st.session_state[KERNEL_TEXT]
-    if linked and linked != st.session_state.get("kernel_synced"):
-        try:
-            set_custom(editor.cells_from_text(linked))
-        except ValueError as error:
-            st.session_state["kernel_notice"] = f"{error} The link's kernel was ignored."
-            st.session_state[KERNEL_TEXT] = st.session_state["kernel_synced"] = ""
-
-
-def custom_kernel(editable: bool = True, locked: bool = False) -> np.ndarray:
-    """Draw the editor (size, cells, problems, normalise) and return its kernel. ``editable=False`` shows no
-    editor (an instructor hid it) but still uses the link's kernel; ``locked`` disables the editor."""
-    _apply_link()
-    if notice := st.session_state.get("kernel_notice"):
-        st.warning(notice, icon=":material/link_off:")
-    size = (st.radio("Kernel size", editor.SIZES, format_func=lambda n: f"{n}×{n}", key="custom_size",
-                     horizontal=True, disabled=locked, help="A bigger kernel looks at more neighbours for each pixel.")
-            if editable else st.session_state.get("custom_size", editor.SIZES[0]))
-    cells = st.session_state.setdefault("custom_cells", {}).get(size) or editor.cells_from_kernel(_STARTS[size])
-    if editable:
-        table = pd.DataFrame(cells, columns=[str(c + 1) for c in range(size)], dtype="string")
-        edited = st.data_editor(table, key=f"kernel_cells_{size}_{st.session_state.get('custom_version', 0)}",
-                                hide_index=True, num_rows="fixed", width="content", disabled=locked,
-                                column_config={c: st.column_config.TextColumn(c, width="small") for c in table})
-        st.caption("Click a cell and type a number such as 2, -1, 0.5 or 1/9. Empty cells count as 0.")
-        # Cleared cells arrive as missing values; keep the edits as the base so a size switch does not lose them.
-        cells = edited.astype(object).where(edited.notna(), "").to_numpy().tolist()
-        st.session_state["custom_cells"][size] = cells
-    kernel, problems = editor.kernel_from_cells(cells)
-    st.session_state["custom_kernel"] = kernel
-    for problem in problems:
-        st.warning(problem)
-    if editable:
-        st.button("Normalise: scale so the numbers add up to 1", key="normalise", on_click=_normalise,
-                  disabled=locked, help="Divides every number by the total, so flat areas keep their brightness.")
-    if error := st.session_state.pop("normalise_error", None):
-        st.error(error)
-    if editor.kernel_to_text(kernel) != (st.session_state[KERNEL_TEXT] or _FIRST):
-        _remember(kernel)
-        st.rerun()  # so the address bar and the share link carry this kernel now, not one click later
-    st.session_state.pop("kernel_notice", None)  # a link's notice stays for one look, like the page's others
-    return kernel
+        learned = learned_kernels()
+    except (ImportError, AttributeError, OSError, ValueError):
+        st.info(words.LEARNED_MISSING, icon=":material/hourglass_empty:")
+        return
+    st.session_state["learned"] = learned
+    st.image(as_png(("learned",), charts.kernel_mosaic(learned), "image"), output_format="PNG",
+             alt="The 16 kernels the digit network learned, as small squares",
+             caption=words.learned_caption(len(learned)))
+    number = st.selectbox("Learned kernel to apply", range(1, len(learned) + 1), key="cnn_kernel",
+                          help="The 16 kernels above are numbered 1 to 16 from left to right, top row first.")
+    chosen = learned[number - 1]
+    learned_cols = st.columns(2)
+    learned_cols[0].plotly_chart(kernel_grid(chosen, f"Learned kernel {number}"), key="cnn_kernel_chart",
+                                 config=NO_TOOLBAR)
+    grey = to_grey(pixels) / 255.0  # the CNN saw pixels as 0…1
+    feature = apply_filter(key, True, f"learned {number}", tuple(map(tuple, chosen.tolist())), "zero", 1,
+                           _pixels=grey)
+    learned_cols[1].image(as_png((key, "learned", number), feature, "signed"), output_format="PNG",
+                          alt=f"Your picture through learned kernel {number}",
+                          caption=f"Learned kernel {number} applied to your picture (signed view)")
+    st.button("Put this kernel in the custom editor above", key="cnn_use", on_click=_use_learned,
+              args=(number,), help="Copies its numbers into section 2 so you can step through them.")

@@ -14,7 +14,7 @@ from lib.convolution.handout import handout
 from tests.conftest import bound_controls, open_with_link, texts, unescaped
 
 PAGE = "pages/1_convolution.py"
-CUSTOM = "Custom (edit the numbers)"
+CUSTOM = "custom"
 
 
 def open_page(**query) -> AppTest:
@@ -28,11 +28,11 @@ def controls(app: AppTest) -> dict:
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
     app = open_page()
     assert dict(app.query_params) == {}
-    app.selectbox(key="source").set_value("Photo: flower").run()
-    app.selectbox(key="preset").set_value("Sobel vertical").run()
+    app.selectbox(key="source").set_value("flower").run()
+    app.selectbox(key="preset").set_value("sobel_vertical").run()
     app.radio(key="padding").set_value("edge").run()
     app.radio(key="stride").set_value(2).run()
-    app.radio(key="colour").set_value("grey first").run()
+    app.radio(key="colour").set_value("grey").run()
     app.radio(key="range").set_value("rescale").run()
     app.toggle(key="signed").set_value(True).run()
     assert not app.exception
@@ -97,15 +97,16 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
     for word in ("nowhere", "magic", "mirror", "9", "purple", "maybe", "volume", "exercise “99”", "nonsense",
                  "everything"):
         assert word in notices, word
-    assert app.selectbox(key="source").value == "The course's 5×5 example"
-    assert app.selectbox(key="preset").value == "Sharpen"
+    assert app.selectbox(key="source").value == "course"
+    assert app.selectbox(key="preset").value == "sharpen"
     assert app.radio(key="padding").value == "zero" and app.radio(key="stride").value == 1
     app.run()
     assert dict(app.query_params) == {}
 
 
 def test_hide_sections_and_controls_and_lock_others():
-    app = open_page(hide="zoom,arithmetic,cnn,uploads,padding", lock="preset,stride", padding="edge")
+    app = open_page(hide="zoom,arithmetic,cnn,uploads,padding,curious", lock="preset,stride", padding="edge")
+    assert "A note for the curious" in texts(open_page(), "info") and "A note for the curious" not in texts(app, "info")
     headers = [h.value for h in app.header]
     assert not any(h.startswith(("4.", "6.")) for h in headers) and "5. Before and after" in headers
     assert "Zoom in and read the numbers" not in [h.value for h in app.subheader]
@@ -114,13 +115,14 @@ def test_hide_sections_and_controls_and_lock_others():
     assert "(256 + 2×1)" not in texts(app)  # hidden padding still applies: edge padding is 1 pixel wide
     assert app.selectbox(key="preset").disabled and app.radio(key="stride").disabled
     assert not app.selectbox(key="source").disabled
+    assert open_page(picture="upload", hide="uploads").selectbox(key="source").value == "course"
 
 
 def test_an_exercise_link_shows_the_question_and_sets_the_page_up():
     app = open_page(lesson="4")
     assert "Exercise 4" in texts(app, "info") and "box blur" in texts(app, "info")
-    assert app.selectbox(key="source").value == "The course's 5×5 example"
-    assert app.selectbox(key="preset").value == "Box blur"
+    assert app.selectbox(key="source").value == "course"
+    assert app.selectbox(key="preset").value == "box_blur"
     assert dict(app.query_params) == {"lesson": "4"}
     assert "Try this" in [h.value for h in app.header]
 
@@ -130,6 +132,7 @@ def test_kid_mode_uses_simpler_words_and_fewer_controls():
     assert "stamp" in texts(kids) and "stamp" not in texts(plain)
     assert "6. From kernels to CNNs" not in [h.value for h in kids.header]
     assert not [r for r in kids.radio if r.key == "range"]
+    assert "A note for the curious" not in texts(kids, "info")
     assert "Output size = (W − F + 2P)" in texts(plain) and "Output size = (W − F + 2P)" not in texts(kids)
 
 
@@ -145,7 +148,7 @@ class _Tags(HTMLParser):
 def test_the_handout_records_the_kernel_settings_and_pictures():
     link = "http://localhost:8501/convolution?preset=custom&kernel=1/9,0,-1;2,0,-2;1,0,-1"
     png = b"\x89PNG\r\n\x1a\n" + b"0" * 20
-    record = handout(link, "Upload your own picture", CUSTOM, {"Your kernel <b>*": np.array(
+    record = handout(link, "Upload your own picture", "Custom (edit the numbers)", {"Your kernel <b>*": np.array(
         [[1 / 9, 0, -1], [2, 0, -2], [1, 0, -1]])}, "edge", 2, "rescale", png, png, png, (640, 480), (320, 240))
     markdown, page = record.to_markdown(), record.to_html()
     assert markdown.startswith("# ")

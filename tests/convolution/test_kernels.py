@@ -10,6 +10,7 @@ from scipy import ndimage, signal
 
 from lib.convolution import kernels
 from lib.convolution.sources import COURSE_EXAMPLE
+from lib.lessons import lesson
 from tests.conftest import ROOT
 
 SHARPEN = kernels.PRESETS["Sharpen"]
@@ -130,6 +131,19 @@ def test_presets_and_what_their_sums_mean():
     assert kernels.convolve(flat, kernels.PRESETS["Box blur"], "edge") == pytest.approx(100)
     assert "1" in kernels.brightness_note(1.0) and "black" in kernels.brightness_note(0.0)
     assert "brighter" in kernels.brightness_note(2.0) and "darker" in kernels.brightness_note(0.5)
+
+
+def test_filters_by_id_match_the_names_and_the_lesson():
+    assert list(kernels.FILTER_NAMES.values()) == list(kernels.FILTERS)
+    assert kernels.KERNELS["sharpen"] is kernels.PRESETS["Sharpen"] and len(kernels.KERNELS) == len(kernels.PRESETS)
+    assert list(kernels.filter_kernels("gaussian_5")) == ["Gaussian blur 5×5"]
+    assert list(kernels.filter_kernels(kernels.SOBEL_MAGNITUDE_ID)) == ["Sobel horizontal", "Sobel vertical"]
+    with pytest.raises(KeyError):
+        kernels.filter_kernels("custom")
+    # The page's kernel setting offers every filter by id, then "custom", each shown by the filter's name.
+    preset = lesson("convolution").setting("preset")
+    assert preset.options == [*kernels.FILTER_NAMES, "custom"]
+    assert [preset.label_for(id_) for id_ in kernels.FILTER_NAMES] == list(kernels.FILTERS)
 
 
 def test_normalise():

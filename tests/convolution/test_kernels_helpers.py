@@ -82,12 +82,20 @@ def test_pictures():
     assert pattern.shape == (256, 256) and pattern.dtype == np.uint8 and np.array_equal(pattern, sources.test_pattern())
     assert pattern.min() < 50 and pattern.max() > 200
     assert sources.COURSE_EXAMPLE[1, 1] == 99 and sources.COURSE_EXAMPLE.shape == (5, 5)
-    for label, path in sources.BUNDLED.items():
-        assert path.is_file(), label
-    flower = sources.from_image_source(sources.BUNDLED["Photo: flower"])
+    for name, path in sources.BUNDLED.items():
+        assert path.is_file(), name
+    flower = sources.from_image_source(sources.BUNDLED["flower"])
     assert flower.pixels.shape == (427, 640, 3) and flower.notice is None
-    digit = sources.from_image_source(sources.BUNDLED["Course digit 5 (28×28)"])
+    digit = sources.from_image_source(sources.BUNDLED["digit_5"])
     assert digit.pixels.shape == (28, 28)
+
+
+def test_builtin_pictures_by_id():
+    assert np.array_equal(sources.builtin("course").pixels, sources.COURSE_EXAMPLE)
+    assert np.array_equal(sources.builtin("pattern").pixels, sources.test_pattern())
+    assert sources.builtin("dog").pixels.shape == (28, 28) and sources.builtin("temple").pixels.ndim == 3
+    with pytest.raises(KeyError):
+        sources.builtin("upload")
 
 
 def test_big_pictures_are_shrunk_with_a_notice():

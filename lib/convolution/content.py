@@ -1,0 +1,83 @@
+"""The words of the /convolution page, each as a pair (plain words, kid words) for ``view.say`` where kid mode
+has its own; the ones that quote a result are functions of it. The page itself is layout only
+(``pages/1_convolution.py``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+PIXELS = (
+    "A computer stores a grey picture as one number per pixel (dot): **0 is black, 255 is white**. "
+    "A colour picture has three numbers per pixel: how much red, green and blue.",
+    "To a computer, a picture is lots of tiny dots, each one a number: **0 is black, 255 is "
+    "white**. Pick a picture and zoom in to see its numbers.")
+
+KERNEL = (
+    "A **kernel** is a small grid of numbers. Put it on top of the picture, multiply the numbers "
+    "that lie on top of each other, and add them up: that sum is the new pixel. Different "
+    "numbers, different effects.",
+    "A **kernel** is a tiny grid of numbers, like a stamp. Press it on the picture, multiply "
+    "and add up the numbers under it, and you get one new dot. Try a few!")
+
+PADDING = (
+    "At the picture's border the kernel hangs over the edge, where there are no pixels. "
+    "We can pretend there are (**padding**) or only use places where it fits. The **stride** is "
+    "how far the kernel moves each step: 2 skips every other pixel and halves the size.",
+    "At the edge, the stamp hangs off the picture. We can pretend there are extra dots there "
+    "(**padding**). The **stride** is how far the stamp jumps each time.")
+
+TOO_BIG = ("The kernel is bigger than the picture, so without padding it fits nowhere. Choose zero or "
+           "edge padding, or a bigger picture.")
+
+CNN = ("The kernels above were designed by people. A **convolutional neural network (CNN)** treats each "
+       "number in its kernels as a weight and learns them from examples, exactly as it learns every "
+       "other weight: by nudging them to make fewer mistakes. So it ends up with the kernels that help "
+       "its own task most, including ones nobody would have thought to design.")
+
+LEARNED_MISSING = ("The learned kernels are not available yet: the digits page's model has not been trained and "
+                   "saved. Once it is, they appear here.")
+
+CURIOUS = ("A note for the curious: mathematicians' *convolution* flips the kernel upside down and left to right "
+           "before sliding it. CNN libraries such as Keras and PyTorch, and the course, do not flip it; strictly "
+           "that is called *cross-correlation*. For symmetric kernels (sharpen, blurs, outline) it makes no "
+           "difference; for Sobel and emboss, flipping swaps the sign.")
+
+
+def picture_caption(name: str, width: int, height: int, colour: bool) -> str:
+    """The caption under the chosen picture ``name``."""
+    return (f"{name}: {width} × {height} pixels, "
+            f"{'colour (3 numbers per pixel)' if colour else 'grey (1 number per pixel)'}")
+
+
+def learned_caption(count: int) -> str:
+    """The caption of the mosaic of the digit CNN's ``count`` first-layer kernels."""
+    return (f"The {count} 5×5 kernels of the digit CNN's first layer, blue negative, white 0, "
+            "vermillion positive. Many look like edge detectors for different directions.")
+
+
+def output_size(size: tuple[int, int], kernel: tuple[int, int], pad: int, stride: int,
+                out: tuple[int, int]) -> tuple[str, str]:
+    """The output's size worked out by the formula (plain) or just said (kids); every size is (width, height)."""
+    (width, height), (f_cols, f_rows), (out_cols, out_rows) = size, kernel, out
+    return ("Output size = (W − F + 2P) / S + 1, with W the picture's width, F the kernel's width, P the padding "
+            f"and S the stride (rounded down):\n\n- width: ({width} − {f_cols} + 2×{pad}) / {stride} + 1 = "
+            f"**{out_cols}**\n- height: ({height} − {f_rows} + 2×{pad}) / {stride} + 1 = **{out_rows}**",
+            f"The new picture is **{out_cols} × {out_rows}** dots (the old one: {width} × {height}).")
+
+
+def number(value: float) -> str:
+    """A number for an equation: 4 significant digits, a real minus sign, negatives in brackets."""
+    text = f"{float(value) + 0.0:.4g}"
+    return f"(−{text[1:]})" if text.startswith("-") else text
+
+
+def products_sum(name: str, patch: np.ndarray, kernel: np.ndarray, total: float) -> str:
+    """One output pixel's sum written out, pixel × kernel cell by cell: ``name: 105×0 + … = **89**``."""
+    terms = " + ".join(f"{number(p)}×{number(k)}" for p, k in zip(np.ravel(patch), np.ravel(kernel)))
+    return f"{name}: {terms} = **{total:.4g}**"
+
+
+def out_of_range(below: float, above: float, low: float, high: float) -> str:
+    """How much of the output a screen cannot show as it is: shares below 0 and above 255, and the extremes."""
+    return (f"In this output {below:.0%} of the numbers are below 0 and {above:.0%} above 255 "
+            f"(lowest {low:.4g}, highest {high:.4g}).")
