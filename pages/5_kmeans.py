@@ -12,7 +12,7 @@ from lib.kmeans import content as words
 from lib.kmeans.bugs import BUGS, bug
 from lib.kmeans.charts import elbow_figures
 from lib.kmeans.handout import from_run
-from lib.ui.kmeans import (PLOT, bound, cached_demo, cached_elbow, choose_data, choose_settings, final_fit, look,
+from lib.ui.kmeans import (PLOT, cached_demo, cached_elbow, choose_data, choose_settings, final_fit, look,
                            name_and_classify, stepper)
 
 view = ui.page_setup("kmeans")
@@ -57,7 +57,7 @@ else:
 if "bugs" in tabs:
     with tabs["bugs"]:
         st.markdown(words.BUGS_INTRO)
-        slug = bound(view, st.pills, "bug", options=[b.slug for b in BUGS], required=True,
+        slug = view.pills("bug", options=[b.slug for b in BUGS], required=True,
                      format_func=lambda s: bug(s).title)
         st.markdown(f"**What goes wrong.** {bug(slug).what}")
         st.markdown(f"**The fix.** {bug(slug).fix}")

@@ -61,6 +61,14 @@ class Controls:
         """``st.selectbox`` over the setting's choices, each shown by its label."""
         return self._choice(st.selectbox, name, options)
 
+    def pills(self, name: str, **options) -> Any:
+        """``st.pills`` over the setting's choices, each shown by its label."""
+        return self._choice(st.pills, name, options)
+
+    def multiselect(self, name: str, **options) -> list:
+        """``st.multiselect`` for a setting whose value is a list; the page gives the ``options``."""
+        return self._bound(st.multiselect, self.lesson.setting(name), options)
+
     def toggle(self, name: str, **options) -> bool:
         """``st.toggle`` for an on/off setting."""
         return self._bound(st.toggle, self.lesson.setting(name), options)

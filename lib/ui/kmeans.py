@@ -45,12 +45,6 @@ def cached_upload(data: bytes) -> pd.DataFrame:
     return read_table(data)
 
 
-def bound(view, widget, name: str, **options):
-    """``widget`` as setting ``name``'s bound control (as ``view.radio`` draws one), for the two widgets
-    :mod:`lib.ui.controls` has no method for: this page's st.multiselect and st.pills."""
-    return view._bound(widget, view.lesson.setting(name), options)
-
-
 def _words(view, name: str) -> dict:
     """The label and help of setting ``name``, for a plain widget standing in for it with an uploaded file,
     whose columns are not the garden's and never travel in a link."""
@@ -141,7 +135,7 @@ def choose_settings(view, items: Items) -> RunSettings | None:
         features = st.multiselect(**_words(view, "features"), options=columns, default=columns,
                                   key=f"km_features{suffix}", format_func=garden.label)
     else:
-        features = bound(view, st.multiselect, "features", options=columns, format_func=garden.label,
+        features = view.multiselect("features", options=columns, format_func=garden.label,
                           on_change=_tidy_features)
     if not features:
         st.warning(words.PICK_ONE)
