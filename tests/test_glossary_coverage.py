@@ -2,9 +2,11 @@
 really uses the word.
 
 A page's text is what it shows when opened (AppTest: markdown, headings, captions, alerts, widget and
-expander labels, in the main area) plus the string literals of its source file, which hold the text shown
-only after an interaction (after training, in a chosen demo). Text the glossary itself wrote (the "words on
-this page" list, tooltips and popovers) is left out: it explains words rather than using them.
+expander labels, in the main area) plus the string literals of its source file and of the modules holding its
+words and Streamlit views (``lib/<slug>/content.py``, ``lib/<slug>/words.py``, ``lib/ui/<slug>.py``): they
+hold the text shown only after an interaction (after training, in a chosen demo). Text the glossary itself
+wrote (the "words on this page" list, tooltips and popovers) is left out: it explains words rather than using
+them.
 """
 
 import ast
@@ -46,7 +48,9 @@ def page_text(slug: str) -> str:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     app.switch_page(item.page_file).run()
     assert not app.exception, app.exception
-    texts = _shown(app.main, []) + _source_strings(ROOT / item.page_file)
+    sources = [ROOT / item.page_file, ROOT / "lib" / slug / "content.py", ROOT / "lib" / slug / "words.py",
+               ROOT / "lib" / "ui" / f"{slug}.py"]
+    texts = _shown(app.main, []) + [text for path in sources if path.exists() for text in _source_strings(path)]
     return "\n".join(text for text in texts if not any(wording in text for wording in WORDINGS))
 
 
