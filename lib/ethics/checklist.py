@@ -15,6 +15,7 @@ page to show, quoting anything taken from the file as a code span, so it shows a
 from __future__ import annotations
 
 import json
+import re
 
 from lib.ethics.content import CHECKLIST, Item, Section
 from lib.handout import code_span, escape_markdown
@@ -108,6 +109,11 @@ def to_markdown(answers: dict) -> str:
 
 
 # --- JSON -----------------------------------------------------------------------------------------------
+
+def file_stem(project: str) -> str:
+    """A saved file's name (without extension) for ``project``: safe on every system, at most 56 characters."""
+    return "ethics-checklist-" + (re.sub(r"[^a-z0-9]+", "-", project.lower()).strip("-")[:40] or "project")
+
 
 def to_json(answers: dict) -> str:
     """The answers as JSON text with a header naming this tool; read back with :func:`from_json`."""

@@ -138,11 +138,12 @@ FEATURES = ("width_mm", "length_mm", "weight_g")
 #: Plain names of the garden robot's measurements, with their units.
 FEATURE_NAMES = {"width_mm": "width (mm)", "length_mm": "length (mm)", "weight_g": "weight (g)"}
 
-#: Things the garden robot was never meant to measure: (width mm, length mm, weight g), typical sizes.
+#: Things the garden robot was never meant to measure, by the id the page's "stranger" setting stores (its
+#: lesson file names each one for the learner): (width mm, length mm, weight g), typical sizes.
 STRANGERS: dict[str, tuple[float, float, float]] = {
-    "a 1p coin": (20.3, 20.3, 3.56),
-    "a garden snail": (25.0, 30.0, 8.0),
-    "an ant": (1.5, 5.0, 0.004),
+    "coin": (20.3, 20.3, 3.56),  # a 1p coin
+    "snail": (25.0, 30.0, 8.0),  # a garden snail
+    "ant": (1.5, 5.0, 0.004),
 }
 
 
@@ -155,21 +156,21 @@ class StrangerResult:
     outside: tuple[str, ...]  #: measurements where the stranger lies outside the group's range
 
 
-def garden_stranger(name: str, k: int = 3, seed: int = 0) -> StrangerResult:
+def garden_stranger(stranger: str, k: int = 3, seed: int = 0) -> StrangerResult:
     """Fit k-means (k groups, scaled features) to the garden data, then ask which group the stranger
-    ``name`` (a key of :data:`STRANGERS`) falls into, and how unlike that group's members it is."""
+    (an id, a key of :data:`STRANGERS`) falls into, and how unlike that group's members it is."""
     from lib.kmeans import garden
 
-    if name not in STRANGERS:
-        raise ValueError(f"Unknown stranger {name!r}; choose one of {', '.join(STRANGERS)}.")
+    if stranger not in STRANGERS:
+        raise ValueError(f"Unknown stranger {stranger!r}; choose one of {', '.join(STRANGERS)}.")
     table = garden.load_garden()
     X = table[list(FEATURES)].to_numpy(dtype=float)
     fitted = garden.fit(X, k, seed=seed)
-    stranger = np.asarray([STRANGERS[name]], dtype=float)
-    group = int(np.asarray(fitted.predict(stranger))[0])
+    measured = np.asarray([STRANGERS[stranger]], dtype=float)
+    group = int(np.asarray(fitted.predict(measured))[0])
     members = np.asarray(fitted.labels) == group
     ranges = {feature: (float(X[members, i].min()), float(X[members, i].max())) for i, feature in enumerate(FEATURES)}
     outside = tuple(feature for i, feature in enumerate(FEATURES)
-                    if not ranges[feature][0] <= stranger[0, i] <= ranges[feature][1])
+                    if not ranges[feature][0] <= measured[0, i] <= ranges[feature][1])
     kind = str(table.loc[members, "kind"].mode().iloc[0])
     return StrangerResult(group, kind, int(members.sum()), ranges, outside)

@@ -1,0 +1,25 @@
+"""The ethics page's one kind of chart: grouped bars of shares (accuracies, probabilities) between 0 and 1.
+
+A pure function of plain lists; it imports plotly only when called, so the checklist, which draws no chart
+until a demo is switched on, does not load it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from lib.palette import use_plotly_template
+
+
+def bars(title: str, x: Sequence[str], series: Mapping[str, Sequence[float]], y_title: str, labels: bool = True):
+    """A grouped bar chart of shares (0-1) at the categories ``x``, one bar and colour per series (its name
+    goes in the legend); ``labels`` prints each bar's value as a percentage above it."""
+    import plotly.graph_objects as go
+
+    use_plotly_template()
+    figure = go.Figure([go.Bar(name=name, x=list(x), y=list(y), texttemplate="%{y:.0%}" if labels else None,
+                               textposition="outside", cliponaxis=False) for name, y in series.items()])
+    figure.update_layout(title=title, barmode="group", yaxis_title=y_title, height=340,
+                         legend={"orientation": "h", "y": -0.25}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    figure.update_yaxes(tickformat=".0%", range=[0, 1.08], tickvals=[0, 0.25, 0.5, 0.75, 1])
+    return figure

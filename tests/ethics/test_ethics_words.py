@@ -1,0 +1,61 @@
+"""lib.ethics.words, lib.ethics.charts and the lesson file's demo settings: the page's sentences, its bar
+chart and the choices its controls offer, without Streamlit."""
+
+import pytest
+
+from lib import ethics, lessons
+from lib.ethics import demos, words
+from lib.ethics.charts import bars
+
+
+def test_bars_draw_one_group_per_series_with_shares_as_percentages():
+    figure = bars("Test accuracy", ["a", "b"], {"all": [1.0, 0.5], "few": (0.25, 0.0)}, "share correct")
+    assert [trace.name for trace in figure.data] == ["all", "few"]
+    assert [list(trace.y) for trace in figure.data] == [[1.0, 0.5], [0.25, 0.0]]
+    assert all(list(trace.x) == ["a", "b"] and trace.texttemplate == "%{y:.0%}" for trace in figure.data)
+    assert figure.layout.title.text == "Test accuracy" and figure.layout.yaxis.title.text == "share correct"
+    assert figure.layout.barmode == "group" and figure.layout.yaxis.tickformat == ".0%"
+    unlabelled = bars("Probabilities", ["0"], {"plain": [0.3]}, "probability", labels=False)
+    assert unlabelled.data[0].texttemplate is None
+
+
+def test_the_lesson_offers_exactly_the_demos_choices():
+    lesson = lessons.lesson("ethics")
+    stranger = lesson.setting("stranger")
+    assert stranger.options == list(demos.STRANGERS)  # the ids garden_stranger takes
+    assert [stranger.format(s) for s in stranger.options] == ["coin", "snail", "ant"]  # the URL words
+    assert [stranger.label_for(s) for s in stranger.options] == ["a 1p coin", "a garden snail", "an ant"]
+    species = lesson.setting("species")
+    assert [species.label_for(s) for s in species.options] == list(demos.SPECIES)
+    keep = lesson.setting("keep")
+    assert tuple(keep.options) == demos.KEEP_CHOICES
+    assert [keep.format(k) for k in keep.options] == ["5", "10", "20", "50", "100"]
+    assert [keep.label_for(k) for k in keep.options] == ["5%", "10%", "20%", "50%", "100%"]
+    assert {demo.key for demo in demos.DEMOS} <= set(lesson.names)  # each demo's switch is a setting
+
+
+def test_the_printable_view_quotes_the_learners_words_and_says_what_is_open():
+    entry = ethics.item("collect-who")
+    printed = words.printed_item(entry, {"answer": "no", "note": "see www.evil.test"})
+    assert printed.startswith(f"**{entry.question}** (collect-who)")
+    assert "Answer: **no**" in printed and "Note: `see www.evil.test`" in printed
+    assert "Answer: **open (not answered)**" in words.printed_item(entry, {}) and "Note" not in words.printed_item(
+        entry, {"answer": None, "note": "  "})
+    assert words.printed_title("") == "### Ethics checklist: (unnamed project)"
+
+
+@pytest.mark.parametrize("project, stem", [("Digit reader – v2", "ethics-checklist-digit-reader-v2"),
+                                           ("", "ethics-checklist-project"), ("../../etc", "ethics-checklist-etc"),
+                                           ("x" * 99, "ethics-checklist-" + "x" * 40)])
+def test_saved_files_get_a_safe_name(project, stem):
+    assert ethics.file_stem(project) == stem
+
+
+def test_demo_sentences_quote_their_results():
+    assert words.dog_verdict("Plain", 3, 0.42, 0.5) == (
+        "Plain: answers **3** (42% sure); with your rule: “I don't know”")
+    assert words.dog_verdict("Plain", 3, 0.42, 0.4).endswith("still “3”")
+    assert words.iris_result(["a", "b"], "b", 0.1, [1.0, 0.9], [1.0, 0.2]) == (
+        "Keeping only 10% of the b training flowers: a 100% → 100%, b 90% → 20% right")
+    assert words.garden_grouped("an ant", 0, 12, "woodlouse").startswith("k-means puts **an ant** in group 1,")
+    assert words.loaded(2, "") == "Loaded 2 answers for an unnamed project."
