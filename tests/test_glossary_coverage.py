@@ -46,7 +46,8 @@ def topic_words(slug: str) -> list[str]:
     lesson file, and the string literals of ``lib/<slug>/content.py`` (and ``words.py``) and ``lib/ui/<slug>.py`` (the text shown
     after an interaction)."""
     settings = lessons.lesson(slug).settings
-    modules = [ROOT / "lib" / slug / "content.py", ROOT / "lib" / slug / "words.py", ROOT / "lib" / "ui" / f"{slug}.py"]
+    modules = [ROOT / "lib" / slug / "content.py", ROOT / "lib" / slug / "words.py",
+               ROOT / "lib" / "ui" / f"{slug}.py"]
     return ([text for s in settings for text in (s.label, s.help, s.kids_label, s.kids_help, s.term) if text]
             + [text for module in modules if module.exists() for text in _source_strings(module)])
 
