@@ -3,16 +3,14 @@ random noise averages towards zero (issues #6, #17). The playground comes first:
 many to combine beside the pictures they change; then short steps, each asking before it explains. The
 arithmetic lives in lib.noise, the words in lib.noise.content, the settings in lib/noise/lesson.toml."""
 
-import hashlib
-
 import streamlit as st
 
 from lib import ui
 from lib.images import to_8bit
 from lib.noise import content as words
 from lib.noise.handout import handout
-from lib.ui.noise import (MAX_COPIES, MEDIAN_COPIES, chart, choose_secret, clipped_curve, combination, first_copy,
-                          salt_pepper_views, show, stack, stamp_views, subtraction, thumbnails)
+from lib.ui.noise import (MAX_COPIES, MEDIAN_COPIES, chart, choose_secret, clipped_curve, combination, fingerprint,
+                          first_copy, salt_pepper_views, show, stack, stamp_views, subtraction, thumbnails)
 
 view = ui.page_setup("noise")
 
@@ -33,7 +31,7 @@ with controls:
             with st.expander("Peek at the secret (no cheating before you have guessed!)"):
                 show(to_8bit(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
     seed = view.number_input("seed")
-key = hashlib.sha256(secret.tobytes()).hexdigest()
+key = fingerprint(secret)
 curve = stack(key, secret, kind, strength, seed)[2][:n]
 total_picture, mean_picture, low, high = combination(key, secret, kind, strength, seed, k)
 with effect:

@@ -25,6 +25,7 @@ from lib.handout import Handout, qr_png
 from lib.lessons import Classroom
 from lib.topics import HOME_ICON, REFERENCE, TOPICS, icon_file, topic
 from lib.ui.controls import KIDS, define, with_term
+from lib.ui import warm
 from lib.ui.links import LOCAL_ADDRESS, View, address, apply_link, show_notices
 
 __all__ = ["APP_TITLE", "KIDS", "LOCAL_ADDRESS", "View", "define", "end_of_page", "page_setup", "with_term"]
@@ -61,6 +62,7 @@ def page_setup(slug: str | None) -> View:
         layout="wide",
         initial_sidebar_state="auto",
     )
+    warm.in_background()  # the first page opened on this server warms every page's caches
     notice_box = st.empty()
     view = apply_link(slug or "")
     view._notice_box = notice_box

@@ -5,6 +5,8 @@ They live in a module, not in the page, because Streamlit builds a cached functi
 about a millisecond per function. A module is imported once, so each wrapper is built once per process.
 """
 
+import hashlib
+
 import numpy as np
 import streamlit as st
 
@@ -15,6 +17,11 @@ from lib.noise.charts import noise_chart, signed, stretched
 MAX_COPIES = 200  # most copies Jane can send: every setting's copies are computed once, up to this many
 MEDIAN_COPIES = (1, 3, 5, 9, 15, 25, 51)  # a median over many copies is slow; these stay quick
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"]
+
+
+def fingerprint(secret: np.ndarray) -> str:
+    """The key the cached views use for ``secret`` (they do not hash the picture itself)."""
+    return hashlib.sha256(secret.tobytes()).hexdigest()
 
 
 def show(pictures, **options) -> None:
