@@ -3,7 +3,8 @@ really uses the word.
 
 A page's text is what it shows when opened (AppTest: markdown, headings, captions, alerts, widget and
 expander labels, in the main area) plus the string literals of its source file, which hold the text shown
-only after an interaction (after training, in a chosen demo). Text the glossary itself wrote (the "words on
+only after an interaction (after training, in a chosen demo), and the words it keeps elsewhere: its controls'
+labels and help in its lesson file, and ``lib/<slug>/content.py``. Text the glossary itself wrote (the "words on
 this page" list, tooltips and popovers) is left out: it explains words rather than using them.
 """
 
@@ -14,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as tree
 
-from lib import glossary
+from lib import glossary, lessons
 from lib.topics import TOPICS
 from tests.conftest import ROOT
 
@@ -40,13 +41,24 @@ def _source_strings(path) -> list[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
 
 
+def topic_words(slug: str) -> list[str]:
+    """The words a page keeps out of its file (issue #16): its controls' labels, help and glossary terms in its
+    lesson file, and the string literals of ``lib/<slug>/content.py`` (and ``words.py``) and ``lib/ui/<slug>.py`` (the text shown
+    after an interaction)."""
+    settings = lessons.lesson(slug).settings
+    modules = [ROOT / "lib" / slug / "content.py", ROOT / "lib" / slug / "words.py",
+               ROOT / "lib" / "ui" / f"{slug}.py"]
+    return ([text for s in settings for text in (s.label, s.help, s.kids_label, s.kids_help, s.term) if text]
+            + [text for module in modules if module.exists() for text in _source_strings(module)])
+
+
 @cache
 def page_text(slug: str) -> str:
     item = next(t for t in TOPICS if t.slug == slug)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     app.switch_page(item.page_file).run()
     assert not app.exception, app.exception
-    texts = _shown(app.main, []) + _source_strings(ROOT / item.page_file)
+    texts = _shown(app.main, []) + _source_strings(ROOT / item.page_file) + topic_words(slug)
     return "\n".join(text for text in texts if not any(wording in text for wording in WORDINGS))
 
 
