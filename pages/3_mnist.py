@@ -96,8 +96,9 @@ if view.shown("mistakes", advanced=True):
     flipped_test = view.toggle("test_inverted")
     test_probs = test_probabilities(invert, flipped_test)
     matrix = results.confusion(test_probs, y_test)
-    st.plotly_chart(charts.confusion_chart(matrix, f"Answers for each true digit ({np.trace(matrix) / matrix.sum():.2%} "
-                                                   "right)"), width="stretch", key="mnist_confusion")
+    share_right = np.trace(matrix) / matrix.sum()
+    st.plotly_chart(charts.confusion_chart(matrix, f"Answers for each true digit ({share_right:.2%} right)"),
+                    width="stretch", key="mnist_confusion")
     true_col, said_col = st.columns(2)
     with true_col:
         true_digit = view.selectbox("true_digit", options=list(range(10)))

@@ -74,7 +74,8 @@ def verdict(kind: str, truth: int | None, best: int, sure: float) -> tuple[str, 
         return (f"Wrong, but not sure either: only {sure_text} for {best}, and it is {really}.",
                 f"Wrong: it is {really}. But the robot was not sure ({sure_text}).")
     if kind == "unsure":
-        return (f"It would not say. Its best guess, {best}, was {'right' if best == truth else f'wrong: it is {really}'}.",
+        guess = "right" if best == truth else f"wrong: it is {really}"
+        return (f"It would not say. Its best guess, {best}, was {guess}.",
                 f"The robot did not say. It is {really}.")
     if truth is None:
         return "Right: it is not a digit, and the network says it does not know.", "Right! It is not a number."
