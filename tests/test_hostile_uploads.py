@@ -59,7 +59,7 @@ PICTURE_UPLOADERS = {
         afterwards=lambda app: app.button(key="step_next").click().run()),
     "mnist": Uploader(
         "pages/3_mnist.py", "mnist_upload",
-        choose=lambda app: app.radio(key="mnist_source").set_value("Upload a photo").run(),
+        choose=lambda app: app.radio(key="mnist_source").set_value("upload").run(),
         extensions=None,
         accepted=_mnist_answer,
         afterwards=lambda app: app.slider(key="mnist_threshold").set_value(

@@ -189,7 +189,7 @@ def _png(side: int) -> bytes:
 UPLOAD_FLOWS = [
     ("pages/1_convolution.py", lambda app: app.selectbox(key="source").set_value("upload").run(),
      "upload", ("mine.png", _png(300), "image/png")),
-    ("pages/3_mnist.py", lambda app: app.radio(key="mnist_source").set_value("Upload a photo").run(),
+    ("pages/3_mnist.py", lambda app: app.radio(key="mnist_source").set_value("upload").run(),
      "mnist_upload", ("digit.png", _png(120), "image/png")),
     ("pages/4_noise.py", lambda app: app.radio(key="noise_source").set_value("upload").run(),
      "noise_upload", ("secret.png", _png(200), "image/png")),

@@ -2,7 +2,8 @@
 for black digits on white until it is trained on inverted copies.
 
 Modules:
-    model      - MNIST data, the course's network, training, the two shipped models, prediction
+    data       - the MNIST digits (:func:`load_data`), their inverted copies, the check every image passes
+    model      - the course's network, training, the two shipped models, prediction
     numpy_cnn  - the trained network's forward pass in plain NumPy (:class:`numpy_cnn.NumpyCNN`): the pages
                  predict with it and never start TensorFlow
     preprocess - a drawing or photo to a 28×28 MNIST-style digit (:func:`to_mnist`)
@@ -16,11 +17,11 @@ Importing this package stays light: TensorFlow loads only inside the functions t
 model. Images everywhere are float arrays in [0, 1], shaped (N, 28, 28), white digit on black like MNIST.
 """
 
+from lib.mnist.data import MNIST_PATH, invert, load_data, load_test_set, with_inverted_copies
 from lib.mnist.model import (
-    BATCH_SIZE, MNIST_PATH, MODEL_PATHS, NETWORK_NAMES, SEED, TEST_PROBABILITIES_PATH, WEIGHTS_PATHS, Progress,
-    accuracy, build_model, feature_maps, first_layer_kernels, invert, layer_table, load_data, load_model, load_network,
-    load_test_set, predict, save_model, save_test_probabilities, set_seed, test_probabilities, train,
-    with_inverted_copies)
+    BATCH_SIZE, MODEL_PATHS, NETWORK_NAMES, SEED, TEST_PROBABILITIES_PATH, WEIGHTS_PATHS, Progress, accuracy,
+    build_model, feature_maps, first_layer_kernels, layer_table, load_model, load_network, predict, save_model,
+    save_test_probabilities, set_seed, test_probabilities, train)
 from lib.mnist.preprocess import (
     NoDigitError, drawing_to_image, has_light_background, invert_if_light_background, to_mnist)
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from lib.mnist.model import SEED, with_inverted_copies
+from lib.mnist.data import with_inverted_copies
+from lib.mnist.model import SEED
 
 
 @dataclass(frozen=True)

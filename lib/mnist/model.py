@@ -1,4 +1,5 @@
-"""The course's MNIST convolutional network: data, model, training, the two shipped models, prediction.
+"""The course's MNIST convolutional network: model, training, the two shipped models, prediction (the digits
+themselves come from :mod:`lib.mnist.data`).
 
 The lesson it carries: a network trained only on white digits on black answers confidently, and wrongly,
 for black digits on white; adding colour-inverted copies of the training digits (the course's
@@ -9,7 +10,6 @@ Predicting needs no TensorFlow: :func:`load_network` returns the shipped network
 :class:`lib.mnist.numpy_cnn.NumpyCNN`, and :func:`predict`, :func:`first_layer_kernels`, :func:`feature_maps`
 and :func:`layer_table` take either that or a Keras model. TensorFlow is imported only inside the functions that
 train or load Keras models, so importing this module stays instant.
-Images everywhere are float arrays in [0, 1], shaped (N, 28, 28), white digit on black like MNIST.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from typing import Callable
 import numpy as np
 
 from lib import DATA_DIR
+from lib.mnist.data import check_images, invert, load_test_set
 from lib.mnist.numpy_cnn import NumpyCNN
 
-MNIST_PATH = DATA_DIR / "mnist.npz"
 MODELS_DIR = DATA_DIR / "models"
 #: The two networks' names in plain words, keyed like everything else here by "trained with inverted copies?".
 NETWORK_NAMES: dict[bool, str] = {False: "plain (white-on-black digits only)", True: "with inverted copies"}
@@ -55,39 +55,6 @@ LAYER_NOTES = [
     ("Dropout 40%", (128,), "While training only, silences 40% of those neurons at random so none is relied on."),
     ("Dense: 10 neurons, softmax", (10,), "One neuron per digit; softmax turns their scores into probabilities."),
 ]
-
-
-def load_data(path: Path | str = MNIST_PATH, train_size: int | None = None
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """MNIST from ``data/mnist.npz`` as ``(x_train, y_train, x_test, y_test)``.
-
-    Images are float32 in [0, 1] shaped (N, 28, 28), white digits on black (the course's
-    ``normalize_img``); labels are int64 digits 0-9. ``train_size`` keeps only the first that many training
-    digits (less memory for a small live training run).
-    """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"MNIST data not found at {path}; it ships in data/ (see data/README.md).")
-    with np.load(path) as data:
-        x_train, y_train = data["x_train"][:train_size], data["y_train"][:train_size]
-        return (x_train.astype(np.float32) / 255.0, y_train.astype(np.int64),
-                data["x_test"].astype(np.float32) / 255.0, data["y_test"].astype(np.int64))
-
-
-def load_test_set(path: Path | str = MNIST_PATH) -> tuple[np.ndarray, np.ndarray]:
-    """Only the 10,000 test digits and labels (as in :func:`load_data`), without reading the training set."""
-    with np.load(path) as data:
-        return data["x_test"].astype(np.float32) / 255.0, data["y_test"].astype(np.int64)
-
-
-def invert(x: np.ndarray) -> np.ndarray:
-    """Swap black and white: ``1 - x`` for images in [0, 1] (the course's augmentation)."""
-    return 1.0 - np.asarray(x, dtype=np.float32)
-
-
-def with_inverted_copies(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The originals followed by their inverted copies, labels repeated (the course's ``concatenate``)."""
-    return np.concatenate([x, invert(x)]), np.concatenate([y, y])
 
 
 def build_model(compile: bool = True):
@@ -156,7 +123,7 @@ def train(x: np.ndarray, y: np.ndarray, *, epochs: int = 1, seed: int = SEED,
     Shuffles every epoch, batches of 128, deterministic for a given ``seed``. ``on_progress(Progress)`` is
     called every ``report_every`` batches and at the end of every epoch. Returns ``(model, history)``.
     """
-    x, y = _check_images(x), np.asarray(y)
+    x, y = check_images(x), np.asarray(y)
     if len(x) != len(y) or len(x) == 0:
         raise ValueError(f"Need as many labels as images (got {len(x)} images, {len(y)} labels), at least one.")
     if not 1 <= epochs <= 50:
@@ -191,7 +158,7 @@ def train(x: np.ndarray, y: np.ndarray, *, epochs: int = 1, seed: int = SEED,
             if on_progress:
                 on_progress(Progress(epoch + 1, epochs, steps, steps, history))
 
-    validation_data = None if validation is None else (_check_images(validation[0])[..., None], validation[1])
+    validation_data = None if validation is None else (check_images(validation[0])[..., None], validation[1])
     model.fit(x[..., None], y, batch_size=BATCH_SIZE, epochs=epochs, shuffle=True, verbose=0,
               validation_data=validation_data, callbacks=[Reporter()])
     return model, history
@@ -236,8 +203,8 @@ def predict(model, images: np.ndarray) -> np.ndarray:
     faster than ``model.predict``. ``ValueError`` for other shapes, or for 0-255 pixel values.
     """
     if isinstance(model, NumpyCNN):
-        return model.predict(_check_images(images))
-    x = _check_images(images)[..., None]
+        return model.predict(check_images(images))
+    x = check_images(images)[..., None]
     forward = _forward(model)
     return np.concatenate([np.asarray(forward(x[i:i + 1024])) for i in range(0, max(len(x), 1), 1024)])
 
@@ -299,8 +266,8 @@ def first_layer_kernels(model) -> np.ndarray:
 def feature_maps(model, image: np.ndarray) -> dict[str, np.ndarray]:
     """What each convolution layer makes of one (28, 28) image: ``{"conv1": (16, 28, 28), "conv2": (32, 14, 14)}``."""
     if isinstance(model, NumpyCNN):
-        return model.feature_maps(_check_images(image))
-    x = _check_images(image)[:1, ..., None]
+        return model.feature_maps(check_images(image))
+    x = check_images(image)[:1, ..., None]
     maps = {}
     for layer in model.layers:
         x = layer(x, training=False)
@@ -309,14 +276,3 @@ def feature_maps(model, image: np.ndarray) -> dict[str, np.ndarray]:
         if layer.name == "conv2":
             break
     return maps
-
-
-def _check_images(images) -> np.ndarray:
-    x = np.asarray(images, dtype=np.float32)
-    if x.ndim == 2:
-        x = x[None]
-    if x.ndim != 3 or x.shape[1:] != (28, 28):
-        raise ValueError(f"Expected images shaped (N, 28, 28) or one (28, 28) image, got shape {x.shape}.")
-    if x.size and (np.nanmin(x) < 0 or np.nanmax(x) > 1 or np.isnan(x).any()):
-        raise ValueError("Image values must lie in [0, 1]; divide 0-255 pixel values by 255.")
-    return x

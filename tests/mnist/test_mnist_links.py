@@ -29,10 +29,10 @@ def test_round_trip_through_a_link():
     app.checkbox(key="mnist_auto_invert").set_value(True).run()
     app.slider(key="mnist_threshold").set_value(70).run()
     app.slider(key="mnist_pen").set_value(30).run()
-    app.radio(key="mnist_paper").set_value("Black pen on white (like paper)").run()
+    app.radio(key="mnist_paper").set_value("light").run()
     app.toggle(key="mnist_test_inverted").set_value(True).run()
     app.selectbox(key="mnist_true").set_value(7).run()
-    app.radio(key="mnist_source").set_value("A course image").run()
+    app.radio(key="mnist_source").set_value("course").run()
     app.selectbox(key="mnist_course_image").set_value("dog").run()
     link = dict(app.query_params)
     assert link == {"invert": "on", "auto_invert": "on", "threshold": "70", "pen": "30", "paper": "light",
@@ -44,13 +44,13 @@ def test_round_trip_through_a_link():
     assert again.slider(key="mnist_threshold").value == 70
     assert again.toggle(key="mnist_test_inverted").value is True
     assert again.selectbox(key="mnist_true").value == 7
-    assert again.radio(key="mnist_source").value == "A course image"
+    assert again.radio(key="mnist_source").value == "course"
     assert again.selectbox(key="mnist_course_image").value == "dog"
-    assert again.session_state["mnist_paper"] == "Black pen on white (like paper)"  # not drawn while not drawing
+    assert again.session_state["mnist_paper"] == "light"  # not drawn while not drawing
     assert again.session_state["mnist_pen"] == 30
     assert dict(again.query_params) == link
-    again.radio(key="mnist_source").set_value("Draw").run()
-    assert again.radio(key="mnist_paper").value == "Black pen on white (like paper)"
+    again.radio(key="mnist_source").set_value("draw").run()
+    assert again.radio(key="mnist_paper").value == "light"
     assert again.slider(key="mnist_pen").value == 30
 
 
@@ -60,7 +60,7 @@ def test_the_issue_example_link():
     assert "Mistakes on the test set" in headers(app)
     assert any("Exercise 2: The door-number 9" in i.value for i in app.info)
     assert app.toggle(key="mnist_invert").value is True
-    assert app.radio(key="mnist_source").value == "A course image"
+    assert app.radio(key="mnist_source").value == "course"
     assert app.selectbox(key="mnist_course_image").value == "9"
     assert not app.warning
     app.run()  # the settings survive a rerun
@@ -78,7 +78,7 @@ def test_invalid_links_fall_back_to_defaults_with_a_notice(query):
     for word in ("150", "telescope", "maybe", "thick", "colour", "99", "nonsense", "everything"):
         assert word in notices
     assert app.slider(key="mnist_threshold").value == 50
-    assert app.radio(key="mnist_source").value == "Draw"
+    assert app.radio(key="mnist_source").value == "draw"
     assert app.toggle(key="mnist_invert").value is False
     assert "Train it yourself" in headers(app)
 
@@ -88,7 +88,7 @@ def test_hide_lock_and_lesson_settings():
     assert "Look inside the network" not in headers(app)
     assert not [t for t in app.toggle if t.key == "mnist_invert"]
     assert app.radio(key="mnist_source").options == ["Draw", "A course image"]
-    assert app.radio(key="mnist_source").value == "A course image"  # exercise 4's own settings
+    assert app.radio(key="mnist_source").value == "course"  # exercise 4's own settings
     assert app.selectbox(key="mnist_course_image").value == "dog"
     assert app.slider(key="mnist_threshold").disabled
     assert any("Exercise 4" in i.value for i in app.info)
@@ -96,7 +96,7 @@ def test_hide_lock_and_lesson_settings():
 
 def test_hidden_uploads_turn_an_upload_link_into_drawing():
     app = open_page({"source": "upload", "hide": "upload"})
-    assert app.radio(key="mnist_source").value == "Draw"
+    assert app.radio(key="mnist_source").value == "draw"
     assert not app.exception
 
 

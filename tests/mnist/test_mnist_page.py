@@ -4,7 +4,6 @@ import io
 
 import numpy as np
 import pytest
-import streamlit as st
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
@@ -50,7 +49,7 @@ def test_the_toggle_swaps_the_answering_network(app):
 
 
 def test_course_image_dog_gets_a_digit_or_i_dont_know(app):
-    app.radio(key="mnist_source").set_value("A course image").run()
+    app.radio(key="mnist_source").set_value("course").run()
     app.selectbox(key="mnist_course_image").set_value("dog").run()
     assert not app.exception
     assert any("Confidently wrong" in info.value for info in app.info)
@@ -65,7 +64,7 @@ def test_course_image_dog_gets_a_digit_or_i_dont_know(app):
 def test_upload_a_black_on_white_digit_then_auto_invert(app):
     _, _, x_test, y_test = mnist.load_data()
     seven = Image.fromarray(((1 - x_test[0]) * 255).astype(np.uint8)).resize((300, 300))  # test digit 0 is a 7
-    app.radio(key="mnist_source").set_value("Upload a photo").run()
+    app.radio(key="mnist_source").set_value("upload").run()
     app.file_uploader(key="mnist_upload").set_value(("seven.png", _png(seven), "image/png")).run()
     assert not app.exception
     app.toggle(key="mnist_invert").set_value(True).run()
@@ -80,7 +79,7 @@ def test_upload_a_black_on_white_digit_then_auto_invert(app):
 @pytest.mark.parametrize("name, content", [("notes.png", b"not an image at all"), ("empty.png", b""),
                                            ("white.png", _png(Image.new("L", (50, 50), 255)))])
 def test_bad_uploads_get_a_message(app, name, content):
-    app.radio(key="mnist_source").set_value("Upload a photo").run()
+    app.radio(key="mnist_source").set_value("upload").run()
     app.file_uploader(key="mnist_upload").set_value((name, content, "image/png")).run()
     assert not app.exception
     assert app.error or app.warning
@@ -98,7 +97,7 @@ def _verdicts(app) -> list[str]:
 def test_confidently_wrong_only_when_the_network_is_sure_and_wrong(app):
     _, _, x_test, _ = mnist.load_data()
     seven = Image.fromarray((x_test[0] * 255).astype(np.uint8)).resize((280, 280))  # white on black, like MNIST
-    app.radio(key="mnist_source").set_value("Upload a photo").run()
+    app.radio(key="mnist_source").set_value("upload").run()
     app.file_uploader(key="mnist_upload").set_value(("seven.png", _png(seven), "image/png")).run()
     assert app.subheader[0].value.startswith("It's a 7")
     assert _truth_box(app).value is None and _verdicts(app) == []  # the app does not know what it shows
@@ -120,7 +119,7 @@ def test_confidently_wrong_only_when_the_network_is_sure_and_wrong(app):
     ("dog", False, 99, "Right: it is not a digit"),
 ])
 def test_course_images_are_judged_against_their_own_digit(app, image, invert, threshold, verdict):
-    app.radio(key="mnist_source").set_value("A course image").run()
+    app.radio(key="mnist_source").set_value("course").run()
     app.selectbox(key="mnist_course_image").set_value(image).run()
     app.toggle(key="mnist_invert").set_value(invert)
     app.slider(key="mnist_threshold").set_value(threshold).run()
@@ -148,34 +147,13 @@ def test_the_page_runs_without_tensorflow_until_someone_trains():
     # Every section but live training uses the NumPy network.
     assert not tensorflow_loaded_after(
         "app.switch_page('pages/3_mnist.py').run(); "
-        "app.radio(key='mnist_source').set_value('A course image').run(); "
+        "app.radio(key='mnist_source').set_value('course').run(); "
         "app.toggle(key='mnist_test_inverted').set_value(True).run(); "
         "assert any(s.value.startswith(('It', 'I don')) for s in app.subheader)"
     )
 
 
 SUBMIT = "FormSubmitter:mnist_train_form-Train"
-
-
-@pytest.fixture
-def trainings(monkeypatch):
-    """Live training replaced by a quick stand-in (8 progress reports, the shipped network as the result);
-    yields the size of each training set it was given. Its runs are forgotten afterwards."""
-    sizes = []
-
-    def quick_train(x, y, *, epochs=1, on_progress=None, **kwargs):
-        sizes.append(len(x))
-        history = {"seen": [], "loss": [], "accuracy": []}
-        for step in range(1, 9):
-            history["seen"].append(128.0 * step)
-            history["loss"].append(1 / step)
-            history["accuracy"].append(1 - 1 / (step + 1))
-            on_progress(mnist.Progress(1, epochs, step, 8, history))
-        return mnist.load_network(True), history
-
-    monkeypatch.setattr(mnist, "train", quick_train)
-    yield sizes
-    st.cache_resource.clear()  # the page's finished runs included, so no other test meets the stand-in's
 
 
 def test_a_user_who_leaves_the_training_queue_does_not_stop_the_next_one_training(trainings):

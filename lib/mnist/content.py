@@ -1,0 +1,96 @@
+"""The words of the /mnist page, each as a pair (plain words, kid words) for ``view.say`` or as plain words
+where kid mode never shows them; the ones that quote a result are functions of it. The page itself is layout
+only (``pages/3_mnist.py``)."""
+
+from __future__ import annotations
+
+INTRO = (
+    "This network learned to read handwritten digits from 60,000 examples — all of them **white ink on a black "
+    "background**. Ask it about a digit written in black on white paper and it still answers, confidently, and "
+    "often wrongly. The fix the course uses is **data augmentation**: add a colour-swapped (inverted) copy of "
+    "every training digit, so it learns that the colour of the ink does not matter.",
+    "This robot learned to read numbers from 60,000 chalkboards: always **white chalk on black**. Show it a "
+    "number in pencil on white paper and it gets muddled. The fix: show it every number in both colours.")
+
+COURSE = (
+    "Nine photos and scans of digits, and a dog. Each row shows how sure the network is of each digit (in %); "
+    "the highlighted cell is its answer: **green if right, red-orange if wrong** (also spelled out in the "
+    "first columns). The dog has no right answer (blue).",
+    "Nine numbers and a dog. The coloured box is the robot's answer: **green = right, red-orange = wrong**.")
+SIDE_BY_SIDE = "Side by side: the answer of each network on the same ten images, with how sure it is."
+PLAIN_HELP = "Trained on white-on-black digits only."
+INVERTED_HELP = "Trained on the originals plus black-on-white copies."
+DOOR_NINE = (
+    "The course saw the same pattern: 4 of 9 right without inverted copies, every digit but the door-number 9 "
+    "with them. The 9 is a photo of a door plate — a frame, a shadow, a printed shape — and nothing like it "
+    "was ever in the training digits, inverted or not.",
+    "The door-number 9 still fools it: the robot never saw a door plate while learning.")
+
+TRY_YOUR_OWN = ("Try your own digit", "Show the robot a number")
+CLEAR = ("Clear the drawing", "Wipe it clean")
+CANVAS = ("Draw one digit filling most of the square; **Clear the drawing** starts again. With a mouse, the small "
+          "bar that appears above the square also has undo (↶).",
+          "Draw one big number. **Wipe it clean** to start again.")
+TRUTH = ("What is it really? (to check the answer)", "Which number is it really?")
+TRUTH_HELP = ("Tell the app the digit in your picture (or that it is not a digit) and it says whether the network "
+              "got it right.")
+SWAPPED = "The background was light, so black and white were swapped before the network saw it."
+SEEN = ("What the network sees: 28×28 pixels, cropped, scaled to 20×20 and centred by mass, black and white kept "
+        "as they were.")
+
+INSIDE = ("The course's network, layer by layer. 'Outputs' is how many numbers the layer passes on; 'parameters' is "
+          "how many it learned.")
+MAPS = "Feature maps of your latest digit (the course's 5 until you try one)."
+
+TRAIN = ("Train a fresh copy of the same network here, with your own choice of data and augmentations, then see "
+         "how it does on the course images and your digit. One training runs at a time for everyone.")
+REPLAYING = "This network was already trained on this server with these settings; replaying its training."
+REPLAYED = ("This network was already trained on this server with these settings, so you watched a replay of its "
+            "training.")
+
+
+def answer(best: int, sure: float, answered: bool) -> str:
+    """The heading over the network's answer: the ``best`` digit, ``sure`` its probability, and whether it was
+    sure enough to answer (above the threshold)."""
+    return f"It's a {best} ({sure:.0%} sure)" if answered else f"I don't know (best guess {best}, only {sure:.0%})"
+
+
+def verdict(kind: str, truth: int | None, best: int, sure: float) -> tuple[str, str]:
+    """What the page says about an answer judged ``kind`` (:func:`lib.mnist.results.judge`) for a picture of
+    ``truth`` (None: not a digit), the network's ``best`` guess being ``sure`` (0 to 1)."""
+    sure_text, really = f"{sure:.0%}", "not a digit at all" if truth is None else f"a {truth}"
+    if kind == "confidently wrong" and truth is None:
+        return (f"**Confidently wrong.** It is {sure_text} sure this is a {best}, but it is not a digit at all. "
+                "Whatever you show it — a dog, a cat, a shopping list — the network answers with a digit: it can "
+                "only choose among the ten classes it was trained on. It has no way to say 'this is not a digit' "
+                "unless we build one in, like the threshold above.",
+                "**Always a number.** Show the robot a dog and it still says a number: numbers are all it knows. "
+                "The 'how sure' slider lets it say 'I don't know' instead.")
+    if kind == "confidently wrong":
+        return (f"**Confidently wrong.** It is {sure_text} sure this is a {best}, but it is {really}. Sure is not "
+                "the same as right: the network only knows how much your picture looks like the digits it trained on.",
+                f"**Sure, and wrong.** The robot is {sure_text} sure it is a {best}, but it is {really}.")
+    if kind == "wrong":
+        return (f"Wrong, but not sure either: only {sure_text} for {best}, and it is {really}.",
+                f"Wrong: it is {really}. But the robot was not sure ({sure_text}).")
+    if kind == "unsure":
+        guess = "right" if best == truth else f"wrong: it is {really}"
+        return (f"It would not say. Its best guess, {best}, was {guess}.",
+                f"The robot did not say. It is {really}.")
+    if truth is None:
+        return "Right: it is not a digit, and the network says it does not know.", "Right! It is not a number."
+    return f"Right: it is a {truth}.", f"Right! It is a {truth}."
+
+
+def threshold_trade(threshold: float, answered: float, accuracy: float) -> str:
+    """Under the threshold chart: at ``threshold`` the network answers the share ``answered`` of the test
+    digits and gets ``accuracy`` of those right."""
+    return (f"On the 10,000 MNIST test digits, at {threshold:.0%} the network answers {answered:.1%} of them and gets "
+            f"{accuracy:.2%} of those right. Raising the threshold trades answers for accuracy.")
+
+
+def trained(description: str, normal: float, inverted: float) -> str:
+    """The learner's own network, as ``description`` says it was trained, and its test-set accuracy on normal
+    and on inverted digits."""
+    return (f"Your network ({description}): {normal:.1%} right on the normal test digits, {inverted:.1%} on "
+            "inverted ones.")
