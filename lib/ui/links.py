@@ -49,20 +49,11 @@ class View(Controls):
 
     def shown(self, name: str, advanced: bool = False) -> bool:
         """Whether to draw the control or section ``name``: not hidden by the link and, in kid mode, not a
-        setting the lesson file keeps from kids (``kids = false``) nor an ``advanced`` section. A setting whose control is not
-        drawn keeps its value (see :meth:`keep`)."""
+        setting the lesson file keeps from kids (``kids = false``) nor an ``advanced`` section. A setting whose
+        control is not drawn keeps its value (bound controls persist it: :mod:`lib.ui.controls`)."""
         setting = self.lesson.setting(name) if name in self.lesson.names else None
         for_kids = not advanced and (setting is None or setting.kids)
-        visible = self.shows(name) and (for_kids or not self.kids)
-        if not visible and setting is not None:
-            self.keep(name)
-        return visible
-
-    def keep(self, name: str) -> None:
-        """Keep setting ``name``'s value through a run that does not draw its control: Streamlit forgets an
-        undrawn widget's state, so it is stored again as plain session state."""
-        key = self.lesson.setting(name).key
-        st.session_state[key] = st.session_state[key]
+        return self.shows(name) and (for_kids or not self.kids)
 
     def say(self, plain: str | tuple[str, str], kids: str | None = None) -> str:
         """``kids`` in kid mode, else ``plain``: the same idea in simpler words. A topic's content file keeps
