@@ -9,7 +9,7 @@ so it shows the word whatever the current search and topic hide (and the address
 import streamlit as st
 
 from lib import glossary, ui
-from lib.topics import TOPICS, topic
+from lib.topics import topic
 
 view = ui.page_setup("glossary")
 kids = view.kids
@@ -21,15 +21,10 @@ def show_word(name: str) -> None:
     st.session_state.update(q=name, glossary_topic=ALL)
 
 
-query = st.text_input(
-    "Find a word", key="q", type="search", live=True, icon=":material/search:",
-    placeholder="e.g. kernel, overfitting, noise",
-    help="Shows the words whose name or explanation contains what you type. The search is kept in the "
-         "page's address, so you can share a link to it.")
-chosen = st.pills(
-    "Only words from", [ALL, *(item.slug for item in TOPICS)], key="glossary_topic", required=True,
-    format_func=lambda slug: "All topics" if slug == ALL else topic(slug).title,
-    help="Pick a topic to see only the words its page uses. The topic is kept in the page's address too.")
+query = view.text_input("q", type="search", live=True, icon=":material/search:",
+                        placeholder="e.g. kernel, overfitting, noise")
+chosen = view.pills("topic", required=True,
+                    format_func=lambda slug: "All topics" if slug == ALL else topic(slug).title)
 
 found = glossary.search(query, () if chosen == ALL else (chosen,))
 st.caption(f"{len(found)} of {len(glossary.TERMS)} words")
