@@ -27,7 +27,7 @@ with k_area:
     chosen = choose_settings(view, items, more) if items is not None else None
 kinds = items.kinds if items is not None and view.value("reveal") else None  # the true kinds, once revealed
 if chosen is not None:
-    playground(view, items, chosen, kinds, buttons, effect)
+    playground(view, items, chosen, kinds, buttons, effect, more)
 else:
     effect.info(words.NEED_DATA)
 

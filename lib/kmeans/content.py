@@ -10,7 +10,7 @@ from lib.kmeans.upload import MAX_COLUMNS, MAX_ROWS
 
 TRY = ("Press **Step** again and again: which items change group, and when do the groups stop changing? "
        "Then click the chart to add your own items.",
-       "Press **Step** again and again: when do the groups stop changing? Then click the chart to add your own items.")
+       "Keep pressing **Step**: when do the groups stop changing?")
 MORE = ("More settings", "More settings")
 NEED_DATA = "Choose data and at least one measurement (More settings) to use this part."
 
@@ -40,7 +40,7 @@ def left_out(rows: int) -> str:
 
 LOOK = ("**The robot never saw any labels, only its measurements. Look at the histogram and the scatter plot: how many "
         "groups can you see?** Guess before you reveal.",
-        "**Look at the two charts: how many groups can you see?** Guess, then reveal the answer.")
+        "Look at the two charts. **Guess first**, then reveal the answer.")
 TABLE = ("The robot's notebook (one row per item)", "The robot's notebook")
 CUBE = "All three measurements at once (3-D)"
 
@@ -128,9 +128,9 @@ def best_k(best: int) -> str:
 # Naming the groups and classifying a new item
 GROUP = ("cluster", "group")
 NAME_ASK = ("**k-means numbered its groups, but what is each one? Look at each group's centre and give it a name.**",
-            "**The robot numbered its groups. What is in each one? Give each group a name.**")
+            "**What is in each group? Give each one a name.**")
 NAME_THEM = ("These are the groups where the playground's k-means ends (run to the end from its start).",
-             "These are the groups the robot ends with.")
+             "")
 CENTRE = ("centre", "middle")
 CLASSIFY = ("**Classify a new item.**", "**Sort a new item.**")
 NEW_ITEM_ALT = ("The new item among the clusters", "The new item among the groups")

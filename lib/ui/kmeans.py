@@ -104,18 +104,22 @@ def look(view, items: Items) -> None:
     kinds = items.kinds if items.kinds is not None and view.value("reveal") else None
     st.markdown(view.say(words.LOOK))
     left, right = st.columns(2)
-    # Weight is the measurement whose histogram shows two groups: start there, as the workshop did.
-    column = left.selectbox("Histogram of", columns, index=columns.index("weight_g") if "weight_g" in columns else 0,
-                            key=f"km_hist{suffix}", format_func=garden.label,
-                            help="Counts how many items fall in each range of one measurement.")
+    # Weight is the measurement whose histogram shows two groups: start there, as the workshop did. Kid mode
+    # keeps to that and to length against weight: fewer words, the same question.
+    column = columns.index("weight_g") if "weight_g" in columns else 0
+    column = columns[column] if view.kids else left.selectbox(
+        "Histogram of", columns, index=column, key=f"km_hist{suffix}", format_func=garden.label,
+        help="Counts how many items fall in each range of one measurement.")
     left.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
                       alt=f"Histogram of {garden.label(column)}")
     if len(columns) >= 2:
-        across, up = right.columns(2)
-        x = across.selectbox("Scatter: across", columns, index=min(1, len(columns) - 1), key=f"km_look_x{suffix}",
-                             format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
-        y = up.selectbox("Scatter: up", columns, index=len(columns) - 1, key=f"km_look_y{suffix}",
-                         format_func=garden.label, help="Measurement up the side of the scatter plot.")
+        x, y = columns[min(1, len(columns) - 1)], columns[-1]
+        if not view.kids:
+            across, up = right.columns(2)
+            x = across.selectbox("Scatter: across", columns, index=columns.index(x), key=f"km_look_x{suffix}",
+                                 format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
+            y = up.selectbox("Scatter: up", columns, index=len(columns) - 1, key=f"km_look_y{suffix}",
+                             format_func=garden.label, help="Measurement up the side of the scatter plot.")
         right.plotly_chart(points_figure(table, x, y, kinds=kinds, title="Each dot is one item"),
                            key="km_look_chart", config=PLOT, alt="Scatter plot of two measurements")
     if items.kinds is not None:
@@ -213,7 +217,8 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
     """The learner names each cluster and classifies a new item; returns the names given. ``kinds`` once
     revealed, to offer their names."""
     table, features, group = items.table, list(chosen.features), view.say(words.GROUP)
-    st.markdown(view.say(words.NAME_THEM))
+    if view.say(words.NAME_THEM):
+        st.markdown(view.say(words.NAME_THEM))
     if kinds is not None:
         matched = {f"km_name_{c}": name for c, name in garden.match_clusters(result.labels, kinds).items()}
         st.button("Name them after the true kinds", key="km_fill", on_click=st.session_state.update, args=(matched,),
@@ -222,7 +227,8 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
     for cluster in range(chosen.k):
         size = int((result.labels == cluster).sum())
         centre = ", ".join(f"{words.said(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
-        names[cluster] = st.text_input(f"Name for {group} {cluster} ({size} items; {view.say(words.CENTRE)}: {centre})",
+        about = f"{size} items" if view.kids else f"{size} items; {words.CENTRE[0]}: {centre}"  # kids see the chart
+        names[cluster] = st.text_input(f"Name for {group} {cluster} ({about})",
                                        key=f"km_name_{cluster}", max_chars=30,
                                        placeholder="e.g. ladybird", help="Your name for this group.").strip()
     st.markdown(view.say(words.CLASSIFY) + " Enter its measurements:")
@@ -231,7 +237,7 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
                            help=f"The new item's {words.said(f)}.") for f in features]
     cluster = int(result.predict(np.array([new]))[0])
     st.success(words.verdict(group, cluster, names[cluster]))
-    if len(features) >= 2:
+    if len(features) >= 2 and not view.kids:  # kid mode: the playground's chart shows the groups
         figure = new_item_figure(table, features, result, {c: n for c, n in names.items() if n}, new,
                                  names[cluster] or f"{group} {cluster}", view.kids)
         st.plotly_chart(figure, key="km_new_chart", config=PLOT, alt=view.say(words.NEW_ITEM_ALT))

@@ -89,10 +89,10 @@ def _paint_toggle(view, can_paint: bool) -> bool:
 
 
 @st.fragment
-def playground(view, items: Items, chosen: RunSettings, kinds, controls, effect) -> None:
+def playground(view, items: Items, chosen: RunSettings, kinds, controls, effect, more) -> None:
     """Lloyd's algorithm one move at a time (a fragment: stepping or clicking reruns only this part): the
-    buttons go into ``controls``, the chart and its one line of result into ``effect``; ``kinds`` once
-    revealed."""
+    buttons go into ``controls``, the chart and its one line of result into ``effect``, the choice of lines
+    into the ``more`` popover; ``kinds`` once revealed."""
     features, x, y = list(chosen.features), chosen.x, chosen.y
     can_paint = sorted(features) == sorted([x, y])
     table = with_added(items, features)
@@ -105,6 +105,7 @@ def playground(view, items: Items, chosen: RunSettings, kinds, controls, effect)
             run = _lloyd(table, chosen, starts)
             _step_buttons(view, run)
         paint = _paint_toggle(view, can_paint) and not placing
+    with more:
         lines = st.checkbox(view.say(words.LINES), False, key="km_lines", help=view.say(words.LINES_HELP))
     where = "km_added" if paint else "km_clicks" if chosen.chooses else None
     clicking = ({"on_select": lambda: _remember_click(x, y, where), "selection_mode": "points"} if where
@@ -129,7 +130,8 @@ def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings
                            clickable=clickable, title=view.say(words.AT_WORK), height=PLAY_HEIGHT)
     st.plotly_chart(figure, key="km_stepper_chart", config=PLOT, alt="Items coloured by their k-means group",
                     **clicking)
-    said = f"**Move {len(run.history) - 1}** (round {run.iterations}): {view.say(words.MOVES[state.move])}"
+    moves = len(run.history) - 1
+    said = f"**Move {moves}**{f' (round {run.iterations})' if moves else ''}: {view.say(words.MOVES[state.move])}"
     if state.inertia is not None:
         said += " " + view.say(words.INERTIA) + f": **{state.inertia:.2f}**."
     st.markdown(said if len(run.history) > 1 else said + " " + view.say(words.TRY))
