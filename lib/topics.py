@@ -63,8 +63,8 @@ TOPICS: tuple[Topic, ...] = (
         "kmeans",
         "Garden bug detective",
         ":material/bug_report:",
-        "A robot measures woodlice, ladybirds and stones; k-means finds the groups nobody labelled – "
-        "and sometimes gets them wrong.",
+        "A robot measures what it picks up in the garden but cannot tell what anything is. Can k-means find "
+        "the groups nobody labelled?",
     ),
     Topic(
         "ethics",

@@ -78,14 +78,14 @@ def _markers(xs, ys, name: str, colour: str, symbol: str, hover: str) -> dict:
 
 def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None, centroids=None,
                   names: dict[int, str] | None = None, title: str = "", regions=None, lines: bool = False,
-                  clickable: bool = False, new_item=None, kids: bool = False) -> go.Figure:
+                  clickable: bool = False, new_item=None, kids: bool = False, height: int = HEIGHT) -> go.Figure:
     """A scatter of ``frame[x]`` against ``frame[y]``.
 
     Points are grey until coloured by ``labels`` (cluster numbers) or ``kinds`` (true kinds). ``centroids``
     are (k, 2) positions in (x, y) units; ``regions`` is ``(xs, ys, grid_labels)`` from :func:`region_grid`,
     drawn faintly behind the points; ``lines`` joins each point to its centroid. ``clickable`` adds an
     invisible grid of points so that a click anywhere selects a position. ``new_item`` is ``(x, y, text)``.
-    ``kids`` names groups and their middles in kid words in the legend and hover texts."""
+    ``kids`` names groups and their middles in kid words in the legend and hover texts; ``height`` in pixels."""
     group, middle = ("group", "middle") if kids else ("cluster", "centroid")
     xs_all, ys_all = _numbers(frame[x]), _numbers(frame[y])
     traces = []
@@ -135,7 +135,7 @@ def points_figure(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=Non
                        "text": [text], "textposition": "bottom center",
                        "marker": {"symbol": "star", "size": 22, "color": OKABE_ITO["yellow"],
                                   "line": {"width": 2, "color": OKABE_ITO["black"]}}})
-    figure = _figure(traces, title, label(x), label(y))
+    figure = _figure(traces, title, label(x), label(y), height=height)
     figure.layout.xaxis.range = _axis_range(frame[x])
     figure.layout.yaxis.range = _axis_range(frame[y])
     return figure

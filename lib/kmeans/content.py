@@ -8,16 +8,11 @@ from lib.handout import code_span
 from lib.kmeans import garden
 from lib.kmeans.upload import MAX_COLUMNS, MAX_ROWS
 
-INTRO = (
-    "A garden robot picks things up but only knows how to measure their **width, length and weight**. "
-    "Can we work out what kinds of thing it found, without anyone telling us? That is **clustering**: "
-    "finding groups nobody labelled.",
-    "The garden robot picked up bugs and stones. It can only measure how **wide**, how **long** and how **heavy** "
-    "each thing is. Can you help it sort them into groups, without anyone telling it the answers?")
-
-TABS = {"look": ("Look",) * 2, "run": ("Run k-means",) * 2, "howmany": ("How many groups?",) * 2,
-        "name": ("Name and classify", "Name the groups"), "bugs": ("k-means bugs",) * 2}
-NEED_DATA = "Choose data and at least one measurement above to use this part."
+TRY = ("Press **Step** again and again: which items change group, and when do the groups stop changing? "
+       "Then click the chart to add your own items.",
+       "Keep pressing **Step**: when do the groups stop changing?")
+MORE = ("More settings", "More settings")
+NEED_DATA = "Choose data and at least one measurement (More settings) to use this part."
 
 
 def said(column: str) -> str:
@@ -29,7 +24,7 @@ def said(column: str) -> str:
 SOURCES = {"garden": "The garden robot's items", "upload": "My own CSV file"}
 UPLOAD_RULES = (f"A CSV file with a header row, at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns. "
                 "Rows with gaps in the chosen columns are left out.")
-NO_UPLOAD = "Upload a CSV file to group your own items; until then the “k-means bugs” and “Try this” tabs still work."
+NO_UPLOAD = "Upload a CSV file to group your own items; until then “When k-means goes wrong” and “Try this” still work."
 NO_NUMBERS = "No column in this file holds numbers, and k-means can only group numbers."
 NO_TRUTH = "(none)"
 
@@ -43,7 +38,11 @@ def left_out(rows: int) -> str:
     return f"Left out {rows} row(s) with a missing or non-number value in the chosen columns."
 
 
-LOOK = "The robot wrote down every item it picked up. A long table is hard to read, so try pictures."
+LOOK = ("**The robot never saw any labels, only its measurements. Look at the histogram and the scatter plot: how many "
+        "groups can you see?** Guess before you reveal.",
+        "Look at the two charts. **Guess first**, then reveal the answer.")
+TABLE = ("The robot's notebook (one row per item)", "The robot's notebook")
+CUBE = "All three measurements at once (3-D)"
 
 # The k-means settings
 PICK_ONE = "Pick at least one measurement for k-means to use."
@@ -56,7 +55,21 @@ def capped(most: int) -> str:
             f"using k = {most}.")
 
 
-# Stepping through k-means
+# The playground: stepping through k-means and adding items
+STEP = {"assign": ("Step: assign", "Step: join"), "update": ("Step: update", "Step: move middles")}
+PAINT = ("Add items by clicking the chart", "Add your own items by clicking")
+PAINT_HELP = ("Each click adds an item there; k-means starts again from where its centroids are now.",
+              "Each click adds an item there.")
+CANNOT_PAINT = "Clicking adds items when k-means uses exactly the two measurements plotted (see More settings)."
+CLEAR_ADDED = "Remove my items"
+
+
+def added(count: int) -> tuple[str, str]:
+    return (f"You added {count} item(s): they join in the stepping, not in the steps below.",
+            f"You added {count} item(s).")
+
+
+
 def place_starts(k: int) -> str:
     return (f"**Your starting centroids.** Click {k} places on the plot below, or type positions here. "
             "Another click moves the oldest one there.")
@@ -99,6 +112,9 @@ def finished(rounds: int, same: bool, inertia: float) -> tuple[str, str]:
             f"the same middles finds {groups}.")
 
 
+HOW_MANY_ASK = ("**k-means finds as many groups as you ask for, even the wrong number. Try k = 2, 3 and 4 in the "
+                "playground: which k would you choose, and how could a computer choose it?**")
+SHOW_ELBOW = "Show the elbow and silhouette charts"
 HOW_MANY = ("k-means cannot tell you how many groups there are: it finds as many as you ask for. Two clues help. "
             "**The elbow**: total squared distance (inertia) always drops as k grows, but after the right k it "
             "drops only a little, so look for the bend. **The silhouette score** (−1 to 1) asks whether items "
@@ -111,8 +127,10 @@ def best_k(best: int) -> str:
 
 # Naming the groups and classifying a new item
 GROUP = ("cluster", "group")
-NAME_THEM = ("scikit-learn's KMeans with your settings found these groups. Give each a name.",
-             "The robot sorted the items into these groups. Give each group a name.")
+NAME_ASK = ("**k-means numbered its groups, but what is each one? Look at each group's centre and give it a name.**",
+            "**What is in each group? Give each one a name.**")
+NAME_THEM = ("These are the groups where the playground's k-means ends (run to the end from its start).",
+             "")
 CENTRE = ("centre", "middle")
 CLASSIFY = ("**Classify a new item.**", "**Sort a new item.**")
 NEW_ITEM_ALT = ("The new item among the clusters", "The new item among the groups")
@@ -124,4 +142,7 @@ def verdict(group: str, cluster: int, name: str) -> str:
     return f"The new item belongs to **{group} {cluster}**{said_as}"
 
 
-BUGS_INTRO = "k-means always gives an answer, even a wrong one. Pick a bug to see it happen, and how to fix it."
+BUGS_INTRO = ("**k-means always gives an answer, even a wrong one. Pick a bug and look at its pictures: what went "
+              "wrong, and how would you fix it?**")
+SEE_DEMO = "See it happen (two pictures)"
+WHY = ("What happened?", "Why?")

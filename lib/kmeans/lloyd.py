@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lib.kmeans.garden import Scaler, as_matrix, check_k, nearest
+from lib.kmeans.garden import KMeansFit, Scaler, as_matrix, check_k, nearest
 
 
 def inertia(points: np.ndarray, labels: np.ndarray, centroids: np.ndarray) -> float:
@@ -34,18 +34,46 @@ def update(points: np.ndarray, labels: np.ndarray, centroids: np.ndarray) -> np.
     return moved
 
 
+def _squared_distances(points: np.ndarray, to: np.ndarray, to_norms: np.ndarray) -> np.ndarray:
+    """Squared distances from each of ``points`` to each of ``to``, computed as scikit-learn does
+    (|a|² − 2a·b + |b|², clipped at 0), so that k-means++ below picks exactly the items it picks."""
+    distances = -2 * points @ to.T
+    distances += np.einsum("ij,ij->i", points, points)[:, np.newaxis]
+    distances += to_norms[np.newaxis, :]
+    return np.maximum(distances, 0, out=distances)
+
+
+def plusplus(points: np.ndarray, k: int, seed: int) -> np.ndarray:
+    """k-means++ starting centroids: the same items as scikit-learn's :func:`~sklearn.cluster.kmeans_plusplus`
+    with ``random_state=seed`` (tests/kmeans/test_garden_lloyd.py checks it), in plain NumPy so that the page's
+    first run need not import scikit-learn (about two seconds). Each next centroid is the best of a few items
+    drawn with probability proportional to their squared distance from the centroids chosen so far."""
+    rng = np.random.RandomState(seed)
+    n, trials = len(points), 2 + int(np.log(k))
+    norms = np.einsum("ij,ij->i", points, points)
+    chosen = [rng.choice(n, p=np.ones(n) / n)]
+    closest = _squared_distances(points[chosen], points, norms)[0]
+    potential = closest.sum()
+    for _ in range(1, k):
+        candidates = np.searchsorted(np.cumsum(closest), rng.uniform(size=trials) * potential)
+        np.clip(candidates, None, n - 1, out=candidates)
+        distances = np.minimum(closest, _squared_distances(points[candidates], points, norms))
+        sums = distances @ np.ones((n, 1))
+        best = int(np.argmin(sums))
+        potential, closest = sums[best], distances[best]
+        chosen.append(candidates[best])
+    return points[chosen].copy()
+
+
 def starting_centroids(points: np.ndarray, k: int, init: str, seed: int) -> np.ndarray:
     """k starting centroids in the space of ``points``: ``"random"`` picks k different items at random;
-    ``"k-means++"`` picks them spread out (scikit-learn's :func:`~sklearn.cluster.kmeans_plusplus`)."""
+    ``"k-means++"`` picks them spread out (:func:`plusplus`, as scikit-learn does)."""
     if init == "random":
         distinct = np.unique(points, axis=0)
         chosen = np.random.default_rng(seed).choice(len(distinct), size=k, replace=False)
         return distinct[chosen].copy()
     if init == "k-means++":
-        from sklearn.cluster import kmeans_plusplus
-
-        centres, _ = kmeans_plusplus(points, k, random_state=seed)
-        return centres
+        return plusplus(points, k, seed)
     raise ValueError(f"init must be 'random' or 'k-means++'; got {init!r}.")
 
 
@@ -143,3 +171,11 @@ class LloydRun:
     def centroids_original(self) -> np.ndarray:
         """The current centroids in the data's own units (for plotting and reading off)."""
         return self.scaler.to_original(self.state.centroids)
+
+    def finished(self) -> KMeansFit:
+        """Where this run ends (run to the end from its start, on a copy: this run stays where it is), as a
+        :class:`~lib.kmeans.garden.KMeansFit` like :func:`lib.kmeans.garden.fit` gives."""
+        end = LloydRun(self.points, self.scaler, list(self.history))
+        end.run()
+        return KMeansFit(labels=end.state.labels, centroids=end.centroids_original(), inertia=end.state.inertia,
+                         n_iter=end.iterations, scaler=self.scaler)

@@ -1,7 +1,9 @@
-"""The /kmeans page's sections (the data, a look at it, the settings, Lloyd's algorithm step by step with
-starting centroids placed by clicking, naming the groups and classifying a new item) and its cached
-computations: in a module, each ``@st.cache_*`` wrapper is built once per process rather than on every rerun
-of the page (Streamlit reads the function's source to build it, a few milliseconds each)."""
+"""The /kmeans page's sections (the data, the settings, a look at the items, how many groups, naming the groups
+and classifying a new item, the bugs gallery) and its cached computations; the playground is in
+:mod:`lib.ui.kmeans_play`. Nothing here imports scikit-learn until a learner asks for something that needs it
+(the elbow, a bug's demo, revealing the kinds), so the page's first open stays quick. In a module, each
+``@st.cache_*`` wrapper is built once per process rather than on every rerun of the page (Streamlit reads the
+function's source to build it, a few milliseconds each)."""
 
 from dataclasses import replace
 
@@ -11,11 +13,10 @@ import streamlit as st
 
 from lib.kmeans import content as words
 from lib.kmeans import garden
-from lib.kmeans.bugs import bug
-from lib.kmeans.charts import cube_figure, curve_figure, histogram_figure, new_item_figure, points_figure
+from lib.kmeans.bugs import BUGS, bug
+from lib.kmeans.charts import cube_figure, elbow_figures, histogram_figure, new_item_figure, points_figure
 from lib.kmeans.lloyd import LloydRun
-from lib.kmeans.run import (Items, RunSettings, columns_key, default_axes, in_table_order, numbered, on_axes,
-                            plot_axes, regions, starts_table)
+from lib.kmeans.run import Items, RunSettings, columns_key, default_axes, in_table_order, plot_axes
 from lib.kmeans.upload import numeric_columns, read_table, text_in_numbers
 
 PLOT = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -96,28 +97,42 @@ def _uploaded() -> Items | None:
     return items
 
 
-def look(items: Items, kinds) -> None:
-    """The items as a table, a histogram, a scatter plot and a 3-D scatter; ``kinds`` once revealed."""
+def look(view, items: Items) -> None:
+    """The items as a histogram and a scatter plot (a table and a 3-D scatter for grown-ups), asking how many
+    groups the learner sees before the reveal toggle below them colours the true kinds."""
     table, columns, suffix = items.table, items.columns, items.suffix
-    st.markdown(words.LOOK)
-    st.dataframe(table[columns], height=220, key="km_table",
-                 column_config={c: st.column_config.NumberColumn(garden.label(c)) for c in columns})
-    # Weight is the measurement whose histogram shows two groups: start there, as the workshop did.
-    column = st.selectbox("Histogram of", columns, index=columns.index("weight_g") if "weight_g" in columns else 0,
-                          key=f"km_hist{suffix}", format_func=garden.label,
-                          help="Counts how many items fall in each range of one measurement.")
-    st.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
-                    alt=f"Histogram of {garden.label(column)}")
+    kinds = items.kinds if items.kinds is not None and view.value("reveal") else None
+    st.markdown(view.say(words.LOOK))
+    left, right = st.columns(2)
+    # Weight is the measurement whose histogram shows two groups: start there, as the workshop did. Kid mode
+    # keeps to that and to length against weight: fewer words, the same question.
+    column = columns.index("weight_g") if "weight_g" in columns else 0
+    column = columns[column] if view.kids else left.selectbox(
+        "Histogram of", columns, index=column, key=f"km_hist{suffix}", format_func=garden.label,
+        help="Counts how many items fall in each range of one measurement.")
+    left.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
+                      alt=f"Histogram of {garden.label(column)}")
     if len(columns) >= 2:
-        x = st.selectbox("Scatter: across", columns, index=min(1, len(columns) - 1), key=f"km_look_x{suffix}",
-                         format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
-        y = st.selectbox("Scatter: up", columns, index=len(columns) - 1, key=f"km_look_y{suffix}",
-                         format_func=garden.label, help="Measurement up the side of the scatter plot.")
-        st.plotly_chart(points_figure(table, x, y, kinds=kinds, title="Each dot is one item"), key="km_look_chart",
-                        config=PLOT, alt="Scatter plot of two measurements")
-    if len(columns) >= 3:
-        st.plotly_chart(cube_figure(table, columns, kinds=kinds), key="km_cube", config=PLOT,
-                        alt="3-D scatter of three measurements")
+        x, y = columns[min(1, len(columns) - 1)], columns[-1]
+        if not view.kids:
+            across, up = right.columns(2)
+            x = across.selectbox("Scatter: across", columns, index=columns.index(x), key=f"km_look_x{suffix}",
+                                 format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
+            y = up.selectbox("Scatter: up", columns, index=len(columns) - 1, key=f"km_look_y{suffix}",
+                             format_func=garden.label, help="Measurement up the side of the scatter plot.")
+        right.plotly_chart(points_figure(table, x, y, kinds=kinds, title="Each dot is one item"),
+                           key="km_look_chart", config=PLOT, alt="Scatter plot of two measurements")
+    if items.kinds is not None:
+        view.toggle("reveal")
+    if not view.kids:
+        with st.expander(view.say(words.TABLE)):
+            st.dataframe(table[columns], height=220, key="km_table",
+                         column_config={c: st.column_config.NumberColumn(garden.label(c)) for c in columns})
+        if len(columns) >= 3:
+            cube = st.expander(words.CUBE, key="km_cube_open", on_change="rerun")
+            if cube.open:  # drawn only when opened: a 3-D chart is heavy for the browser
+                cube.plotly_chart(cube_figure(table, columns, kinds=kinds), key="km_cube", config=PLOT,
+                                  alt="3-D scatter of three measurements")
 
 
 def _tidy_features() -> None:
@@ -127,16 +142,32 @@ def _tidy_features() -> None:
         st.session_state.km_x, st.session_state.km_y = default_axes(plot_axes(chosen))
 
 
-def choose_settings(view, items: Items) -> RunSettings | None:
-    """The k-means controls; None, saying why, while the chosen measurements leave nothing to group. The
-    garden's settings travel in the page's link; an upload's measurements and axes do not."""
+def choose_settings(view, items: Items, more) -> RunSettings | None:
+    """The k-means controls: k where this is called, the rest in the ``more`` popover; None, saying why,
+    while the chosen measurements leave nothing to group. The garden's settings travel in the page's link; an
+    upload's measurements and axes do not."""
     table, columns, suffix = items.table, items.columns, items.suffix
-    if suffix:
-        features = st.multiselect(**_words(view, "features"), options=columns, default=columns,
-                                  key=f"km_features{suffix}", format_func=garden.label)
-    else:
-        features = view.multiselect("features", options=columns, format_func=garden.label,
-                          on_change=_tidy_features)
+    k = view.slider("k")
+    with more:
+        if suffix:
+            features = st.multiselect(**_words(view, "features"), options=columns, default=columns,
+                                      key=f"km_features{suffix}", format_func=garden.label)
+        else:
+            features = view.multiselect("features", options=columns, format_func=garden.label,
+                                        on_change=_tidy_features)
+        if features:
+            axes = plot_axes(features)
+            if suffix:
+                x, y = (st.selectbox(**_words(view, name), options=axes, index=axes.index(axis),
+                                     format_func=garden.label, key=f"km_{name}{suffix}{columns_key(axes)}")
+                        for name, axis in zip(("x", "y"), default_axes(axes)))
+            else:
+                if view.value("x") not in axes or view.value("y") not in axes:  # a link's axes these features lack
+                    for name, axis in zip(("x", "y"), default_axes(axes)):
+                        view.correct(name, axis, "the plot can only show the measurements chosen for clustering")
+                x, y = (view.selectbox(name, options=axes, format_func=garden.label) for name in ("x", "y"))
+        scale, init = view.toggle("scale"), view.radio("init", horizontal=True)
+        seed = int(view.number_input("seed"))
     if not features:
         st.warning(words.PICK_ONE)
         return None
@@ -144,122 +175,50 @@ def choose_settings(view, items: Items) -> RunSettings | None:
     if most < 2:
         st.error(words.ALL_SAME)
         return None
-    k = view.slider("k")
     if k > most:
         st.warning(words.capped(most))
         k = most
-    scale, init = view.toggle("scale"), view.radio("init", horizontal=True)
-    seed = int(view.number_input("seed"))
-    axes = plot_axes(features)
-    if suffix:
-        x, y = (st.selectbox(**_words(view, name), options=axes, index=axes.index(axis), format_func=garden.label,
-                             key=f"km_{name}{suffix}{columns_key(axes)}")
-                for name, axis in zip(("x", "y"), default_axes(axes)))
-    else:
-        if view.value("x") not in axes or view.value("y") not in axes:  # a link's axes that these features lack
-            for name, axis in zip(("x", "y"), default_axes(axes)):
-                view.correct(name, axis, "the plot can only show the measurements chosen for clustering")
-        x, y = (view.selectbox(name, options=axes, format_func=garden.label) for name in ("x", "y"))
     return RunSettings(tuple(features), k, scale, init, seed, x, y)
 
 
-def _chosen_starts(table: pd.DataFrame, features: list[str], k: int) -> np.ndarray | None:
-    """The learner's starting centroids (clicked or typed), or None until all k are given."""
-    st.markdown(words.place_starts(k))
-    clicks = st.session_state.setdefault("km_clicks", [])
-    edited = st.data_editor(starts_table(table, features, clicks, k), key=f"km_starts_{len(clicks)}_{k}",
-                            hide_index=False, column_config={f: st.column_config.NumberColumn(garden.label(f))
-                                                             for f in features})
-    if st.button("Clear my centroids", key="km_clear", help="Forget the positions you clicked or typed."):
-        st.session_state.km_clicks = []
-        st.rerun(scope="fragment")
-    if edited.isna().any().any():
-        st.info(words.still_to_place(int(edited.isna().any(axis=1).sum()), k))
-        return None
-    return edited.to_numpy(dtype=float)
-
-
-def _remember_click(x: str, y: str) -> None:
-    points = st.session_state.km_stepper_chart["selection"]["points"]
-    if points:
-        st.session_state.km_clicks.append({x: points[-1]["x"], y: points[-1]["y"]})
-
-
-def _lloyd(table: pd.DataFrame, chosen: RunSettings, starts: np.ndarray | None) -> LloydRun:
-    """The learner's Lloyd run, started afresh when the data or a setting it depends on (not the plot's axes)
-    changes."""
-    config = (replace(chosen, x="", y=""), None if starts is None else starts.tobytes(), len(table))
-    if st.session_state.get("km_run_config") != config:
-        st.session_state.km_run = LloydRun.start(table[list(chosen.features)], chosen.k, init=chosen.start(starts),
-                                                 scale=chosen.scale, seed=chosen.seed)
-        st.session_state.km_run_config = config
-    return st.session_state.km_run
-
-
-def _step_buttons(view, run: LloydRun) -> None:
-    buttons = st.container(horizontal=True)  # one row that wraps on a phone
-    for label, key, icon, move, help in (
-            ("Step", "km_step", "skip_next", run.step, view.say(words.step_help(run.next_move))),
-            ("Back", "km_back", "undo", run.back, "Undo the last move."),
-            ("Run to the end", "km_run_all", "fast_forward", run.run, "Keep stepping until no item changes group."),
-            ("Start again", "km_restart", "restart_alt", run.restart, view.say(words.RESTART_HELP))):
-        if buttons.button(label, key=key, icon=f":material/{icon}:", help=help):
-            move()
-
-
-@st.fragment
-def stepper(view, items: Items, chosen: RunSettings, kinds) -> None:
-    """Lloyd's algorithm one move at a time (a fragment: stepping reruns only this part of the page);
-    ``kinds`` once revealed."""
-    table, features, x, y = items.table, list(chosen.features), chosen.x, chosen.y
-    plot_table = numbered(table)
-    starts = _chosen_starts(table, features, chosen.k) if chosen.chooses else None
-    st.session_state.km_user_starts = starts
-    clicking = dict(on_select=lambda: _remember_click(x, y), selection_mode="points") if chosen.chooses else {}
-    if chosen.chooses and starts is None:
-        st.plotly_chart(points_figure(plot_table, x, y, clickable=True, title="Click to place the starting centroids"),
-                        key="km_stepper_chart", config=PLOT, alt="Items; click to place a starting centroid",
-                        **clicking)
+def how_many(view, items: Items, chosen: RunSettings) -> None:
+    """The elbow and silhouette charts for k = 1 to 8, computed only once the learner opens them."""
+    st.markdown(words.HOW_MANY_ASK)
+    shown = st.expander(words.SHOW_ELBOW, key="km_elbow_open", on_change="rerun")
+    if not shown.open:
         return
-    run = _lloyd(table, chosen, starts)
-    _step_buttons(view, run)
-    state = run.state
-    st.markdown(f"**Move {len(run.history) - 1}** (round {run.iterations}): {view.say(words.MOVES[state.move])}")
-    if state.inertia is not None:
-        st.markdown(view.say(words.INERTIA) + f": **{state.inertia:.2f}**")
-    background = regions(run, plot_table, features, x, y)
-    lines = st.checkbox(view.say(words.LINES), False, key="km_lines", help=view.say(words.LINES_HELP))
-    figure = points_figure(plot_table, x, y, labels=state.labels, regions=background, lines=lines, kids=view.kids,
-                           centroids=on_axes(run.centroids_original(), features, x, y, len(table)),
-                           clickable=chosen.chooses, title=view.say(words.AT_WORK))
-    st.plotly_chart(figure, key="km_stepper_chart", config=PLOT, alt="Items coloured by their k-means group",
-                    **(clicking or {"on_select": "ignore", "selection_mode": "points"}))
-    if background is None:
-        st.caption(view.say(words.NO_REGIONS))
-    if run.converged:
-        reference = cached_fit(table[features], chosen.k, run.scaler.to_original(run.history[0].centroids),
-                               chosen.scale, tol=0)
-        same = garden.agreement(reference.labels, state.labels) == 1.0
-        st.success(view.say(words.finished(run.iterations, same, reference.inertia)))
-        if kinds is not None:
-            st.markdown(view.say(words.AGREEMENT) + f": **{garden.agreement(state.labels, kinds):.2f}**")
-    if len(run.inertias) > 1:
-        title = view.say(words.INERTIA_CHART)
-        st.plotly_chart(curve_figure(*zip(*run.inertias), title, "move", view.say(words.INERTIA_AXIS)),
-                        key="km_inertia_chart", config=PLOT, alt=title)
+    with shown:
+        st.markdown(words.HOW_MANY)
+        with st.spinner("Trying k = 1 to 8…"):
+            scores = cached_elbow(items.table[list(chosen.features)].to_numpy(dtype=float), chosen.scale)
+        for name, title, figure in elbow_figures(scores, chosen.k):
+            st.plotly_chart(figure, key=f"km_{name}", config=PLOT, alt=title)
+        if scores["silhouette"].notna().any():
+            st.caption(words.best_k(int(scores.loc[scores["silhouette"].idxmax(), "k"])))
 
 
 def final_fit(items: Items, chosen: RunSettings) -> garden.KMeansFit:
-    """scikit-learn's KMeans with the chosen settings: what "Name and classify" and the handout show."""
-    starts = chosen.start(st.session_state.get("km_user_starts"))
-    return cached_fit(items.table[list(chosen.features)], chosen.k, starts, chosen.scale, chosen.seed)
+    """Where k-means ends on the items from the playground's start (its first centroids; a fresh start with
+    these settings until the playground has one): what "Name and classify" and the handout show. Plain NumPy:
+    the same groups as scikit-learn's KMeans from that start (tests/kmeans/test_garden_lloyd.py)."""
+    run, features = st.session_state.get("km_run"), items.table[list(chosen.features)]
+    start = chosen.start(st.session_state.get("km_user_starts"))
+    if run is not None and st.session_state.get("km_run_config", (None,))[0] == replace(chosen, x="", y=""):
+        start = run.scaler.to_original(run.history[0].centroids)
+    return _ending(features, chosen.k, start, chosen.scale, chosen.seed)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _ending(features: pd.DataFrame, k: int, start, scale: bool, seed: int) -> garden.KMeansFit:
+    return LloydRun.start(features, k, init=start, scale=scale, seed=seed).finished()
 
 
 def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) -> dict[int, str]:
     """The learner names each cluster and classifies a new item; returns the names given. ``kinds`` once
     revealed, to offer their names."""
     table, features, group = items.table, list(chosen.features), view.say(words.GROUP)
-    st.markdown(view.say(words.NAME_THEM))
+    if view.say(words.NAME_THEM):
+        st.markdown(view.say(words.NAME_THEM))
     if kinds is not None:
         matched = {f"km_name_{c}": name for c, name in garden.match_clusters(result.labels, kinds).items()}
         st.button("Name them after the true kinds", key="km_fill", on_click=st.session_state.update, args=(matched,),
@@ -268,7 +227,8 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
     for cluster in range(chosen.k):
         size = int((result.labels == cluster).sum())
         centre = ", ".join(f"{words.said(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
-        names[cluster] = st.text_input(f"Name for {group} {cluster} ({size} items; {view.say(words.CENTRE)}: {centre})",
+        about = f"{size} items" if view.kids else f"{size} items; {words.CENTRE[0]}: {centre}"  # kids see the chart
+        names[cluster] = st.text_input(f"Name for {group} {cluster} ({about})",
                                        key=f"km_name_{cluster}", max_chars=30,
                                        placeholder="e.g. ladybird", help="Your name for this group.").strip()
     st.markdown(view.say(words.CLASSIFY) + " Enter its measurements:")
@@ -277,8 +237,25 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
                            help=f"The new item's {words.said(f)}.") for f in features]
     cluster = int(result.predict(np.array([new]))[0])
     st.success(words.verdict(group, cluster, names[cluster]))
-    if len(features) >= 2:
+    if len(features) >= 2 and not view.kids:  # kid mode: the playground's chart shows the groups
         figure = new_item_figure(table, features, result, {c: n for c, n in names.items() if n}, new,
                                  names[cluster] or f"{group} {cluster}", view.kids)
         st.plotly_chart(figure, key="km_new_chart", config=PLOT, alt=view.say(words.NEW_ITEM_ALT))
     return names
+
+
+def bugs_gallery(view) -> None:
+    """The k-means bugs: pick one, see its two pictures (built, with scikit-learn, only when opened), then
+    read what went wrong and the fix."""
+    st.markdown(words.BUGS_INTRO)
+    slug = view.pills("bug", options=[b.slug for b in BUGS], required=True, format_func=lambda s: bug(s).title)
+    demo = st.expander(words.SEE_DEMO, key="km_bug_open", on_change="rerun")
+    if demo.open:
+        panels = cached_demo(slug)
+        for row in range(0, len(panels), 2):
+            for column, (panel, figure) in zip(demo.columns(2), panels[row:row + 2]):
+                column.plotly_chart(figure, key=f"km_bug_{slug}_{row}_{panel.title}", config=PLOT, alt=panel.title)
+                column.caption(panel.note)
+    with st.expander(view.say(words.WHY)):
+        st.markdown(f"**What goes wrong.** {bug(slug).what}")
+        st.markdown(f"**The fix.** {bug(slug).fix}")

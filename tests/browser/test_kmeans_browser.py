@@ -1,5 +1,5 @@
-"""The k-means page in a real browser: step k-means, place starting centroids by clicking the scatter, and
-screenshots at desktop and phone size (tests/screenshots/kmeans-*.png)."""
+"""The k-means page in a real browser: step k-means in the playground, add items and place starting centroids by
+clicking the chart, and screenshots at desktop and phone size (tests/screenshots/kmeans-*.png)."""
 
 import os
 import re
@@ -43,18 +43,24 @@ def _open(page: Page, url: str) -> None:
     _settle(page)
 
 
-def _run_tab(page: Page) -> None:
-    page.get_by_role("tab", name="Run k-means").click()
+def _click_chart(page: Page, left: float, top: float) -> None:
+    """A click at this fraction of the playground chart's plotting area."""
+    area = page.locator(".st-key-km_stepper_chart .nsewdrag").first  # plotly's plotting area
+    area.scroll_into_view_if_needed()
+    box = area.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * left, box["y"] + box["height"] * top)
     _settle(page)
 
 
 def test_step_through_kmeans(page: Page, server):
     page.set_viewport_size(DESKTOP)
     _open(page, server)
-    _run_tab(page)
-    page.get_by_role("button", name=re.compile("Step")).click()
+    page.get_by_role("button", name="Step: assign").click()
     _settle(page)
     expect(page.get_by_text("Every item joined its nearest centroid", exact=False)).to_be_visible()
+    page.get_by_role("button", name="Step: update").click()  # the one Step button alternates the two moves
+    _settle(page)
+    expect(page.get_by_text("Each centroid moved to the middle", exact=False)).to_be_visible()
     page.get_by_role("button", name=re.compile("Run to the end")).click()
     _settle(page)
     expect(page.get_by_text("finds the same groups", exact=False)).to_be_visible()
@@ -66,23 +72,37 @@ def test_step_through_kmeans(page: Page, server):
 def test_click_the_scatter_to_place_starting_centroids(page: Page, server):
     page.set_viewport_size(DESKTOP)
     _open(page, server)
-    _run_tab(page)
+    page.get_by_role("button", name="More settings").click()
     page.get_by_text("I'll choose", exact=True).click()
     _settle(page)
     expect(page.get_by_text("3 of 3 starting centroids still to place")).to_be_visible()
-    chart = page.locator(".st-key-km_stepper_chart")
+    page.keyboard.press("Escape")  # close the popover
     for left, top, remaining in ((0.15, 0.85, 2), (0.6, 0.85, 1), (0.75, 0.3, 0)):
-        area = chart.locator(".nsewdrag").first  # plotly's plotting area
-        area.scroll_into_view_if_needed()
-        box = area.bounding_box()
-        page.mouse.click(box["x"] + box["width"] * left, box["y"] + box["height"] * top)
-        _settle(page)
+        _click_chart(page, left, top)
         if remaining:
             expect(page.get_by_text(f"{remaining} of 3 starting centroids still to place")).to_be_visible()
     expect(page.get_by_text("Starting centroids placed", exact=False)).to_be_visible()
     page.get_by_role("button", name=re.compile("Run to the end")).click()
     _settle(page)
     expect(page.get_by_text("Finished after", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_click_the_chart_to_add_items(page: Page, server):
+    page.set_viewport_size(DESKTOP)
+    _open(page, server)
+    page.get_by_text("Add items by clicking the chart").click()
+    _settle(page)
+    _click_chart(page, 0.1, 0.1)  # empty space, top left: a heavy, short item no garden has
+    expect(page.get_by_text("You added 1 item(s)", exact=False)).to_be_visible()
+    _click_chart(page, 0.15, 0.15)
+    expect(page.get_by_text("You added 2 item(s)", exact=False)).to_be_visible()
+    page.get_by_role("button", name="Run to the end").click()
+    _settle(page)
+    expect(page.get_by_text("Finished after", exact=False)).to_be_visible()
+    page.get_by_role("button", name="Remove my items").click()
+    _settle(page)
+    expect(page.get_by_text("You added", exact=False)).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
@@ -93,9 +113,8 @@ def test_screenshots_desktop_and_phone(page: Page, server):
     _settle(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "kmeans-desktop.png", full_page=True)
-    page.get_by_role("tab", name="k-means bugs").click()
+    page.get_by_text("See it happen (two pictures)").click()
     _settle(page)
+    expect(page.get_by_test_id("stPlotlyChart").filter(has_text="scaled")).not_to_have_count(0)
     screenshot_desktop_and_phone(page, "kmeans-bugs", "/kmeans")
-    page.get_by_role("tab", name="Look").click()
-    _settle(page)
     page.screenshot(path=SCREENSHOTS / "kmeans-phone.png", full_page=True)

@@ -9,10 +9,16 @@ from tests.browser.conftest import DESKTOP, PHONE, open_at, wait_until_settled
 
 KID_WORDS = 350  #: most words a page may show in kid mode (what is on screen: closed expanders do not count)
 
-#: page → (its title, the main control's label, the caption of the picture it changes)
+#: page → (its title, the main control's label, the caption of the picture it changes, or for a chart
+#: (``"chart"``) the chart's title)
 PLAYGROUNDS = {
-    "noise": ("Secret spy messages", "How many copies to combine", "Average of the first copy: itself"),
+    "noise": ("Secret spy messages", "How many copies to combine", "Average of the first copy: itself", "image"),
+    "kmeans": ("Garden bug detective", "Number of groups (k)", "k-means at work", "chart"),
 }
+
+#: kind of picture → (its Streamlit test id, how to read what it shows)
+KINDS = {"image": ("stImage", "el => el.querySelector('img').getAttribute('src')"),
+         "chart": ("stPlotlyChart", "el => el.querySelector('.main-svg').innerHTML")}
 
 
 def _within(page: Page, locator, height: int) -> bool:
@@ -20,24 +26,29 @@ def _within(page: Page, locator, height: int) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
 
 
-def _picture(page: Page, caption: str):
-    return page.get_by_test_id("stImage").filter(has_text=caption).get_by_role("img")
+def _pictures(page: Page, kind: str):
+    return page.get_by_test_id("stMain").get_by_test_id(KINDS[kind][0])
+
+
+def _shown(locator, kind: str) -> str:
+    return locator.evaluate(KINDS[kind][1])
 
 
 @pytest.mark.parametrize("slug", PLAYGROUNDS)
 def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, shared_server, slug):
-    title, control, caption = PLAYGROUNDS[slug]
+    title, control, caption, kind = PLAYGROUNDS[slug]
     open_at(page, f"{shared_server}/{slug}", title)
     slider = page.get_by_role("slider", name=control)
-    picture = _picture(page, caption)
+    boxes = _pictures(page, kind)
+    expect(boxes.filter(has_text=caption)).to_have_count(1)
+    where = next(n for n, text in enumerate(boxes.all_text_contents()) if caption in text)
+    picture = boxes.nth(where)
     assert _within(page, slider, DESKTOP["height"]) and _within(page, picture, DESKTOP["height"])
-    boxes = page.get_by_test_id("stMain").get_by_test_id("stImage")
-    where = next(n for n, text in enumerate(boxes.all_inner_texts()) if caption in text)
-    pictures = boxes.get_by_role("img")
-    before = picture.get_attribute("src")
+    before = _shown(picture, kind)
     slider.press("ArrowRight")
     wait_until_settled(page)
-    assert pictures.nth(where).get_attribute("src") != before  # the picture answered, where it was
+    pictures = _pictures(page, kind)
+    assert _shown(pictures.nth(where), kind) != before  # the picture answered, where it was
     assert _within(page, pictures.nth(where), DESKTOP["height"])
     assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") == 0
 

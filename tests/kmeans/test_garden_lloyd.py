@@ -5,7 +5,7 @@ import pytest
 from sklearn.cluster import KMeans
 
 from lib.kmeans import garden
-from lib.kmeans.lloyd import LloydRun, inertia, update
+from lib.kmeans.lloyd import LloydRun, inertia, plusplus, update
 
 FEATURES = list(garden.MEASUREMENTS)
 
@@ -80,3 +80,28 @@ def test_user_starts_and_checks(items):
         LloydRun.start(items, 3, init=[[1, 2, 3]])
     with pytest.raises(ValueError, match="only 2 items"):
         LloydRun.start(items.head(2), 3)
+
+
+@pytest.mark.parametrize("columns", [FEATURES, ["length_mm", "weight_g"], ["weight_g"]])
+def test_plusplus_picks_the_items_scikit_learn_picks(columns):
+    """The page's k-means++ is NumPy only (its first open need not import scikit-learn) and starts exactly
+    where scikit-learn's kmeans_plusplus does, for every k and a range of seeds."""
+    from sklearn.cluster import kmeans_plusplus
+
+    values = garden.load_garden()[columns].to_numpy(dtype=float)
+    working = (values - values.mean(axis=0)) / values.std(axis=0)
+    for k in range(1, garden.MAX_K + 1):
+        for seed in range(12):
+            np.testing.assert_array_equal(plusplus(working, k, seed), kmeans_plusplus(working, k, random_state=seed)[0])
+
+
+def test_finished_is_where_the_run_ends_and_leaves_the_run_alone(items):
+    run = LloydRun.start(items, 3, seed=0)
+    run.step()
+    ending = run.finished()
+    assert len(run.history) == 2  # the run itself did not move
+    end = LloydRun.start(items, 3, seed=0).run()
+    np.testing.assert_array_equal(ending.labels, end.labels)
+    np.testing.assert_allclose(ending.centroids, run.scaler.to_original(end.centroids))
+    assert ending.inertia == pytest.approx(end.inertia)
+    assert ending.predict(items.iloc[:5].to_numpy()).tolist() == end.labels[:5].tolist()

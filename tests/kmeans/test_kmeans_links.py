@@ -72,7 +72,7 @@ def test_hide_lock_and_lesson():
     assert not app.radio(key="km_init").disabled
     assert not [w for w in app.radio if w.key == "km_source"]
     assert not [w for w in app.number_input if w.key == "km_seed"]
-    assert "How many groups?" not in [tab.label for tab in app.tabs]
+    assert not [h for h in app.header if "How many groups should" in h.value]
 
     exercise = open_page(lesson="3")
     assert any("Exercise 3" in box.value for box in exercise.info)
@@ -86,7 +86,9 @@ def test_kid_mode_uses_simpler_words_and_fewer_controls():
     assert any("sort them into groups" in m.value for m in kids.markdown)
     assert not any("sort them into groups" in m.value for m in plain.markdown)
     assert [w for w in plain.radio if w.key == "km_init"] and not [w for w in kids.radio if w.key == "km_init"]
-    assert "How many groups?" not in [tab.label for tab in kids.tabs]
+    assert [h.value for h in kids.header if "·" in h.value] == ["1 · How many groups can you see?",
+                                                                 "2 · Name the groups"]
+    assert "2 · How many groups should k-means find?" in [h.value for h in plain.header]
 
 
 def test_the_page_ends_with_try_this_and_the_results_buttons():

@@ -1,6 +1,10 @@
 """AppTest of the k-means page: every control reruns without an exception, stepping walks and steps back,
 the new-item classifier answers, and bad CSV files get clear messages."""
 
+import subprocess
+import sys
+
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -58,7 +62,9 @@ def test_reveal_shows_agreement_and_names_the_clusters(app):
 
 
 def test_classify_a_new_item(app):
-    for feature, value in zip(garden.MEASUREMENTS, (5.4, 6.6, 0.036)):
+    # The page groups by the two plotted measurements (length and weight) by default: a new item has those.
+    assert [n.key for n in app.number_input if n.key.startswith("km_new_")] == ["km_new_length_mm", "km_new_weight_g"]
+    for feature, value in (("length_mm", 6.6), ("weight_g", 0.036)):
         app.number_input(key=f"km_new_{feature}").set_value(value).run()
     assert any("it is a `ladybird`" in text for text in _texts(app, "success"))
 
@@ -147,3 +153,41 @@ def test_a_good_csv_with_true_groups_works_end_to_end(upload_app):
     app.button(key="km_run_all").click().run()
     assert not app.exception, app.exception
     assert any("adjusted Rand index" in text for text in _texts(app, "markdown"))
+
+
+def test_clicked_items_join_the_playground_and_can_be_removed():
+    app = _open()
+    assert app.toggle(key="km_paint").disabled is False  # k-means uses exactly the two plotted measurements
+    app.toggle(key="km_paint").set_value(True).run()
+    # A click on the chart appends its (x, y) position (tests/browser/test_kmeans_browser.py clicks for real).
+    app.session_state["km_added"] = [{"length_mm": 9.0, "weight_g": 3.0}, {"length_mm": 9.5, "weight_g": 3.2}]
+    app.run()
+    assert not app.exception, app.exception
+    assert any("You added 2 item(s)" in text for text in _texts(app, "caption"))
+    assert len(app.session_state["km_run"].points) == len(garden.load_garden()) + 2
+    app.button(key="km_run_all").click().run()
+    assert any("finds the same groups" in text for text in _texts(app, "success"))
+    app.button(key="km_clear_added").click().run()
+    assert len(app.session_state["km_run"].points) == len(garden.load_garden())
+    app.multiselect(key="km_features").set_value(list(garden.MEASUREMENTS)).run()
+    assert app.toggle(key="km_paint").disabled  # three measurements: a click gives only two
+
+
+def test_the_groups_to_name_are_where_the_playground_ends(app):
+    app.button(key="km_restart").click().run()
+    sizes = sorted(int(box.label.split("(")[1].split(" items")[0]) for box in app.text_input
+                   if box.key.startswith("km_name_"))
+    app.button(key="km_run_all").click().run()
+    labels = app.session_state["km_run"].state.labels
+    assert sizes == sorted(np.bincount(labels).tolist())
+
+
+def test_the_first_open_does_not_import_scikit_learn():
+    """scikit-learn takes about two seconds to import: the page's first open (the playground, the look, the
+    groups to name) runs on NumPy, and only what a learner opens (the elbow, a bug's demo) needs it."""
+    code = ("import sys; from streamlit.testing.v1 import AppTest; "
+            f"app = AppTest.from_file({str(ROOT / 'app.py')!r}, default_timeout=60).run(); "
+            f"app.switch_page({PAGE!r}).run(); assert not app.exception, app.exception; "
+            "print('sklearn' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr[-2000:]

@@ -1,0 +1,153 @@
+"""The /kmeans playground (issue #17, after Naftali Harris's k-means visualisation): one chart with the
+regions each centroid owns, a single Step button that alternates assign and update, and items the learner adds
+by clicking the chart. Streamlit's plotly selection fires only on a data point, never on empty space, so the
+chart carries an invisible grid of points (``points_figure(clickable=True)``): a click lands on the nearest grid
+point, and its position becomes a new item (or a starting centroid when the learner places them)."""
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from lib.kmeans import content as words
+from lib.kmeans import garden
+from lib.kmeans.charts import curve_figure, points_figure
+from lib.kmeans.lloyd import LloydRun
+from lib.kmeans.run import Items, RunSettings, numbered, on_axes, regions, starts_table
+from lib.ui.kmeans import PLOT, cached_fit
+
+PLAY_HEIGHT = 420  #: the playground chart's height: with the title above, it ends on the first screen at 1280×800
+
+
+def _chosen_starts(table: pd.DataFrame, features: list[str], k: int) -> np.ndarray | None:
+    """The learner's starting centroids (clicked or typed), or None until all k are given."""
+    st.markdown(words.place_starts(k))
+    clicks = st.session_state.setdefault("km_clicks", [])
+    edited = st.data_editor(starts_table(table, features, clicks, k), key=f"km_starts_{len(clicks)}_{k}",
+                            hide_index=False, column_config={f: st.column_config.NumberColumn(garden.label(f))
+                                                             for f in features})
+    st.button("Clear my centroids", key="km_clear", help="Forget the positions you clicked or typed.",
+              on_click=st.session_state.update, kwargs={"km_clicks": []})
+    if edited.isna().any().any():
+        st.info(words.still_to_place(int(edited.isna().any(axis=1).sum()), k))
+        return None
+    return edited.to_numpy(dtype=float)
+
+
+def _remember_click(x: str, y: str, where: str) -> None:
+    """A click on the chart: its (x, y) position joins ``where`` (the clicked centroids or the added items)."""
+    points = st.session_state.km_stepper_chart["selection"]["points"]
+    if points:
+        st.session_state.setdefault(where, []).append({x: points[-1]["x"], y: points[-1]["y"]})
+
+
+def with_added(items: Items, features: list[str]) -> pd.DataFrame:
+    """The items to step through: the robot's (or the file's), then the ones the learner added by clicking
+    (kept only while they have a value for every measurement k-means uses)."""
+    added = [point for point in st.session_state.get("km_added", []) if set(features) <= set(point)]
+    return pd.concat([items.table, pd.DataFrame(added)], ignore_index=True) if added else items.table
+
+
+def _lloyd(table: pd.DataFrame, chosen: RunSettings, starts: np.ndarray | None) -> LloydRun:
+    """The learner's Lloyd run, started afresh when a setting it depends on (not the plot's axes) changes; when
+    only the items changed (one was added), it starts again from where the centroids are now."""
+    config = (replace(chosen, x="", y=""), None if starts is None else starts.tobytes())
+    previous, features = st.session_state.get("km_run"), table[list(chosen.features)]
+    if st.session_state.get("km_run_config") != config or previous is None:
+        st.session_state.km_run = LloydRun.start(features, chosen.k, init=chosen.start(starts),
+                                                 scale=chosen.scale, seed=chosen.seed)
+    elif len(previous.points) != len(table):
+        st.session_state.km_run = LloydRun.start(features, chosen.k, init=previous.centroids_original(),
+                                                 scale=chosen.scale)
+    st.session_state.km_run_config = config
+    return st.session_state.km_run
+
+
+def _step_buttons(view, run: LloydRun) -> None:
+    buttons = st.container(horizontal=True)  # one row that wraps on a phone
+    for label, key, icon, move, help in (
+            (view.say(words.STEP[run.next_move]), "km_step", "skip_next", run.step,
+             view.say(words.step_help(run.next_move))),
+            ("Back", "km_back", "undo", run.back, "Undo the last move."),
+            ("Run to the end", "km_run_all", "fast_forward", run.run, "Keep stepping until no item changes group."),
+            ("Start again", "km_restart", "restart_alt", run.restart, view.say(words.RESTART_HELP))):
+        buttons.button(label, key=key, icon=f":material/{icon}:", help=help, on_click=move,
+                       type="primary" if key == "km_step" else "secondary")
+
+
+def _paint_toggle(view, can_paint: bool) -> bool:
+    """Whether a click on the chart adds an item; and the button that removes the added ones."""
+    paint = st.toggle(view.say(words.PAINT), key="km_paint", disabled=not can_paint,
+                      help=view.say(words.PAINT_HELP) if can_paint else words.CANNOT_PAINT)
+    added = len(st.session_state.get("km_added", []))
+    if added:
+        st.caption(view.say(words.added(added)))
+        st.button(words.CLEAR_ADDED, key="km_clear_added", icon=":material/delete:", on_click=st.session_state.update,
+                  kwargs={"km_added": []}, help="Take away every item you added by clicking.")
+    return paint and can_paint
+
+
+@st.fragment
+def playground(view, items: Items, chosen: RunSettings, kinds, controls, effect, more) -> None:
+    """Lloyd's algorithm one move at a time (a fragment: stepping or clicking reruns only this part): the
+    buttons go into ``controls``, the chart and its one line of result into ``effect``, the choice of lines
+    into the ``more`` popover; ``kinds`` once revealed."""
+    features, x, y = list(chosen.features), chosen.x, chosen.y
+    can_paint = sorted(features) == sorted([x, y])
+    table = with_added(items, features)
+    plot_table = numbered(table)
+    with controls:
+        starts = _chosen_starts(items.table, features, chosen.k) if chosen.chooses else None
+        st.session_state.km_user_starts = starts
+        placing = chosen.chooses and starts is None
+        if not placing:
+            run = _lloyd(table, chosen, starts)
+            _step_buttons(view, run)
+        paint = _paint_toggle(view, can_paint) and not placing
+    with more:
+        lines = st.checkbox(view.say(words.LINES), False, key="km_lines", help=view.say(words.LINES_HELP))
+    where = "km_added" if paint else "km_clicks" if chosen.chooses else None
+    clicking = ({"on_select": lambda: _remember_click(x, y, where), "selection_mode": "points"} if where
+                else {"on_select": "ignore", "selection_mode": "points"})
+    with effect:
+        if placing:
+            st.plotly_chart(points_figure(plot_table, x, y, clickable=True, height=PLAY_HEIGHT,
+                                          title="Click to place the starting centroids"),
+                            key="km_stepper_chart", config=PLOT, alt="Items; click to place a starting centroid",
+                            **clicking)
+            return
+        _show_run(view, run, plot_table, chosen, kinds, lines, clickable=where is not None, clicking=clicking)
+
+
+def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings, kinds, lines: bool,
+              clickable: bool, clicking: dict) -> None:
+    """The chart of the run as it stands, one line saying what just happened, and what it ends with."""
+    features, x, y, state = list(chosen.features), chosen.x, chosen.y, run.state
+    background = regions(run, plot_table, features, x, y)
+    figure = points_figure(plot_table, x, y, labels=state.labels, regions=background, lines=lines, kids=view.kids,
+                           centroids=on_axes(run.centroids_original(), features, x, y, len(plot_table)),
+                           clickable=clickable, title=view.say(words.AT_WORK), height=PLAY_HEIGHT)
+    st.plotly_chart(figure, key="km_stepper_chart", config=PLOT, alt="Items coloured by their k-means group",
+                    **clicking)
+    moves = len(run.history) - 1
+    said = f"**Move {moves}**{f' (round {run.iterations})' if moves else ''}: {view.say(words.MOVES[state.move])}"
+    if state.inertia is not None:
+        said += " " + view.say(words.INERTIA) + f": **{state.inertia:.2f}**."
+    st.markdown(said if len(run.history) > 1 else said + " " + view.say(words.TRY))
+    if background is None:
+        st.caption(view.say(words.NO_REGIONS))
+    if run.converged:
+        table = plot_table[features]
+        reference = cached_fit(table, chosen.k, run.scaler.to_original(run.history[0].centroids), chosen.scale,
+                               tol=0)
+        same = garden.agreement(reference.labels, state.labels) == 1.0
+        st.success(view.say(words.finished(run.iterations, same, reference.inertia)))
+        if kinds is not None:
+            score = garden.agreement(state.labels[:len(kinds)], kinds)
+            st.markdown(view.say(words.AGREEMENT) + f": **{score:.2f}**")
+    if len(run.inertias) > 1:
+        title = view.say(words.INERTIA_CHART)
+        with st.expander(title):
+            st.plotly_chart(curve_figure(*zip(*run.inertias), title, "move", view.say(words.INERTIA_AXIS)),
+                            key="km_inertia_chart", config=PLOT, alt=title)
