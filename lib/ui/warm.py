@@ -36,8 +36,16 @@ def _digit_networks() -> None:  # /mnist, /ethics and /convolution share them
         shipped_network(inverted)
 
 
+def _garden_bugs() -> None:  # /kmeans: each "when k-means goes wrong" demo (seconds each, shared by everybody)
+    from lib.kmeans.bugs import BUGS
+    from lib.ui.kmeans import cached_demo
+
+    for bug in BUGS:
+        cached_demo(bug.slug)
+
+
 #: What each page loads once for everybody, cheapest first.
-WARMERS: tuple[Callable[[], None], ...] = (_noise, _digit_networks)
+WARMERS: tuple[Callable[[], None], ...] = (_noise, _digit_networks, _garden_bugs)
 
 
 def warm() -> list[str]:
