@@ -12,6 +12,7 @@ KID_WORDS = 350  #: most words a page may show in kid mode (what is on screen: c
 #: page → (its title, the main control's label, the caption of the picture it changes)
 PLAYGROUNDS = {
     "noise": ("Secret spy messages", "How many copies to combine", "Average of the first copy: itself"),
+    "convolution": ("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels"),
 }
 
 
