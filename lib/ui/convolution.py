@@ -1,6 +1,7 @@
 """The /convolution page's views: its cached computations (pictures, filters, PNGs, the digit CNN's kernels),
 the choice of picture and kernel, the zoomed-in numbers, the step-through of one output pixel and the learned
-kernels. The custom-kernel editor is :mod:`lib.ui.convolution_editor`.
+kernels. The custom-kernel editor is :mod:`lib.ui.convolution_editor`, the playground at the top of the page
+:mod:`lib.ui.convolution_playground`.
 
 The caches live in a module, not in the page, because Streamlit builds a cached function's wrapper each time
 its ``@st.cache_*`` line runs: a module is imported once, so each wrapper is built once per process.

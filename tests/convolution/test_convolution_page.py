@@ -221,7 +221,8 @@ def test_the_playground_comes_first_with_the_course_pixel_live(app):
     assert app.markdown[0].value.endswith("over it?")  # the summary asks; nothing gives the answer away
     assert [s.key for s in app.slider][:2] == ["step_row", "step_col"]
     captions = [c for image in app.get("image") for c in image.captions]
-    assert captions[0] == "The course's 5×5 example: 5 × 5 pixels, grey (1 number per pixel) → after Sharpen: 5 × 5"
+    assert captions[0] == ("The course's 5×5 example: 5 × 5 pixels, grey (1 number per pixel) → "
+                           "after Sharpen: 5 × 5")
     live = next(m.value for m in app.markdown if "the new pixel at row" in m.value)
     assert live.endswith("= **89**: the new pixel at row 2, column 2 (it was 99).")
     app.slider(key="step_col").set_value(3).run()
