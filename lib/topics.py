@@ -37,7 +37,7 @@ TOPICS: tuple[Topic, ...] = (
         "convolution",
         "Image kernels",
         ":material/grid_on:",
-        "A picture is a grid of numbers; slide a small kernel over it to sharpen, blur or find edges.",
+        "A picture is a grid of numbers. What happens when you slide a small grid of numbers, a kernel, over it?",
     ),
     Topic(
         "iris",

@@ -3,14 +3,15 @@
 Modules:
     kernels  - the arithmetic: preset kernels, ``convolve``, one output pixel's products, output size, checks
     charts   - making the numbers visible: output to 0-255, the signed view, kernel mosaics, plotly grids of numbers
+    drawing  - one step as pictures (Pillow): framed pictures with a window marked, neighbourhood × kernel = pixel
     editor   - reading a kernel typed into the grid editor or carried in a link (``kernel=``)
     sources  - the pictures: the course's 5×5 example, a test pattern, bundled photos and digits, uploads
     content  - the page's words, plain and in kid words
     handout  - the page's "download my results" record
     lesson.toml - the page's goal, URL settings, hideable sections and exercises (read by :mod:`lib.lessons`)
 
-The page's Streamlit views are :mod:`lib.ui.convolution` and its kernel editor :mod:`lib.ui.convolution_editor`.
-Importing this package loads NumPy only.
+The page's Streamlit views are :mod:`lib.ui.convolution`, its playground :mod:`lib.ui.convolution_playground` and
+its kernel editor :mod:`lib.ui.convolution_editor`. Importing this package loads NumPy only (``drawing``: Pillow).
 """
 
 from lib.convolution.kernels import (

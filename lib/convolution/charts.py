@@ -23,6 +23,7 @@ from lib.palette import DIVERGING, OKABE_ITO
 
 RANGE_MODES = ("clip", "absolute", "rescale")
 CELL_PX = 44  #: height of one grid cell, so three-digit numbers stay readable on a phone
+COLOUR_CELL_PX = 72  #: a colour cell holds three numbers, one above the other
 
 
 def to_displayable(values, mode: str = "clip") -> np.ndarray:
@@ -91,14 +92,14 @@ def _number_text(value: float) -> str:
 
 
 def _figure(traces: list[dict], title: str, rows: int, cols: int, first_row: int, first_col: int,
-            shapes: list[dict]):
+            shapes: list[dict], cell: int = CELL_PX):
     import plotly.graph_objects as go
 
     layout = {
         "template": {"layout": {"font": {"family": "sans-serif", "size": 14}, "paper_bgcolor": "#FFFFFF",
                                 "plot_bgcolor": "#FFFFFF"}},
         "title": {"text": title, "x": 0, "font": {"size": 15}},
-        "height": max(240, 90 + CELL_PX * rows),
+        "height": max(240, 90 + cell * rows),
         "margin": {"l": 40, "r": 10, "t": 40, "b": 30},
         "showlegend": False,
         "shapes": shapes,
@@ -139,14 +140,15 @@ def pixel_grid(patch: np.ndarray, title: str, first_row: int = 1, first_col: int
         {"type": "image", "z": np.rint(rgb).astype(np.uint8).tolist(), "hoverinfo": "skip"},
         {"type": "scatter", "x": xs.ravel().tolist(), "y": ys.ravel().tolist(), "mode": "text", "text": labels,
          "hoverinfo": "skip", "textfont": {"color": np.where(luminance > 128, OKABE_ITO["black"], "#FFFFFF")
-                                           .ravel().tolist(), "size": 12 if values.ndim == 2 else 9}},
+                                           .ravel().tolist(), "size": 12 if values.ndim == 2 else 11}},
     ]
     if padding_mask is not None and padding_mask.any():
         pr, pc = np.nonzero(padding_mask)
         traces.append({"type": "scatter", "x": pc.tolist(), "y": pr.tolist(), "mode": "markers", "hoverinfo": "skip",
                        "marker": {"symbol": "square-open", "size": CELL_PX * 0.6, "color": OKABE_ITO["orange"],
                                   "line": {"width": 2}}})
-    return _figure(traces, title, rows, cols, first_row, first_col, _outline(highlight, OKABE_ITO["vermillion"]))
+    return _figure(traces, title, rows, cols, first_row, first_col, _outline(highlight, OKABE_ITO["vermillion"]),
+                   cell=CELL_PX if values.ndim == 2 else COLOUR_CELL_PX)
 
 
 def kernel_grid(values: np.ndarray, title: str, first_row: int = 1, first_col: int = 1,

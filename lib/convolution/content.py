@@ -26,6 +26,25 @@ PADDING = (
     "At the edge, the stamp hangs off the picture. We can pretend there are extra dots there "
     "(**padding**). The **stride** is how far the stamp jumps each time.")
 
+READ = ("**What numbers is the picture made of? Find the darkest and the brightest pixel in the window.**",
+        "**Zoom in. Which number is the darkest dot? Which is the brightest?**")
+MULTIPLY = ("**Before you press *Next pixel*, can you work out the next new number yourself?**",
+            "**Can you do the next dot's sum before you press *Next pixel*?**")
+EDGES = ("**At the border the kernel hangs over the edge of the picture. What should it use there, and how big will "
+         "the new picture be? Guess, then choose.**",
+         "**The stamp hangs off the edge. What should go there? Guess, then choose.**")
+SIGNS = ("**Sharpen and the edge kernels make numbers below 0 and above 255, but a screen shows only 0 (black) to "
+         "255 (white). What should it show instead?**")
+SIGNS_WHY = ("Clipping, what most programs do without asking, throws the sign away: every negative number becomes "
+             "black, everything above 255 white, so half of an edge detector's edges vanish. The absolute value keeps "
+             "both kinds of edge, the rescaled view keeps everything but makes brightness relative, and the signed "
+             "view shows the signs themselves.")
+WHY = ("What happened?", "Why?")
+ZOOM = ("Zoom in", "Zoom in")
+HEADINGS = {"numbers": ("1 · Read the numbers", "1 · Read the numbers"),
+            "sum": ("2 · Multiply and add, pixel by pixel", "2 · Do the sum"),
+            "edges": ("3 · Edges and steps: padding and stride", "3 · At the edge")}
+
 TOO_BIG = ("The kernel is bigger than the picture, so without padding it fits nowhere. Choose zero or "
            "edge padding, or a bigger picture.")
 
@@ -62,7 +81,7 @@ def output_size(size: tuple[int, int], kernel: tuple[int, int], pad: int, stride
     return ("Output size = (W − F + 2P) / S + 1, with W the picture's width, F the kernel's width, P the padding "
             f"and S the stride (rounded down):\n\n- width: ({width} − {f_cols} + 2×{pad}) / {stride} + 1 = "
             f"**{out_cols}**\n- height: ({height} − {f_rows} + 2×{pad}) / {stride} + 1 = **{out_rows}**",
-            f"The new picture is **{out_cols} × {out_rows}** dots (the old one: {width} × {height}).")
+            f"New picture: **{out_cols} × {out_rows}** dots (old: {width} × {height}).")
 
 
 def number(value: float) -> str:
@@ -71,10 +90,41 @@ def number(value: float) -> str:
     return f"(−{text[1:]})" if text.startswith("-") else text
 
 
+def _terms(patch: np.ndarray, kernel: np.ndarray) -> str:
+    return " + ".join(f"{number(p)}×{number(k)}" for p, k in zip(np.ravel(patch), np.ravel(kernel)))
+
+
 def products_sum(name: str, patch: np.ndarray, kernel: np.ndarray, total: float) -> str:
     """One output pixel's sum written out, pixel × kernel cell by cell: ``name: 105×0 + … = **89**``."""
-    terms = " + ".join(f"{number(p)}×{number(k)}" for p, k in zip(np.ravel(patch), np.ravel(kernel)))
-    return f"{name}: {terms} = **{total:.4g}**"
+    return f"{name}: {_terms(patch, kernel)} = **{total:.4g}**"
+
+
+def _sums(patch: np.ndarray, weights: dict[str, np.ndarray], totals: dict[str, float], result: float) -> str:
+    if len(weights) > 1:  # Sobel magnitude
+        (first, a), (second, b) = totals.items()
+        return (f"{first} sum **{a:.4g}**, {second} sum **{b:.4g}**: edge strength "
+                f"√({number(a)}² + {number(b)}²) = **{result:.4g}**")
+    kernel = next(iter(weights.values()))
+    if kernel.size > 9:
+        return f"Multiply the {kernel.size} pairs and add them up: **{result:.4g}**"
+    return f"{_terms(patch, kernel)} = **{result:.4g}**"
+
+
+def live_sum(patch: np.ndarray, weights: dict[str, np.ndarray], totals: dict[str, float], result: float) -> str:
+    """The playground's sum in plain text (the arithmetic picture's description)."""
+    return "The neighbourhood times the kernel: " + _sums(patch, weights, totals, result).replace("**", "")
+
+
+def live_result(patch: np.ndarray, weights: dict[str, np.ndarray], totals: dict[str, float], result: float,
+                where: tuple[int, int], old: float) -> tuple[str, str]:
+    """The playground's answer: the sum that makes the new pixel at ``where`` (row, column) from ``old``."""
+    row, col = where
+    return (f"{_sums(patch, weights, totals, result)}: the new pixel at row {row}, column {col} (it was "
+            f"{old:.4g}).", f"The new dot is **{result:.4g}** (it was {old:.4g}).")
+
+
+TRY = ("Move the pixel and watch the sum. Then try another kernel: which one finds edges?",
+       "Move the dot. Which kernel draws outlines?")
 
 
 def out_of_range(below: float, above: float, low: float, high: float) -> str:

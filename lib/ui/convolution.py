@@ -1,6 +1,7 @@
 """The /convolution page's views: its cached computations (pictures, filters, PNGs, the digit CNN's kernels),
 the choice of picture and kernel, the zoomed-in numbers, the step-through of one output pixel and the learned
-kernels. The custom-kernel editor is :mod:`lib.ui.convolution_editor`.
+kernels. The custom-kernel editor is :mod:`lib.ui.convolution_editor`, the playground at the top of the page
+:mod:`lib.ui.convolution_playground`.
 
 The caches live in a module, not in the page, because Streamlit builds a cached function's wrapper each time
 its ``@st.cache_*`` line runs: a module is imported once, so each wrapper is built once per process.
@@ -15,13 +16,16 @@ from lib.convolution import SOBEL_MAGNITUDE_ID, charts, editor, kernels
 from lib.convolution import content as words
 from lib.convolution.charts import kernel_grid, pixel_grid
 from lib.convolution.sources import WORKING_SIDE, Picture, builtin, from_image_source
+from lib.convolution.drawing import framed
 from lib.images import ImageError, enlarge, png_bytes, to_grey
 from lib.ui.convolution_editor import KERNEL_TEXT, custom_kernel, set_custom
+from lib.ui.convolution_playground import CHANNELS, COL, ROW, marked, start_in_the_middle
 from lib.ui.mnist import shipped_network
 
 CUSTOM = "custom"  #: the kernel setting's id for the editor's own kernel
 OWN = ("upload", "camera")  #: the picture setting's ids for the learner's own picture
 ZOOM = 9  # cells across in the zoomed-in views: readable on a phone
+ZOOM_COLOUR = 6  # fewer for colour pictures, whose cells hold three numbers each
 NO_TOOLBAR = {"displayModeBar": False}
 
 
@@ -44,14 +48,15 @@ def apply_filter(key: str, grey_first: bool, name: str, kernel: tuple, padding: 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def as_png(key: tuple, _values, mode: str = "image") -> bytes:
-    """PNG bytes of an array, cached by ``key``: "image" (uint8 as is), a range mode, or "signed"."""
+    """PNG bytes of an array in a grey frame, cached by ``key``: "image" (uint8 as is), a range mode, or
+    "signed"."""
     if mode == "image":
         pixels = np.asarray(_values, dtype=np.uint8)
     elif mode == "signed":
         pixels = charts.signed_rgb(to_grey(_values))
     else:
         pixels = charts.to_displayable(_values, mode)
-    return png_bytes(enlarge(pixels))
+    return png_bytes(framed(enlarge(pixels)))
 
 
 @st.cache_resource(show_spinner=False)
@@ -74,7 +79,7 @@ def choose_picture(view) -> tuple[np.ndarray, str]:
     options = setting.options if view.shown("uploads") else [o for o in setting.options if o not in OWN]
     if view.value("picture") not in options:  # a link hid uploads while one was chosen
         st.session_state[setting.key] = setting.default
-    source = view.selectbox("picture", options=options)
+    source = view.selectbox("picture", options=options, on_change=start_in_the_middle)
     picture, key = None, source
     if source in OWN:
         widget = (st.file_uploader("Choose a picture (PNG, JPEG, GIF, BMP or WebP, up to 10 MB)", key="upload",
@@ -97,28 +102,32 @@ def choose_picture(view) -> tuple[np.ndarray, str]:
     return picture.pixels, key
 
 
-def zoom_in(pixels: np.ndarray) -> None:
-    """A :data:`ZOOM` × :data:`ZOOM` window on the picture with its numbers written in; row and column
-    sliders move it when the picture is bigger."""
+@st.fragment
+def zoom_in(pixels: np.ndarray, key: str) -> None:
+    """A window on picture ``key`` with its numbers written in (:data:`ZOOM` cells across, fewer for colour), and
+    beside it the picture with the window marked; row and column sliders move it when the picture is bigger. A
+    fragment: moving the window reruns only this part."""
     height, width = pixels.shape[:2]
+    side = ZOOM_COLOUR if pixels.ndim == 3 else ZOOM
     top = left = 0
-    columns = st.columns(2) if max(height, width) > ZOOM else ()
-    if height > ZOOM:
+    where, grid = st.columns([2, 3]) if max(height, width) > side else (None, st.container())
+    if height > side:
         _clamp("zoom_row", height, default=height // 2)
-        row = columns[0].slider("Row (top to bottom)", 1, height, key="zoom_row",
-                                help="Which row of pixels to zoom in on.")
-        top = int(np.clip(row - 1 - ZOOM // 2, 0, height - ZOOM))
-    if width > ZOOM:
+        row = where.slider("Zoom window row", 1, height, key="zoom_row", help="Which row of pixels to zoom in on.")
+        top = int(np.clip(row - 1 - side // 2, 0, height - side))
+    if width > side:
         _clamp("zoom_col", width, default=width // 2)
-        col = columns[1].slider("Column (left to right)", 1, width, key="zoom_col",
-                                help="Which column of pixels to zoom in on.")
-        left = int(np.clip(col - 1 - ZOOM // 2, 0, width - ZOOM))
-    patch = pixels[top : top + ZOOM, left : left + ZOOM]
-    st.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
-                               f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
-                    key="zoom_chart", config=NO_TOOLBAR)
+        col = where.slider("Zoom window column", 1, width, key="zoom_col", help="Which column of pixels to zoom in on.")
+        left = int(np.clip(col - 1 - side // 2, 0, width - side))
+    patch = pixels[top : top + side, left : left + side]
+    if where is not None:
+        where.image(marked((key, "zoom"), pixels, (top, left, top + side, left + side)), output_format="PNG",
+                    caption="The zoom window, marked", alt="The picture with the zoom window marked")
+    grid.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
+                                 f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
+                      key="zoom_chart", config=NO_TOOLBAR)
     if pixels.ndim == 3:
-        st.caption("Each cell lists its red, green and blue numbers, top to bottom.")
+        grid.caption("Each cell lists its red, green and blue numbers, top to bottom.")
 
 
 def _preset_changed() -> None:
@@ -128,47 +137,51 @@ def _preset_changed() -> None:
 
 
 def choose_kernel(view) -> tuple[str, dict[str, np.ndarray]]:
-    """Draw the kernel's controls (the editor for a custom one), what it does and its numbers; return the
-    filter's id and its kernels by name (two for Sobel magnitude, one otherwise)."""
+    """Draw the kernel's choice (the editor for a custom one, else a line on what it does); return the filter's
+    id and its kernels by name (two for Sobel magnitude, one otherwise)."""
     preset = view.selectbox("preset", on_change=_preset_changed)
     if preset == CUSTOM:
-        shown = {"Your kernel": custom_kernel(editable=view.shown("kernel"), locked=view.locked("kernel"))}
-    else:
-        shown = kernels.filter_kernels(preset)
-        name = kernels.FILTER_NAMES[preset]
-        st.markdown(f"**{name}:** {kernels.DESCRIPTIONS[name]}")
-    for name, values in shown.items():
-        st.plotly_chart(kernel_grid(values, f"{name}: the kernel's numbers"), key=f"kernel_chart_{name}",
-                        config=NO_TOOLBAR)
-        total = float(values.sum())
-        st.markdown(f"Sum of the numbers: **{editor.format_cell(round(total, 9))}**. {kernels.brightness_note(total)}")
-    return preset, shown
+        return preset, {"Your kernel": custom_kernel(editable=view.shown("kernel"), locked=view.locked("kernel"))}
+    name = kernels.FILTER_NAMES[preset]
+    if not view.kids:  # kids find out by trying
+        st.caption(f"**{name}:** {kernels.DESCRIPTIONS[name]}")
+    return preset, kernels.filter_kernels(preset)
+
+
+def kernel_numbers(shown: dict[str, np.ndarray]) -> None:
+    """The kernel's numbers as a grid, and what their sum does to the brightness."""
+    columns = st.columns(2)
+    for index, (name, values) in enumerate(shown.items()):
+        with columns[index % 2]:
+            st.plotly_chart(kernel_grid(values, f"{name}: the kernel's numbers"), key=f"kernel_chart_{name}",
+                            config=NO_TOOLBAR)
+            total = float(values.sum())
+            st.markdown(f"Sum of the numbers: **{editor.format_cell(round(total, 9))}**. "
+                        f"{kernels.brightness_note(total)}")
 
 
 def _move(delta: int, out_rows: int, out_cols: int) -> None:
     """Next/previous output pixel, reading order (left to right, then the next row)."""
-    index = (st.session_state["step_row"] - 1) * out_cols + st.session_state["step_col"] - 1 + delta
+    index = (st.session_state[ROW] - 1) * out_cols + st.session_state[COL] - 1 + delta
     index %= out_rows * out_cols
-    st.session_state["step_row"], st.session_state["step_col"] = index // out_cols + 1, index % out_cols + 1
+    st.session_state[ROW], st.session_state[COL] = index // out_cols + 1, index % out_cols + 1
 
 
 def step_through(pixels: np.ndarray, grey_first: bool, output: np.ndarray, shown: dict[str, np.ndarray],
-                 padding: str, stride: int) -> None:
-    """Work out one output pixel in front of the learner: the patch under the kernel, the products, the sum
-    (both Sobel sums and their combination for Sobel magnitude), and where the result lands in ``output``."""
+                 padding: str, stride: int, where: tuple[int, int], brief: bool = False) -> None:
+    """Work out output pixel ``where`` (row, column; the playground's sliders choose it) in front of the learner:
+    the patch under the kernel, the products, the sum (both Sobel sums and their combination for Sobel magnitude),
+    and where the result lands in ``output``; buttons move the kernel on. ``brief`` (kid mode) leaves out the
+    grids and says only the sum and the result."""
     out_rows, out_cols = output.shape[:2]
     f_rows, f_cols = next(iter(shown.values())).shape
     step_pixels, step_output, channel_name = to_grey(pixels) if grey_first else pixels, output, "grey"
     if not grey_first:
-        channel_name = st.selectbox("Colour to show the arithmetic for", ("red", "green", "blue"), key="channel",
+        channel_name = st.selectbox("Colour to show the arithmetic for", CHANNELS, key="channel",
                                     help="The same sum happens for all three colours; pick one to see its numbers.")
-        channel = ("red", "green", "blue").index(channel_name)
+        channel = CHANNELS.index(channel_name)
         step_pixels, step_output = pixels[..., channel], output[..., channel]
-    _clamp("step_row", out_rows)
-    _clamp("step_col", out_cols)
-    step_cols = st.columns(2)
-    row = step_cols[0].number_input("Output row", 1, out_rows, key="step_row", help="Which output pixel to work out.")
-    col = step_cols[1].number_input("Output column", 1, out_cols, key="step_col", help="Which output pixel to work out.")
+    row, col = where
     buttons = st.columns(2)
     buttons[0].button("◀ Previous pixel", key="step_previous", on_click=_move, args=(-1, out_rows, out_cols),
                       width="stretch", help="Move the kernel one step back.")
@@ -178,24 +191,28 @@ def step_through(pixels: np.ndarray, grey_first: bool, output: np.ndarray, shown
              for name, values in shown.items()}
     first = next(iter(steps.values()))
     c_row, c_col = first.centre
-    st.markdown(f"The kernel's centre sits on the {channel_name} pixel at row {c_row + 1}, column {c_col + 1}, "
-                f"whose value is **{step_pixels[c_row, c_col]:.4g}**. "
-                + ("Orange squares mark padding: pixels that are not really there." if not first.inside.all() else ""))
-    figure_cols = st.columns(2)
-    figure_cols[0].plotly_chart(
-        pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2,
-                   padding_mask=~first.inside), key="step_patch", config=NO_TOOLBAR)
-    for index, (name, step) in enumerate(steps.items()):
-        figure_cols[(index + 1) % 2].plotly_chart(
-            kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
-                        c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
-            config=NO_TOOLBAR)
+    if not brief:
+        st.markdown(f"The kernel's centre sits on the {channel_name} pixel at row {c_row + 1}, column {c_col + 1}, "
+                    f"whose value is **{step_pixels[c_row, c_col]:.4g}**. "
+                    + ("Orange squares mark padding: pixels that are not really there." if not first.inside.all()
+                       else ""))
+        figure_cols = st.columns(2)
+        figure_cols[0].plotly_chart(
+            pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2,
+                       padding_mask=~first.inside), key="step_patch", config=NO_TOOLBAR)
+        for index, (name, step) in enumerate(steps.items()):
+            figure_cols[(index + 1) % 2].plotly_chart(
+                kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
+                            c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
+                config=NO_TOOLBAR)
     for name, step in steps.items():
         st.markdown(words.products_sum(name if len(steps) > 1 else "Sum", step.patch, shown[name], step.total))
     result = float(np.hypot(*(s.total for s in steps.values()))) if len(steps) > 1 else first.total
     if len(steps) > 1:  # Sobel magnitude: the two sums combined
         st.markdown(f"Edge strength: √(horizontal² + vertical²) = **{result:.4g}**")
     st.success(f"Result: **{result:.4g}** goes into the output at row {row}, column {col}.")
+    if brief:
+        return
     o_top = int(np.clip(row - 1 - ZOOM // 2, 0, max(0, out_rows - ZOOM)))
     o_left = int(np.clip(col - 1 - ZOOM // 2, 0, max(0, out_cols - ZOOM)))
     st.plotly_chart(pixel_grid(step_output[o_top : o_top + ZOOM, o_left : o_left + ZOOM],

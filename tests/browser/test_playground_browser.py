@@ -14,6 +14,7 @@ KID_WORDS = 350  #: most words a page may show in kid mode (what is on screen: c
 PLAYGROUNDS = {
     "noise": ("Secret spy messages", "How many copies to combine", "Average of the first copy: itself", "image"),
     "kmeans": ("Garden bug detective", "Number of groups (k)", "k-means at work", "chart"),
+    "convolution": ("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels", "image"),
 }
 
 #: kind of picture → (its Streamlit test id, how to read what it shows)

@@ -20,7 +20,7 @@ def test_the_course_worked_example_is_written_out_term_by_term():
 def test_output_size_in_plain_and_kid_words():
     plain, kids = content.output_size((5, 5), (3, 3), 0, 1, (3, 3))
     assert "- width: (5 − 3 + 2×0) / 1 + 1 = **3**" in plain and plain.startswith("Output size = (W − F + 2P)")
-    assert kids == "The new picture is **3 × 3** dots (the old one: 5 × 5)."
+    assert kids == "New picture: **3 × 3** dots (old: 5 × 5)."
 
 
 def test_captions():

@@ -108,8 +108,10 @@ def test_hide_sections_and_controls_and_lock_others():
     app = open_page(hide="zoom,arithmetic,cnn,uploads,padding,curious", lock="preset,stride", padding="edge")
     assert "A note for the curious" in texts(open_page(), "info") and "A note for the curious" not in texts(app, "info")
     headers = [h.value for h in app.header]
-    assert not any(h.startswith(("4.", "6.")) for h in headers) and "5. Before and after" in headers
-    assert "Zoom in and read the numbers" not in [h.value for h in app.subheader]
+    assert not any(h.startswith(("1 ·", "2 ·", "5 ·")) for h in headers)
+    assert "4 · Numbers below 0 and above 255" in headers
+    zoom = lambda page: [c for c in page.get("plotly_chart") if c.proto.id.endswith("-zoom_chart")]
+    assert zoom(open_page()) and not zoom(app)
     assert "Upload your own picture" not in app.selectbox(key="source").options
     assert not [r for r in app.radio if r.key == "padding"]
     assert "(256 + 2×1)" not in texts(app)  # hidden padding still applies: edge padding is 1 pixel wide
@@ -130,7 +132,10 @@ def test_an_exercise_link_shows_the_question_and_sets_the_page_up():
 def test_kid_mode_uses_simpler_words_and_fewer_controls():
     plain, kids = open_page(), open_page(kids="on")
     assert "stamp" in texts(kids) and "stamp" not in texts(plain)
-    assert "6. From kernels to CNNs" not in [h.value for h in kids.header]
+    assert "5 · From kernels to CNNs" not in [h.value for h in kids.header]
+    assert "4 · Numbers below 0 and above 255" not in [h.value for h in kids.header]
+    assert "2 · Do the sum" in [h.value for h in kids.header]
+    assert "2 · Do the sum" not in [h.value for h in plain.header]
     assert not [r for r in kids.radio if r.key == "range"]
     assert "A note for the curious" not in texts(kids, "info")
     assert "Output size = (W − F + 2P)" in texts(plain) and "Output size = (W − F + 2P)" not in texts(kids)

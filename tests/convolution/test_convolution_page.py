@@ -41,8 +41,8 @@ def test_step_through_shows_the_course_numbers(app):
     assert "**210**" in result(app) and "row 2, column 1" in result(app)
     assert "Orange squares mark padding" in texts(app)
     # Wrapping: previous from the first pixel goes to the last one.
-    app.number_input(key="step_row").set_value(1).run()
-    app.number_input(key="step_col").set_value(1).run()
+    app.slider(key="step_row").set_value(1).run()
+    app.slider(key="step_col").set_value(1).run()
     app.button(key="step_previous").click().run()
     assert "row 5, column 5" in result(app)
     assert not app.exception
@@ -52,7 +52,7 @@ def test_step_through_shows_the_course_numbers(app):
 def test_every_preset_runs(app, filter_id):
     app.selectbox(key="preset").set_value(filter_id).run()
     assert not app.exception, app.exception
-    assert kernels.DESCRIPTIONS[kernels.FILTER_NAMES[filter_id]] in texts(app)
+    assert kernels.DESCRIPTIONS[kernels.FILTER_NAMES[filter_id]] in texts(app, "caption")  # beside the choice
     if filter_id == kernels.SOBEL_MAGNITUDE_ID:
         assert "Edge strength: √(horizontal² + vertical²)" in texts(app)
 
@@ -60,8 +60,8 @@ def test_every_preset_runs(app, filter_id):
 def test_padding_and_stride_change_the_output_size(app):
     app.radio(key="padding").set_value("valid").run()
     assert "(5 − 3 + 2×0) / 1 + 1 = **3**" in texts(app)
-    app.number_input(key="step_row").set_value(1).run()
-    app.number_input(key="step_col").set_value(1).run()
+    app.slider(key="step_row").set_value(1).run()
+    app.slider(key="step_col").set_value(1).run()
     assert "**89**" in result(app)  # without padding, the first place the kernel fits is over the 99
     assert "row 2, column 2, whose value is **99**" in texts(app)
     app.radio(key="stride").set_value(2).run()
@@ -214,3 +214,32 @@ def test_the_page_never_loads_tensorflow_not_even_for_the_learned_kernels():
         "app.toggle(key='cnn_show').set_value(True).run(); "
         "assert any('The 16 5×5 kernels' in c for i in app.get('image') for c in i.captions)"
     )
+
+
+def test_the_playground_comes_first_with_the_course_pixel_live(app):
+    """Issue #17: the picture, kernel and pixel beside the pictures they change and the live sum, on top."""
+    assert app.markdown[0].value.endswith("over it?")  # the summary asks; nothing gives the answer away
+    assert [s.key for s in app.slider][:2] == ["step_row", "step_col"]
+    captions = [c for image in app.get("image") for c in image.captions]
+    assert captions[0] == ("The course's 5×5 example: 5 × 5 pixels, grey (1 number per pixel) → "
+                           "after Sharpen: 5 × 5")
+    live = next(m.value for m in app.markdown if "the new pixel at row" in m.value)
+    assert live.endswith("= **89**: the new pixel at row 2, column 2 (it was 99).")
+    app.slider(key="step_col").set_value(3).run()
+    live = next(m.value for m in app.markdown if "the new pixel at row" in m.value)
+    assert "= **111**: the new pixel at row 2, column 3 (it was 103)" in live
+    assert "**111**" in result(app)  # the step-through follows the same pixel
+    headers = [h.value for h in app.header]
+    assert headers[:5] == ["1 · Read the numbers", "2 · Multiply and add, pixel by pixel",
+                           "3 · Edges and steps: padding and stride", "4 · Numbers below 0 and above 255",
+                           "5 · From kernels to CNNs"]
+    assert [e.label for e in app.expander].count("What happened?") == 4  # each step's answer waits to be asked
+
+
+def test_a_new_picture_starts_at_its_middle(app):
+    app.selectbox(key="source").set_value("digit_7").run()
+    assert (app.slider(key="step_row").value, app.slider(key="step_col").value) == (14, 14)
+    app.selectbox(key="preset").set_value("sobel_magnitude").run()
+    assert "edge strength √(" in texts(app) and not app.exception
+    app.selectbox(key="source").set_value("course").run()
+    assert "**89**" in result(app.selectbox(key="preset").set_value("sharpen").run())
