@@ -103,8 +103,6 @@ if view.shown("signs", advanced=True):
                     + (" (colours combined to grey)" if output.ndim == 3 else ""))
     with st.expander(words.WHY[0]):
         st.markdown(words.SIGNS_WHY)
-else:
-    view.keep("range"), view.keep("signed")  # not drawn: keep their values
 signed_png = as_png(output_key + ("signed",), output, "signed") if signed else None
 
 if view.shown("cnn", advanced=True):
