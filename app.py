@@ -10,7 +10,8 @@ import streamlit as st
 
 from lib import ui
 from lib.lessons import lesson
-from lib.topics import TOPICS
+from lib.cards import card_alt, card_file
+from lib.topics import TOPICS, topic
 from lib.workshop_handout import address_problem, check_address, workshop_handout
 
 view = ui.page_setup(None)
@@ -23,12 +24,21 @@ st.markdown(
     "wait for a model to train: trained models ship with the app."
 )
 
+# One path for whoever arrives without an instructor: the teaching order, or the kids' workshop's first game.
+start = topic("noise") if view.kids else TOPICS[0]
+with st.container(border=True):
+    st.markdown(view.say("**New here?** Start with the first page and follow the menu in order: each page builds "
+                         "on the one before, and each starts with something to play with.",
+                         "**Start with the spy puzzle**, then help the garden robot sort its bugs!"))
+    st.page_link(start.page_file, label=f"Start here: {start.title}", icon=":material/play_arrow:")
+
 st.header("What you will explore", anchor=False)
 # One row of three at a time, so that on a phone (where columns stack) the cards keep the teaching order.
 for row_start in range(0, len(TOPICS), 3):
     for column, item in zip(st.columns(3), TOPICS[row_start:row_start + 3]):
         with column.container(border=True):
             st.subheader(item.title, anchor=False)
+            st.image(str(card_file(item.slug)), alt=card_alt(item.slug))
             st.markdown(item.summary)
             st.page_link(item.page_file, label=f"Open {item.title}", icon=item.icon)
 
