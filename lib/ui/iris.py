@@ -26,6 +26,9 @@ from lib.training import replay_frames
 
 WATCHED = "iris_watched"  #: session state: (config, seed) → whether the learner watched that run as a replay
 RESULT, OVERFIT_RESULT = "iris_result", "iris_overfit_result"  #: session state: the learner's last runs
+#: Redraws in a replay: each draws three charts, which a browser needs a moment to build, so fewer than
+#: lib.training's default and each shown longer.
+REPLAY_FRAMES = 6
 MAP_AXES = (2, 3)  #: the playground's decision map: petal length across, petal width up (they part the species best)
 
 
@@ -120,6 +123,9 @@ class LiveCurves:
         self.advance(epoch, epochs, history)
         self.curves.plotly_chart(charts.training_curves(history, epochs), key=f"{self.key}_{epoch}")
 
+    def begin(self, seed: int) -> None:
+        """Before the first epoch: nothing to draw yet."""
+
     def advance(self, epoch: int, epochs: int, history: dict[str, list[float]]) -> None:
         self.bar.progress(epoch / epochs, text=words.epoch_line(epoch, epochs, history["test_accuracy"][-1]))
 
@@ -145,15 +151,17 @@ class Playground(LiveCurves):
 
     def show(self, config: iris.IrisConfig, weights: Weights, history: dict[str, list[float]], tag: str = "") -> None:
         """Draw the network ``weights`` (of ``config``) and its curves so far (``history``, empty before
-        training); ``tag`` keeps each redraw's charts apart."""
-        still = {"displayModeBar": False}
-        self.diagram.plotly_chart(charts.network_diagram(config.layer_sizes, weights), key=f"iris_diagram{tag}",
-                                  config=still)
+        training); ``tag`` keeps each redraw's charts apart while a run trains."""
         xs, ys, grid = network.decision_grid(weights, config.activation, *MAP_AXES, flower_now())
-        self.map.plotly_chart(charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True),
-                              key=f"iris_small_map{tag}", config=still)
-        self.curves.plotly_chart(charts.training_curves(history, config.epochs, compact=True),
-                                 key=f"iris_small_curves{tag}", config=still)
+        for place, name, figure in (
+                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights)),
+                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True)),
+                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True))):
+            place.plotly_chart(figure, key=name + tag, config={"displayModeBar": False})
+
+    def begin(self, seed: int) -> None:
+        """Before the first epoch: the untrained network, so the pictures never go blank while it starts."""
+        self.show(self.config, network.untrained(self.config, seed), {}, tag="_start")
 
     def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
         self.advance(epoch, epochs, history)
@@ -185,6 +193,7 @@ def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCur
     this server has already trained is replayed from its stored curves and weights instead, so every learner
     watches it learn. Returns the run and whether it was a replay."""
     board.bar.progress(0.0, text="Starting TensorFlow and building the network…")
+    board.begin(seed)
 
     def on_wait(ahead: int) -> None:
         board.status.info(words.waiting(ahead), icon=":material/hourglass_top:")
@@ -199,7 +208,7 @@ def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCur
     result = train_cached(config, seed, on_progress=on_progress, on_wait=on_wait)
     if not trained_here:  # trained before, or by the run we queued behind
         board.status.info(view.say(words.REPLAYING), icon=":material/replay:")
-        for frame in replay_frames(result.history):
+        for frame in replay_frames(result.history, max_frames=REPLAY_FRAMES):
             epoch = len(frame.history["loss"])
             board.progress(epoch, config.epochs, frame.history,
                            result.snapshots[epoch - 1] if len(result.snapshots) >= epoch else None)
