@@ -66,8 +66,8 @@ def training_curves(history: dict[str, list[float]], epochs: int, compact: bool 
     if compact:
         figure.update_annotations(font_size=12)
         figure.update_layout(title={"text": "Learning, epoch by epoch", "pad": {"t": 4}, "font": {"size": 14}},
-                             height=COMPACT_HEIGHT, font={"size": 11}, margin={"l": 50, "r": 10, "t": 60, "b": 30},
-                             legend={"orientation": "h", "yanchor": "top", "y": -0.3, "font": {"size": 11}})
+                             height=COMPACT_HEIGHT, font={"size": 11}, margin={"l": 50, "r": 10, "t": 60, "b": 50},
+                             legend={"orientation": "h", "yanchor": "top", "y": -0.45, "font": {"size": 11}})
         return figure
     # The figure's title sits below the toolbar's band; the first chart's own title below that.
     figure.update_layout(title="Training, epoch by epoch", height=560,
