@@ -43,7 +43,8 @@ TOPICS: tuple[Topic, ...] = (
         "iris",
         "Iris network",
         ":material/local_florist:",
-        "Build and train your first neural network (4 → 10 → 10 → 3) to tell three iris species apart.",
+        "A small neural network learns to tell three iris species apart from four ruler measurements. What "
+        "changes inside it while it learns?",
     ),
     Topic(
         "mnist",

@@ -1,120 +1,126 @@
-"""Topic page /iris: build, train and question the course's first neural network (issue #4). The network
-lives in lib.iris, the words in lib.iris.content, the settings in lib/iris/lesson.toml, training and the
-cached views in lib.ui.iris; this page lays them out."""
+"""Topic page /iris: build, train and question the course's first neural network (issues #4, #17). The playground
+comes first, as in TensorFlow Playground: Train and the design beside the network drawn with its weights, the
+decision map and the curves, which grow epoch by epoch while it trains (a random untrained network until then);
+then short steps, each asking before it explains. The network lives in lib.iris, the words in lib.iris.content,
+the settings in lib/iris/lesson.toml, training and the cached views in lib.ui.iris; this page lays them out."""
 
 from functools import partial
 
 import streamlit as st
 
-# These imports come before page_setup, as on every page: none of them runs a Streamlit command (lib never
-# imports Streamlit and lib.ui.iris only defines functions), and Streamlit 1.67's set_page_config need not
-# be the first command anyway. Nothing here imports TensorFlow: it loads when the first network is trained.
+# No import here runs a Streamlit command or imports TensorFlow (it loads when the first network is trained).
 from lib import iris, ui
-from lib.iris import charts
+from lib.iris import charts, network
 from lib.iris import content as words
 from lib.iris.handout import handout
 from lib.iris.tables import species_counts, species_scores
-from lib.ui.iris import (OVERFIT_RESULT, baselines, iris_frame, map_axes, measured_flower, reset_design, show_curves,
-                         shown_result, train)
+from lib.ui.iris import (OVERFIT_RESULT, LiveCurves, Playground, baselines, iris_frame, map_axes, measure_a_flower,
+                         reset_design, show_curves, shown_result, train, weights_of)
 
 view = ui.page_setup("iris")
 frame = iris_frame()
 
-# 1 ────────────────────────────────────────────────────────────────────────────────────────────────
-st.header("1 · Meet the data", anchor=False, help=ui.define("feature"))
-st.markdown(view.say(words.DATA))
-if view.shown("data"):
-    st.dataframe(frame, height=240, hide_index=True)
-    st.plotly_chart(charts.scatter_matrix(frame), key="iris_splom")
-    st.caption(words.DATA_CAPTION)
-
-# 2 ────────────────────────────────────────────────────────────────────────────────────────────────
-st.header("2 · Split: flowers to learn from, flowers to test on", anchor=False, help=ui.define("test set"))
-st.markdown(view.say(words.SPLIT))
-test_fraction = view.slider("test", format="%.2f")
-train_limit = view.select_slider("flowers")
-seed = view.number_input("seed")
-
-# 3 ────────────────────────────────────────────────────────────────────────────────────────────────
-st.header("3 · Design the network", anchor=False, help=ui.define("neural network"))
-st.markdown(view.say(words.DESIGN))
-st.button("Back to the course's network", key="iris_reset", icon=":material/restart_alt:", on_click=reset_design,
-          args=(view,), help="Restore every setting in this section to the course's values.")
-layers = view.slider("layers")
-hidden = tuple(view.slider(f"n{k + 1}") for k in range(layers))
-activation, learning_rate = view.selectbox("activation"), view.select_slider("lr")
-epochs, steps, batch_size = view.slider("epochs"), view.slider("steps"), view.select_slider("batch")
+# The playground: Train and the design beside the pictures they change
+controls, effect = st.columns([1, 2], gap="medium")  # side by side on a wide screen, stacked on a phone
+with controls:
+    pressed = st.button("Train the network", key="iris_train", type="primary", icon=":material/play_arrow:",
+                        width="stretch", help="Train this design with this seed. Results are kept: settings this "
+                                              "server has already trained are replayed, not trained again.")
+    board = Playground(frame)  # the queue notice and the progress bar, under Train
+    layers = view.slider("layers")
+    hidden = tuple(view.slider(f"n{k + 1}") for k in range(layers))
+    activation, epochs = view.selectbox("activation"), view.slider("epochs")
+    with st.popover(words.MORE, icon=":material/tune:", width="stretch"):
+        learning_rate, steps, batch_size = view.select_slider("lr"), view.slider("steps"), view.select_slider("batch")
+        seed = view.number_input("seed")
+        st.button("Back to the course's network", key="iris_reset", icon=":material/restart_alt:",
+                  on_click=reset_design, args=(view,), help="Restore every design setting to the course's values.")
+test_fraction, train_limit = view.value("test"), view.value("flowers")  # chosen in step 2
 config = iris.IrisConfig(hidden_layers=hidden, activation=activation, learning_rate=learning_rate, epochs=epochs,
                          steps_per_epoch=steps, batch_size=batch_size, test_fraction=test_fraction,
                          train_size=None if train_limit == "all" else train_limit)
-
 X_train, X_test, y_train, y_test = iris.split(config, seed)
-st.subheader("The split", anchor=False)
-st.dataframe(species_counts(y_train, y_test))
-st.caption(words.split_caption(len(y_train), len(y_test)))
+with effect:
+    board.place()
+    if pressed:
+        train(view, config, seed, board)
+    result = shown_result(config, seed)
+    weights = weights_of(result) if result else network.untrained(config, seed)
+    board.show(config, weights, result.history if result else {})
+board.note.markdown(view.say(words.trained(result.test_accuracy, len(y_test), epochs) if result else
+                             words.untrained(network.accuracy(weights, activation, X_test, y_test), len(y_test),
+                                             view.from_link)))
 
-result = shown_result(config, seed)
-st.subheader("The diagram", anchor=False)
-st.metric("Weights and biases to learn", f"{config.parameter_count:,}",
-          help="Each neuron has one weight per input plus one bias; training finds all of them.")
-st.plotly_chart(charts.network_diagram(config.layer_sizes, iris.layer_weights(result.model) if result else None),
-                key="iris_diagram")
-st.caption(words.diagram_caption(config.layer_sizes, charts.MAX_NODES_DRAWN))
+st.header(view.say(words.STEP_DATA), anchor=False, help=ui.define("feature"))
+st.markdown(view.say(words.DATA_QUESTION))
+if view.shown("data", advanced=True):
+    st.plotly_chart(charts.scatter_matrix(frame), key="iris_splom")
+with st.expander(view.say(words.ANSWER)):
+    st.markdown(view.say(words.DATA))
+    if view.shown("data", advanced=True):
+        st.caption(words.DATA_CAPTION)
+        st.dataframe(frame, height=240, hide_index=True)
 
-# 4 ────────────────────────────────────────────────────────────────────────────────────────────────
-st.header("4 · Train", anchor=False, help=ui.define("training"))
-st.markdown(view.say(words.TRAIN))
-if st.button("Train the network", key="iris_train", type="primary", icon=":material/play_arrow:",
-             help="Train this design with this seed. Results are kept: settings this server has already "
-                  "trained are replayed, not trained again."):
-    train(view, config, seed)
+st.header(view.say(words.STEP_SPLIT), anchor=False, help=ui.define("test set"))
+st.markdown(view.say(words.SPLIT_QUESTION))
+split_controls, split_table = st.columns([1, 2], gap="medium") if not view.kids else (st.container(),) * 2
+with split_controls:
+    view.slider("test", format="%.2f")
+    view.select_slider("flowers")
+with split_table:
+    st.dataframe(species_counts(y_train, y_test))
+    st.caption(words.split_caption(len(y_train), len(y_test)))
+with st.expander(view.say(words.ANSWER)):
+    st.markdown(view.say(words.SPLIT))
+
+if not view.kids:
+    st.header("3 · Design the network", anchor=False, help=ui.define("neural network"))
+    st.markdown(words.DESIGN_QUESTION)
+    st.metric("Weights and biases to learn", f"{config.parameter_count:,}",
+              help="Each neuron has one weight per input plus one bias; training finds all of them.")
+    with st.expander(words.ANSWER[0]):
+        st.markdown(words.DESIGN + " " + words.diagram_caption(config.layer_sizes, charts.MAX_NODES_DRAWN))
+    st.header("4 · Train", anchor=False, help=ui.define("training"))
+    st.markdown(words.TRAIN_QUESTION)
 if result is None:
-    st.info(words.press_train(view.from_link), icon=":material/info:")
     ui.end_of_page(view, handout=partial(handout, view.link, config, seed))
     st.stop()
-show_curves(view, result, "iris_curves", words.CURVES_CAPTION)
+if not view.kids:
+    show_curves(view, result, "iris_curves", words.CURVES_CAPTION)
+    with st.expander(words.WHY[0]):
+        st.markdown(words.TRAIN)
 
-# 5 ────────────────────────────────────────────────────────────────────────────────────────────────
-st.header("5 · Judge it", anchor=False, help=ui.define("accuracy"))
+st.header(view.say(words.STEP_JUDGE), anchor=False, help=ui.define("accuracy"))
+st.markdown(view.say(words.JUDGE_QUESTION))
 st.metric("Test accuracy", f"{result.test_accuracy:.1%}",
           help="Share of the test flowers (never trained on) the network labels correctly.")
-st.metric("Training accuracy (last epoch)", f"{result.history['accuracy'][-1]:.1%}")
-st.caption(f"Trained in {result.seconds:.1f} s.")
-st.markdown(words.EXAMPLES)
 examples = iris.example_lines(result.model)
 st.code("\n".join(examples), language=None, wrap_lines=True)
 confusion = iris.confusion(result.model, X_test, y_test)
-st.plotly_chart(charts.confusion_figure(confusion), key="iris_confusion")
-st.dataframe(species_scores(y_test, iris.per_species_accuracy(result.model, X_test, y_test)), hide_index=True)
+if not view.kids:
+    st.metric("Training accuracy (last epoch)", f"{result.history['accuracy'][-1]:.1%}")
+    st.caption(f"Trained in {result.seconds:.1f} s.")
+    st.plotly_chart(charts.confusion_figure(confusion), key="iris_confusion")
+    st.dataframe(species_scores(y_test, iris.per_species_accuracy(result.model, X_test, y_test)), hide_index=True)
+with st.expander(view.say(words.WHY)):
+    st.markdown(view.say((words.EXAMPLES, words.TRAIN[1])))
 
-# 6 ────────────────────────────────────────────────────────────────────────────────────────────────
 flower, verdict = iris.EXAMPLE_FLOWERS[0], ""
 if view.shown("measure"):
-    st.header("6 · Measure a flower", anchor=False, help=ui.define("probability"))
-    st.markdown(words.MEASURE)
-    flower = measured_flower(frame)
-    threshold = view.slider("threshold")
-    probabilities = result.predict_proba(flower)[0]
-    answer = iris.decide(probabilities, threshold / 100)
-    verdict = words.verdict(probabilities, answer, threshold)
-    if answer is None:
-        st.warning(verdict, icon=":material/help:")
-    else:
-        st.success(verdict, icon=":material/local_florist:")
-    st.plotly_chart(charts.probability_bars(probabilities, threshold / 100), key="iris_probabilities")
+    st.header(view.say(words.STEP_MEASURE), anchor=False, help=ui.define("probability"))
+    st.markdown(view.say(words.MEASURE))
+    flower, verdict = measure_a_flower(view, result, frame)
 
-# 7 ────────────────────────────────────────────────────────────────────────────────────────────────
-if view.shown("map"):
+if view.shown("map", advanced=True):
     st.header("7 · See what it learned", anchor=False)
     st.markdown(words.MAP)
     x_feature, y_feature = map_axes()
     if x_feature == y_feature:
         st.warning("Pick two different measurements for the two axes.")
     else:
-        xs, ys, grid = iris.decision_grid(result.model, x_feature, y_feature, flower)
+        xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, flower, resolution=120)
         st.plotly_chart(charts.decision_map(xs, ys, grid, frame, x_feature, y_feature, flower), key="iris_map")
 
-# 8 ────────────────────────────────────────────────────────────────────────────────────────────────
 if view.shown("baselines", advanced=True):
     st.header("8 · Maybe you don't need a neural network", anchor=False, help=ui.define("model"))
     st.markdown(words.BASELINES)
@@ -122,13 +128,12 @@ if view.shown("baselines", advanced=True):
                                                                        result.X_test, result.y_test, seed)
     st.plotly_chart(charts.accuracy_bars(scores), key="iris_baselines")
 
-# 9 ────────────────────────────────────────────────────────────────────────────────────────────────
 if view.shown("overfit", advanced=True):
     st.header("9 · Overfitting: learning by heart", anchor=False, help=ui.define("overfitting"))
     st.markdown(words.overfit_intro(iris.OVERFIT_CONFIG))
     if st.button("Run the overfitting demo", key="iris_overfit", icon=":material/trending_up:",
                  help="Trains the big network on nine flowers; takes a little longer than the course's network."):
-        train(view, iris.OVERFIT_CONFIG, iris.OVERFIT_SEED, OVERFIT_RESULT)
+        train(view, iris.OVERFIT_CONFIG, iris.OVERFIT_SEED, LiveCurves("iris_overfit_live"), OVERFIT_RESULT)
     if demo := shown_result(iris.OVERFIT_CONFIG, iris.OVERFIT_SEED, OVERFIT_RESULT):
         show_curves(view, demo, "iris_overfit_curves", words.overfit_caption(demo.history, demo.test_accuracy))
 

@@ -91,13 +91,14 @@ def test_an_exercise_link_inside_the_page_keeps_hiding_locking_and_the_learners_
 
 
 def test_only_a_link_that_was_opened_says_it_set_the_design():
+    # On /iris it is said in the playground's line under Train (markdown).
     plain = open_with_link(PAGES["iris"])
     plain.slider(key="iris_design_epochs").set_value(40).run()
-    assert "The link you opened" not in texts(plain, "info")
+    assert "The link you opened" not in texts(plain, "markdown")
     linked = open_with_link(PAGES["iris"], {"epochs": "40"})
-    assert "The link you opened" in texts(linked, "info")
+    assert "The link you opened" in texts(linked, "markdown")
     linked.slider(key="iris_design_epochs").set_value(30).run()
-    assert "The link you opened" not in texts(linked, "info")
+    assert "The link you opened" not in texts(linked, "markdown")
 
 
 def test_a_corrected_value_is_said_once_and_the_address_holds_what_is_shown():

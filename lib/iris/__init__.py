@@ -2,6 +2,7 @@
 measurements (4 → 10 → 10 → 3), trained live with Keras.
 
 Modules:
+    network   - a network as NumPy weights: a random untrained one, and running one without TensorFlow
     model     - the data, :class:`IrisConfig`, :func:`train` (a :class:`TrainResult`, which predicts like a
                 scikit-learn model: ``predict``, ``predict_proba``) and everything read from a trained network
     cache     - train each (config, seed) once per server, one training at a time (:func:`cache.train_cached`)
@@ -17,8 +18,9 @@ Importing this package stays light: TensorFlow loads only inside the functions t
 
 from lib.iris.model import (
     ACTIVATIONS, EXAMPLE_FLOWERS, EXAMPLE_LABELS, FEATURES, OVERFIT_CONFIG, OVERFIT_SEED, SPECIES, IrisConfig,
-    Progress, TrainResult, build_model, confusion, decide, decision_grid, example_lines, layer_weights,
-    load_iris_frame, per_species_accuracy, predict_proba, prediction_line, split, train, training_stream)
+    Progress, TrainResult, build_model, confusion, decide, decision_grid, example_lines, load_iris_frame,
+    per_species_accuracy, predict_proba, prediction_line, split, train, training_stream)
+from lib.iris.network import layer_weights
 
 __all__ = [
     "ACTIVATIONS", "EXAMPLE_FLOWERS", "EXAMPLE_LABELS", "FEATURES", "OVERFIT_CONFIG", "OVERFIT_SEED", "SPECIES",

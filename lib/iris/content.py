@@ -10,6 +10,31 @@ import numpy as np
 
 from lib.iris.model import SPECIES, IrisConfig
 
+MORE = "More settings"
+WHY = ("What happened?", "Why?")
+ANSWER = ("The answer", "The answer")
+
+
+def untrained(accuracy: float, test_flowers: int, from_link: bool) -> tuple[str, str]:
+    """The playground's line before training: the random network's ``accuracy`` on the ``test_flowers``."""
+    return (f"Untrained (random weights): **{accuracy:.0%}** of the {test_flowers} test flowers right. "
+            + press_train(from_link),
+            f"The robot's brain is random now: **{accuracy:.0%}** of the secret flowers right. Press **Train the "
+            "network** and watch it learn!")
+
+
+def trained(accuracy: float, test_flowers: int, epochs: int) -> tuple[str, str]:
+    """The playground's line once trained: the test ``accuracy`` on the ``test_flowers`` after ``epochs``."""
+    return (f"After {epochs} epochs: **{accuracy:.1%}** of the {test_flowers} test flowers right. Could a smaller "
+            "network do as well? Change the design and train again.",
+            f"Now **{accuracy:.0%}** of the secret flowers right. Could a smaller brain do it too? Try fewer "
+            "neurons and train again!")
+
+
+STEP_DATA = ("1 · Meet the data", "1 · Meet the flowers")
+DATA_QUESTION = ("**Which of the four measurements tells the three species apart best? Look before you open the "
+                 "answer.**",
+                 "**Look at the dots on the map above: can you see three groups of flowers?**")
 DATA = (
     "Someone measured 150 iris flowers with a ruler: the length and width of the **sepals** (the green leaves "
     "under the flower) and of the **petals**, in cm. These four numbers are the **features**, what the network "
@@ -17,9 +42,15 @@ DATA = (
     "so each species name is swapped for a number: **0 = setosa, 1 = versicolor, 2 = virginica**.",
     "The garden robot has a ruler. For 150 iris flowers someone measured four things: how long and wide the "
     "**petals** are, and the **sepals** (the green leaves under the flower). The robot must guess which of three "
-    "kinds each flower is: **setosa**, **versicolor** or **virginica**.")
+    "kinds each flower is: **setosa**, **versicolor** or **virginica**. Its brain is little **neurons** in "
+    "layers: the 4 measurements go in on the left, 3 scores come out on the right, one per kind.")
 DATA_CAPTION = ("Setosa (blue circles) stands apart in every picture; versicolor (orange squares) and virginica "
-                "(green diamonds) overlap in each one. The network has to combine all four measurements.")
+                "(green diamonds) overlap in each one, least on the petal measurements (the playground's map). "
+                "The network has to combine all four measurements.")
+
+STEP_SPLIT = ("2 · Split: flowers to learn from, flowers to test on", "2 · Secret test flowers")
+SPLIT_QUESTION = ("**Why keep some flowers away from the network while it learns? Guess, then open the answer.**",
+                  "**Why does the robot never see some of the flowers while it learns?**")
 
 SPLIT = (
     "We hide some flowers from the network while it learns (the **test set**) and use them only to mark it at "
@@ -28,11 +59,11 @@ SPLIT = (
     "Some flowers are kept secret from the robot while it learns. At the end it is tested on them, like a quiz "
     "with questions it has never seen: that is the only fair way to know if it really learned.")
 
-DESIGN = (
-    "The course's network is preselected: 4 inputs → 10 neurons → 10 neurons → 3 outputs, one per "
-    "species. **Softmax** on the outputs turns them into probabilities that add up to 100%.",
-    "The robot's brain is made of little **neurons** in layers: 4 measurements go in, pass through the hidden "
-    "layers, and 3 answers come out, one score per kind of flower.")
+DESIGN_QUESTION = ("**Every line in the drawing is a weight, and every neuron past the inputs has one more number, "
+                   "its bias. How many numbers must training find? Guess, then change the design and watch.**")
+DESIGN = ("The course's network is preselected: 4 inputs → 10 neurons → 10 neurons → 3 outputs, one per species. "
+          "Each neuron has one weight per input plus one bias. **Softmax** on the outputs turns them into "
+          "probabilities that add up to 100%.")
 
 
 def split_caption(training: int, test: int) -> str:
@@ -41,12 +72,15 @@ def split_caption(training: int, test: int) -> str:
 
 def diagram_caption(layer_sizes: Sequence[int], most_drawn: int) -> str:
     """Under the network diagram; says so when a layer is wider than the ``most_drawn`` neurons it shows."""
-    return ("Grey lines until you train; then blue lines are negative weights, orange/red positive, "
-            "thicker means stronger."
+    return ("Vermillion lines are positive weights, dotted purple ones negative; thicker means stronger, and "
+            "hovering (or tapping) the middle of a line shows its weight. Before training the weights are random "
+            "(Keras draws its own random start when you train)."
             + (f" Layers wider than {most_drawn} neurons show their first {most_drawn}."
                if max(layer_sizes) > most_drawn else ""))
 
 
+TRAIN_QUESTION = ("**What does training change? Press Train and watch the lines, the map and the curves in the "
+                  "playground grow epoch by epoch.**")
 TRAIN = (
     "Training shows the network the training flowers batch by batch and nudges every weight to make the "
     "**loss** (a measure of how wrong it is: sparse categorical cross-entropy) smaller, using the **Adam** "
@@ -57,7 +91,7 @@ TRAIN = (
 
 def press_train(from_link: bool) -> str:
     """What to do before the first training; ``from_link``: the design came from a link someone sent."""
-    return ("Press **Train the network**: the course's network takes a few seconds."
+    return ("Press **Train the network** and watch the lines and the map change."
             + (" The link you opened set up this design; training is seeded, so you will get exactly the same "
                "run as the person who sent it." if from_link else ""))
 
@@ -82,11 +116,17 @@ REPLAYED = ("This design was already trained on this server, so you watched a re
 CURVES_CAPTION = ("Solid: training flowers; dashed: test flowers. Both should improve together. If training keeps "
                   "improving while test gets worse, the network is memorising (overfitting).")
 
+STEP_JUDGE = ("5 · Judge it", "3 · Test the robot")
+JUDGE_QUESTION = ("**Its score on the flowers it learned from is not the point. How does it do on the test flowers "
+                  "it never saw, and on the course's three example flowers?**",
+                  "**How many secret flowers does the robot get right? And the three flowers below?**")
 EXAMPLES = ("The course's three example flowers. The expected species is only printed next to the answer: "
             "the network never sees it.")
 
-MEASURE = ("Move the sliders as if you had measured a flower yourself. The starting values are the course's "
-           "first example flower.")
+STEP_MEASURE = ("6 · Measure a flower", "4 · Measure a flower")
+MEASURE = ("**Move the sliders as if you had measured a flower yourself (from the course's first example flower). "
+           "Where does the network stop being sure?**",
+           "**Move the sliders as if you had measured a flower with a ruler. Which kind does the robot say?**")
 
 
 def verdict(probabilities: np.ndarray, answer: int | None, threshold: int) -> str:

@@ -5,11 +5,9 @@ and training run (its defaults are the course's); :func:`train` builds and train
 returns a :class:`TrainResult`. TensorFlow is imported inside the functions that build or call a model,
 so importing this module stays light.
 
-Speed: the course feeds ``tf.data.Dataset.from_tensor_slices(...).repeat().shuffle(1000).batch(32)`` to
-``fit``. Here the same stream (every training flower once per pass, passes shuffled, cut into batches)
-is made up front as one NumPy array, and Keras runs a whole epoch per call into the compiled graph
-(``steps_per_execution``): 0.5–0.75× the course code's time (bench/bench_iris.py), with progress
-reported once per epoch.
+Speed: the course's ``tf.data`` stream (``repeat().shuffle(1000).batch(32)``) is made up front as one NumPy
+array (every training flower once per pass, passes shuffled) and Keras runs a whole epoch per call into the
+compiled graph (``steps_per_execution``): 0.5–0.75× the course code's time (bench/bench_iris.py).
 """
 
 from __future__ import annotations
@@ -138,6 +136,7 @@ class Progress:
     epoch: int  #: epochs finished, 1 to ``epochs``
     epochs: int
     history: dict[str, list[float]]  #: ``loss``, ``accuracy``, ``test_loss``, ``test_accuracy``
+    weights: list | None = None  #: the network after this epoch, as ``lib.iris.network.Weights``
 
 
 @dataclass
@@ -154,6 +153,8 @@ class TrainResult:
     X_test: np.ndarray
     y_test: np.ndarray
     seconds: float = field(default=0.0)  #: wall time of the training run
+    #: the network after each epoch (``lib.iris.network.Weights``), for drawing a replay as it learned
+    snapshots: list = field(default_factory=list)
 
     def predict_proba(self, X) -> np.ndarray:
         """Each species' probability, shape (N, 3), for flowers ``X`` (N, 4) in cm: :func:`predict_proba`."""
@@ -199,6 +200,8 @@ def train(config: IrisConfig = IrisConfig(), seed: int = 0,
     import keras
     import tensorflow as tf
 
+    from lib.iris.network import layer_parameters
+
     start = time.perf_counter()
     X_train, X_test, y_train, y_test = split(config, seed)
     keras.utils.set_random_seed(seed)
@@ -206,20 +209,23 @@ def train(config: IrisConfig = IrisConfig(), seed: int = 0,
     model = build_model(config)
     xs, ys = training_stream(X_train, y_train, config.epochs * config.steps_per_epoch * config.batch_size, seed)
     history: dict[str, list[float]] = {"loss": [], "accuracy": [], "test_loss": [], "test_accuracy": []}
+    snapshots = []
 
     class Report(keras.callbacks.Callback):
         def on_epoch_end(self, epoch, logs=None):
             for key in ("loss", "accuracy"):
                 history[key].append(float(logs[key]))
                 history[f"test_{key}"].append(float(logs[f"val_{key}"]))
+            snapshots.append(layer_parameters(model))
             if on_progress is not None:
-                on_progress(Progress(epoch + 1, config.epochs, {k: list(v) for k, v in history.items()}))
+                on_progress(Progress(epoch + 1, config.epochs, {k: list(v) for k, v in history.items()},
+                                     snapshots[-1]))
 
     model.fit(xs, ys, batch_size=config.batch_size, epochs=config.epochs, steps_per_epoch=config.steps_per_epoch,
               shuffle=False, validation_data=(X_test.astype("float32"), y_test),
               validation_batch_size=len(X_test), callbacks=[Report()], verbose=0)
     return TrainResult(config, seed, model, history, history["test_accuracy"][-1],
-                       X_train, y_train, X_test, y_test, time.perf_counter() - start)
+                       X_train, y_train, X_test, y_test, time.perf_counter() - start, snapshots)
 
 
 def predict_proba(model, X) -> np.ndarray:
@@ -275,21 +281,10 @@ def decision_grid(model, x_feature: int, y_feature: int, fixed, resolution: int 
     """The network's probabilities over a grid of two features (the other two held at ``fixed``), in one
     batched call. Returns ``xs`` (resolution,), ``ys`` (resolution,) and probabilities
     (resolution, resolution, 3) indexed ``[y, x]``; the grid spans the data's range plus a margin."""
-    if x_feature == y_feature or not {x_feature, y_feature} <= set(range(len(FEATURES))):
-        raise ValueError("Choose two different features (0 to 3) for the map's axes.")
-    if not 2 <= resolution <= 400:
-        raise ValueError("resolution must be from 2 to 400 points per side.")
-    data = load_iris_frame()[list(FEATURES)].to_numpy()
-    axes = [np.linspace(data[:, f].min() - 0.5, data[:, f].max() + 0.5, resolution) for f in (x_feature, y_feature)]
-    grid_x, grid_y = np.meshgrid(*axes)
-    flowers = np.tile(np.asarray(fixed, dtype=float), (grid_x.size, 1))
-    flowers[:, x_feature], flowers[:, y_feature] = grid_x.ravel(), grid_y.ravel()
-    return axes[0], axes[1], predict_proba(model, flowers).reshape(resolution, resolution, len(SPECIES))
+    from lib.iris.network import plane
 
-
-def layer_weights(model) -> list[np.ndarray]:
-    """The trained weight matrices, one (inputs, outputs) array per layer, input side first."""
-    return [np.asarray(layer.kernel) for layer in model.layers]
+    xs, ys, flowers = plane(x_feature, y_feature, fixed, resolution)
+    return xs, ys, predict_proba(model, flowers).reshape(resolution, resolution, len(SPECIES))
 
 
 #: The overfitting demo: nine training flowers, a big network (3 × 64 neurons), a high learning rate and

@@ -1,7 +1,8 @@
-"""The /iris page's Streamlit side (issue #4): its cached data and baselines, the "back to the course's
-network" button, live training (the queue, a progress bar and the curves growing epoch by epoch, or the replay
-of a run this server already trained), which trained network the learner may see, and the controls of the
-learner's own flower and of the decision map (plain widgets: they are not lesson settings).
+"""The /iris page's Streamlit side (issues #4, #17): its cached data and baselines, the "back to the course's
+network" button, the playground's pictures (the network, the decision map and the curves), live training (the
+queue, a progress bar and those pictures growing epoch by epoch, or the replay of a run this server already
+trained), which trained network the learner may see, and the controls of the learner's own flower and of the
+decision map (plain widgets: they are not lesson settings).
 
 The cached functions live in a module, not in the page, because Streamlit builds a cached function's wrapper
 each time its ``@st.cache_*`` line runs; a module is imported once, so each wrapper is built once per process.
@@ -16,14 +17,19 @@ import pandas as pd
 import streamlit as st
 
 from lib import iris
-from lib.iris import charts
+from lib.iris import charts, network
 from lib.iris import content as words
 from lib.iris.baselines import baseline_accuracies
 from lib.iris.cache import cached, train_cached
+from lib.iris.network import Weights
 from lib.training import replay_frames
 
 WATCHED = "iris_watched"  #: session state: (config, seed) → whether the learner watched that run as a replay
 RESULT, OVERFIT_RESULT = "iris_result", "iris_overfit_result"  #: session state: the learner's last runs
+#: Redraws in a replay: each draws three charts, which a browser needs a moment to build, so fewer than
+#: lib.training's default and each shown longer.
+REPLAY_FRAMES = 6
+MAP_AXES = (2, 3)  #: the playground's decision map: petal length across, petal width up (they part the species best)
 
 
 @st.cache_data(show_spinner="Loading the 150 iris measurements…")
@@ -43,13 +49,40 @@ def reset_design(view) -> None:
             st.session_state[setting.key] = setting.default
 
 
+def flower_now() -> np.ndarray:
+    """The learner's flower as the sliders of :func:`measured_flower` hold it (the course's first example
+    flower until they are moved), for drawing before those sliders are."""
+    return np.array([st.session_state.get(f"iris_flower_{k}", float(value))
+                     for k, value in enumerate(iris.EXAMPLE_FLOWERS[0])])
+
+
 def measured_flower(frame: pd.DataFrame) -> np.ndarray:
-    """The learner's own flower: one slider per measurement, from a centimetre below the smallest flower in
-    ``frame`` to one above the largest, starting at the course's first example flower."""
-    return np.array([st.slider(feature, float(frame[feature].min()) - 1, float(frame[feature].max()) + 1,
+    """The learner's own flower: one slider per measurement, from the smallest to the largest flower measured
+    in ``frame`` (the network has seen nothing outside that), starting at the course's first example flower."""
+    return np.array([st.slider(feature, float(frame[feature].min()), float(frame[feature].max()),
                                float(iris.EXAMPLE_FLOWERS[0][k]), 0.1, key=f"iris_flower_{k}",
-                               help=f"The flower's {feature.replace(' (cm)', '')} in centimetres.")
+                               help=f"The flower's {feature.replace(' (cm)', '')} in centimetres, within the "
+                                    "range of the 150 measured flowers.")
                      for k, feature in enumerate(iris.FEATURES)])
+
+
+def measure_a_flower(view, result: iris.TrainResult, frame: pd.DataFrame) -> tuple[np.ndarray, str]:
+    """The learner's flower and the "I don't know" threshold beside the network's answer and its probability
+    bars; returns the flower and the answer in words."""
+    flower_column, answer_column = st.columns(2, gap="medium")
+    with flower_column:
+        flower = measured_flower(frame)
+        threshold = view.slider("threshold")
+    with answer_column:
+        probabilities = result.predict_proba(flower)[0]
+        answer = iris.decide(probabilities, threshold / 100)
+        verdict = words.verdict(probabilities, answer, threshold)
+        if answer is None:
+            st.warning(verdict, icon=":material/help:")
+        else:
+            st.success(verdict, icon=":material/local_florist:")
+        st.plotly_chart(charts.probability_bars(probabilities, threshold / 100), key="iris_probabilities")
+    return flower, verdict
 
 
 def map_axes() -> tuple[int, int]:
@@ -75,44 +108,112 @@ def shown_result(config: iris.IrisConfig, seed: int, slot: str = RESULT) -> iris
     return result
 
 
-def train(view, config: iris.IrisConfig, seed: int, slot: str = RESULT) -> None:
-    """Train (or replay) this design, keep it as the learner's run in ``slot`` and draw the page again from the
-    top, so what comes above (the network diagram) shows the trained weights."""
-    result, replayed = train_with_progress(view, config, seed)
+class LiveCurves:
+    """Where a run is drawn while it trains: the queue notice, a progress bar and the curves, one above the
+    other where this is made (the overfitting demo)."""
+
+    config: iris.IrisConfig  #: the run being drawn (set by :func:`train`)
+
+    def __init__(self, key: str):
+        self.key = key
+        self.status, self.bar, self.curves = st.empty(), st.empty(), st.empty()
+
+    def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
+        """Draw the run after ``epoch`` of ``epochs``: its curves so far (``weights``: the network then)."""
+        self.advance(epoch, epochs, history)
+        self.curves.plotly_chart(charts.training_curves(history, epochs), key=f"{self.key}_{epoch}")
+
+    def begin(self, seed: int) -> None:
+        """Before the first epoch: nothing to draw yet."""
+
+    def advance(self, epoch: int, epochs: int, history: dict[str, list[float]]) -> None:
+        self.bar.progress(epoch / epochs, text=words.epoch_line(epoch, epochs, history["test_accuracy"][-1]))
+
+    def done(self) -> None:
+        for placeholder in (self.status, self.bar, self.curves):
+            placeholder.empty()
+
+
+class Playground(LiveCurves):
+    """The playground's pictures: the network diagram and, under it side by side, the decision map and the
+    curves, drawn again after every epoch while a run trains. The queue notice, the progress bar and the
+    playground's one line of result (:attr:`note`) go where this is made (under Train); :meth:`place` puts the
+    pictures where it is called."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame, self.key = frame, "iris_live"
+        self.status, self.bar, self.note = st.empty(), st.empty(), st.empty()
+
+    def place(self) -> None:
+        self.diagram = st.empty()
+        left, right = st.columns(2, gap="small")
+        self.map, self.curves = left.empty(), right.empty()
+
+    def show(self, config: iris.IrisConfig, weights: Weights, history: dict[str, list[float]], tag: str = "") -> None:
+        """Draw the network ``weights`` (of ``config``) and its curves so far (``history``, empty before
+        training); ``tag`` keeps each redraw's charts apart while a run trains."""
+        xs, ys, grid = network.decision_grid(weights, config.activation, *MAP_AXES, flower_now())
+        for place, name, figure in (
+                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights)),
+                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True)),
+                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True))):
+            place.plotly_chart(figure, key=name + tag, config={"displayModeBar": False})
+
+    def begin(self, seed: int) -> None:
+        """Before the first epoch: the untrained network, so the pictures never go blank while it starts."""
+        self.show(self.config, network.untrained(self.config, seed), {}, tag="_start")
+
+    def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
+        self.advance(epoch, epochs, history)
+        if weights is not None:
+            self.show(self.config, weights, history, tag=f"_live_{epoch}")
+
+    def done(self) -> None:
+        self.status.empty()
+        self.bar.empty()
+
+
+def weights_of(result: iris.TrainResult) -> Weights:
+    """The trained network's weights, as the playground draws them."""
+    return result.snapshots[-1] if result.snapshots else network.layer_parameters(result.model)
+
+
+def train(view, config: iris.IrisConfig, seed: int, board: LiveCurves, slot: str = RESULT) -> None:
+    """Train (or replay) this design, drawing it on ``board`` as it learns, keep it as the learner's run in
+    ``slot`` and draw the page again from the top, so everything shows the trained network."""
+    board.config = config
+    result, replayed = train_with_progress(view, config, seed, board)
     st.session_state[slot] = result
     st.session_state.setdefault(WATCHED, {})[(config, seed)] = replayed
     st.rerun()
 
 
-def train_with_progress(view, config: iris.IrisConfig, seed: int) -> tuple[iris.TrainResult, bool]:
-    """Train a run, showing the queue, a progress bar and live curves while it trains. A run this server has
-    already trained is replayed from its stored curves instead, so every learner watches it learn. Returns
-    the run and whether it was a replay."""
-    status, bar, curves = st.empty(), st.progress(0.0, text="Starting TensorFlow and building the network…"), st.empty()
+def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCurves) -> tuple[iris.TrainResult, bool]:
+    """Train a run, showing the queue, a progress bar and the run growing on ``board`` while it trains. A run
+    this server has already trained is replayed from its stored curves and weights instead, so every learner
+    watches it learn. Returns the run and whether it was a replay."""
+    board.bar.progress(0.0, text="Starting TensorFlow and building the network…")
+    board.begin(seed)
 
     def on_wait(ahead: int) -> None:
-        status.info(words.waiting(ahead), icon=":material/hourglass_top:")
-
-    def show(history: dict[str, list[float]]) -> None:
-        epoch = len(history["loss"])
-        bar.progress(epoch / config.epochs, text=words.epoch_line(epoch, config.epochs, history["test_accuracy"][-1]))
-        curves.plotly_chart(charts.training_curves(history, config.epochs), key=f"iris_live_{epoch}")
+        board.status.info(words.waiting(ahead), icon=":material/hourglass_top:")
 
     trained_here = []
 
     def on_progress(progress: iris.Progress) -> None:
-        status.empty()
+        board.status.empty()
         trained_here.append(progress.epoch)
-        show(progress.history)
+        board.progress(progress.epoch, config.epochs, progress.history, progress.weights)
 
     result = train_cached(config, seed, on_progress=on_progress, on_wait=on_wait)
     if not trained_here:  # trained before, or by the run we queued behind
-        status.info(view.say(words.REPLAYING), icon=":material/replay:")
-        for frame in replay_frames(result.history):
-            show(frame.history)
+        board.status.info(view.say(words.REPLAYING), icon=":material/replay:")
+        for frame in replay_frames(result.history, max_frames=REPLAY_FRAMES):
+            epoch = len(frame.history["loss"])
+            board.progress(epoch, config.epochs, frame.history,
+                           result.snapshots[epoch - 1] if len(result.snapshots) >= epoch else None)
             time.sleep(frame.pause)
-    for placeholder in (status, bar, curves):
-        placeholder.empty()
+    board.done()
     return result, not trained_here
 
 

@@ -15,6 +15,7 @@ def _open(page: Page, url: str) -> None:
 def test_a_link_opens_the_design_and_the_address_follows_changes(page: Page, shared_server):
     _open(page, f"{shared_server}/iris?layers=1&n1=16&activation=tanh&seed=7&lesson=4")
     expect(page.get_by_text("Exercise 4: Ten flowers.")).to_be_visible()
+    page.get_by_test_id("stPopover").get_by_role("button", name="More settings").click()  # the seed lives there
     seed = page.get_by_label("Random seed", exact=True)
     expect(seed).to_have_value("7", timeout=90_000)  # the first visit to a server loads the page's libraries
     expect(page.get_by_role("combobox", name="Activation of the hidden neurons")).to_have_value("tanh")
@@ -39,5 +40,6 @@ def test_kid_mode_link(page: Page, shared_server):
     expect(page.get_by_test_id("stSlider").filter(has_text="Hidden layers")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("Learning rate", exact=True)).to_have_count(0)
     expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible(timeout=60_000)
-    page.get_by_role("heading", name="3 · Design the network").scroll_into_view_if_needed()
+    expect(page.get_by_role("heading", name="3 · Design the network")).to_have_count(0)  # a shorter path
+    expect(page.get_by_role("heading", name="2 · Secret test flowers")).to_be_visible()
     screenshot_desktop_and_phone(page, "iris-kids", "/iris in kid mode")

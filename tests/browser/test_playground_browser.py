@@ -15,6 +15,7 @@ PLAYGROUNDS = {
     "noise": ("Secret spy messages", "How many copies to combine", "Average of the first copy: itself", "image"),
     "kmeans": ("Garden bug detective", "Number of groups (k)", "k-means at work", "chart"),
     "convolution": ("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels", "image"),
+    "iris": ("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out", "chart"),
 }
 
 #: kind of picture → (its Streamlit test id, how to read what it shows)
@@ -41,7 +42,7 @@ def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, sha
     open_at(page, f"{shared_server}/{slug}", title)
     slider = page.get_by_role("slider", name=control)
     boxes = _pictures(page, kind)
-    expect(boxes.filter(has_text=caption)).to_have_count(1)
+    expect(boxes.filter(has_text=caption)).to_have_count(1, timeout=30_000)  # a chart's text comes with plotly
     where = next(n for n, text in enumerate(boxes.all_text_contents()) if caption in text)
     picture = boxes.nth(where)
     assert _within(page, slider, DESKTOP["height"]) and _within(page, picture, DESKTOP["height"])

@@ -10,6 +10,7 @@ from sklearn.metrics import confusion_matrix, recall_score
 from sklearn.model_selection import train_test_split
 
 from lib import iris
+from lib.iris import network
 from tests.conftest import ROOT
 
 SEEDS = (0, 1, 2)
@@ -165,3 +166,44 @@ def test_importing_lib_iris_does_not_import_tensorflow():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_numpy_network_runs_a_trained_network_as_keras_does(runs):
+    run = runs[0]
+    weights = network.layer_parameters(run.model)
+    np.testing.assert_allclose(network.probabilities(weights, "relu", run.X_test),
+                               iris.predict_proba(run.model, run.X_test), atol=1e-5)
+    xs, ys, grid = network.decision_grid(weights, "relu", 2, 3, iris.EXAMPLE_FLOWERS[1], resolution=7)
+    _, _, keras_grid = iris.decision_grid(run.model, 2, 3, iris.EXAMPLE_FLOWERS[1], resolution=7)
+    np.testing.assert_allclose(grid, keras_grid, atol=1e-5)
+    assert network.accuracy(weights, "relu", run.X_test, run.y_test) == pytest.approx(run.test_accuracy, abs=1e-6)
+
+
+def test_every_epoch_keeps_a_snapshot_of_the_network(runs):
+    run = runs[0]
+    assert len(run.snapshots) == 10
+    for (kernel, bias), trained in zip(run.snapshots[-1], network.layer_parameters(run.model)):
+        np.testing.assert_array_equal(kernel, trained[0])
+        np.testing.assert_array_equal(bias, trained[1])
+    assert not np.array_equal(run.snapshots[0][0][0], run.snapshots[-1][0][0])  # the weights moved
+    seen = []
+    iris.train(iris.IrisConfig(epochs=2, steps_per_epoch=10), seed=0, on_progress=seen.append)
+    assert [len(p.weights) for p in seen] == [3, 3] and seen[0].weights[0][0].shape == (4, 10)
+
+
+def test_an_untrained_network_is_random_glorot_weights_and_zero_biases():
+    config = iris.IrisConfig(hidden_layers=(8,), activation="tanh")
+    weights = network.untrained(config, seed=5)
+    assert [(k.shape, b.shape) for k, b in weights] == [((4, 8), (8,)), ((8, 3), (3,))]
+    assert all(np.abs(k).max() <= np.sqrt(6 / sum(k.shape)) for k, _ in weights)
+    assert all(not b.any() for _, b in weights)
+    np.testing.assert_array_equal(weights[0][0], network.untrained(config, seed=5)[0][0])  # seeded
+    assert not np.array_equal(weights[0][0], network.untrained(config, seed=6)[0][0])
+    probabilities = network.probabilities(weights, "tanh", iris.EXAMPLE_FLOWERS)
+    assert probabilities.shape == (3, 3)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1)
+    # Hand-worked: one linear layer with these weights gives softmax(x @ W + b).
+    kernel, bias = np.eye(4)[:, :3], np.array([0.0, 0.0, 1.0])
+    logits = np.array([5.1, 3.3, 2.7])
+    np.testing.assert_allclose(network.probabilities([(kernel, bias)], "relu", [[5.1, 3.3, 1.7, 0.5]])[0],
+                               np.exp(logits) / np.exp(logits).sum())

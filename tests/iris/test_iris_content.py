@@ -34,7 +34,10 @@ def test_overfit_words_describe_the_demo():
 
 
 def test_every_word_pair_has_plain_and_kid_words():
-    for pair in (content.DATA, content.SPLIT, content.DESIGN, content.TRAIN, content.REPLAYING, content.REPLAYED):
+    for pair in (content.DATA, content.SPLIT, content.TRAIN, content.REPLAYING, content.REPLAYED, content.STEP_DATA,
+                 content.DATA_QUESTION, content.STEP_SPLIT, content.SPLIT_QUESTION, content.STEP_JUDGE,
+                 content.JUDGE_QUESTION, content.STEP_MEASURE, content.MEASURE, content.untrained(0.3, 38, False),
+                 content.trained(0.95, 38, 10)):
         assert len(pair) == 2 and all(pair) and pair[0] != pair[1]
 
 

@@ -21,7 +21,9 @@ def test_page_shows_data_split_and_design_before_training():
     assert headers[:4] == ["1 · Meet the data", "2 · Split: flowers to learn from, flowers to test on",
                            "3 · Design the network", "4 · Train"]
     assert app.metric[0].value == "193"
-    assert "Press **Train the network**" in app.info[0].value
+    # The playground's line under Train: the untrained network's score, and what to do.
+    assert any("Press **Train the network**" in m.value and "Untrained (random weights)" in m.value
+               for m in app.markdown)
     app.slider(key="iris_design_layers").set_value(3).run()
     app.slider(key="iris_test_fraction").set_value(0.5).run()
     assert not app.exception
@@ -85,7 +87,7 @@ def test_every_learner_presses_train_and_watches_it_learn_even_when_the_server_a
     monkeypatch.setattr(cache, "train", no_second_training)
     second = open_with_link("pages/2_iris.py", link)  # another learner, same server
     assert not any(m.label == "Test accuracy" for m in second.metric)  # not shown before pressing Train
-    assert any("Press **Train the network**" in box.value for box in second.info)
+    assert any("Press **Train the network**" in m.value for m in second.markdown)
     second.button(key="iris_train").click().run()
     assert not second.exception, second.exception
     assert {m.label: m.value for m in second.metric}["Test accuracy"] == accuracy
