@@ -70,13 +70,14 @@ def _click(text: str) -> Callable:
 #: page → its main controls: (what the learner does, how, how to undo it so every run starts alike)
 ACTIONS: dict[str, list[tuple[str, Callable, Callable]]] = {
     "": [],
-    "convolution": [("kernel size step", _slider("Blur and sharpen strength"), _slider("Blur and sharpen strength", "ArrowLeft"))],
-    "iris": [],
+    "convolution": [("pixel column", _slider("Pixel column"), _slider("Pixel column", "ArrowLeft"))],
+    "iris": [("neurons slider", _slider("Neurons in hidden layer 1"),
+              _slider("Neurons in hidden layer 1", "ArrowLeft"))],
     "mnist": [("invert toggle", _click("Train with inverted copies"), _click("Train with inverted copies"))],
     "noise": [("copies slider", _slider("Number of copies Jane sends"),
                _slider("Number of copies Jane sends", "ArrowLeft")),
               ("noise kind", _click("Uniform: flat fuzz"), _click("Gaussian: bell-curve fuzz"))],
-    "kmeans": [],
+    "kmeans": [("groups slider", _slider("Number of groups (k)"), _slider("Number of groups (k)", "ArrowLeft"))],
     "ethics": [],
 }
 BARE_ACTIONS = [("toggle", _click("A switch"), _click("A switch")),
