@@ -84,7 +84,7 @@ QUESTIONS = {
              "Take away most of one kind of flower. Which kind will the robot get wrong?"),
     "garden": ("The garden robot groups woodlice, ladybirds and stones. What does it do with a coin, a snail or "
                "an ant?",
-               "The garden robot sorts bugs and stones. What does it do with a coin?"),
+               "What does the garden robot do with a coin?"),
 }
 #: What the learner should notice, in kid words (the plain words are :attr:`lib.ethics.demos.Demo.lesson`).
 KIDS_LESSONS = {
@@ -121,7 +121,7 @@ def not_available(page: str) -> str:
     return f"This demo needs the {page} page's model, which is not available yet."
 
 
-DOG_CAPTION = ("The dog as the networks see it: 28 × 28 greys (photo: Emily Mathews, CC BY 2.0)", None)
+DOG_CAPTION = ("The dog, 28 × 28, as the networks see it (photo: Emily Mathews, CC BY 2.0)", None)
 DIGIT_CAPTION = ("A real handwritten 9 from the test set, as the networks see it", "A real 9")
 #: The two digit networks' names in kid mode, in the order of :data:`lib.mnist.NETWORK_NAMES`.
 KIDS_NETWORKS = ("Robot 1", "Robot 2")
@@ -134,6 +134,8 @@ def network_names(names, kids: bool) -> list[str]:
 
 LOADING_DIGITS = "Loading the two digit networks…"
 PROBABILITY, SHARE_CORRECT = "probability", "share correct"
+DIGIT = ("digit", "number")  #: the probabilities chart's x axis
+NETWORK = ("network", "robot")  #: the accuracy chart's x axis
 
 
 def picture_alt(dog: bool) -> str:
@@ -142,7 +144,7 @@ def picture_alt(dog: bool) -> str:
 
 def probabilities_title(dog: bool) -> tuple[str, str]:
     shown = "the dog" if dog else "the real 9"
-    return f"What the digit networks think {shown} is", ""
+    return f"What the digit networks think {shown} is", "The robots' guesses"
 
 
 def threshold_line(threshold: float) -> tuple[str, str]:
@@ -250,6 +252,7 @@ def garden_result(stranger: str, group: int, kind: str) -> str:
 
 IRIS_TITLE = "Test accuracy for each species"
 IRIS_ALL = "All training flowers"
+SPECIES = "species"  #: the iris chart's x axis
 
 
 def iris_few(keep: float, left_out: str) -> str:

@@ -49,7 +49,7 @@ def playground(view) -> str | None:
         _chart(bars(view.say(words.probabilities_title(dog)), [str(d) for d in range(10)],
                     {name: list(p) for name, p in zip(names, probabilities.values())},
                     "" if view.kids else words.PROBABILITY, labels=False, ticks=not view.kids, line=threshold,
-                    line_label=view.say(words.threshold_line(threshold)), height=320))
+                    line_label=view.say(words.threshold_line(threshold)), height=320, x_title=view.say(words.DIGIT)))
         verdicts = [words.dog_verdict(name, int(p.argmax()), float(p.max()), threshold)
                     for name, p in probabilities.items()]
         if view.kids:
@@ -96,7 +96,8 @@ def _polarity(view, controls, effect) -> str | None:
         if swapped:
             series[view.say(words.SWAPPED)] = [inverted for _, inverted in accuracy.values()]
         _chart(bars(view.say(words.POLARITY_TITLE), words.network_names(accuracy, view.kids), series,
-                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=300))
+                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=300,
+                    x_title=view.say(words.NETWORK)))
         st.markdown(f":blue[{view.say(words.polarity_try(swapped))}]")
     return words.polarity_result(accuracy) if swapped else None
 
@@ -112,8 +113,8 @@ def _iris(view, controls, effect) -> str | None:
     with effect:
         balanced = _iris_accuracy((1.0, 1.0, 1.0))
         reduced = _iris_accuracy(demos.fraction_without(species, keep))
-        _chart(bars(words.IRIS_TITLE, demos.SPECIES, {words.IRIS_ALL: balanced, words.iris_few(keep, left_out): reduced},
-                    words.SHARE_CORRECT, height=300))
+        series = {words.IRIS_ALL: balanced, words.iris_few(keep, left_out): reduced}
+        _chart(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=300, x_title=words.SPECIES))
     return words.iris_result(list(demos.SPECIES), left_out, keep, balanced, reduced)
 
 
