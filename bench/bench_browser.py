@@ -78,7 +78,8 @@ ACTIONS: dict[str, list[tuple[str, Callable, Callable]]] = {
                _slider("Number of copies Jane sends", "ArrowLeft")),
               ("noise kind", _click("Uniform: flat fuzz"), _click("Gaussian: bell-curve fuzz"))],
     "kmeans": [("groups slider", _slider("Number of groups (k)"), _slider("Number of groups (k)", "ArrowLeft"))],
-    "ethics": [],
+    "ethics": [("'I don't know' threshold", _slider("Say 'I don't know' below this confidence"),
+                _slider("Say 'I don't know' below this confidence", "ArrowLeft"))],
 }
 BARE_ACTIONS = [("toggle", _click("A switch"), _click("A switch")),
                 ("slider", _slider("A slider"), _slider("A slider", "ArrowLeft"))]

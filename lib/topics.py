@@ -71,7 +71,8 @@ TOPICS: tuple[Topic, ...] = (
         "ethics",
         "Before you trust a model",
         ":material/fact_check:",
-        "The questions to ask before using a model, with this app's own models showing what goes wrong.",
+        "A model always gives an answer. When should you trust it? Try this app's own models on things they "
+        "never learned, then ask the questions.",
     ),
 )
 

@@ -1,7 +1,10 @@
-"""Topic page /ethics: what to ask before trusting a model, as a checklist to answer, save and reload,
-with live demos that show this app's own models going wrong. The checklist and the answers' format live in
-lib.ethics, the page's sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the answers'
-widgets and the demos in lib.ui.ethics; this page lays them out."""
+"""Topic page /ethics: what to ask before trusting a model (issues #16, #17). The live demos come first, each a
+small playground asking its question before it shows anything: at the top the dog shown to the digit networks,
+with the "I don't know" threshold beside what they answer; then black-on-white digits, an iris network trained
+with few flowers of one species and a stranger in the garden. Then the checklist to answer, save and reload
+(kid mode: seven detective questions). The checklist and the answers' format live in lib.ethics, the page's
+sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the answers' widgets in lib.ui.ethics
+and the demos in lib.ui.ethics_demos; this page lays them out."""
 
 import copy
 
@@ -12,18 +15,49 @@ from lib.ethics import words
 from lib.ethics.content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics.demos import DEMOS
 from lib.ethics.handout import handout
-from lib.ui.ethics import answers, checklist_item, printable, progress, project_name, run_demo, save_panel
+from lib.ui.ethics import (answers, checklist_item, kids_checklist, printable, progress, project_name,
+                           save_panel)
+from lib.ui.ethics_demos import playground, step
 
 view = ui.page_setup("ethics")
 given = answers()
 
-if view.toggle("printable"):
+if view.value("printable"):  # only the checklist and the answers, ready for the browser's Print
+    view.toggle("printable")
     printable(given)
     st.stop()
 
-st.markdown(view.say(words.INTRO))
+ran = []  # one sentence per demo the learner tried, for the handout
+number = 0
+if view.shown("demos"):
+    if view.shown("dog") and (said := playground(view)):
+        ran.append(said)
+    for demo in DEMOS[1:]:
+        if view.shown(demo.key, advanced=demo.key == "iris"):  # kids: the dog, the digits, the garden
+            number += 1
+            if said := step(view, number, demo):
+                ran.append(said)
+
+st.header(f"{number + 1} · {view.say(words.CHECKLIST_HEADING)}", anchor=False)
+st.markdown(view.say(words.CHECKLIST_INTRO))
+if not view.kids:  # kids print their answers from "Download my results"
+    view.toggle("printable")
+if view.kids:
+    kids_checklist(given)
+else:
+    project_name()
+    st.subheader("Progress", anchor=False)
+    progress(view, given)
+    for section in ethics.CHECKLIST:
+        st.subheader(section.title, anchor=False)
+        for entry in section.items:
+            checklist_item(view, entry)
+
+if view.shown("save", advanced=True):  # kids' answers stay for the visit; their record is the download
+    save_panel(given)
 
 if view.shown("principles", advanced=True):
+    st.header(words.PRINCIPLES_HEADING, anchor=False, help=ui.define("bias (fairness)"))
     principles, questions, rules = st.tabs(words.TABS)
     with principles:
         st.markdown(words.PRINCIPLES_SOURCE)
@@ -34,32 +68,6 @@ if view.shown("principles", advanced=True):
     with rules:
         st.markdown(words.RULES_INTRO)
         st.markdown("\n".join(f"{n}. **{rule}.** {why}" for n, (rule, why) in enumerate(DATA_RULES, 1)))
-
-st.header("The checklist", anchor=False)
-project_name()
-st.subheader("Progress", anchor=False)
-progress(view, given)
-for section in ethics.CHECKLIST:
-    st.subheader(view.say(words.title(section)), anchor=False)
-    for entry in section.items:
-        checklist_item(view, entry)
-
-ran = []  # one sentence per demo shown, for the handout
-if view.shown("demos"):
-    st.header("See it happen", anchor=False, help=ui.define("bias (fairness)"))
-    st.markdown(view.say(words.DEMOS_INTRO))
-    for demo in DEMOS:
-        if not view.shown(demo.key):
-            continue
-        with st.container(border=True):
-            st.subheader(demo.title, anchor=False)
-            st.caption(f"Checklist: {view.say(words.question(ethics.item(demo.item_id)))}")
-            st.markdown(demo.lesson)
-            if view.toggle(demo.key, help=words.loads(demo.needs)) and (said := run_demo(view, demo)):
-                ran.append(said)
-
-if view.shown("save"):
-    save_panel(given)
 
 if view.shown("sources", advanced=True):
     st.header("Sources", anchor=False)

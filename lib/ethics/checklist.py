@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-from lib.ethics.content import CHECKLIST, Item, Section
+from lib.ethics.content import CHECKLIST, KID_CHECKLIST, Item, Section
 from lib.handout import code_span, escape_markdown
 
 #: The four possible answers, in the order the page offers them.
@@ -40,6 +40,8 @@ MAX_PROJECT_CHARS = 200
 #: Every item of every section, in checklist order.
 ITEMS: tuple[Item, ...] = tuple(entry for section in CHECKLIST for entry in section.items)
 _BY_ID: dict[str, Item] = {entry.id: entry for entry in ITEMS}
+#: Kid mode's detective questions (:data:`lib.ethics.content.KID_CHECKLIST`), in their order.
+KID_ITEMS: tuple[Item, ...] = tuple(_BY_ID[item_id] for item_id in KID_CHECKLIST)
 
 
 def item(item_id: str) -> Item:
@@ -60,6 +62,11 @@ def progress(answers: dict) -> list[tuple[Section, int, int]]:
     """For each section, in order: ``(section, settled items, all items)``. "Not sure" does not count."""
     return [(section, sum(_settled(answers, entry.id) for entry in section.items), len(section.items))
             for section in CHECKLIST]
+
+
+def settled_count(answers: dict, items=ITEMS) -> int:
+    """How many of ``items`` (every item unless told) are settled: answered yes, no or not applicable."""
+    return sum(_settled(answers, entry.id) for entry in items)
 
 
 def open_items(answers: dict) -> list[tuple[Section, Item]]:

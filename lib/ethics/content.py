@@ -205,7 +205,7 @@ CHECKLIST: tuple[Section, ...] = (
              f"{SLIDES}; {DEON}, D.3"),
         Item("model-dont-know",
              "What does the model do with something unlike anything it was trained on? Can it say 'I don't know'?",
-             "What does it do when it sees something it has never seen before?",
+             "Can it say “I don't know” to something new?",
              "Most models always answer; 'I don't know' has to be designed in, with a threshold you choose.",
              "Shown a dog, the digit network names a digit; shown a cat, some COVID-19 scan detectors said "
              "'COVID' (the 'covid cat').",
@@ -257,9 +257,16 @@ CHECKLIST: tuple[Section, ...] = (
              f"{DEON}, E.3"),
         Item("deploy-misuse",
              "How could it be misused – and should it be built at all?",
-             "Could someone use it to be unkind? Should we make it at all?",
+             "Could someone use it to be unkind?",
              "Just because you can build something does not mean you should.",
              "The course's first principle: nothing that refuses loans by skin colour or helps a weapon kill.",
              f"{MEETUP}; {TRANSCRIPT}; {DEON}, E.4"),
     )),
 )
+
+
+#: Kid mode's short list, "the detective questions": six checklist items (by id) a child can ask about any
+#: robot, in their kid wording. They are the checklist's own items, so a child's answers are saved, loaded
+#: and printed with the rest, and stay when kid mode is switched off.
+KID_CHECKLIST: tuple[str, ...] = ("collect-who", "model-groups", "model-dont-know", "model-explain", "deploy-human",
+                                  "deploy-misuse")

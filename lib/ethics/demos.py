@@ -29,19 +29,19 @@ class Demo:
     lesson: str  #: what to notice
 
 
-#: The four demos, in the page's order.
+#: The four demos, in the page's order: the dog is the page's playground, the others its steps. A title names
+#: the experiment, never its outcome (the learner guesses first); ``lesson`` is what to notice afterwards.
 DEMOS: tuple[Demo, ...] = (
-    Demo("dog", "The digit network names a digit for a dog", "model-dont-know", "Handwritten digits",
+    Demo("dog", "A dog for the digit networks", "model-dont-know", "Handwritten digits",
          "Both networks were only ever shown digits, so they can only answer with a digit – even for a dog. "
          "An 'I don't know' has to be designed in, for example a minimum confidence."),
-    Demo("polarity", "Trained on white-on-black digits, it fails on black-on-white ones", "collect-who",
-         "Handwritten digits",
+    Demo("polarity", "Black digits on white paper", "collect-who", "Handwritten digits",
          "The same 200 test digits, shown as they are and with black and white swapped. The network that only "
          "saw white-on-black digits fails on the swapped ones; the one trained on both kinds does not."),
-    Demo("iris", "Remove most of one iris species from training", "model-groups", "Iris network",
+    Demo("iris", "Too few flowers of one species", "model-groups", "Iris network",
          "Train the iris network twice: on all training flowers, then with most of one species left out. "
          "Check the accuracy for each species, not only the overall score."),
-    Demo("garden", "k-means puts a stranger into a group anyway", "model-dont-know", "Garden bug detective",
+    Demo("garden", "A stranger in the garden", "model-dont-know", "Garden bug detective",
          "k-means always gives every object one of its groups – it has no group called 'none of these'."),
 )
 
@@ -54,6 +54,11 @@ def demo(key: str) -> Demo:
 # --- digits ----------------------------------------------------------------------------------------------
 
 DOG_PHOTO = DATA_DIR / "custom-digits" / "dog.png"
+#: The real digit the dog playground offers instead of the dog: a 9 of the MNIST test set that both shipped
+#: networks read correctly, yet less surely than they name a digit for the dog.
+REAL_DIGIT = 1414
+#: How many of the polarity demo's test digits the page shows as a picture.
+SAMPLE = 8
 
 
 def dog_as_digit() -> np.ndarray:
@@ -64,11 +69,27 @@ def dog_as_digit() -> np.ndarray:
     return np.asarray(mnist.to_mnist(load_image(DOG_PHOTO)), dtype=np.float32)
 
 
-def dog_probabilities(model) -> np.ndarray:
-    """The network's ten digit probabilities for the course's dog photo (they always add up to one)."""
+def real_digit(x_test: np.ndarray) -> np.ndarray:
+    """The test set's :data:`REAL_DIGIT` as 28×28 greys in [0, 1] (``x_test`` in [0, 1] or 0-255)."""
+    digit = np.asarray(x_test[REAL_DIGIT], dtype=np.float32)
+    return digit / 255.0 if digit.max() > 1 else digit
+
+
+def dog_probabilities(model, picture: np.ndarray | None = None) -> np.ndarray:
+    """The network's ten digit probabilities for the course's dog photo, or for another 28×28 ``picture``
+    (they always add up to one)."""
     from lib import mnist
 
-    return np.asarray(mnist.predict(model, dog_as_digit()[np.newaxis]))[0]
+    picture = dog_as_digit() if picture is None else np.asarray(picture, dtype=np.float32)
+    return np.asarray(mnist.predict(model, picture[np.newaxis]))[0]
+
+
+def sample_digits(x_test: np.ndarray, swapped: bool, n: int = SAMPLE) -> np.ndarray:
+    """The first ``n`` test digits (n × 28 × 28 greys in [0, 1]), black and white swapped if asked: what the
+    networks are shown in the polarity demo."""
+    digits = np.asarray(x_test[:n], dtype=np.float32)
+    digits = digits / 255.0 if digits.max() > 1 else digits
+    return 1.0 - digits if swapped else digits
 
 
 def polarity_accuracy(model, x_test: np.ndarray, y_test: np.ndarray, n: int = 200) -> tuple[float, float]:

@@ -10,13 +10,11 @@ from lib.ethics.checklist import answer_words
 from lib.ethics.content import Item, Section
 from lib.handout import code_span
 
-INTRO = (
+CHECKLIST_HEADING = ("The checklist", "Your detective questions")
+CHECKLIST_INTRO = (
     "A model always gives an answer. Whether to **trust** it is a question about people and data, not code. "
-    "Read the principles, then work through the checklist for a project of yours – or for one of the models "
-    "on the other pages – and watch four of the problems happen live below.",
-    "A robot always gives an answer – even when it should say “I don't know”. Be a detective: ask the "
-    "questions below about a robot, then watch this app's own robots get things wrong.")
-
+    "Work through these questions for a project of yours – or for one of the models on the other pages.",
+    "Be a detective: ask these about any robot.")
 
 def title(section: Section) -> tuple[str, str]:
     """A checklist section's title, for ``view.say``."""
@@ -48,6 +46,7 @@ def printed_item(entry: Item, given: dict) -> str:
 
 # --- principles, questions and data rules (the full page only) ---------------------------------------------
 
+PRINCIPLES_HEADING = "Where the questions come from"
 TABS = ["Six principles", "Before you build", "Data rules"]
 PRINCIPLES_SOURCE = ("The course's six principles come from **Google's AI principles as published in 2018**; "
                      "Google has revised its principles since.")
@@ -71,23 +70,85 @@ def why_it_matters(entry: Item, kids: bool) -> str:
             f"Why it matters: {entry.why}  \nExample: {entry.example}  \nSource: {entry.source}")
 
 
-# --- the live demos --------------------------------------------------------------------------------------
+# --- the live demos: the playground at the top, then one step each ---------------------------------------
 
-DEMOS_INTRO = ("Four checklist questions, answered by the models of this app's other pages. Each demo loads "
-               "its model only when you switch it on.",
-               "Four robots from this app, getting things wrong. Switch one on to watch.")
+#: Each demo's question, asked before the learner tries it (plain, kids), by :attr:`lib.ethics.demos.Demo.key`.
+QUESTIONS = {
+    "dog": ("These two networks were only ever shown handwritten digits. What do they answer when they see a dog?",
+            "What does a number robot say when it sees a dog?"),
+    "polarity": ("Both networks learned from white digits on black. Can they read the same digits as black ink "
+                 "on white paper? Guess, then swap.",
+                 "The robots learned white numbers on black. Can they read black on white?"),
+    "iris": ("Take away most of one species' training flowers. Which species will the network get wrong – and "
+             "would its overall score tell you?",
+             "Take away most of one kind of flower. Which kind will the robot get wrong?"),
+    "garden": ("The garden robot groups woodlice, ladybirds and stones. What does it do with a coin, a snail or "
+               "an ant?",
+               "What does the garden robot do with a coin?"),
+}
+#: What the learner should notice, in kid words (the plain words are :attr:`lib.ethics.demos.Demo.lesson`).
+KIDS_LESSONS = {
+    "dog": "The robot only knows numbers, so it always answers with a number – even for a dog. Saying "
+           "“I don't know” is a rule people have to add.",
+    "polarity": "One robot only ever saw white numbers on black. It gets most black-on-white numbers wrong. The "
+                "robot that practised with both kinds gets them right.",
+    "iris": "The kind of flower the robot hardly saw is the kind it gets wrong.",
+    "garden": "The robot always picks one of its groups. It has no group called “none of these”.",
+}
+WHAT_HAPPENED = ("What happened?", "What happened?")
 
 
-def loads(page: str) -> str:
-    return f"Loads the {page} page's model."
+def lesson(demo) -> tuple[str, str]:
+    """What to notice after a demo, for ``view.say``."""
+    return demo.lesson, KIDS_LESSONS[demo.key]
+
+
+#: Shorter step titles for kid mode, by demo key (the others use the demo's title).
+KIDS_TITLES = {"polarity": "Black on white"}
+
+
+def step(number: int, demo, kids: bool = False) -> str:
+    """A demo's step heading: its number and title."""
+    return f"{number} · {KIDS_TITLES.get(demo.key, demo.title) if kids else demo.title}"
+
+
+def checklist_question(entry: Item) -> tuple[str, str]:
+    """The checklist question a demo answers, for its "What happened?"."""
+    return f"Checklist: {entry.question}", f"Detective question: {entry.kid_question}"
 
 
 def not_available(page: str) -> str:
     return f"This demo needs the {page} page's model, which is not available yet."
 
 
-DOG_CAPTION = "The course's dog photo (Emily Mathews, CC BY 2.0)"
-DOG_SEEN = "What the networks see: 28 × 28 grey squares, prepared like a drawn digit"
+DOG_CAPTION = ("The dog, 28 × 28, as the networks see it (photo: Emily Mathews, CC BY 2.0)", None)
+DIGIT_CAPTION = ("A real handwritten 9 from the test set, as the networks see it", "A real 9")
+#: The two digit networks' names in kid mode, in the order of :data:`lib.mnist.NETWORK_NAMES`.
+KIDS_NETWORKS = ("Robot 1", "Robot 2")
+
+
+def network_names(names, kids: bool) -> list[str]:
+    """The networks' names as the page shows them: their own, or "Robot 1" and "Robot 2" in kid mode."""
+    return list(KIDS_NETWORKS[:len(names)] if kids else names)
+
+
+LOADING_DIGITS = "Loading the two digit networks…"
+PROBABILITY, SHARE_CORRECT = "probability", "share correct"
+DIGIT = ("digit", "number")  #: the probabilities chart's x axis
+NETWORK = ("network", "robot")  #: the accuracy chart's x axis
+
+
+def picture_alt(dog: bool) -> str:
+    return "A dog's face shrunk to a 28 by 28 grey square" if dog else "A handwritten 9"
+
+
+def probabilities_title(dog: bool) -> tuple[str, str]:
+    shown = "the dog" if dog else "the real 9"
+    return f"What the digit networks think {shown} is", "The robots' guesses"
+
+
+def threshold_line(threshold: float) -> tuple[str, str]:
+    return f"“I don't know” below {threshold:.0%}", f"“I don't know” below {threshold:.0%}"
 
 
 def dog_verdict(name: str, digit: int, sure: float, threshold: float) -> str:
@@ -96,11 +157,39 @@ def dog_verdict(name: str, digit: int, sure: float, threshold: float) -> str:
     return f"{name}: answers **{digit}** ({sure:.0%} sure); with your rule: {verdict}"
 
 
-def dog_result(threshold: float, verdicts: list[str]) -> str:
-    return f"With 'I don't know' below {threshold:.0%}: " + "; ".join(verdicts)
+def kids_verdict(name: str, digit: int, sure: float, threshold: float) -> str:
+    return f"{name}: **{digit if sure >= threshold else 'I don’t know'}** ({sure:.0%} sure)"
 
 
-POLARITY_CATEGORIES = ["White on black<br>(as trained)", "Black on white<br>(swapped)"]
+def dog_result(threshold: float, verdicts: list[str], dog: bool = True) -> str:
+    shown = "" if dog else "Shown a real 9 instead of the dog. "
+    return f"{shown}With 'I don't know' below {threshold:.0%}: " + "; ".join(verdicts)
+
+
+def dog_try(dog: bool) -> tuple[str, str]:
+    """The line under the playground: what to try next."""
+    if dog:
+        return ("Drag the slider: at what sureness do both networks say “I don't know”? Then switch the dog off.",
+                "Move the slider until both say “I don't know”.")
+    return ("A real 9, read correctly – and no more surely than the dog. Where would you put the slider now?",
+            "A real 9! Can the robots still answer?")
+
+
+def polarity_caption(swapped: bool) -> tuple[str, str]:
+    return (("The first 8 test digits, black on white (swapped)", None) if swapped else
+            ("The first 8 test digits, white on black (as trained)", None))
+
+
+TESTING_DIGITS = "Testing both digit networks on 200 test digits…"
+
+
+def polarity_alt(swapped: bool) -> str:
+    return "Eight handwritten digits, " + ("black on white" if swapped else "white on black")
+
+
+AS_TRAINED = ("White on black (as trained)", "As learned")
+SWAPPED = ("Black on white (swapped)", "Swapped")
+POLARITY_TITLE = ("Accuracy on 200 test digits", "Numbers the robots get right")
 
 
 def polarity_result(accuracy: dict) -> str:
@@ -109,8 +198,18 @@ def polarity_result(accuracy: dict) -> str:
                      for name, (normal, swapped) in accuracy.items())
 
 
+def polarity_try(swapped: bool) -> tuple[str, str]:
+    return (("Both networks were right this often. Now swap black and white: will they still be?",
+             "Swap and see!") if not swapped else
+            ("Which network still reads them – and what was different about how it was trained?",
+             "Why does one robot still read them?"))
+
+
 def iris_waiting(ahead: int) -> str:
     return f"Waiting for another training to finish ({ahead} ahead of you)…"
+
+
+IRIS_STARTING = "Training the iris network…"
 
 
 def iris_training(epoch: int, epochs: int) -> str:
@@ -122,6 +221,19 @@ def iris_result(species: list[str], left_out: str, keep: float, balanced: list, 
     return (f"Keeping only {keep:.0%} of the {left_out} training flowers: "
             + ", ".join(f"{name} {all_:.0%} → {few:.0%}" for name, all_, few in zip(species, balanced, reduced))
             + " right")
+
+
+GROUPING = "Grouping the garden finds…"
+
+
+def garden_table(stranger: str, measures: dict, ranges: dict) -> dict:
+    """The garden demo's table: each measurement of the stranger beside the smallest and largest in its group
+    (``measures`` and ``ranges`` keyed by :data:`lib.ethics.demos.FEATURES`, named by ``FEATURE_NAMES``)."""
+    from lib.ethics.demos import FEATURE_NAMES
+
+    return {"measurement": [FEATURE_NAMES[f] for f in measures], stranger: list(measures.values()),
+            "smallest in the group": [ranges[f][0] for f in measures],
+            "largest in the group": [ranges[f][1] for f in measures]}
 
 
 def garden_grouped(stranger: str, group: int, size: int, kind: str) -> str:
@@ -136,6 +248,29 @@ def garden_outside(measurements: list[str]) -> str:
 
 def garden_result(stranger: str, group: int, kind: str) -> str:
     return f"k-means put {stranger} in group {group + 1}, mostly {kind}s"
+
+
+IRIS_TITLE = "Test accuracy for each species"
+IRIS_ALL = "All training flowers"
+SPECIES = "species"  #: the iris chart's x axis
+
+
+def iris_few(keep: float, left_out: str) -> str:
+    return f"Only {keep:.0%} of {left_out}"
+
+
+IRIS_TRY = ("Choose a species and how much of it to keep, then train.", "Choose a kind, then train.")
+GARDEN_TRY = ("Choose a stranger, then give it to the robot.", "Guess first!")
+
+
+# --- kid mode's detective questions --------------------------------------------------------------------------
+
+#: The answers' words in kid mode (the stored answers are :data:`lib.ethics.ANSWER_CHOICES`).
+KIDS_ANSWERS = {"yes": "yes", "no": "no", "not applicable": "skip", "not sure": "unsure"}
+
+
+def kids_progress(settled: int, total: int) -> str:
+    return f"{settled} of {total} answered"
 
 
 # --- saving and loading the answers ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The /ethics page's Streamlit side: the learner's answers and the widgets that write them, the save panel,
-the four live demos, and the demos' cached results.
+"""The /ethics page's Streamlit side for the checklist: the learner's answers and the widgets that write them
+(the whole checklist, or kid mode's six detective questions), the printable view and the save panel. The
+live demos are drawn by :mod:`lib.ui.ethics_demos`.
 
 The answers live in one dict in ``st.session_state[STORE]`` (see :mod:`lib.ethics.checklist` for its shape),
 which every answer widget writes on change. Streamlit forgets the state of a widget that is not drawn
@@ -9,18 +10,12 @@ widget's key before it is drawn does not do it: the browser keeps showing the wi
 writes the loaded answers into the widgets' keys. The answers are not lesson settings (they never travel in
 a link), so their widgets are plain ``st.*`` ones.
 
-The cached results live in a module, not in the page, because Streamlit builds a cached function's wrapper
-each time its ``@st.cache_*`` line runs, reading the function's source to key the cache: in the page that
-cost every rerun of the checklist a few milliseconds for demos that are usually switched off. A module is
-imported once.
 """
 
 import streamlit as st
 
 from lib import ethics
 from lib.ethics import demos, words
-from lib.ethics.charts import bars
-from lib.ui.mnist import shipped_network
 
 STORE = "ethics_answers"  # the answers dict: the one source of truth
 MESSAGE = "ethics_import_message"  # outcome of the last import, shown once
@@ -44,8 +39,10 @@ def note_key(item_id: str) -> str:
 
 
 def _save_item(item_id: str) -> None:
-    entry = {"answer": st.session_state[answer_key(item_id)], "note": st.session_state[note_key(item_id)]}
     given = st.session_state[STORE]["answers"]
+    # Kid mode draws no note widget: the note stays as it was.
+    note = st.session_state.get(note_key(item_id), given.get(item_id, {}).get("note", ""))
+    entry = {"answer": st.session_state[answer_key(item_id)], "note": note}
     if entry["answer"] is None and not entry["note"]:
         given.pop(item_id, None)
     else:
@@ -112,11 +109,29 @@ def checklist_item(view, entry: ethics.Item) -> None:
         st.caption(words.why_it_matters(entry, view.kids))
         for demo in demos.DEMOS:
             if demo.item_id == entry.id:
-                st.caption(f"See it happen: live demo “{demo.title}” below.")
-        st.radio("Your answer", ethics.ANSWER_CHOICES, index=None, horizontal=True, key=answer_key(entry.id),
-                 on_change=_save_item, args=(entry.id,), persist_state="session", help=words.ANSWER_HELP)
+                st.caption(f"See it happen: live demo “{demo.title}” above.")
+        _answer(entry)
         st.text_input("Note (optional)", key=note_key(entry.id), on_change=_save_item, args=(entry.id,),
                       max_chars=ethics.MAX_NOTE_CHARS, persist_state="session", help=words.NOTE_HELP)
+
+
+def _answer(entry: ethics.Item, kids: bool = False) -> None:
+    """An item's answer: the same widget (key, stored values) in the whole checklist and in kid mode's list,
+    so an answer given in one shows in the other."""
+    st.radio("Your answer", ethics.ANSWER_CHOICES, index=None, horizontal=True, key=answer_key(entry.id),
+             on_change=_save_item, args=(entry.id,), persist_state="session", help=words.ANSWER_HELP,
+             format_func=words.KIDS_ANSWERS.get if kids else str,
+             label_visibility="collapsed" if kids else "visible")  # kids: the question above names it
+
+
+def kids_checklist(given: dict) -> None:
+    """Kid mode's checklist: the six detective questions, an answer each and one progress bar."""
+    settled = ethics.settled_count(given, ethics.KID_ITEMS)
+    st.progress(settled / len(ethics.KID_ITEMS), text=words.kids_progress(settled, len(ethics.KID_ITEMS)))
+    for entry in ethics.KID_ITEMS:
+        with st.container(border=True, key=f"ethics_item_{entry.id}"):
+            st.markdown(f"**{entry.kid_question}**")
+            _answer(entry, kids=True)
 
 
 def save_panel(given: dict) -> None:
@@ -130,113 +145,3 @@ def save_panel(given: dict) -> None:
     if MESSAGE in st.session_state:
         kind, text = st.session_state.pop(MESSAGE)
         (st.error if kind == "error" else st.success)(text)
-
-
-# --- the live demos: each loads its model only when switched on -------------------------------------------
-
-def run_demo(view, demo: demos.Demo) -> str | None:
-    """Draw a switched-on demo; the sentence the handout records, or ``None`` while its model is missing."""
-    try:
-        return f"{demo.title}. {_DRAW[demo.key](view)}."
-    except (ImportError, AttributeError, FileNotFoundError):
-        st.info(words.not_available(demo.needs))
-        return None
-
-
-def _chart(figure) -> None:
-    st.plotly_chart(figure, config={"displayModeBar": False})
-
-
-def _dog(view) -> str:
-    with st.spinner("Loading the two digit networks…"):
-        probabilities = dog_probabilities()
-    photo, seen = st.columns(2)
-    photo.image(str(demos.DOG_PHOTO), width=140, caption=words.DOG_CAPTION, alt="A dog's face")
-    seen.image(dog_as_digit(), width=140, clamp=True, alt="The dog photo shrunk to a 28 by 28 grey square",
-               caption=words.DOG_SEEN)
-    _chart(bars("What the digit networks think the dog is", [str(d) for d in range(10)],
-                {name: list(p) for name, p in probabilities.items()}, "probability", labels=False))
-    threshold = view.slider("threshold")
-    verdicts = [words.dog_verdict(name, int(p.argmax()), float(p.max()), threshold)
-                for name, p in probabilities.items()]
-    st.markdown("\n".join(f"- {line}" for line in verdicts))
-    return words.dog_result(threshold, verdicts)
-
-
-def _polarity(view) -> str:
-    with st.spinner("Testing both digit networks on 200 test digits…"):
-        accuracy = polarity_accuracies()
-    _chart(bars("Accuracy on 200 test digits", words.POLARITY_CATEGORIES,
-                {name: list(a) for name, a in accuracy.items()}, "share correct"))
-    return words.polarity_result(accuracy)
-
-
-def _iris(view) -> str:
-    species, keep = view.selectbox("species"), view.select_slider("keep")
-    left_out = demos.SPECIES[species]
-    balanced = _iris_accuracy((1.0, 1.0, 1.0))
-    reduced = _iris_accuracy(demos.fraction_without(species, keep))
-    _chart(bars("Test accuracy for each species", demos.SPECIES,
-                {"All training flowers": balanced, f"Only {keep:.0%} of {left_out}": reduced}, "share correct"))
-    return words.iris_result(list(demos.SPECIES), left_out, keep, balanced, reduced)
-
-
-def _iris_accuracy(species_fraction: tuple) -> list:
-    """Shipped results when this setting was precomputed; otherwise train once per setting and server,
-    one training at a time across all users (lib.iris.cache)."""
-    shipped = demos.shipped_iris_accuracy(species_fraction)
-    if shipped is not None:
-        return list(shipped)
-    waiting, bar = st.empty(), st.progress(0.0, text="Training the iris network…")
-    accuracy = demos.iris_species_accuracy(
-        species_fraction, on_wait=lambda ahead: waiting.info(words.iris_waiting(ahead)),
-        on_progress=lambda p: bar.progress(p.epoch / p.epochs, text=words.iris_training(p.epoch, p.epochs)))
-    waiting.empty()
-    bar.empty()
-    return list(accuracy)
-
-
-def _garden(view) -> str:
-    stranger = view.selectbox("stranger")
-    name = view.label("stranger")
-    with st.spinner("Grouping the garden finds…"):
-        result = garden_stranger(stranger)
-    st.markdown(words.garden_grouped(name, result.group, result.group_size, result.group_kind))
-    measures = dict(zip(demos.FEATURES, demos.STRANGERS[stranger]))
-    st.table({"measurement": [demos.FEATURE_NAMES[f] for f in measures], name: list(measures.values()),
-              "smallest in the group": [result.ranges[f][0] for f in measures],
-              "largest in the group": [result.ranges[f][1] for f in measures]})
-    if result.outside:
-        st.markdown(words.garden_outside([demos.FEATURE_NAMES[f].split(" (")[0] for f in result.outside]))
-    return words.garden_result(name, result.group, result.group_kind)
-
-
-_DRAW = {"dog": _dog, "polarity": _polarity, "iris": _iris, "garden": _garden}  # by lib.ethics.demos.Demo.key
-
-
-# --- cached results --------------------------------------------------------------------------------------
-
-def _by_network(measure) -> dict:
-    """``measure(network)`` for both shipped digit networks, keyed by the network's name as a label."""
-    from lib.mnist import NETWORK_NAMES
-
-    return {name.capitalize(): measure(shipped_network(invert)) for invert, name in NETWORK_NAMES.items()}
-
-
-@st.cache_data(show_spinner=False)
-def dog_probabilities() -> dict:
-    return _by_network(demos.dog_probabilities)
-
-
-dog_as_digit = st.cache_data(demos.dog_as_digit, show_spinner=False)
-
-
-@st.cache_data(show_spinner=False)
-def polarity_accuracies() -> dict:
-    from lib import mnist
-
-    x_test, y_test = mnist.load_test_set()
-    return _by_network(lambda network: demos.polarity_accuracy(network, x_test, y_test))
-
-
-garden_stranger = st.cache_data(demos.garden_stranger, show_spinner=False)

@@ -111,7 +111,8 @@ def test_an_imported_project_name_shows_as_text_and_the_limit_is_stated(page: Pa
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _settle(page)
     uploader = page.get_by_test_id("stFileUploader").filter(has_text="Continue from a saved JSON file")
-    expect(uploader).to_contain_text("1MB per file")  # the limit the page applies (ethics.MAX_FILE_MB)
+    expect(uploader).to_contain_text("1MB per file", timeout=30_000)  # the limit the page applies (MAX_FILE_MB);
+    # the wait: the uploader is drawn below the demos, which a busy machine draws slowly
     data = b"\xef\xbb\xbf" + ethics.to_json(saved).encode()  # saved by Windows Notepad, with a byte-order mark
     uploader.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         files=[{"name": "notepad.json", "mimeType": "application/json", "buffer": data}])
@@ -127,3 +128,21 @@ def test_an_imported_project_name_shows_as_text_and_the_limit_is_stated(page: Pa
     expect(page.get_by_text("see www.evil.test", exact=True)).to_be_visible()
     expect(page.locator("a", has_text="evil.test")).to_have_count(0)  # no live link made from the note
     expect(page.get_by_text("Answer: no").first).to_be_visible()
+
+
+def test_a_kids_answer_shows_in_the_whole_checklist(page: Page, shared_server):
+    # Kid mode's detective questions are the checklist's own items: an answer given there is the checklist's.
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/ethics?kids=on")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _settle(page)
+    card = page.locator(".st-key-ethics_item_model-dont-know")
+    card.get_by_test_id("stRadioOption").filter(has_text="no").first.click()
+    _settle(page)
+    expect(page.get_by_text("1 of 6 answered")).to_be_visible()
+    simpler_words = page.locator("[data-testid=stSidebar] label").filter(has_text="Simpler words").first
+    simpler_words.click()
+    _settle(page)
+    expect(page.get_by_text("Building the model: 1 of 7 settled")).to_be_visible()
+    expect(card.get_by_role("radio", name="no", exact=True)).to_be_checked()
+    expect(page.get_by_test_id("stException")).to_have_count(0)

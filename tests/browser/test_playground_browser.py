@@ -16,6 +16,8 @@ PLAYGROUNDS = {
     "kmeans": ("Garden bug detective", "Number of groups (k)", "k-means at work", "chart"),
     "convolution": ("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels", "image"),
     "iris": ("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out", "chart"),
+    "ethics": ("Before you trust a model", "Say 'I don't know' below this confidence",
+               "What the digit networks think the dog is", "chart"),
 }
 
 #: kind of picture → (its Streamlit test id, how to read what it shows)
@@ -56,7 +58,7 @@ def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, sha
 
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
-    assert _within(page, pictures.nth(where), 2 * PHONE["height"])
+    assert _within(page, _shown(picture, kind), 2 * PHONE["height"])
 
 
 @pytest.mark.parametrize("slug", PLAYGROUNDS)

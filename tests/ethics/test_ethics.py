@@ -157,3 +157,16 @@ def test_the_package_api_is_the_notebook_api_and_loads_neither_streamlit_nor_ten
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_kids_get_a_short_list_of_the_checklists_own_questions():
+    from lib.ethics.content import KID_CHECKLIST
+
+    assert 6 <= len(ethics.KID_ITEMS) <= 8 and len(set(KID_CHECKLIST)) == len(KID_CHECKLIST)
+    assert [entry.id for entry in ethics.KID_ITEMS] == list(KID_CHECKLIST)  # KeyError above if an id is wrong
+    for entry in ethics.KID_ITEMS:  # short questions a child can answer yes or no
+        assert entry.kid_question.endswith("?") and len(entry.kid_question.split()) <= 12, entry.kid_question
+    given = ethics.empty_answers()
+    given["answers"] = {"model-groups": {"answer": "yes", "note": ""}, "store-secure": {"answer": "no", "note": ""},
+                        "deploy-human": {"answer": "not sure", "note": ""}}
+    assert ethics.settled_count(given, ethics.KID_ITEMS) == 1 and ethics.settled_count(given) == 2

@@ -27,23 +27,25 @@ def test_round_trip_through_a_link():
     app.radio(key="ethics_answer_collect-who").set_value("no").run()
     app.text_input(key="ethics_project").input("Secret project").run()
     assert dict(app.query_params) == {}  # answers stay out of the URL
-    for demo in ("dog", "iris", "garden"):
+    assert app.toggle(key="ethics_demo_dog").value is True  # the dog is the page's playground: on from the start
+    app.toggle(key="ethics_demo_dog").set_value(False).run()  # a real 9 instead
+    for demo in ("polarity", "iris", "garden"):
         app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
     app.slider(key="ethics_threshold").set_value(0.75).run()
     app.selectbox(key="ethics_iris_species").set_value(2).run()
     app.select_slider(key="ethics_iris_keep").set_value(0.2).run()
     app.selectbox(key="ethics_stranger").set_value("ant").run()
     link = dict(app.query_params)
-    assert link == {"dog": "on", "threshold": "0.75", "iris": "on", "species": "virginica", "keep": "20",
-                    "garden": "on", "stranger": "ant"}
+    assert link == {"dog": "off", "threshold": "0.75", "polarity": "on", "iris": "on", "species": "virginica",
+                    "keep": "20", "garden": "on", "stranger": "ant"}
 
     again = open_page(link)
     assert again.slider(key="ethics_threshold").value == 0.75
     assert again.selectbox(key="ethics_iris_species").value == 2
     assert again.select_slider(key="ethics_iris_keep").value == 0.2
     assert again.selectbox(key="ethics_stranger").value == "ant"
-    assert all(again.toggle(key=f"ethics_demo_{d}").value for d in ("dog", "iris", "garden"))
-    assert again.toggle(key="ethics_demo_polarity").value is False
+    assert all(again.toggle(key=f"ethics_demo_{d}").value for d in ("polarity", "iris", "garden"))
+    assert again.toggle(key="ethics_demo_dog").value is False
     assert again.radio(key="ethics_answer_collect-who").value is None  # a new visitor starts blank
     assert dict(again.query_params) == link
 
@@ -62,7 +64,7 @@ def test_invalid_links_fall_back_to_defaults_with_a_notice():
     notices = unescaped(" ".join(w.value for w in app.warning))
     for word in ("7", "rose", "33", "perhaps", "answers", "99", "nonsense", "everything"):
         assert word in notices
-    assert app.toggle(key="ethics_demo_dog").value is False
+    assert app.toggle(key="ethics_demo_dog").value is True  # the default: the dog, the page's playground
     app.toggle(key="ethics_demo_iris").set_value(True).run()
     assert app.selectbox(key="ethics_iris_species").value == 1
     assert app.select_slider(key="ethics_iris_keep").value == 0.1

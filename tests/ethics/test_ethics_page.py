@@ -1,6 +1,7 @@
 """The /ethics page (AppTest): answering, progress, kid mode, answers surviving page switches, imports
 good and bad, the printable view, and the demos' fallback while another page's model is missing."""
 
+import json
 import re
 
 import pytest
@@ -72,7 +73,20 @@ def test_kid_mode_shows_the_simpler_questions(app):
     questions = [e.value for e in app.markdown]
     assert "**Did you test it on everyone who will use it?**" in questions
     assert "**" + ethics.item("model-groups").question + "**" not in questions
-    assert progress_texts(app)[0].startswith("Getting examples:")
+    # Kids get the short list of detective questions, not the 26 of the whole checklist, and one progress bar.
+    kid_questions = {f"**{entry.kid_question}**" for entry in ethics.ITEMS}
+    assert [q for q in questions if q in kid_questions] == [f"**{entry.kid_question}**" for entry in ethics.KID_ITEMS]
+    assert progress_texts(app) == [f"0 of {len(ethics.KID_ITEMS)} answered"]
+
+
+def test_a_kids_answer_is_the_checklists_answer(app):
+    app.toggle(key="kids_switch").set_value(True).run()
+    answer(app, "model-dont-know", "no")
+    assert progress_texts(app) == [f"1 of {len(ethics.KID_ITEMS)} answered"]
+    assert app.session_state["ethics_answers"]["answers"]["model-dont-know"] == {"answer": "no", "note": ""}
+    app.toggle(key="kids_switch").set_value(False).run()  # the whole checklist has the same answer (the browser
+    assert app.radio(key="ethics_answer_model-dont-know").value == "no"  # shows it: test_ethics_browser.py)
+    assert progress_texts(app)[3] == "Building the model: 1 of 7 settled"
 
 
 def test_a_good_import_replaces_the_answers(app):
@@ -142,13 +156,34 @@ def test_downloads_hold_the_current_answers(app):
     assert set(buttons) == {"Download as JSON", "Download my results (HTML)", "Download my results (Markdown)"}
 
 
+#: What each demo shows once tried: the title of its chart, or (the garden) a table.
+RESULTS = {"dog": "What the digit networks think the dog is", "polarity": "Accuracy on 200 test digits",
+           "iris": "Test accuracy for each species", "garden": "table"}
+
+
+def shown_results(app: AppTest) -> list[str]:
+    titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in app.get("plotly_chart")]
+    return titles + ["table"] * len(app.get("table"))
+
+
 @pytest.mark.parametrize("demo", ["dog", "polarity", "iris", "garden"])
 def test_each_demo_shows_its_result_or_says_what_is_missing(app, demo):
     app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
     assert not app.exception, app.exception
     missing = [e.value for e in app.info if "not available yet" in e.value]
-    shown = app.get("plotly_chart") or app.get("table")
-    assert bool(missing) != bool(shown), (missing, shown)
+    shown = RESULTS[demo] in shown_results(app)
+    assert bool(missing) != shown, (missing, shown_results(app))
+
+
+def test_the_playground_is_shown_on_opening_and_the_reveals_wait_for_the_learner(app):
+    # The dog and the digits' accuracy as trained are there at once; iris and garden wait to be tried.
+    assert shown_results(app)[:2] == [RESULTS["dog"], RESULTS["polarity"]]
+    assert RESULTS["iris"] not in shown_results(app) and "table" not in shown_results(app)
+    headers = [h.value for h in app.header]
+    assert headers[:4] == ["1 · Black digits on white paper", "2 · Too few flowers of one species",
+                           "3 · A stranger in the garden", "4 · The checklist"]
+    app.toggle(key="ethics_demo_dog").set_value(False).run()  # a real 9 instead of the dog
+    assert shown_results(app)[0] == "What the digit networks think the real 9 is"
 
 
 def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():

@@ -59,3 +59,26 @@ def test_demo_sentences_quote_their_results():
         "Keeping only 10% of the b training flowers: a 100% → 100%, b 90% → 20% right")
     assert words.garden_grouped("an ant", 0, 12, "woodlouse").startswith("k-means puts **an ant** in group 1,")
     assert words.loaded(2, "") == "Loaded 2 answers for an unnamed project."
+
+
+def test_a_threshold_line_and_no_ticks_when_asked():
+    figure = bars("Guesses", ["0", "1"], {"a": [0.2, 0.8]}, "", ticks=False, line=0.6, line_label="below 60%")
+    assert [shape.y0 for shape in figure.layout.shapes] == [0.6]
+    assert figure.layout.annotations[0].text == "below 60%" and figure.layout.yaxis.showticklabels is False
+
+
+def test_every_demo_asks_its_question_first_in_both_wordings():
+    for demo in demos.DEMOS:
+        plain, kids = words.QUESTIONS[demo.key]
+        assert plain.strip().endswith(("?", "swap.")) and "?" in kids, demo.key
+        assert words.lesson(demo) == (demo.lesson, words.KIDS_LESSONS[demo.key])
+    assert words.step(1, demos.demo("polarity")) == "1 · Black digits on white paper"
+    assert words.step(1, demos.demo("polarity"), kids=True) == "1 · Black on white"
+
+
+def test_kid_mode_names_the_networks_robots_and_says_what_they_answer():
+    assert words.network_names(["Plain", "Inverted"], kids=True) == ["Robot 1", "Robot 2"]
+    assert words.network_names(["Plain", "Inverted"], kids=False) == ["Plain", "Inverted"]
+    assert words.kids_verdict("Robot 1", 3, 0.62, 0.5) == "Robot 1: **3** (62% sure)"
+    assert words.kids_verdict("Robot 1", 3, 0.62, 0.7) == "Robot 1: **I don’t know** (62% sure)"
+    assert set(words.KIDS_ANSWERS) == set(ethics.ANSWER_CHOICES)

@@ -1,0 +1,205 @@
+"""The /ethics page's live demos: the playground at the top of the page (the dog shown to the two digit
+networks, with the "I don't know" threshold) and a step for each other demo, each a small playground of its
+own: its question first, its controls beside what they change, and what to notice in "What happened?".
+
+None of them needs TensorFlow: the digit networks predict in NumPy (:func:`lib.ui.mnist.shipped_network`),
+the iris results are shipped and k-means is scikit-learn's. Each loads its model or data on first use, once
+per server (cached here), behind a spinner that Streamlit shows only when the wait passes half a second. A
+missing model says so instead of failing. The cached functions live in this module, not in the page, because
+Streamlit rebuilds a cache decorator each time its line runs.
+"""
+
+import streamlit as st
+
+from lib import ethics
+from lib.ethics import demos, words
+from lib.ethics.charts import bars
+from lib.images import enlarge, mosaic, png_bytes, to_8bit
+from lib.ui.mnist import shipped_network
+
+MISSING = (ImportError, AttributeError, FileNotFoundError)  # what a demo raises while its page's model is missing
+PICTURE = 150  # width of the pictures the networks see, in pixels
+
+
+def _chart(figure) -> None:
+    st.plotly_chart(figure, config={"displayModeBar": False})
+
+
+def playground(view) -> str | None:
+    """The page's first screen: the dog (or a real 9) and the threshold on the left, what the two digit
+    networks answer on the right. The sentence the handout records, or ``None`` while a model is missing."""
+    controls, effect = st.columns([2, 3], gap="large")
+    with controls:
+        st.markdown(f"**{view.say(words.QUESTIONS['dog'])}**")
+        picture = st.container()
+        dog = view.toggle("dog")
+        threshold = view.slider("threshold")
+    try:
+        with effect, st.spinner(words.LOADING_DIGITS):
+            probabilities = dog_probabilities() if dog else real_probabilities()
+            seen = dog_as_digit() if dog else real_digit()
+    except MISSING:
+        effect.info(words.not_available(demos.demo("dog").needs))
+        return None
+    picture.image(png_bytes(enlarge(to_8bit(seen), PICTURE)), width=PICTURE,
+                  caption=view.say(words.DOG_CAPTION if dog else words.DIGIT_CAPTION),
+                  alt=words.picture_alt(dog))
+    names = words.network_names(probabilities, view.kids)
+    with effect:
+        _chart(bars(view.say(words.probabilities_title(dog)), [str(d) for d in range(10)],
+                    {name: list(p) for name, p in zip(names, probabilities.values())},
+                    "" if view.kids else words.PROBABILITY, labels=False, ticks=not view.kids, line=threshold,
+                    line_label=view.say(words.threshold_line(threshold)), height=320, x_title=view.say(words.DIGIT)))
+        verdicts = [words.dog_verdict(name, int(p.argmax()), float(p.max()), threshold)
+                    for name, p in probabilities.items()]
+        if view.kids:
+            st.markdown("  \n".join(words.kids_verdict(name, int(p.argmax()), float(p.max()), threshold)
+                                    for name, p in zip(names, probabilities.values())))
+        else:
+            st.markdown("\n".join(f"- {line}" for line in verdicts))
+        st.markdown(f":blue[{view.say(words.dog_try(dog))}]")
+    with st.expander(view.say(words.WHAT_HAPPENED)):
+        _what_happened(view, demos.demo("dog"))
+    return f"{demos.demo('dog').title}. {words.dog_result(threshold, verdicts, dog)}."
+
+
+def step(view, number: int, demo: demos.Demo) -> str | None:
+    """One demo as a numbered step: heading, question, controls beside the result, "What happened?". The
+    sentence the handout records once the learner has tried it, else ``None``."""
+    st.header(words.step(number, demo, view.kids), anchor=False)
+    st.markdown(f"**{view.say(words.QUESTIONS[demo.key])}**")
+    controls, effect = st.columns([2, 3], gap="large")
+    try:
+        said = _STEPS[demo.key](view, controls, effect)
+    except MISSING:
+        effect.info(words.not_available(demo.needs))
+        return None
+    with st.expander(view.say(words.WHAT_HAPPENED)):
+        _what_happened(view, demo)
+    return f"{demo.title}. {said}." if said else None
+
+
+def _what_happened(view, demo: demos.Demo) -> None:
+    st.markdown(view.say(words.lesson(demo)))
+    st.caption(view.say(words.checklist_question(ethics.item(demo.item_id))))
+
+
+def _polarity(view, controls, effect) -> str | None:
+    with controls:
+        swapped = view.toggle("polarity")
+        st.image(sample_picture(swapped), caption=view.say(words.polarity_caption(swapped)),
+                 alt=words.polarity_alt(swapped))
+    with effect:
+        with st.spinner(words.TESTING_DIGITS):
+            accuracy = polarity_accuracies()
+        series = {view.say(words.AS_TRAINED): [normal for normal, _ in accuracy.values()]}
+        if swapped:
+            series[view.say(words.SWAPPED)] = [inverted for _, inverted in accuracy.values()]
+        _chart(bars(view.say(words.POLARITY_TITLE), words.network_names(accuracy, view.kids), series,
+                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=300,
+                    x_title=view.say(words.NETWORK)))
+        st.markdown(f":blue[{view.say(words.polarity_try(swapped))}]")
+    return words.polarity_result(accuracy) if swapped else None
+
+
+def _iris(view, controls, effect) -> str | None:
+    with controls:
+        species, keep = view.selectbox("species"), view.select_slider("keep")
+        trained = view.toggle("iris")
+    if not trained:
+        effect.markdown(f":blue[{view.say(words.IRIS_TRY)}]")
+        return None
+    left_out = demos.SPECIES[species]
+    with effect:
+        balanced = _iris_accuracy((1.0, 1.0, 1.0))
+        reduced = _iris_accuracy(demos.fraction_without(species, keep))
+        series = {words.IRIS_ALL: balanced, words.iris_few(keep, left_out): reduced}
+        _chart(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=300, x_title=words.SPECIES))
+    return words.iris_result(list(demos.SPECIES), left_out, keep, balanced, reduced)
+
+
+def _iris_accuracy(species_fraction: tuple) -> list:
+    """Shipped results when this setting was precomputed; otherwise train once per setting and server,
+    one training at a time across all users (lib.iris.cache)."""
+    shipped = demos.shipped_iris_accuracy(species_fraction)
+    if shipped is not None:
+        return list(shipped)
+    waiting, bar = st.empty(), st.progress(0.0, text=words.IRIS_STARTING)
+    accuracy = demos.iris_species_accuracy(
+        species_fraction, on_wait=lambda ahead: waiting.info(words.iris_waiting(ahead)),
+        on_progress=lambda p: bar.progress(p.epoch / p.epochs, text=words.iris_training(p.epoch, p.epochs)))
+    waiting.empty()
+    bar.empty()
+    return list(accuracy)
+
+
+def _garden(view, controls, effect) -> str | None:
+    with controls:
+        stranger = view.selectbox("stranger")
+        given = view.toggle("garden")
+    if not given:
+        effect.markdown(f":blue[{view.say(words.GARDEN_TRY)}]")
+        return None
+    name = view.label("stranger")
+    with effect:
+        with st.spinner(words.GROUPING):
+            result = garden_stranger(stranger)
+        st.markdown(words.garden_grouped(name, result.group, result.group_size, result.group_kind))
+        measures = dict(zip(demos.FEATURES, demos.STRANGERS[stranger]))
+        st.table(words.garden_table(name, measures, result.ranges))
+        if result.outside:
+            st.markdown(words.garden_outside([demos.FEATURE_NAMES[f].split(" (")[0] for f in result.outside]))
+    return words.garden_result(name, result.group, result.group_kind)
+
+
+_STEPS = {"polarity": _polarity, "iris": _iris, "garden": _garden}  # by lib.ethics.demos.Demo.key
+
+
+# --- cached results --------------------------------------------------------------------------------------
+
+def _by_network(measure) -> dict:
+    """``measure(network)`` for both shipped digit networks, keyed by the network's name as a label."""
+    from lib.mnist import NETWORK_NAMES
+
+    return {name.capitalize(): measure(shipped_network(invert)) for invert, name in NETWORK_NAMES.items()}
+
+
+@st.cache_data(show_spinner=False)
+def dog_probabilities() -> dict:
+    return _by_network(demos.dog_probabilities)
+
+
+@st.cache_data(show_spinner=False)
+def real_probabilities() -> dict:
+    picture = real_digit()
+    return _by_network(lambda network: demos.dog_probabilities(network, picture))
+
+
+dog_as_digit = st.cache_data(demos.dog_as_digit, show_spinner=False)
+
+
+@st.cache_data(show_spinner=False)
+def real_digit():
+    from lib import mnist
+
+    return demos.real_digit(mnist.load_test_set()[0])
+
+
+@st.cache_data(show_spinner=False)
+def sample_picture(swapped: bool) -> bytes:
+    """The polarity demo's test digits, four to a row, as PNG bytes (grey gaps between them)."""
+    from lib import mnist
+
+    digits = to_8bit(demos.sample_digits(mnist.load_test_set()[0], swapped))
+    return png_bytes(mosaic(digits, columns=4, gap=6, fill=128, scale=4))
+
+
+@st.cache_data(show_spinner=False)
+def polarity_accuracies() -> dict:
+    from lib import mnist
+
+    x_test, y_test = mnist.load_test_set()
+    return _by_network(lambda network: demos.polarity_accuracy(network, x_test, y_test))
+
+
+garden_stranger = st.cache_data(demos.garden_stranger, show_spinner=False)
