@@ -58,7 +58,7 @@ def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, sha
 
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
-    assert _within(page, _shown(picture, kind), 2 * PHONE["height"])
+    assert _within(page, pictures.nth(where), 2 * PHONE["height"])
 
 
 @pytest.mark.parametrize("slug", PLAYGROUNDS)
