@@ -2,16 +2,31 @@
 side by side, and working the control changes the picture with no scrolling; on a phone the picture is
 within the first two screens; kid mode is a short path (under about 350 words)."""
 
+from typing import Callable, NamedTuple
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, open_at, wait_until_settled
+from tests.browser.test_mnist_browser import draw_a_one
 
 KID_WORDS = 350  #: most words a page may show in kid mode (what is on screen: closed expanders do not count)
 
-#: page → (its title, the main control's label, the caption of the picture it changes)
+
+class Playground(NamedTuple):
+    title: str  #: the page's title
+    control: str  #: the main control's label (a slider's, or a radio option's)
+    caption: str  #: the caption of the picture it changes
+    role: str = "slider"  #: the control's role: a slider is worked with ArrowRight, a radio option is clicked
+    first: Callable[[Page], None] | None = None  #: what the learner does before the control has a picture to change
+
+
+#: page → its playground
 PLAYGROUNDS = {
-    "noise": ("Secret spy messages", "How many copies to combine", "Average of the first copy: itself"),
+    "noise": Playground("Secret spy messages", "How many copies to combine", "Average of the first copy: itself"),
+    # Draw a digit, then switch the ink: the 28×28 picture the network sees swaps its colours.
+    "mnist": Playground("Handwritten digits", "Black on white", "What the network sees", role="radio",
+                        first=draw_a_one),
 }
 
 
@@ -26,16 +41,23 @@ def _picture(page: Page, caption: str):
 
 @pytest.mark.parametrize("slug", PLAYGROUNDS)
 def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, shared_server, slug):
-    title, control, caption = PLAYGROUNDS[slug]
+    title, control, caption, role, first = PLAYGROUNDS[slug]
     open_at(page, f"{shared_server}/{slug}", title)
-    slider = page.get_by_role("slider", name=control)
+    if first is not None:
+        first(page)
+        wait_until_settled(page)
+    widget = page.get_by_role(role, name=control)
     picture = _picture(page, caption)
-    assert _within(page, slider, DESKTOP["height"]) and _within(page, picture, DESKTOP["height"])
+    expect(picture).to_be_visible()
+    assert _within(page, widget, DESKTOP["height"]) and _within(page, picture, DESKTOP["height"])
     boxes = page.get_by_test_id("stMain").get_by_test_id("stImage")
     where = next(n for n, text in enumerate(boxes.all_inner_texts()) if caption in text)
     pictures = boxes.get_by_role("img")
     before = picture.get_attribute("src")
-    slider.press("ArrowRight")
+    if role == "slider":
+        widget.press("ArrowRight")
+    else:
+        page.get_by_test_id("stRadioGroup").get_by_text(control, exact=True).click()
     wait_until_settled(page)
     assert pictures.nth(where).get_attribute("src") != before  # the picture answered, where it was
     assert _within(page, pictures.nth(where), DESKTOP["height"])
