@@ -53,7 +53,7 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "mnist-drawn-desktop.png", full_page=True)
 
-    page.get_by_text("Train with inverted copies").click()
+    page.get_by_text("Train with inverted copies", exact=True).first.click()  # the toggle, before the words naming it
     _wait(page)
     expect(page.get_by_text("Answering now: the network with inverted copies")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
@@ -64,17 +64,17 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     page.get_by_test_id("stRadioGroup").get_by_text("Black on white", exact=True).click()
     _wait(page)
     expect(answer).to_be_visible(timeout=60_000)
-    assert seen.get_attribute("src") != before
+    expect(seen).not_to_have_attribute("src", before, timeout=30_000)  # its colours swapped
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=SCREENSHOTS / "mnist-drawn-black-on-white-desktop.png")
 
     # Undo takes back the only stroke; a new one, then Clear, empties the square again.
-    page.get_by_role("button", name="Undo").click()
+    page.get_by_test_id("stButton").get_by_role("button", name="Undo").click()  # the page's, not the canvas toolbar's
     _wait(page)
     expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=30_000)
     draw_a_one(page)
     expect(answer).to_be_visible(timeout=60_000)
-    page.get_by_role("button", name="Clear").click()
+    page.get_by_test_id("stButton").get_by_role("button", name="Clear").click()
     _wait(page)
     expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=30_000)
     draw_a_one(page)
