@@ -72,7 +72,8 @@ if view.shown("inside", advanced=True):
     st.caption(words.INSIDE)
     st.plotly_chart(kernel_figure(invert), width="stretch", key="mnist_kernels")
     digit = course[4] if latest.get("x") is None else latest["x"]
-    thumbnails([digit], caption=[words.MAPS_OF], alt=["The digit the feature maps below are of"])
+    st.caption(words.MAPS_OF)
+    thumbnails([digit], alt=["The digit the feature maps below are of"])
     first_maps, second_maps = feature_map_figures(invert, digit)
     st.plotly_chart(first_maps, width="stretch", key="mnist_maps1")
     st.plotly_chart(second_maps, width="stretch", key="mnist_maps2")

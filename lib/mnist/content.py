@@ -60,7 +60,7 @@ SEEN = ("What the network sees: 28×28", "What the robot sees")
 
 INSIDE = ("The course's network, layer by layer. 'Outputs' is how many numbers the layer passes on; 'parameters' is "
           "how many it learned.")
-MAPS_OF = "These maps are of this digit: your latest one (the course's 5 until you try one)."
+MAPS_OF = "The maps below are of this digit: your latest one (the course's 5 until you try one)."
 MAPS = "Where each filter of the two layers fires on that digit: brighter is stronger."
 
 TRAIN = ("Train a fresh copy of the same network here, with your own choice of data and augmentations, then see "
