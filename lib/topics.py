@@ -50,8 +50,8 @@ TOPICS: tuple[Topic, ...] = (
         "mnist",
         "Handwritten digits",
         ":material/draw:",
-        "A network that learned white-on-black digits fails on black-on-white ones – until we add "
-        "inverted copies to its training data.",
+        "Draw a digit and watch a network that learned from 60,000 handwritten ones read it. Does the colour of "
+        "the ink matter?",
     ),
     Topic(
         "noise",

@@ -16,8 +16,9 @@ from lib.palette import CATEGORICAL, DIVERGING, MODEBAR_PX, OKABE_ITO, SEQUENTIA
 MODEL_COLOURS = {False: CATEGORICAL[1], True: CATEGORICAL[0]}  # orange, blue
 
 
-def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | None = None):
-    """Grouped bars: each model's probability for each digit, with the "I don't know" line."""
+def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | None = None, height: int = 340):
+    """Grouped bars: each model's probability for each digit (one model: its ten bars, named in the legend),
+    with the "I don't know" line."""
     import plotly.graph_objects as go
 
     use_plotly_template()
@@ -28,9 +29,11 @@ def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | N
     if threshold is not None:
         figure.add_hline(y=100 * threshold, line_dash="dash", line_color=OKABE_ITO["black"],
                          annotation_text="I don't know below this", annotation_position="top left")
-    figure.update_layout(title="How sure each network is", barmode="group", height=340,
+    title = "How sure each network is" if len(probabilities) > 1 else "How sure it is of each digit"
+    figure.update_layout(title=title, barmode="group", height=height, showlegend=True,
                          xaxis_title="digit", yaxis_title="probability (%)", yaxis_range=[0, 105],
-                         legend={"orientation": "h", "y": -0.25}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+                         legend={"orientation": "h", "y": -0.25 if height >= 340 else -0.38},
+                         margin={"l": 10, "r": 10, "t": 50, "b": 10})
     return figure
 
 

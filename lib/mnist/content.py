@@ -4,14 +4,20 @@ only (``pages/3_mnist.py``)."""
 
 from __future__ import annotations
 
-INTRO = (
-    "This network learned to read handwritten digits from 60,000 examples — all of them **white ink on a black "
-    "background**. Ask it about a digit written in black on white paper and it still answers, confidently, and "
-    "often wrongly. The fix the course uses is **data augmentation**: add a colour-swapped (inverted) copy of "
-    "every training digit, so it learns that the colour of the ink does not matter.",
-    "This robot learned to read numbers from 60,000 chalkboards: always **white chalk on black**. Show it a "
-    "number in pencil on white paper and it gets muddled. The fix: show it every number in both colours.")
+TRY = (
+    "Draw a 7, then switch to **black on white**: does the plain network still read it? Then turn on **Train "
+    "with inverted copies**.",
+    "Draw a number, then switch to **black on white**. Can the robot still read it? Now switch on **The robot "
+    "has seen both colours**.")
+OTHER_PICTURE = ("Another picture", "Another picture")
+UNDO = ("Undo", "Undo")
+CLEAR = ("Clear", "Wipe it clean")
+CANVAS = ("Fill most of the square with it.", "Make it big!")
 
+COURSE_ASK = (
+    "**The course showed its network nine digits, mostly dark on light, and a dog. How many will the plain "
+    "network get right?** Guess, then look; then turn on **Train with inverted copies** at the top.",
+    "**How many will the robot get right?** Guess, then look.")
 COURSE = (
     "Nine photos and scans of digits, and a dog. Each row shows how sure the network is of each digit (in %); "
     "the highlighted cell is its answer: **green if right, red-orange if wrong** (also spelled out in the "
@@ -25,22 +31,37 @@ DOOR_NINE = (
     "with them. The 9 is a photo of a door plate — a frame, a shadow, a printed shape — and nothing like it "
     "was ever in the training digits, inverted or not.",
     "The door-number 9 still fools it: the robot never saw a door plate while learning.")
+WHY = ("What happened?", "What happened?")
+WHY_COLOUR = (
+    "This network learned to read handwritten digits from 60,000 examples — all of them **white ink on a black "
+    "background**. Ask it about a digit written in black on white paper and it still answers, confidently, and "
+    "often wrongly. The fix the course uses is **data augmentation**: add a colour-swapped (inverted) copy of "
+    "every training digit, so it learns that the colour of the ink does not matter.",
+    "This robot learned to read numbers from 60,000 chalkboards: always **white chalk on black**. Show it a "
+    "number in pencil on white paper and it gets muddled. The fix: show it every number in both colours.")
 
-TRY_YOUR_OWN = ("Try your own digit", "Show the robot a number")
-CLEAR = ("Clear the drawing", "Wipe it clean")
-CANVAS = ("Draw one digit filling most of the square; **Clear the drawing** starts again. With a mouse, the small "
-          "bar that appears above the square also has undo (↶).",
-          "Draw one big number. **Wipe it clean** to start again.")
+UNSURE_ASK = (
+    "**Show it the dog (*Another picture* → *A course image*). What does it say?** Then raise the threshold "
+    "until it says 'I don't know'.",
+    "**Show the robot the dog (under *Another picture*). What does it say?** Then move the slider.")
+UNSURE_NOW = ("For your picture now", "Your picture now")
+UNSURE_WHY = (
+    "The network must pick one of the ten digits, so it always answers, even for a dog. A threshold lets it say "
+    "'I don't know' when its best answer is not sure enough: the higher it is, the fewer digits it answers and "
+    "the more of those it gets right.",
+    "The robot only knows ten numbers, so it always says one of them, even for a dog. The slider lets it say "
+    "'I don't know' when it is not sure enough.")
+
 TRUTH = ("What is it really? (to check the answer)", "Which number is it really?")
 TRUTH_HELP = ("Tell the app the digit in your picture (or that it is not a digit) and it says whether the network "
               "got it right.")
 SWAPPED = "The background was light, so black and white were swapped before the network saw it."
-SEEN = ("What the network sees: 28×28 pixels, cropped, scaled to 20×20 and centred by mass, black and white kept "
-        "as they were.")
+SEEN = ("What the network sees: 28×28", "What the robot sees")
 
 INSIDE = ("The course's network, layer by layer. 'Outputs' is how many numbers the layer passes on; 'parameters' is "
           "how many it learned.")
-MAPS = "Feature maps of your latest digit (the course's 5 until you try one)."
+MAPS_OF = "The maps below are of this digit: your latest one (the course's 5 until you try one)."
+MAPS = "Where each filter of the two layers fires on that digit: brighter is stronger."
 
 TRAIN = ("Train a fresh copy of the same network here, with your own choice of data and augmentations, then see "
          "how it does on the course images and your digit. One training runs at a time for everyone.")
@@ -53,6 +74,12 @@ def answer(best: int, sure: float, answered: bool) -> str:
     """The heading over the network's answer: the ``best`` digit, ``sure`` its probability, and whether it was
     sure enough to answer (above the threshold)."""
     return f"It's a {best} ({sure:.0%} sure)" if answered else f"I don't know (best guess {best}, only {sure:.0%})"
+
+
+def other_says(name: str, probabilities) -> str:
+    """What the other network (called ``name``) answers, from its ten ``probabilities``."""
+    best = int(probabilities.argmax())
+    return f"The other network ({name}) says {best} ({probabilities[best]:.0%})."
 
 
 def verdict(kind: str, truth: int | None, best: int, sure: float) -> tuple[str, str]:
@@ -87,6 +114,11 @@ def threshold_trade(threshold: float, answered: float, accuracy: float) -> str:
     digits and gets ``accuracy`` of those right."""
     return (f"On the 10,000 MNIST test digits, at {threshold:.0%} the network answers {answered:.1%} of them and gets "
             f"{accuracy:.2%} of those right. Raising the threshold trades answers for accuracy.")
+
+
+def training_progress(epoch: int, epochs: int, step: int, steps: int) -> str:
+    """Over the progress bar while the learner's network trains: where it is in its epochs and batches."""
+    return f"Epoch {epoch} of {epochs}: batch {step} of {steps}"
 
 
 def trained(description: str, normal: float, inverted: float) -> str:

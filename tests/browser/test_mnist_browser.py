@@ -1,5 +1,6 @@
-"""The digit page in a real browser: draw a stroke on the canvas and get a prediction, in both polarities;
-flip the invert toggle; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
+"""The digit page in a real browser: draw a stroke on the canvas and get a prediction, in both polarities
+(switching the ink keeps the drawing and swaps its colours); flip the invert toggle; Undo and Clear empty the
+square; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
 
 import re
 
@@ -15,9 +16,9 @@ def _wait(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
 
 
-def _draw_a_one(page: Page) -> None:
-    # Fabric.js stacks two canvases; the upper one takes the pointer. Switching ink colour replaces the
-    # canvas, and the old one can detach while we scroll to it: then look it up again.
+def draw_a_one(page: Page) -> None:
+    # Fabric.js stacks two canvases; the upper one takes the pointer. The canvas can be replaced while we
+    # scroll to it (a rerun), and the old one detach: then look it up again.
     canvas = page.locator("canvas.upper-canvas").first
     for attempt in range(3):
         try:
@@ -44,7 +45,7 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     # The first visit loads TensorFlow and both models behind a spinner; a busy machine needs patience.
     expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=180_000)
     _wait(page)
-    _draw_a_one(page)
+    draw_a_one(page)
     answer = page.get_by_role("heading", name=re.compile(r"^(It's a \d|I don't know)"))
     expect(answer).to_be_visible(timeout=60_000)
     expect(page.get_by_text("What the network sees", exact=False)).to_be_visible()
@@ -52,19 +53,33 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "mnist-drawn-desktop.png", full_page=True)
 
-    page.get_by_text("Train with inverted copies").click()
+    page.get_by_text("Train with inverted copies", exact=True).first.click()  # the toggle, before the words naming it
     _wait(page)
     expect(page.get_by_text("Answering now: the network with inverted copies")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
-    # Black pen on white paper: a fresh canvas, the same kind of stroke, still an answer (polarity kept).
-    page.get_by_text("Black pen on white (like paper)").click()
+    # Black on white: the same drawing, its colours swapped, still an answer (polarity kept).
+    seen = page.get_by_test_id("stImage").filter(has_text="What the network sees").get_by_role("img")
+    before = seen.get_attribute("src")
+    page.get_by_test_id("stRadioGroup").get_by_text("Black on white", exact=True).click()
     _wait(page)
-    expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=30_000)
-    _draw_a_one(page)
     expect(answer).to_be_visible(timeout=60_000)
+    expect(seen).not_to_have_attribute("src", before, timeout=30_000)  # its colours swapped
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=SCREENSHOTS / "mnist-drawn-black-on-white-desktop.png")
+
+    # Undo takes back the only stroke; a new one, then Clear, empties the square again.
+    page.get_by_test_id("stButton").get_by_role("button", name="Undo").click()  # the page's, not the canvas toolbar's
+    _wait(page)
+    expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=30_000)
+    draw_a_one(page)
+    expect(answer).to_be_visible(timeout=60_000)
+    page.get_by_test_id("stButton").get_by_role("button", name="Clear").click()
+    _wait(page)
+    expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=30_000)
+    draw_a_one(page)
+    expect(answer).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
 
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(800)

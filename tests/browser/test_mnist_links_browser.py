@@ -23,7 +23,7 @@ def test_the_issue_link_and_the_address_follows_changes(page: Page, shared_serve
     screenshot_desktop_and_phone(page, "mnist-link", "/mnist from a link")
 
     page.set_viewport_size(DESKTOP)
-    page.get_by_text("Train with inverted copies").click()
+    page.get_by_text("Train with inverted copies", exact=True).first.click()  # the toggle, before the words naming it
     wait_until_settled(page)
     expect(page).to_have_url(re.compile(r"invert=off"))
     assert "lesson=2" in page.url and "hide=train" in page.url
@@ -31,6 +31,7 @@ def test_the_issue_link_and_the_address_follows_changes(page: Page, shared_serve
 
 def test_kid_mode_link(page: Page, shared_server):
     _open(page, f"{shared_server}/mnist?kids=on&source=course&image=dog")
+    page.get_by_text("What happened?").first.click()  # the why, in kid words, waits in the first step's expander
     expect(page.get_by_text("chalkboards").first).to_be_visible()
     expect(page.get_by_text("Always a number.").first).to_be_visible()
     expect(page.get_by_role("heading", name="Look inside the network")).to_have_count(0)

@@ -2,22 +2,38 @@
 side by side, and working the control changes the picture with no scrolling; on a phone the picture is
 within the first two screens; kid mode is a short path (under about 350 words)."""
 
+from typing import Callable, NamedTuple
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, open_at, wait_until_settled
+from tests.browser.test_mnist_browser import draw_a_one
 
 KID_WORDS = 350  #: most words a page may show in kid mode (what is on screen: closed expanders do not count)
 
-#: page → (its title, the main control's label, the caption of the picture it changes, or for a chart
-#: (``"chart"``) the chart's title)
+
+class Playground(NamedTuple):
+    title: str  #: the page's title
+    control: str  #: the main control's label (a slider's, or a radio option's)
+    caption: str  #: the caption of the picture it changes (for a chart: the chart's title)
+    kind: str = "image"  #: "image" or "chart" (a Plotly chart)
+    role: str = "slider"  #: the control's role: a slider is worked with ArrowRight, a radio option is clicked
+    first: Callable[[Page], None] | None = None  #: what the learner does before the control has a picture to change
+
+
+#: page → its playground
 PLAYGROUNDS = {
-    "noise": ("Secret spy messages", "How many copies to combine", "Average of the first copy: itself", "image"),
-    "kmeans": ("Garden bug detective", "Number of groups (k)", "k-means at work", "chart"),
-    "convolution": ("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels", "image"),
-    "iris": ("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out", "chart"),
-    "ethics": ("Before you trust a model", "Say 'I don't know' below this confidence",
-               "What the digit networks think the dog is", "chart"),
+    "noise": Playground("Secret spy messages", "How many copies to combine", "Average of the first copy: itself"),
+    "kmeans": Playground("Garden bug detective", "Number of groups (k)", "k-means at work", "chart"),
+    "convolution": Playground("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels"),
+    "iris": Playground("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out",
+                       "chart"),
+    "ethics": Playground("Before you trust a model", "Say 'I don't know' below this confidence",
+                         "What the digit networks think the dog is", "chart"),
+    # Draw a digit, then switch the ink: the 28×28 picture the network sees swaps its colours.
+    "mnist": Playground("Handwritten digits", "Black on white", "What the network sees", role="radio",
+                        first=draw_a_one),
 }
 
 #: kind of picture → (its Streamlit test id, how to read what it shows)
@@ -40,16 +56,22 @@ def _shown(locator, kind: str) -> str:
 
 @pytest.mark.parametrize("slug", PLAYGROUNDS)
 def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, shared_server, slug):
-    title, control, caption, kind = PLAYGROUNDS[slug]
+    title, control, caption, kind, role, first = PLAYGROUNDS[slug]
     open_at(page, f"{shared_server}/{slug}", title)
-    slider = page.get_by_role("slider", name=control)
+    if first is not None:
+        first(page)
+        wait_until_settled(page)
+    widget = page.get_by_role(role, name=control)
     boxes = _pictures(page, kind)
     expect(boxes.filter(has_text=caption)).to_have_count(1, timeout=30_000)  # a chart's text comes with plotly
     where = next(n for n, text in enumerate(boxes.all_text_contents()) if caption in text)
     picture = boxes.nth(where)
-    assert _within(page, slider, DESKTOP["height"]) and _within(page, picture, DESKTOP["height"])
+    assert _within(page, widget, DESKTOP["height"]) and _within(page, picture, DESKTOP["height"])
     before = _shown(picture, kind)
-    slider.press("ArrowRight")
+    if role == "slider":
+        widget.press("ArrowRight")
+    else:
+        page.get_by_test_id("stRadioGroup").get_by_text(control, exact=True).click()
     wait_until_settled(page)
     pictures = _pictures(page, kind)
     assert _shown(pictures.nth(where), kind) != before  # the picture answered, where it was
@@ -63,7 +85,7 @@ def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, sha
 
 @pytest.mark.parametrize("slug", PLAYGROUNDS)
 def test_kid_mode_is_a_short_path(page: Page, shared_server, slug):
-    title = PLAYGROUNDS[slug][0]
+    title = PLAYGROUNDS[slug].title
     open_at(page, f"{shared_server}/{slug}?kids=on", title)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     words = page.evaluate("document.querySelector('[data-testid=stMain]').innerText.split(/\\s+/)"

@@ -56,8 +56,8 @@ def test_round_trip_through_a_link():
 
 def test_the_issue_example_link():
     app = open_page({"invert": "on", "lesson": "2", "hide": "train"})
-    assert "Train it yourself" not in headers(app)
-    assert "Mistakes on the test set" in headers(app)
+    assert "5 · Train it yourself" not in headers(app)
+    assert "4 · Mistakes on the test set" in headers(app)
     assert any("Exercise 2: The door-number 9" in i.value for i in app.info)
     assert app.toggle(key="mnist_invert").value is True
     assert app.radio(key="mnist_source").value == "course"
@@ -80,12 +80,12 @@ def test_invalid_links_fall_back_to_defaults_with_a_notice(query):
     assert app.slider(key="mnist_threshold").value == 50
     assert app.radio(key="mnist_source").value == "draw"
     assert app.toggle(key="mnist_invert").value is False
-    assert "Train it yourself" in headers(app)
+    assert "5 · Train it yourself" in headers(app)
 
 
 def test_hide_lock_and_lesson_settings():
     app = open_page({"hide": "upload,inside,invert", "lock": "threshold", "lesson": "4"})
-    assert "Look inside the network" not in headers(app)
+    assert "3 · Look inside the network" not in headers(app)
     assert not [t for t in app.toggle if t.key == "mnist_invert"]
     assert app.radio(key="mnist_source").options == ["Draw", "A course image"]
     assert app.radio(key="mnist_source").value == "course"  # exercise 4's own settings
@@ -103,8 +103,8 @@ def test_hidden_uploads_turn_an_upload_link_into_drawing():
 def test_kid_mode_has_simpler_words_and_fewer_sections():
     app = open_page({"kids": "on"})
     assert any("chalkboards" in m.value for m in app.markdown)
-    assert "Train it yourself" not in headers(app)
-    assert "Look inside the network" not in headers(app)
+    assert "5 · Train it yourself" not in headers(app)
+    assert "3 · Look inside the network" not in headers(app)
     assert not [s for s in app.slider if s.key == "mnist_pen"]
 
 

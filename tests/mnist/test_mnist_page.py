@@ -43,7 +43,8 @@ def test_the_toggle_swaps_the_answering_network(app):
     plain_answers = app.dataframe[0].value["answer"].tolist()
     app.toggle(key="mnist_invert").set_value(True).run()
     assert not app.exception
-    assert any("with inverted copies" in info.value for info in app.info)
+    assert any(caption.value.startswith("Answering now: the network **with inverted copies**")
+               for caption in app.caption)
     assert app.dataframe[0].value["answer"].tolist() != plain_answers
     app.toggle(key="mnist_invert").set_value(False).run()
 

@@ -32,7 +32,7 @@ def test_each_shipped_network_is_loaded_once_for_all_three_pages(monkeypatch):
 def test_the_networks_have_the_same_names_on_mnist_in_its_handout_and_on_ethics():
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     app.switch_page("pages/3_mnist.py").run()
-    assert any(f"the network **{mnist.NETWORK_NAMES[False]}**" in info.value for info in app.info)
+    assert any(f"the network **{mnist.NETWORK_NAMES[False]}**" in caption.value for caption in app.caption)
     app.switch_page("pages/6_ethics.py").run()
     app.toggle(key="ethics_demo_dog").set_value(True).run()
     lines = [line for text in (e.value for e in app.markdown) for line in text.splitlines() if "with your rule" in line]

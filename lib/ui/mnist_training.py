@@ -1,0 +1,100 @@
+"""The /mnist page's "Train it yourself": the form of choices, the learner's run trained live (or replayed
+when this server already has it) with its curves, and their network beside the shipped two.
+
+:mod:`lib.mnist.live` (and with it TensorFlow) is imported inside the functions, so the page loads it only
+when someone presses Train.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import streamlit as st
+
+from lib.training import replay_frames
+
+
+def training_form():
+    """The choices for "Train it yourself", in a form so nothing trains until Train is pressed: the
+    :class:`lib.mnist.live.LiveSetting` chosen, and whether Train was pressed."""
+    from lib.mnist.augment import Augmentations
+    from lib.mnist.live import SIZES, LiveSetting
+
+    default = LiveSetting()
+    with st.form("mnist_train_form"):
+        size = st.select_slider("Training digits", SIZES, value=default.size, format_func=lambda n: f"{n:,}",
+                                key="mnist_train_size", help="How many of the 60,000 MNIST digits to learn from.")
+        epochs = st.slider("Epochs", 1, 3, default.epochs, key="mnist_train_epochs",
+                           help="How many times it sees every digit.")
+        wants = Augmentations(
+            invert=st.checkbox("Add inverted copies", default.wants.invert, key="mnist_train_invert",
+                               help="Black-on-white copies of every digit (doubles the training set)."),
+            rotation=st.slider("Rotate up to (degrees)", 0, 30, 0, key="mnist_train_rotation",
+                               help="Tilt each digit a little, as people write at an angle."),
+            noise=st.slider("Speckle noise", 0.0, 0.3, 0.0, 0.05, key="mnist_train_noise",
+                            help="Random grain, like a grainy photo."),
+            blur=st.slider("Blur up to (pixels)", 0.0, 1.5, 0.0, 0.25, key="mnist_train_blur",
+                           help="Soften each digit, like an out-of-focus photo."),
+            brightness=st.slider("Dim the ink by up to", 0.0, 0.8, 0.0, 0.1, key="mnist_train_brightness",
+                                 help="Fainter ink, like a pencil or a faded print."))
+        clicked = st.form_submit_button("Train", type="primary")
+    return LiveSetting(size, epochs, wants), clicked
+
+
+def watched_run(setting, clicked: bool):
+    """The learner's own run for ``setting`` (a :class:`lib.mnist.live.LiveRun`), or None. Pressing Train
+    (``clicked``) trains it, or replays it if this server already has it; afterwards it stays shown."""
+    from lib.mnist import live
+
+    # Only runs this learner pressed Train for (trained live or watched replayed) are shown: a run someone
+    # else in the room trained would take away the moment of watching it learn.
+    watched = st.session_state.setdefault("mnist_watched", set())
+    if clicked:
+        _train_with_progress(setting)
+        watched.add(setting)
+    return live.cached(setting) if setting in watched else None
+
+
+def _train_with_progress(setting) -> None:
+    """Train ``setting``'s run, showing the queue, a progress bar and the live curves; a run this server
+    already has is replayed from its stored curves instead, so every learner watches it learn."""
+    from lib.mnist import charts, live
+    from lib.mnist import content as words
+
+    status, bar, chart = st.empty(), st.progress(0.0, text="Waiting to start…"), st.empty()
+
+    def show(history: dict[str, list[float]], fraction: float, text: str) -> None:
+        bar.progress(fraction, text=text)
+        chart.plotly_chart(charts.training_chart(history), width="stretch", key=f"mnist_live_{len(history['seen'])}")
+
+    trained_here = []
+
+    def on_progress(progress) -> None:
+        trained_here.append(progress)
+        show(progress.history, progress.fraction,
+             words.training_progress(progress.epoch, progress.epochs, progress.step, progress.steps))
+
+    run = live.train_cached(setting, on_progress, on_start=status.empty, on_wait=lambda ahead: status.warning(
+        f"Waiting for another training to finish ({ahead} ahead of you)…", icon=":material/hourglass:"))
+    if not trained_here:  # trained before, or by the run we queued behind: replay it
+        status.info(words.REPLAYING, icon=":material/replay:")
+        for frame in replay_frames(run.history):
+            show(frame.history, frame.fraction, f"Replay: {frame.history['seen'][-1]:,.0f} of "
+                 f"{run.history['seen'][-1]:,.0f} training images seen")
+            time.sleep(frame.pause)
+        status.info(words.REPLAYED, icon=":material/replay:")
+    bar.empty()
+
+
+def compare_with_yours(run, course: np.ndarray, course_probabilities: dict, digit: np.ndarray | None) -> None:
+    """The learner's own network beside the shipped two on the course's images, and its answer to ``digit``."""
+    from lib import mnist
+    from lib.mnist import results
+
+    mine = results.course_table(mnist.predict(run.model, course))
+    st.dataframe({"image": mine.index, "plain": course_probabilities[False].argmax(1),
+                  "with inverted copies": course_probabilities[True].argmax(1), "yours": mine["answer"],
+                  "yours is": mine["verdict"]}, hide_index=True, width="stretch")
+    if digit is not None:
+        st.write(f"On your digit, your network says **{int(mnist.predict(run.model, digit)[0].argmax())}**.")
