@@ -29,11 +29,24 @@ def _noise() -> None:
     stack(fingerprint(secret), secret, settings["kind"], settings["strength"], settings["seed"])
 
 
-def _digit_networks() -> None:  # /mnist, /ethics and /convolution share them
-    from lib.ui.mnist import shipped_network
+def _iris() -> None:
+    from lib.ui.iris import iris_frame
 
+    iris_frame()
+
+
+def _digits() -> None:  # the shipped networks serve /mnist, /ethics and /convolution; the rest is /mnist's
+    from lib.lessons import lesson
+    from lib.ui import mnist
+
+    threshold = lesson("mnist").setting("threshold").default
+    mnist.course_probabilities()
+    mnist.course_pictures()
     for inverted in (False, True):
-        shipped_network(inverted)
+        mnist.shipped_network(inverted)
+        mnist.threshold_view(inverted, threshold)
+        mnist.kernel_figure(inverted)
+        mnist.confusion_view(inverted, False)
 
 
 def _garden_bugs() -> None:  # /kmeans: each "when k-means goes wrong" demo (seconds each, shared by everybody)
@@ -45,7 +58,7 @@ def _garden_bugs() -> None:  # /kmeans: each "when k-means goes wrong" demo (sec
 
 
 #: What each page loads once for everybody, cheapest first.
-WARMERS: tuple[Callable[[], None], ...] = (_noise, _digit_networks, _garden_bugs)
+WARMERS: tuple[Callable[[], None], ...] = (_noise, _iris, _garden_bugs, _digits)
 
 
 def warm() -> list[str]:
