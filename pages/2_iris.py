@@ -45,7 +45,7 @@ with effect:
     if pressed:
         train(view, config, seed, board)
     result = shown_result(config, seed)
-    weights = weights_of(result) if result else network.untrained(config, seed)
+    weights = weights_of(result) if result else network.untrained(config.layer_sizes, seed)
     board.show(config, weights, result.history if result else {})
 board.note.markdown(view.say(words.trained(result.test_accuracy, len(y_test), epochs) if result else
                              words.untrained(network.accuracy(weights, activation, X_test, y_test), len(y_test),

@@ -3,7 +3,8 @@ measurements (4 → 10 → 10 → 3), trained live with Keras.
 
 Modules:
     network   - a network as NumPy weights: a random untrained one, and running one without TensorFlow
-    model     - the data, :class:`IrisConfig`, :func:`train` (a :class:`TrainResult`, which predicts like a
+    data      - the 150 flowers, their species and measurements, and a plane of made-up ones for the map
+    model     - :class:`IrisConfig`, :func:`train` (a :class:`TrainResult`, which predicts like a
                 scikit-learn model: ``predict``, ``predict_proba``) and everything read from a trained network
     cache     - train each (config, seed) once per server, one training at a time (:func:`cache.train_cached`)
     baselines - three classic scikit-learn models on the same split ("maybe you don't need a network")

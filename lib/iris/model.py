@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-import pandas as pd
 
-SPECIES: tuple[str, ...] = ("setosa", "versicolor", "virginica")
-FEATURES: tuple[str, ...] = ("sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)")
+from lib.iris.data import FEATURES, SPECIES, load_iris_frame, plane
+
 ACTIVATIONS: tuple[str, ...] = ("relu", "sigmoid", "tanh", "linear")
 
 #: The course's three example flowers (``predict_X``) and the species a botanist gave them
@@ -29,18 +28,6 @@ EXAMPLE_LABELS: tuple[str, ...] = ("setosa", "versicolor", "virginica")
 
 #: Beyond this many flowers shown in one run, the up-front training stream would use too much memory.
 MAX_SAMPLES_SHOWN = 2_000_000
-
-
-def load_iris_frame() -> pd.DataFrame:
-    """The 150 irises (scikit-learn's copy) as a table: the four measurements in cm, ``species`` (0 setosa,
-    1 versicolor, 2 virginica) and ``species_name``."""
-    from sklearn.datasets import load_iris
-
-    bunch = load_iris()
-    frame = pd.DataFrame(bunch.data, columns=list(FEATURES))
-    frame["species"] = bunch.target
-    frame["species_name"] = [SPECIES[label] for label in bunch.target]
-    return frame
 
 
 @dataclass(frozen=True)
@@ -281,8 +268,6 @@ def decision_grid(model, x_feature: int, y_feature: int, fixed, resolution: int 
     """The network's probabilities over a grid of two features (the other two held at ``fixed``), in one
     batched call. Returns ``xs`` (resolution,), ``ys`` (resolution,) and probabilities
     (resolution, resolution, 3) indexed ``[y, x]``; the grid spans the data's range plus a margin."""
-    from lib.iris.network import plane
-
     xs, ys, flowers = plane(x_feature, y_feature, fixed, resolution)
     return xs, ys, predict_proba(model, flowers).reshape(resolution, resolution, len(SPECIES))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lib.iris.model import FEATURES, SPECIES, IrisConfig, load_iris_frame
+from lib.iris.data import SPECIES, plane
 
 Weights = list[tuple[np.ndarray, np.ndarray]]  #: (kernel (inputs, outputs), bias (outputs,)) per layer
 
@@ -20,11 +20,11 @@ _ACTIVATIONS = {"relu": lambda z: np.maximum(z, 0.0), "sigmoid": lambda z: 1 / (
                 "tanh": np.tanh, "linear": lambda z: z}
 
 
-def untrained(config: IrisConfig, seed: int) -> Weights:
-    """A random starting network for ``config``: Glorot-uniform weights (each drawn from ±√(6 / (inputs +
-    outputs)), Keras's default) and zero biases, the same for the same ``seed``."""
+def untrained(sizes: tuple[int, ...], seed: int) -> Weights:
+    """A random starting network with layers of ``sizes`` (e.g. ``IrisConfig().layer_sizes``, (4, 10, 10, 3)):
+    Glorot-uniform weights (each drawn from ±√(6 / (inputs + outputs)), Keras's default) and zero biases, the
+    same for the same ``seed``."""
     rng = np.random.default_rng(seed)
-    sizes = config.layer_sizes
     return [(rng.uniform(-1, 1, (n_in, n_out)) * np.sqrt(6 / (n_in + n_out)), np.zeros(n_out))
             for n_in, n_out in zip(sizes, sizes[1:])]
 
@@ -44,21 +44,6 @@ def probabilities(weights: Weights, activation: str, X) -> np.ndarray:
 def accuracy(weights: Weights, activation: str, X, y) -> float:
     """Share of flowers ``X`` whose most probable species is their label ``y``."""
     return float(np.mean(probabilities(weights, activation, X).argmax(axis=1) == np.asarray(y)))
-
-
-def plane(x_feature: int, y_feature: int, fixed, resolution: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A grid over two measurements spanning the data plus half a centimetre, the other two held at
-    ``fixed``: ``xs`` (resolution,), ``ys`` (resolution,) and the flowers (resolution², 4), row by row."""
-    if x_feature == y_feature or not {x_feature, y_feature} <= set(range(len(FEATURES))):
-        raise ValueError("Choose two different features (0 to 3) for the map's axes.")
-    if not 2 <= resolution <= 400:
-        raise ValueError("resolution must be from 2 to 400 points per side.")
-    data = load_iris_frame()[list(FEATURES)].to_numpy()
-    axes = [np.linspace(data[:, f].min() - 0.5, data[:, f].max() + 0.5, resolution) for f in (x_feature, y_feature)]
-    grid_x, grid_y = np.meshgrid(*axes)
-    flowers = np.tile(np.asarray(fixed, dtype=float), (grid_x.size, 1))
-    flowers[:, x_feature], flowers[:, y_feature] = grid_x.ravel(), grid_y.ravel()
-    return axes[0], axes[1], flowers
 
 
 def decision_grid(weights: Weights, activation: str, x_feature: int, y_feature: int, fixed,

@@ -161,7 +161,7 @@ class Playground(LiveCurves):
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: the untrained network, so the pictures never go blank while it starts."""
-        self.show(self.config, network.untrained(self.config, seed), {}, tag="_start")
+        self.show(self.config, network.untrained(self.config.layer_sizes, seed), {}, tag="_start")
 
     def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
         self.advance(epoch, epochs, history)

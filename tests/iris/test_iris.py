@@ -193,12 +193,12 @@ def test_every_epoch_keeps_a_snapshot_of_the_network(runs):
 
 def test_an_untrained_network_is_random_glorot_weights_and_zero_biases():
     config = iris.IrisConfig(hidden_layers=(8,), activation="tanh")
-    weights = network.untrained(config, seed=5)
+    weights = network.untrained(config.layer_sizes, seed=5)
     assert [(k.shape, b.shape) for k, b in weights] == [((4, 8), (8,)), ((8, 3), (3,))]
     assert all(np.abs(k).max() <= np.sqrt(6 / sum(k.shape)) for k, _ in weights)
     assert all(not b.any() for _, b in weights)
-    np.testing.assert_array_equal(weights[0][0], network.untrained(config, seed=5)[0][0])  # seeded
-    assert not np.array_equal(weights[0][0], network.untrained(config, seed=6)[0][0])
+    np.testing.assert_array_equal(weights[0][0], network.untrained(config.layer_sizes, seed=5)[0][0])  # seeded
+    assert not np.array_equal(weights[0][0], network.untrained(config.layer_sizes, seed=6)[0][0])
     probabilities = network.probabilities(weights, "tanh", iris.EXAMPLE_FLOWERS)
     assert probabilities.shape == (3, 3)
     np.testing.assert_allclose(probabilities.sum(axis=1), 1)

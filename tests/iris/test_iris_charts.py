@@ -10,7 +10,7 @@ from lib.palette import OKABE_ITO
 
 def test_the_diagram_names_inputs_and_outputs_and_shows_each_weight_on_hover():
     config = iris.IrisConfig(hidden_layers=(5,))
-    weights = network.untrained(config, seed=0)
+    weights = network.untrained(config.layer_sizes, seed=0)
     figure = charts.network_diagram(config.layer_sizes, weights)
     labels = [a.text for a in figure.layout.annotations]
     assert labels == ["sepal length", "sepal width", "petal length", "petal width", *iris.SPECIES]
