@@ -71,7 +71,9 @@ def test_the_chart_toolbar_never_covers_a_title_on_a_phone(phone: Page, shared_s
         expect(phone.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=180_000)
         wait_until_settled(phone)
     boxes = chart_boxes(phone)
-    assert sum(1 for b in boxes if b["bar"]) >= 3, f"/{slug}: too few charts with a toolbar to check"
+    # /kmeans opens on its playground chart now; its other charts wait in closed expanders (issue #17).
+    least = 1 if slug == "kmeans" else 3
+    assert sum(1 for b in boxes if b["bar"]) >= least, f"/{slug}: too few charts with a toolbar to check"
     for chart in boxes:
         if chart["bar"] and chart["title"]:
             text, title = chart["title"]
@@ -180,14 +182,14 @@ def test_a_finger_can_clear_the_drawing(browser, shared_server):
         stroke(page, finger)
         expect(page.get_by_role("heading", name=ANSWER)).to_be_visible(timeout=60_000)
         assert inked(page) > 0
-        clear = page.get_by_role("button", name="Clear the drawing")
+        clear = page.get_by_role("button", name="Clear", exact=True)
         expect(clear).to_be_in_viewport()  # right by the square, no hovering needed
         clear.tap()
         expect(page.get_by_text("Draw a digit first")).to_be_visible(timeout=60_000)
         wait_until_settled(page)
         expect(page.get_by_role("heading", name=ANSWER)).to_have_count(0)
         assert inked(page) == 0, "the square still shows the old drawing"
-        page.get_by_text("Clear the drawing", exact=False).last.scroll_into_view_if_needed()
+        clear.scroll_into_view_if_needed()
         expect(page.get_by_text("toolbar above the canvas")).to_have_count(0)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / "phone-mnist-cleared.png")
