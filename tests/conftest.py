@@ -44,6 +44,26 @@ def open_with_link(page_file: str | None, query=None, timeout: float = 120):
     return app
 
 
+def unfold(app, *names: str):
+    """Open the steps drawn only while open (``lib.ui.unfolded``) called ``names`` on an AppTest and run it;
+    with no names, every such step on the page, again until no new one appears (steps inside steps)."""
+    from lib.ui import OPEN
+
+    opened: set[str] = set()
+    while True:
+        keys = {OPEN + name for name in names} or {key for key in list(app.session_state)
+                                                   if key.startswith(OPEN)}
+        if not keys - opened:
+            return app
+        for key in keys - opened:
+            app.session_state[key] = True
+        opened |= keys
+        app.run()
+        assert not app.exception, app.exception
+        if names:
+            return app
+
+
 @contextmanager
 def training_elsewhere():
     """Hold the server's training slot from another thread, as another learner's run would, until the block

@@ -1,5 +1,6 @@
-"""Every chart on every page, as the browser receives it: a title, axis labels where there are axes, and only
-colours from the colour-blind-safe palette (Okabe–Ito, plus black, white and greys)."""
+"""Every chart on every page, as the browser receives it (every step opened): a title, axis labels where there
+are axes, and only colours from the colour-blind-safe palette (Okabe–Ito, plus black, white and greys); plotly
+figures and Vega-Lite specifications alike."""
 
 import json
 import re
@@ -9,17 +10,26 @@ from streamlit.testing.v1 import AppTest
 
 from lib.palette import OKABE_ITO
 from lib.topics import TOPICS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
 
 ALLOWED = {c.lower() for c in OKABE_ITO.values()} | {"#ffffff", "white", "black", "transparent"}
-COLOUR_KEYS = {"color", "colorscale", "bgcolor", "bordercolor", "fillcolor", "outliercolor"}
+COLOUR_KEYS = {"color", "colorscale", "bgcolor", "bordercolor", "fillcolor", "outliercolor",
+               "fill", "stroke", "range"}  # the last three: Vega-Lite marks and colour scales
 
 
-def figures(page_file):
+def opened(page_file):
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     app.switch_page(page_file).run()
     assert not app.exception
+    return unfold(app)
+
+
+def figures(app):
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def vega_specs(app):
+    return [json.loads(chart.proto.spec) for chart in app.get("arrow_vega_lite_chart")]
 
 
 def colours(node, key=""):
@@ -49,6 +59,13 @@ def title(axis):
     return text.get("text") if isinstance(text, dict) else text
 
 
+def encodings(spec):
+    """Every encoding in a Vega-Lite spec: its own and its layers'."""
+    yield spec.get("encoding", {})
+    for layer in spec.get("layer", []):
+        yield from encodings(layer)
+
+
 def labelled(axis):
     """An axis is labelled by a title, or by named ticks (a diagram's "input, hidden 1, …")."""
     return bool(title(axis) or (axis or {}).get("ticktext"))
@@ -61,7 +78,18 @@ def axes_shown(layout, name):
 
 @pytest.mark.parametrize("item", TOPICS, ids=lambda t: t.slug)
 def test_charts_have_titles_axis_labels_and_palette_colours(item):
-    for figure in figures(item.page_file):
+    app = opened(item.page_file)
+    for spec in vega_specs(app):
+        name = title(spec) or "(untitled)"
+        assert title(spec), f"a Vega-Lite chart on /{item.slug} has no title"
+        for channel in ("x", "y"):
+            for encoding in encodings(spec):
+                axis = encoding.get(channel)
+                if axis and axis.get("field") and axis.get("axis", {}) is not None:
+                    assert axis.get("title"), f"“{name}” on /{item.slug}: {channel} has no label"
+        wrong = sorted({c for c in colours(spec) if c.startswith(("#", "rgb")) and not allowed(c)})
+        assert not wrong, f"“{name}” on /{item.slug} uses colours outside the palette: {wrong}"
+    for figure in figures(app):
         layout = figure["layout"]
         name = title(layout) or "(untitled)"
         assert title(layout), f"a chart on /{item.slug} has no title"

@@ -8,7 +8,7 @@ from lib import lessons
 from lib.lessons import Classroom
 from lib.topics import TOPICS
 from lib.workshop_handout import workshop_handout
-from tests.conftest import bound_controls, open_with_link, texts
+from tests.conftest import bound_controls, open_with_link, texts, unfold
 
 PAGES = {t.slug: t.page_file for t in TOPICS}
 
@@ -45,11 +45,11 @@ def test_a_classroom_link_opens_every_exercise_with_the_exercises_own_settings(s
 
 
 def test_the_share_panels_classroom_link_keeps_the_exercises_setting():
-    app = open_with_link(PAGES["noise"])  # stamp at its default 1, which exercise 3 sets to 3
+    app = unfold(open_with_link(PAGES["noise"]), "share")  # stamp at its default 1, which exercise 3 sets to 3
     app.selectbox(key="share_lesson").set_value(3).run()
     classroom = app.sidebar.code[1].value
     assert classroom.endswith("/noise?lesson=3"), classroom
-    kmeans = open_with_link(PAGES["kmeans"])
+    kmeans = unfold(open_with_link(PAGES["kmeans"]), "share")
     kmeans.selectbox(key="share_lesson").set_value(2).run()
     assert "k=" not in kmeans.sidebar.code[1].value
 

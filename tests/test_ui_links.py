@@ -3,7 +3,7 @@ home page's workshop handout generator. Each page's own round trips are in tests
 
 import pytest
 
-from tests.conftest import open_with_link, unescaped
+from tests.conftest import open_with_link, unescaped, unfold
 
 
 def open_page(page=None, **query):
@@ -11,7 +11,8 @@ def open_page(page=None, **query):
 
 
 def shared_links(app):
-    return [block.value for block in app.sidebar.code]
+    """The links the sidebar's share panel shows (opening the panel, which is drawn only while open)."""
+    return [block.value for block in unfold(app, "share").sidebar.code]
 
 
 def test_the_address_bar_and_the_share_panel_hold_the_current_view():
@@ -57,7 +58,7 @@ def test_kid_mode_from_the_link_stays_on_across_pages_and_switches_off():
 
 
 def test_classroom_link_builder_adds_hide_lock_and_lesson():
-    app = open_page("pages/3_mnist.py")
+    app = unfold(open_page("pages/3_mnist.py"), "share")
     app.multiselect(key="share_hide").set_value(["train"]).run()
     app.multiselect(key="share_lock").set_value(["invert"]).run()
     app.selectbox(key="share_lesson").set_value(2).run()

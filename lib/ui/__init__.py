@@ -28,9 +28,11 @@ from lib.ui.controls import KIDS, define, with_term
 from lib.ui import warm
 from lib.ui.links import LOCAL_ADDRESS, View, address, apply_link, show_notices
 
-__all__ = ["APP_TITLE", "KIDS", "LOCAL_ADDRESS", "View", "define", "end_of_page", "page_setup", "with_term"]
+__all__ = ["APP_TITLE", "KIDS", "LOCAL_ADDRESS", "OPEN", "View", "define", "end_of_page", "page_setup", "unfolded",
+           "with_term"]
 
 APP_TITLE = "ML workshop companion"
+OPEN = "open_"  #: session keys of the steps drawn only while open (:func:`unfolded`) start with this
 
 # Bigger touch targets and text in kid mode. Constant CSS, never built from anything a user sent.
 # Text grows to at least 1.15rem but never shrinks (1em: what it inherits), so a metric's big value stays big.
@@ -95,9 +97,23 @@ def _sidebar(view: View) -> None:
         st.toggle("Simpler words", key="kids_switch", on_change=_remember_kids,
                   help="Shorter explanations, fewer controls and bigger buttons, for younger learners. "
                        "Stays on as you move between pages.")
-        with st.expander("Share this view", icon=":material/qr_code_2:"):
-            _share_panel(view)
+        # Drawn only while open: its code box, pickers and QR code would otherwise make every page's first
+        # open fetch and start the browser code for all three (measured in bench/results.md).
+        if share := unfolded(view, "Share this view", "share", icon=":material/qr_code_2:", by_exercise=False):
+            with share:
+                _share_panel(view)
         st.markdown(":small[Works offline: every model and data set ships with the app.]")
+
+
+def unfolded(view: View, label: str, name: str, *, icon: str | None = None, by_exercise: bool = True):
+    """An expander whose content is drawn only while it is open: returns the expander to fill (``with``), or
+    ``None`` while it is closed. A step's charts and tables then cost nothing until a learner opens it, and a
+    page opens with only its playground's browser code (a plotly chart anywhere on a page makes its first
+    open fetch and start 4.7 MB of JavaScript). Its state is kept in the session as ``open_<name>``; a lesson
+    link that opens an exercise opens it (``by_exercise``), so the exercise's steps are there to try."""
+    box = st.expander(label, expanded=by_exercise and view.classroom.lesson is not None, key=OPEN + name,
+                      icon=icon, on_change="rerun")
+    return box if box.open else None
 
 
 def _remember_kids() -> None:
