@@ -4,15 +4,12 @@ Run with ``./run.sh`` (or ``streamlit run app.py``). This page imports neither T
 so it opens at once; the topic pages load what they need.
 """
 
-import functools
-
 import streamlit as st
 
 from lib import ui
-from lib.lessons import lesson
 from lib.cards import card_alt, card_file
 from lib.topics import TOPICS, topic
-from lib.workshop_handout import address_problem, check_address, workshop_handout
+from lib.ui.workshop import handout_maker
 
 view = ui.page_setup(None)
 
@@ -54,48 +51,10 @@ st.markdown(
 """
 )
 
-st.header("Make a workshop handout", anchor=False)
-st.markdown("For instructors: a printable sheet with, for each page you pick, its link and QR code, what "
-            "learners will take away, and the *Try this* exercises — each with a link that opens the page "
-            "set up for it. The instructor's copy adds the answers.")
-titles = {t.slug: t.title for t in TOPICS}
-picked = st.multiselect("Pages to include", list(titles), default=list(titles), format_func=titles.get,
-                        key="handout_pages", help="In teaching order, one page of the handout each.")
-chosen = {}
-with st.expander("Choose the exercises (all by default)"):
-    for slug in picked:
-        exercises = {e.number: e.title for e in lesson(slug).exercises_for(view.kids)}
-        chosen[slug] = st.multiselect(titles[slug], list(exercises), default=list(exercises),
-                                      format_func=exercises.get, key=f"handout_exercises_{slug}",
-                                      help=f"The exercises from the end of {titles[slug]} to print.")
-address = st.text_input("The app's address, for the links and QR codes", key="handout_address",
-                        value=(st.context.url or ui.LOCAL_ADDRESS).rstrip("/"),
-                        help="Where learners open the app: your hosted link, or this computer's network address.")
-problem = address_problem(address)
-try:
-    address = check_address(address)
-except ValueError:
-    address = None
-    st.error(problem, icon=":material/link_off:")
-else:
-    if problem:  # a handout for this computer alone still helps to try the links out
-        st.warning(f"**Learners' phones cannot open this address.** {problem}",
-                   icon=":material/phonelink_off:")
-instructor = st.toggle("Instructor's copy (with answers)", key="handout_instructor",
-                       help="Adds each exercise's answer. Print the other one for learners.")
-if address is not None:
-    @functools.cache
-    def sheet():  # built only when a download button is pressed: QR codes take a moment
-        return workshop_handout(address, chosen, instructor=instructor, kids=view.kids)
-
-    stem = "workshop-handout" + ("-instructor" if instructor else "")
-    html_col, markdown_col = st.columns(2)
-    html_col.download_button("Download the handout (HTML, to print)", lambda: sheet().to_html(), f"{stem}.html",
-                             "text/html", key="handout_html", on_click="ignore", icon=":material/print:",
-                             disabled=not picked, help="Open it in a browser and print; QR codes included.")
-    markdown_col.download_button("Download the handout (Markdown)", lambda: sheet().to_markdown(), f"{stem}.md",
-                                 "text/markdown", key="handout_md", on_click="ignore", disabled=not picked,
-                                 icon=":material/download:", help="Plain text, to edit before printing.")
+# For instructors only, so drawn only when opened: its pickers would otherwise load on every visit.
+if maker := ui.unfolded(view, "Make a workshop handout (for instructors)", "handout", icon=":material/print:"):
+    with maker:
+        handout_maker(view)
 
 st.header("Credits and licences", anchor=False)
 st.markdown(

@@ -72,40 +72,40 @@ if view.shown("add"):
         st.markdown(view.say(words.added(high)))
 
 clip = view.value("clip")
-if view.shown("measure", advanced=True):
-    st.header("4 · Measure it", anchor=False, help=ui.define("standard deviation"))
-    st.markdown(words.MEASURE)
-    clip = view.checkbox("clip")
-    if strength == 0:
-        st.info("No noise, nothing to measure: every copy is exact.")
-    else:
-        clipped = clipped_curve(key, secret, kind, strength, seed)[:n] if clip else None
-        st.vega_lite_chart(chart(curve, clipped, title=words.CHART_TITLE), key="noise_chart", width="stretch",
-                           height=CHART_HEIGHT, alt=words.CHART_ALT)
-        with st.expander(view.say(words.WHY)):
-            st.markdown(words.ONE_LINE + "\n\n" + words.FOR_RESEARCHERS)
+# Steps 4 and 5 hold the charts: drawn only when opened, so the page opens with its playground's code alone.
+if view.shown("measure", advanced=True) and (step := ui.unfolded(view, "4 · Measure it", "measure")):
+    with step:
+        st.markdown(words.MEASURE, help=ui.define("standard deviation"))
+        clip = view.checkbox("clip")
+        if strength == 0:
+            st.info("No noise, nothing to measure: every copy is exact.")
+        else:
+            clipped = clipped_curve(key, secret, kind, strength, seed)[:n] if clip else None
+            st.vega_lite_chart(chart(curve, clipped, title=words.CHART_TITLE), key="noise_chart", width="stretch",
+                               height=CHART_HEIGHT, alt=words.CHART_ALT)
+            st.markdown(f"**{view.say(words.WHY)}** " + words.ONE_LINE + "\n\n" + words.FOR_RESEARCHERS)
 
-if view.shown("beyond", advanced=True):
-    st.header("5 · When averaging is not enough", anchor=False)
-    st.subheader("Salt and pepper: the median wins", anchor=False)
-    fraction = view.slider("sp_fraction")
-    sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",
-                                 help="Odd numbers, so every pixel has one middle value.")
-    sp_mean, sp_median, mean_error, median_error = salt_pepper_views(key, secret, fraction, seed, sp_copies)
-    show([sp_mean, sp_median], width=PAIR, caption=view.say(words.median_captions(sp_copies, mean_error,
-                                                                                 median_error)))
-    st.markdown(view.say(words.MEDIAN))
-    if view.shown("stamp"):
-        st.subheader("The baddie's stamp: noise that is the same in every copy", anchor=False)
-        stamp = view.slider("stamp")
-        plain_picture, stamped_picture, stamped_curve = stamp_views(key, secret, kind, strength, seed, stamp)
-        show([plain_picture, stamped_picture], width=PAIR,
-             caption=[f"Average of {MAX_COPIES} copies", f"Average of {MAX_COPIES} stamped copies"])
-        if strength > 0 or stamp > 0:
-            every_copy = stack(key, secret, kind, strength, seed)[2]
-            st.vega_lite_chart(chart(every_copy, None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
-                               key="noise_stamp_chart", width="stretch", height=CHART_HEIGHT, alt=words.STAMP_ALT)
-        st.markdown(words.stamp(MAX_COPIES))
+if view.shown("beyond", advanced=True) and (step := ui.unfolded(view, "5 · When averaging is not enough", "beyond")):
+    with step:
+        st.subheader("Salt and pepper: the median wins", anchor=False)
+        fraction = view.slider("sp_fraction")
+        sp_copies = st.select_slider("Copies to combine", MEDIAN_COPIES, 9, key="noise_sp_copies",
+                                     help="Odd numbers, so every pixel has one middle value.")
+        sp_mean, sp_median, mean_error, median_error = salt_pepper_views(key, secret, fraction, seed, sp_copies)
+        show([sp_mean, sp_median], width=PAIR, caption=view.say(words.median_captions(sp_copies, mean_error,
+                                                                                     median_error)))
+        st.markdown(view.say(words.MEDIAN))
+        if view.shown("stamp"):
+            st.subheader("The baddie's stamp: noise that is the same in every copy", anchor=False)
+            stamp = view.slider("stamp")
+            plain_picture, stamped_picture, stamped_curve = stamp_views(key, secret, kind, strength, seed, stamp)
+            show([plain_picture, stamped_picture], width=PAIR,
+                 caption=[f"Average of {MAX_COPIES} copies", f"Average of {MAX_COPIES} stamped copies"])
+            if strength > 0 or stamp > 0:
+                every_copy = stack(key, secret, kind, strength, seed)[2]
+                st.vega_lite_chart(chart(every_copy, None, stamped_curve, stamp, "Averaging cannot remove the stamp"),
+                                   key="noise_stamp_chart", width="stretch", height=CHART_HEIGHT, alt=words.STAMP_ALT)
+            st.markdown(words.stamp(MAX_COPIES))
 
 if view.shown("science"):
     st.header("Where scientists use this", anchor=False, help=ui.define("signal-to-noise ratio"))

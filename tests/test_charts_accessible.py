@@ -29,7 +29,7 @@ def figures(app):
 
 
 def vega_specs(app):
-    return [json.loads(chart.proto.spec) for chart in app.get("arrow_vega_lite_chart")]
+    return [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
 
 
 def colours(node, key=""):

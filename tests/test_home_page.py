@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.topics import TOPICS
-from tests.conftest import ROOT, tensorflow_loaded_after
+from tests.conftest import ROOT, tensorflow_loaded_after, unfold
 
 APP = str(ROOT / "app.py")
 
@@ -33,8 +33,15 @@ def _downloads(app: AppTest) -> list[str]:
     return [button.label for button in app.get("download_button")]
 
 
-def test_the_handout_address_warns_when_phones_cannot_open_it():
+def test_the_handout_maker_is_drawn_only_when_opened():
     app = AppTest.from_file(APP).run()
+    assert "handout_address" not in [box.key for box in app.text_input] and not _downloads(app)
+    assert "Make a workshop handout (for instructors)" in [box.label for box in app.expander]
+    assert len(_downloads(unfold(app, "handout"))) == 2
+
+
+def test_the_handout_address_warns_when_phones_cannot_open_it():
+    app = unfold(AppTest.from_file(APP).run(), "handout")
     address = app.text_input(key="handout_address")
     assert address.value == "http://localhost:8501"  # AppTest has no browser address: the local default
     warnings = [w.value for w in app.warning]
@@ -52,7 +59,7 @@ def test_the_handout_address_warns_when_phones_cannot_open_it():
 
 
 def test_a_message_about_the_address_never_repeats_what_was_typed():
-    app = AppTest.from_file(APP).run()
+    app = unfold(AppTest.from_file(APP).run(), "handout")
     app.text_input(key="handout_address").set_value("[click](http://evil.example) **now**").run()
     assert [e.value for e in app.error] == ["The app's address must start with http:// or https://."]
 

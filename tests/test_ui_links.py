@@ -75,7 +75,7 @@ def test_locked_controls_are_disabled():
 
 
 def test_home_page_makes_a_workshop_handout():
-    app = open_page()
+    app = unfold(open_page(), "handout")
     assert not app.exception
     labels = [button.proto.label for button in app.get("download_button")]
     assert "Download the handout (HTML, to print)" in labels

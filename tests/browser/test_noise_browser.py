@@ -26,6 +26,11 @@ def _screenshot_whole_page(page: Page, size: dict, name: str) -> None:
     # Streamlit scrolls inside its own container, so a "full page" screenshot would stop at the window:
     # make the window as tall as the page instead.
     page.set_viewport_size(size)
+    for step in ("4 · Measure it", "5 · When averaging is not enough"):  # the steps with charts, drawn when opened
+        details = page.get_by_test_id("stExpander").filter(has_text=step).locator("details")
+        if not details.evaluate("element => element.open"):
+            details.locator("summary").click()
+            _settle(page)
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2, timeout=30_000)
     page.wait_for_timeout(500)
     height = page.evaluate("document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight + 200")

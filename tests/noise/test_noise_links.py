@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import noise
 from lib.noise.handout import handout
-from tests.conftest import bound_controls, open_with_link, texts, unescaped
+from tests.conftest import bound_controls, open_with_link, texts, unescaped, unfold
 
 PAGE = "pages/4_noise.py"
 
@@ -24,7 +24,7 @@ def controls(app: AppTest) -> dict:
 
 
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
-    app = open_page()
+    app = unfold(open_page())  # every step open, so every control is drawn
     assert dict(app.query_params) == {}
     app.selectbox(key="noise_picture").set_value("rocket").run()
     app.radio(key="noise_kind").set_value("uniform").run()
@@ -41,7 +41,7 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
                      "combine": "40", "clip": "on", "sp_fraction": "0.6", "stamp": "2.5"}
     sent = controls(app)
 
-    received = open_page(**query)
+    received = unfold(open_page(**query))
     assert controls(received) == sent
     assert dict(received.query_params) == query
     assert not received.warning.values
@@ -78,7 +78,7 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
     for word in ("lasers", "11", "“0”" if "“0”" in notices else "0", "-1", "“x”", "maybe", "cat", "volume",
                  "exercise “99”", "nonsense"):
         assert word in notices, word
-    assert controls(app) == {"source": "picture", "picture": "word", "kind": "gaussian",
+    assert controls(unfold(app)) == {"source": "picture", "picture": "word", "kind": "gaussian",
                              "strength": 4.0, "copies": 20, "seed": 7, "combine": 1, "clip": False,
                              "sp_fraction": 0.3, "stamp": 1.0}
     app.run()
@@ -87,7 +87,7 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
 
 def test_hide_sections_and_controls_and_lock_others():
     app = open_page(hide="subtract,measure,beyond,science,uploads,seed", lock="copies,kind", combine="7")
-    headers = [h.value for h in app.header]
+    headers = [h.value for h in app.header] + [step.label for step in app.expander]
     for gone in ("2 · Try subtracting", "4 · Measure it", "5 · When averaging is not enough",
                  "Where scientists use this"):
         assert gone not in headers
@@ -115,7 +115,7 @@ def test_an_exercise_link_shows_the_question_and_sets_the_page_up():
 
 
 def test_kid_mode_uses_simpler_words_and_fewer_controls():
-    plain, kids = open_page(), open_page(kids="on")
+    plain, kids = unfold(open_page()), unfold(open_page(kids="on"))
     assert "Scribbles left" in texts(kids) and "Scribbles left" not in texts(plain)
     assert "How many copies to add" == kids.slider(key="noise_combine").label
     assert not [w for w in kids.number_input if w.key == "noise_seed"]

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageDraw
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
 
 
 @pytest.fixture
@@ -36,11 +36,17 @@ def test_the_playground_comes_first_then_steps_that_ask_before_they_explain(app)
     assert captions[:2] == ["One copy, as John gets it", "Average of the first copy: itself"]
     assert "when can you read the secret?" in _texts(app)
     headers = [header.value for header in app.header]
-    assert headers == ["1 · Look at the copies", "2 · Try subtracting", "3 · Why adding works", "4 · Measure it",
-                       "5 · When averaging is not enough", "Where scientists use this", "Try this", "Keep a record"]
+    assert headers == ["1 · Look at the copies", "2 · Try subtracting", "3 · Why adding works",
+                       "Where scientists use this", "Try this", "Keep a record"]
     assert "The first 20 of the 20 copies" in _texts(app)
     whys = [e for e in app.expander if e.label == "What happened?"]
-    assert len(whys) == 3  # each step's explanation waits until the learner asks for it
+    assert len(whys) == 2  # each step's explanation waits until the learner asks for it
+    # The steps with charts are drawn only when opened: the page opens without the chart's browser code.
+    steps = [e.label for e in app.expander]
+    assert "4 · Measure it" in steps and "5 · When averaging is not enough" in steps
+    assert not app.get("vega_lite_chart")
+    unfold(app, "measure")
+    assert len(app.get("vega_lite_chart")) == 1 and "For researchers" in _texts(app)
 
 
 def test_the_combine_slider_updates_the_remaining_noise(app):
@@ -64,6 +70,7 @@ def test_fewer_copies_clamp_the_combine_slider_and_one_copy_explains_itself(app)
     ("uniform", "noise_strength", 10.0), ("salt_pepper", "noise_fraction", 1.0), ("gaussian", "noise_strength", 0.0),
 ])
 def test_every_noise_kind_and_extreme_strengths_run(app, kind, strength_key, value):
+    unfold(app, "measure")
     app.radio(key="noise_kind").set_value(kind).run()
     app.slider(key=strength_key).set_value(value).run()
     app.checkbox(key="noise_clip").check().run()
@@ -74,6 +81,7 @@ def test_every_noise_kind_and_extreme_strengths_run(app, kind, strength_key, val
 
 
 def test_median_and_stamp_controls(app):
+    unfold(app, "beyond")
     app.slider(key="noise_sp_fraction").set_value(0.6).run()
     app.select_slider(key="noise_sp_copies").set_value(25).run()
     app.slider(key="noise_stamp").set_value(3.0).run()
