@@ -241,9 +241,10 @@ def test_the_playground_comes_first_with_the_course_pixel_live(app):
                          "3 · Edges and steps: what happens at the border, and how big is the new picture?",
                          "4 · Numbers below 0 and above 255: what should the screen show?",
                          "5 · From kernels to CNNs: who chooses the numbers?"]  # each step asks, closed
-    assert not app.success and not app.get("arrow_vega_lite_chart") and not app.get("plotly_chart")
+    assert not app.success and not app.get("vega_lite_chart") and not app.get("plotly_chart")
     unfold(app)
     assert "**111**" in result(app)  # the step-through follows the same pixel
+    assert len(app.get("vega_lite_chart")) >= 4 and not app.get("plotly_chart")  # grids of numbers, without plotly
     assert [e.label for e in app.expander].count("What happened?") == 4  # each step's answer waits to be asked
 
 
