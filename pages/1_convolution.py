@@ -2,7 +2,8 @@
 
 The playground comes first, after setosa's image kernels: the picture, the kernel and the pixel beside the
 picture with the kernel's window marked, the picture after it, and the neighbourhood × the kernel = the new pixel.
-Then short steps, each asking before it explains, following the course's "Introduction to image analysis": the
+Then short steps, each closed under its question until a learner opens it (lib.ui.unfolded: a step costs
+nothing until then), following the course's "Introduction to image analysis": the
 numbers, the multiply-and-add at one pixel (its worked example: 89, then 111), edges (padding) and stride, numbers
 a screen cannot show, then the kernels a CNN learned by itself. The arithmetic lives in lib.convolution, the words
 in lib.convolution.content, the settings in lib/convolution/lesson.toml, the views in lib.ui.convolution*.
@@ -50,67 +51,73 @@ with effect:
     else:
         st.error(words.TOO_BIG)
 
-if view.shown("zoom"):
-    st.header(view.say(words.HEADINGS["numbers"]), anchor=False, help=ui.define("pixel"))
-    st.markdown(view.say(words.READ))
-    with st.expander(view.say(words.ZOOM)) if view.kids else st.container():  # kids open it to look
+# The steps below the playground are drawn only while opened (lib.ui.unfolded): their charts cost nothing until then.
+if view.shown("zoom") and (step := ui.unfolded(view, view.say(words.HEADINGS["numbers"]), "zoom")):
+    with step:
+        st.markdown(view.say(words.READ), help=ui.define("pixel"))
         zoom_in(pixels, source_key)
-    with st.expander(view.say(words.WHY)):
-        st.markdown(view.say(words.PIXELS))
+        with st.expander(view.say(words.WHY)):
+            st.markdown(view.say(words.PIXELS))
 
-if fits and view.shown("arithmetic"):
-    st.header(view.say(words.HEADINGS["sum"]), anchor=False, help=ui.define("kernel"))
-    st.markdown(view.say(words.MULTIPLY))
-    step_through(pixels, grey_first, output, shown_kernels, padding, stride, where, brief=view.kids)
-    with st.expander(view.say(words.WHY)):
-        st.markdown(view.say(words.KERNEL))
-        kernel_numbers(shown_kernels)
+if fits and view.shown("arithmetic") and (step := ui.unfolded(view, view.say(words.HEADINGS["sum"]),
+                                                               "arithmetic")):
+    with step:
+        st.markdown(view.say(words.MULTIPLY), help=ui.define("kernel"))
+        step_through(pixels, grey_first, output, shown_kernels, padding, stride, where, brief=view.kids)
+        with st.expander(view.say(words.WHY)):
+            st.markdown(view.say(words.KERNEL))
+            kernel_numbers(shown_kernels)
 
-st.header(view.say(words.HEADINGS["edges"]), anchor=False, help=ui.define("padding"))
-st.markdown(view.say(words.EDGES))
-choices, size = st.columns([2, 3], gap="large")
-with choices:
-    padding = view.radio("padding")
-    stride = view.radio("stride", horizontal=True)
-size.markdown(view.say(words.output_size((width, height), (f_cols, f_rows), kernels.pad_width(f_rows, padding),
-                                         stride, (out_cols, out_rows))))
-with st.expander(view.say(words.WHY)):
-    st.markdown(view.say(words.PADDING))
+if not fits:  # the way out is in step 3's padding
+    st.session_state[ui.OPEN + "edges"] = True
+if step := ui.unfolded(view, view.say(words.HEADINGS["edges"]), "edges"):
+    with step:
+        st.markdown(view.say(words.EDGES), help=ui.define("padding"))
+        choices, size = st.columns([2, 3], gap="large")
+        with choices:
+            padding = view.radio("padding")
+            stride = view.radio("stride", horizontal=True)
+        size.markdown(view.say(words.output_size((width, height), (f_cols, f_rows),
+                                                 kernels.pad_width(f_rows, padding), stride, (out_cols, out_rows))))
+        with st.expander(view.say(words.WHY)):
+            st.markdown(view.say(words.PADDING))
 if not fits:
     st.stop()
 
 before_png = as_png((source_key, grey_first), np.rint(to_grey(pixels)).astype(np.uint8) if grey_first else pixels)
 after_png = as_png(output_key + (range_mode,), output, range_mode)
 signed = view.value("signed")
-if view.shown("signs", advanced=True):
-    st.header("4 · Numbers below 0 and above 255", anchor=False, help=ui.define("convolution"))
-    st.markdown(words.SIGNS)
-    choice, pictures = st.columns([2, 3], gap="large")
-    with choice:
-        range_mode = view.radio("range")
-        st.caption(words.out_of_range(*charts.out_of_range_share(output), output.min(), output.max()))
-        signed = view.toggle("signed")
-    after_png = as_png(output_key + (range_mode,), output, range_mode)
-    shown_pictures = pictures.columns(2)
-    shown_pictures[0].image(after_png, output_format="PNG", alt=f"The picture after the {view.label('preset')} kernel",
-                            caption=f"After: {view.label('preset')}, {range_mode} ({out_cols} × {out_rows})")
-    if signed:
-        limit = charts.signed_limit(to_grey(output))
-        shown_pictures[1].image(
-            as_png(output_key + ("signed",), output, "signed"), output_format="PNG",
-            alt="The output with its signs: negative blue, positive vermillion",
-            caption=f"Signed output: blue −{limit:.4g} … white 0 … vermillion +{limit:.4g}"
-                    + (" (colours combined to grey)" if output.ndim == 3 else ""))
-    with st.expander(words.WHY[0]):
-        st.markdown(words.SIGNS_WHY)
+if view.shown("signs", advanced=True) and (step := ui.unfolded(view, words.HEADINGS["signs"], "signs")):
+    with step:
+        st.markdown(words.SIGNS, help=ui.define("convolution"))
+        choice, pictures = st.columns([2, 3], gap="large")
+        with choice:
+            range_mode = view.radio("range")
+            st.caption(words.out_of_range(*charts.out_of_range_share(output), output.min(), output.max()))
+            signed = view.toggle("signed")
+        after_png = as_png(output_key + (range_mode,), output, range_mode)
+        shown_pictures = pictures.columns(2)
+        shown_pictures[0].image(after_png, output_format="PNG",
+                                alt=f"The picture after the {view.label('preset')} kernel",
+                                caption=f"After: {view.label('preset')}, {range_mode} ({out_cols} × {out_rows})")
+        if signed:
+            limit = charts.signed_limit(to_grey(output))
+            shown_pictures[1].image(
+                as_png(output_key + ("signed",), output, "signed"), output_format="PNG",
+                alt="The output with its signs: negative blue, positive vermillion",
+                caption=f"Signed output: blue −{limit:.4g} … white 0 … vermillion +{limit:.4g}"
+                        + (" (colours combined to grey)" if output.ndim == 3 else ""))
+        with st.expander(words.WHY[0]):
+            st.markdown(words.SIGNS_WHY)
 signed_png = as_png(output_key + ("signed",), output, "signed") if signed else None
 
-if view.shown("cnn", advanced=True):
-    st.header("5 · From kernels to CNNs", anchor=False, help=ui.define("convolutional neural network"))
-    st.markdown(words.CNN)
-    if st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
-                 help="Shows the first-layer kernels of the network on the digits page, learned from 60,000 digits."):
-        show_learned(pixels, source_key)
+if view.shown("cnn", advanced=True) and (step := ui.unfolded(view, words.HEADINGS["cnn"], "cnn")):
+    with step:
+        st.markdown(words.CNN, help=ui.define("convolutional neural network"))
+        if st.toggle("Show the 16 kernels the digits CNN learned", key="cnn_show",
+                     help="Shows the first-layer kernels of the network on the digits page, learned from 60,000 "
+                          "digits."):
+            show_learned(pixels, source_key)
 
 if view.shown("curious", advanced=True):
     st.info(words.CURIOUS, icon=":material/info:")

@@ -2,7 +2,7 @@
 
 Modules:
     kernels  - the arithmetic: preset kernels, ``convolve``, one output pixel's products, output size, checks
-    charts   - making the numbers visible: output to 0-255, the signed view, kernel mosaics, plotly grids of numbers
+    charts   - making the numbers visible: output to 0-255, the signed view, kernel mosaics, Vega-Lite grids of numbers
     drawing  - one step as pictures (Pillow): framed pictures with a window marked, neighbourhood × kernel = pixel
     editor   - reading a kernel typed into the grid editor or carried in a link (``kernel=``)
     sources  - the pictures: the course's 5×5 example, a test pattern, bundled photos and digits, uploads

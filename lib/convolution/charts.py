@@ -7,11 +7,10 @@ value, rescale), and :func:`signed_rgb` shows the signs themselves on the colour
 of :mod:`lib.palette`; :func:`kernel_mosaic` draws a stack of kernels that way. Grey conversion,
 enlargement, mosaics and PNG encoding are the shared ones of :mod:`lib.images`.
 
-:func:`pixel_grid` and :func:`kernel_grid` are plotly figures written as plain dictionaries and wrapped
-without plotly's validation, with a small inline template (white, the workshop's sans-serif font) instead
-of the full ``workshop`` one: validating and copying a full template costs tens of milliseconds per figure
-on every rerun, and these grids use no categorical colours. Plotly is imported only inside the functions,
-so :mod:`lib` stays light to import.
+:func:`pixel_grid` and :func:`kernel_grid` are Vega-Lite specifications (plain dicts for
+``st.vega_lite_chart``): a layer of coloured cells and a layer of the numbers written in, with tooltips. A
+page with them loads Vega-Lite's 0.8 MB of browser code rather than plotly's 4.7 MB, and a dict costs nothing
+to build on a rerun.
 """
 
 from __future__ import annotations
@@ -22,8 +21,8 @@ from lib.images import LUMA, mosaic
 from lib.palette import DIVERGING, OKABE_ITO
 
 RANGE_MODES = ("clip", "absolute", "rescale")
-CELL_PX = 44  #: height of one grid cell, so three-digit numbers stay readable on a phone
-COLOUR_CELL_PX = 72  #: a colour cell holds three numbers, one above the other
+CELL_PX = 44  #: width and height of one grid cell, so three-digit numbers stay readable on a phone
+COLOUR_CELL_PX = 56  #: height of a colour cell, which holds three numbers one above the other
 
 
 def to_displayable(values, mode: str = "clip") -> np.ndarray:
@@ -91,75 +90,104 @@ def _number_text(value: float) -> str:
     return f"{value:.0f}" if value.is_integer() or abs(value) >= 100 else f"{value:.2g}"
 
 
-def _figure(traces: list[dict], title: str, rows: int, cols: int, first_row: int, first_col: int,
-            shapes: list[dict], cell: int = CELL_PX):
-    import plotly.graph_objects as go
-
-    layout = {
-        "template": {"layout": {"font": {"family": "sans-serif", "size": 14}, "paper_bgcolor": "#FFFFFF",
-                                "plot_bgcolor": "#FFFFFF"}},
-        "title": {"text": title, "x": 0, "font": {"size": 15}},
-        "height": max(240, 90 + cell * rows),
-        "margin": {"l": 40, "r": 10, "t": 40, "b": 30},
-        "showlegend": False,
-        "shapes": shapes,
-        "xaxis": {"title": {"text": "column"}, "tickmode": "array", "tickvals": list(range(cols)),
-                  "ticktext": [str(first_col + c) for c in range(cols)], "showgrid": False, "zeroline": False,
-                  "constrain": "domain"},
-        "yaxis": {"title": {"text": "row"}, "tickmode": "array", "tickvals": list(range(rows)),
-                  "ticktext": [str(first_row + r) for r in range(rows)], "autorange": "reversed",
-                  "showgrid": False, "zeroline": False, "scaleanchor": "x", "constrain": "domain",
-                  "constraintoward": "top"},
+def _grid(cells: list[dict], title: str, step: tuple[int, int], layers: list[dict], tooltip: list[dict]) -> dict:
+    """A Vega-Lite grid: one band per row and column (labelled from the cells' ``row``/``column``), ``step``
+    pixels wide and high per cell, columns numbered along the top like a spreadsheet's."""
+    axis = {"ticks": False, "domain": False, "labelAngle": 0, "labelPadding": 2, "titleFontSize": 11,
+            "titlePadding": 4, "titleFontWeight": "normal"}
+    return {
+        "title": {"text": title, "anchor": "start", "fontSize": 15},
+        "data": {"values": cells},
+        "width": {"step": step[0]},
+        "height": {"step": step[1]},
+        "encoding": {
+            "x": {"field": "column", "type": "ordinal", "title": "column", "axis": {**axis, "orient": "top"},
+                  "scale": {"domain": sorted({cell["column"] for cell in cells}), "paddingInner": 0}},
+            "y": {"field": "row", "type": "ordinal", "title": "row", "axis": axis,
+                  "scale": {"domain": sorted({cell["row"] for cell in cells}), "paddingInner": 0}},
+            "tooltip": tooltip,
+        },
+        "layer": layers,
+        "config": {"view": {"stroke": None}},
     }
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def _outline(cell: tuple[int, int] | None, colour: str) -> list[dict]:
-    if cell is None:
-        return []
-    r, c = cell
-    return [{"type": "rect", "x0": c - 0.5, "x1": c + 0.5, "y0": r - 0.5, "y1": r + 0.5,
-             "line": {"color": colour, "width": 4}}]
+def _text_layer(size: int, lines: int = 1) -> dict:
+    """The numbers written in, ``lines`` to a cell, centred in it (Vega puts a label's first line at the middle)."""
+    return {"mark": {"type": "text", "fontSize": size, "lineBreak": "\n", "lineHeight": size + 2,
+                     "dy": -(lines - 1) * (size + 2) / 2},
+            "encoding": {"text": {"field": "label"}, "color": {"field": "ink", "type": "nominal", "scale": None}}}
+
+
+def _outline_layer(colour: str, width: int) -> dict:
+    return {"transform": [{"filter": "datum.outlined"}],
+            "mark": {"type": "rect", "filled": False, "stroke": colour, "strokeWidth": width}}
+
+
+def _ink(rgb) -> str:
+    """Black or white, whichever reads better on a cell of colour ``rgb`` (0-255)."""
+    return OKABE_ITO["black"] if float(np.dot(rgb, LUMA)) > 128 else "#FFFFFF"
 
 
 def pixel_grid(patch: np.ndarray, title: str, first_row: int = 1, first_col: int = 1,
-               padding_mask: np.ndarray | None = None, highlight: tuple[int, int] | None = None):
-    """A patch of pixels (2-D grey or H×W×3, 0-255) drawn in its own colours with each value written in.
-    Row and column labels start at ``first_row``/``first_col`` (people count from 1). Cells where
-    ``padding_mask`` is True are padding, drawn hatched-grey and labelled as such; ``highlight`` outlines one cell."""
+               padding_mask: np.ndarray | None = None, highlight: tuple[int, int] | None = None) -> dict:
+    """A Vega-Lite spec of a patch of pixels (2-D grey or H×W×3, 0-255), each cell in its own colour with its
+    value written in (a colour cell: red, green and blue, top to bottom). Row and column labels start at
+    ``first_row``/``first_col`` (people count from 1). Cells where ``padding_mask`` is True are padding, marked
+    with an orange square and named so in the tooltip; ``highlight`` (row, column in the patch) is outlined."""
     values = np.asarray(patch, dtype=float)
-    rgb = np.clip(values if values.ndim == 3 else np.repeat(values[..., None], 3, axis=2), 0, 255)
+    colour = values.ndim == 3
+    rgb = np.clip(np.rint(values if colour else np.repeat(values[..., None], 3, axis=2)), 0, 255).astype(int)
     rows, cols = rgb.shape[:2]
-    luminance = rgb @ LUMA
-    if values.ndim == 3:
-        labels = ["<br>".join(f"{v:.0f}" for v in values[r, c]) for r in range(rows) for c in range(cols)]
-    else:
-        labels = [_number_text(values[r, c]) for r in range(rows) for c in range(cols)]
-    ys, xs = np.mgrid[0:rows, 0:cols]
-    traces = [
-        {"type": "image", "z": np.rint(rgb).astype(np.uint8).tolist(), "hoverinfo": "skip"},
-        {"type": "scatter", "x": xs.ravel().tolist(), "y": ys.ravel().tolist(), "mode": "text", "text": labels,
-         "hoverinfo": "skip", "textfont": {"color": np.where(luminance > 128, OKABE_ITO["black"], "#FFFFFF")
-                                           .ravel().tolist(), "size": 12 if values.ndim == 2 else 11}},
+    cells = []
+    for r in range(rows):
+        for c in range(cols):
+            cell = {"row": first_row + r, "column": first_col + c, "swatch": "#{:02X}{:02X}{:02X}".format(*rgb[r, c]),
+                    "ink": _ink(rgb[r, c]), "padding": bool(padding_mask is not None and padding_mask[r, c]),
+                    "outlined": highlight == (r, c)}
+            cell["cell"] = "padding: not in the picture" if cell["padding"] else "in the picture"
+            if colour:
+                cell.update(zip(("red", "green", "blue"), (_number_text(v) for v in values[r, c])))
+                cell["label"] = "\n".join(cell[name] for name in ("red", "green", "blue"))
+            else:
+                cell["label"] = cell["value"] = _number_text(values[r, c])
+            cells.append(cell)
+    shown = ([{"field": name, "title": name} for name in ("red", "green", "blue")] if colour
+             else [{"field": "value", "title": "value"}])
+    tooltip = [{"field": "row", "title": "row"}, {"field": "column", "title": "column"}, *shown,
+               {"field": "cell", "title": "this cell"}]
+    layers = [
+        {"mark": {"type": "rect", "stroke": "#969696", "strokeWidth": 1},
+         "encoding": {"fill": {"field": "swatch", "type": "nominal", "scale": None}}},
+        {"transform": [{"filter": "datum.padding"}],
+         "mark": {"type": "point", "shape": "square", "filled": False, "size": round((0.7 * CELL_PX) ** 2),
+                  "stroke": OKABE_ITO["orange"], "strokeWidth": 2, "opacity": 1}},
+        _text_layer(11, lines=3) if colour else _text_layer(12),
+        _outline_layer(OKABE_ITO["vermillion"], 4),
     ]
-    if padding_mask is not None and padding_mask.any():
-        pr, pc = np.nonzero(padding_mask)
-        traces.append({"type": "scatter", "x": pc.tolist(), "y": pr.tolist(), "mode": "markers", "hoverinfo": "skip",
-                       "marker": {"symbol": "square-open", "size": CELL_PX * 0.6, "color": OKABE_ITO["orange"],
-                                  "line": {"width": 2}}})
-    return _figure(traces, title, rows, cols, first_row, first_col, _outline(highlight, OKABE_ITO["vermillion"]),
-                   cell=CELL_PX if values.ndim == 2 else COLOUR_CELL_PX)
+    step = (CELL_PX, COLOUR_CELL_PX if colour else CELL_PX)
+    return _grid(cells, title, step, layers, tooltip)
 
 
 def kernel_grid(values: np.ndarray, title: str, first_row: int = 1, first_col: int = 1,
-                highlight: tuple[int, int] | None = None):
-    """Signed numbers (a kernel, products, an output) on the diverging scale, 0 white, with values written in."""
+                highlight: tuple[int, int] | None = None) -> dict:
+    """A Vega-Lite spec of signed numbers (a kernel, products, an output) on the diverging scale of
+    :data:`lib.palette.DIVERGING` (blue negative, white 0, vermillion positive, symmetric about 0), each value
+    written in; ``highlight`` (row, column) is outlined in black."""
     array = np.asarray(values, dtype=float)
-    limit = float(np.abs(array).max()) or 1.0
-    heatmap = {
-        "type": "heatmap", "z": array.tolist(), "zmin": -limit, "zmax": limit, "showscale": False,
-        "colorscale": [list(stop) for stop in DIVERGING], "xgap": 1, "ygap": 1, "texttemplate": "%{text}",
-        "text": [[_number_text(v) for v in row] for row in array], "textfont": {"size": 12},
-        "hovertemplate": "row %{y}, column %{x}: %{z}<extra></extra>",
-    }
-    return _figure([heatmap], title, *array.shape, first_row, first_col, _outline(highlight, OKABE_ITO["black"]))
+    limit = signed_limit(array)
+    rows, cols = array.shape
+    fills = signed_rgb(array, limit)
+    cells = [{"row": first_row + r, "column": first_col + c, "value": float(array[r, c]) + 0.0,
+              "label": _number_text(array[r, c]), "ink": _ink(fills[r, c]), "outlined": highlight == (r, c)}
+             for r in range(rows) for c in range(cols)]
+    scale = {"domain": [-limit, 0, limit], "range": [colour for _, colour in DIVERGING], "interpolate": "rgb"}
+    layers = [
+        {"mark": {"type": "rect", "stroke": "#FFFFFF", "strokeWidth": 1},
+         "encoding": {"fill": {"field": "value", "type": "quantitative", "scale": scale, "legend": None}}},
+        _text_layer(12),
+        _outline_layer(OKABE_ITO["black"], 4),
+    ]
+    tooltip = [{"field": "row", "title": "row"}, {"field": "column", "title": "column"},
+               {"field": "value", "title": "value", "format": ".4~g"}]
+    return _grid(cells, title, (CELL_PX, CELL_PX), layers, tooltip)

@@ -40,10 +40,14 @@ SIGNS_WHY = ("Clipping, what most programs do without asking, throws the sign aw
              "both kinds of edge, the rescaled view keeps everything but makes brightness relative, and the signed "
              "view shows the signs themselves.")
 WHY = ("What happened?", "Why?")
-ZOOM = ("Zoom in", "Zoom in")
-HEADINGS = {"numbers": ("1 · Read the numbers", "1 · Read the numbers"),
-            "sum": ("2 · Multiply and add, pixel by pixel", "2 · Do the sum"),
-            "edges": ("3 · Edges and steps: padding and stride", "3 · At the edge")}
+#: Each step's label, a question (plain, kid words); the steps open below the playground (lib.ui.unfolded).
+HEADINGS = {"numbers": ("1 · Read the numbers: what is a picture made of?", "1 · What is a picture made of?"),
+            "sum": ("2 · Multiply and add: can you work out the next pixel?",
+                    "2 · Do the sum: what is the next dot?"),
+            "edges": ("3 · Edges and steps: what happens at the border, and how big is the new picture?",
+                      "3 · At the edge: what goes past it?"),
+            "signs": "4 · Numbers below 0 and above 255: what should the screen show?",
+            "cnn": "5 · From kernels to CNNs: who chooses the numbers?"}
 
 TOO_BIG = ("The kernel is bigger than the picture, so without padding it fits nowhere. Choose zero or "
            "edge padding, or a bigger picture.")

@@ -14,7 +14,7 @@ import streamlit as st
 
 from lib.convolution import SOBEL_MAGNITUDE_ID, charts, editor, kernels
 from lib.convolution import content as words
-from lib.convolution.charts import kernel_grid, pixel_grid
+from lib.convolution.charts import CELL_PX, kernel_grid, pixel_grid
 from lib.convolution.sources import WORKING_SIDE, Picture, builtin, from_image_source
 from lib.convolution.drawing import framed
 from lib.images import ImageError, enlarge, png_bytes, to_grey
@@ -26,7 +26,14 @@ CUSTOM = "custom"  #: the kernel setting's id for the editor's own kernel
 OWN = ("upload", "camera")  #: the picture setting's ids for the learner's own picture
 ZOOM = 9  # cells across in the zoomed-in views: readable on a phone
 ZOOM_COLOUR = 6  # fewer for colour pictures, whose cells hold three numbers each
-NO_TOOLBAR = {"displayModeBar": False}
+STRETCH_PX = 280  #: a grid wider than this fills its column, so on a phone it shrinks to the screen's width
+
+
+def _grid(where, spec: dict, key: str, alt: str) -> None:
+    """Draw a grid of numbers (:func:`lib.convolution.charts.pixel_grid` or ``kernel_grid``) in ``where``: at
+    its own cell size, or as wide as its column when that would be too wide for a phone."""
+    columns = len({cell["column"] for cell in spec["data"]["values"]})
+    where.vega_lite_chart(spec, key=key, alt=alt, width="stretch" if columns * CELL_PX > STRETCH_PX else "content")
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -123,9 +130,10 @@ def zoom_in(pixels: np.ndarray, key: str) -> None:
     if where is not None:
         where.image(marked((key, "zoom"), pixels, (top, left, top + side, left + side)), output_format="PNG",
                     caption="The zoom window, marked", alt="The picture with the zoom window marked")
-    grid.plotly_chart(pixel_grid(patch, f"Pixels in rows {top + 1}–{top + patch.shape[0]}, "
-                                 f"columns {left + 1}–{left + patch.shape[1]}", top + 1, left + 1),
-                      key="zoom_chart", config=NO_TOOLBAR)
+    rows, cols = f"rows {top + 1}–{top + patch.shape[0]}", f"columns {left + 1}–{left + patch.shape[1]}"
+    _grid(grid, pixel_grid(patch, f"Pixels in {rows}, {cols}", top + 1, left + 1), "zoom_chart",
+          f"The numbers of the pixels in {rows}, {cols}, each cell in its own "
+          f"{'colour' if pixels.ndim == 3 else 'grey'}")
     if pixels.ndim == 3:
         grid.caption("Each cell lists its red, green and blue numbers, top to bottom.")
 
@@ -153,8 +161,8 @@ def kernel_numbers(shown: dict[str, np.ndarray]) -> None:
     columns = st.columns(2)
     for index, (name, values) in enumerate(shown.items()):
         with columns[index % 2]:
-            st.plotly_chart(kernel_grid(values, f"{name}: the kernel's numbers"), key=f"kernel_chart_{name}",
-                            config=NO_TOOLBAR)
+            _grid(st, kernel_grid(values, f"{name}: the kernel's numbers"), f"kernel_chart_{name}",
+                  f"{name}: the kernel's numbers, negative in blue, positive in vermillion")
             total = float(values.sum())
             st.markdown(f"Sum of the numbers: **{editor.format_cell(round(total, 9))}**. "
                         f"{kernels.brightness_note(total)}")
@@ -197,14 +205,14 @@ def step_through(pixels: np.ndarray, grey_first: bool, output: np.ndarray, shown
                     + ("Orange squares mark padding: pixels that are not really there." if not first.inside.all()
                        else ""))
         figure_cols = st.columns(2)
-        figure_cols[0].plotly_chart(
-            pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2,
-                       padding_mask=~first.inside), key="step_patch", config=NO_TOOLBAR)
+        _grid(figure_cols[0], pixel_grid(first.patch, "The patch under the kernel", c_row + 1 - f_rows // 2,
+                                         c_col + 1 - f_cols // 2, padding_mask=~first.inside), "step_patch",
+              "The pixels under the kernel with their numbers, padding marked with orange squares")
         for index, (name, step) in enumerate(steps.items()):
-            figure_cols[(index + 1) % 2].plotly_chart(
-                kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
-                            c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), key=f"step_products_{index}",
-                config=NO_TOOLBAR)
+            _grid(figure_cols[(index + 1) % 2],
+                  kernel_grid(step.products, f"Pixel × kernel ({name})" if len(steps) > 1 else "Pixel × kernel",
+                              c_row + 1 - f_rows // 2, c_col + 1 - f_cols // 2), f"step_products_{index}",
+                  "Each pixel times the kernel number on top of it, negative in blue, positive in vermillion")
     for name, step in steps.items():
         st.markdown(words.products_sum(name if len(steps) > 1 else "Sum", step.patch, shown[name], step.total))
     result = float(np.hypot(*(s.total for s in steps.values()))) if len(steps) > 1 else first.total
@@ -215,10 +223,10 @@ def step_through(pixels: np.ndarray, grey_first: bool, output: np.ndarray, shown
         return
     o_top = int(np.clip(row - 1 - ZOOM // 2, 0, max(0, out_rows - ZOOM)))
     o_left = int(np.clip(col - 1 - ZOOM // 2, 0, max(0, out_cols - ZOOM)))
-    st.plotly_chart(pixel_grid(step_output[o_top : o_top + ZOOM, o_left : o_left + ZOOM],
-                               "Where it lands: the output (this pixel outlined)", o_top + 1, o_left + 1,
-                               highlight=(row - 1 - o_top, col - 1 - o_left)),
-                    key="step_output", config=NO_TOOLBAR)
+    _grid(st.columns([3, 2])[0], pixel_grid(step_output[o_top : o_top + ZOOM, o_left : o_left + ZOOM],
+                                            "Where it lands: the output (this pixel outlined)", o_top + 1, o_left + 1,
+                                            highlight=(row - 1 - o_top, col - 1 - o_left)), "step_output",
+          f"The output's numbers around row {row}, column {col}, where the result lands, outlined in vermillion")
 
 
 def _use_learned(number: int) -> None:
@@ -242,8 +250,8 @@ def show_learned(pixels: np.ndarray, key: str) -> None:
                           help="The 16 kernels above are numbered 1 to 16 from left to right, top row first.")
     chosen = learned[number - 1]
     learned_cols = st.columns(2)
-    learned_cols[0].plotly_chart(kernel_grid(chosen, f"Learned kernel {number}"), key="cnn_kernel_chart",
-                                 config=NO_TOOLBAR)
+    _grid(learned_cols[0], kernel_grid(chosen, f"Learned kernel {number}"), "cnn_kernel_chart",
+          f"The numbers of learned kernel {number}, negative in blue, positive in vermillion")
     grey = to_grey(pixels) / 255.0  # the CNN saw pixels as 0…1
     feature = apply_filter(key, True, f"learned {number}", tuple(map(tuple, chosen.tolist())), "zero", 1,
                            _pixels=grey)

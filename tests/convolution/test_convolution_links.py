@@ -2,6 +2,7 @@
 padding, stride and display options; bad links fall back to the defaults with a notice; instructors can hide,
 lock and open at an exercise; kid mode; and the convolution handout."""
 
+import json
 from html.parser import HTMLParser
 
 import numpy as np
@@ -11,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from lib.convolution import kernels
 from lib.convolution.editor import cells_from_text, kernel_to_text
 from lib.convolution.handout import handout
-from tests.conftest import bound_controls, open_with_link, texts, unescaped
+from tests.conftest import bound_controls, open_with_link, texts, unescaped, unfold
 
 PAGE = "pages/1_convolution.py"
 CUSTOM = "custom"
@@ -26,7 +27,7 @@ def controls(app: AppTest) -> dict:
 
 
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
-    app = open_page()
+    app = unfold(open_page())  # padding, stride and the display options sit in the steps below the playground
     assert dict(app.query_params) == {}
     app.selectbox(key="source").set_value("flower").run()
     app.selectbox(key="preset").set_value("sobel_vertical").run()
@@ -41,7 +42,7 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
                      "colour": "grey", "range": "rescale", "signed": "on"}
     sent = controls(app)
 
-    received = open_page(**query)
+    received = unfold(open_page(**query))
     assert controls(received) == sent
     assert dict(received.query_params) == query
     assert not received.warning.values
@@ -86,7 +87,7 @@ def test_a_locked_or_hidden_kernel_is_applied_but_cannot_be_edited():
     hidden = open_page(preset="custom", kernel=emboss, hide="kernel")
     assert not hidden.data_editor and not [r for r in hidden.radio if r.key == "custom_size"]
     np.testing.assert_array_equal(hidden.session_state["custom_kernel"], kernels.PRESETS["Emboss"])
-    hidden.radio(key="padding").set_value("edge").run()
+    unfold(hidden, "edges").radio(key="padding").set_value("edge").run()
     assert dict(hidden.query_params) == {"preset": "custom", "kernel": emboss, "padding": "edge", "hide": "kernel"}
 
 
@@ -99,19 +100,21 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
         assert word in notices, word
     assert app.selectbox(key="source").value == "course"
     assert app.selectbox(key="preset").value == "sharpen"
+    unfold(app, "edges")  # the notices were read once; padding and stride are in step 3
     assert app.radio(key="padding").value == "zero" and app.radio(key="stride").value == 1
     app.run()
     assert dict(app.query_params) == {}
 
 
 def test_hide_sections_and_controls_and_lock_others():
-    app = open_page(hide="zoom,arithmetic,cnn,uploads,padding,curious", lock="preset,stride", padding="edge")
+    app = unfold(open_page(hide="zoom,arithmetic,cnn,uploads,padding,curious", lock="preset,stride", padding="edge"))
     assert "A note for the curious" in texts(open_page(), "info") and "A note for the curious" not in texts(app, "info")
-    headers = [h.value for h in app.header]
-    assert not any(h.startswith(("1 ·", "2 ·", "5 ·")) for h in headers)
-    assert "4 · Numbers below 0 and above 255" in headers
-    zoom = lambda page: [c for c in page.get("plotly_chart") if c.proto.id.endswith("-zoom_chart")]
-    assert zoom(open_page()) and not zoom(app)
+    steps = [e.label for e in app.expander]
+    assert not any(label.startswith(("1 ·", "2 ·", "5 ·")) for label in steps)
+    assert any(label.startswith("4 · Numbers below 0 and above 255") for label in steps)
+    zoom = lambda page: [c for c in page.get("vega_lite_chart")
+                         if json.loads(c.proto.spec)["title"]["text"].startswith("Pixels in rows")]
+    assert zoom(unfold(open_page(), "zoom")) and not zoom(app)
     assert "Upload your own picture" not in app.selectbox(key="source").options
     assert not [r for r in app.radio if r.key == "padding"]
     assert "(256 + 2×1)" not in texts(app)  # hidden padding still applies: edge padding is 1 pixel wide
@@ -127,15 +130,16 @@ def test_an_exercise_link_shows_the_question_and_sets_the_page_up():
     assert app.selectbox(key="preset").value == "box_blur"
     assert dict(app.query_params) == {"lesson": "4"}
     assert "Try this" in [h.value for h in app.header]
+    assert app.radio(key="padding").value == "zero"  # an exercise opens every step: its controls are there to try
 
 
 def test_kid_mode_uses_simpler_words_and_fewer_controls():
-    plain, kids = open_page(), open_page(kids="on")
+    plain, kids = unfold(open_page()), unfold(open_page(kids="on"))
     assert "stamp" in texts(kids) and "stamp" not in texts(plain)
-    assert "5 · From kernels to CNNs" not in [h.value for h in kids.header]
-    assert "4 · Numbers below 0 and above 255" not in [h.value for h in kids.header]
-    assert "2 · Do the sum" in [h.value for h in kids.header]
-    assert "2 · Do the sum" not in [h.value for h in plain.header]
+    kid_steps, plain_steps = [e.label for e in kids.expander], [e.label for e in plain.expander]
+    assert not any(label.startswith(("4 ·", "5 ·")) for label in kid_steps)
+    assert any(label.startswith("2 · Do the sum") for label in kid_steps)
+    assert not any(label.startswith("2 · Do the sum") for label in plain_steps)
     assert not [r for r in kids.radio if r.key == "range"]
     assert "A note for the curious" not in texts(kids, "info")
     assert "Output size = (W − F + 2P)" in texts(plain) and "Output size = (W − F + 2P)" not in texts(kids)

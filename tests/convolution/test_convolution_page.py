@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import lib
 from lib.convolution import kernels
-from tests.conftest import ROOT, tensorflow_loaded_after, texts
+from tests.conftest import ROOT, tensorflow_loaded_after, texts, unfold
 
 CORPUS = ROOT / "tests" / "corpus"
 PAGE = "pages/1_convolution.py"
@@ -32,6 +32,7 @@ def result(app) -> str:
 
 def test_step_through_shows_the_course_numbers(app):
     assert app.title[0].value == "Image kernels"
+    unfold(app, "arithmetic")
     assert result(app).startswith("Result: **89** goes into the output at row 2, column 2")
     assert "105×0 + 102×(−1) + 100×0 + 103×(−1) + 99×5 + 103×(−1) + 101×0 + 98×(−1) + 104×0 = **89**" in texts(app)
     app.button(key="step_next").click().run()
@@ -50,6 +51,7 @@ def test_step_through_shows_the_course_numbers(app):
 
 @pytest.mark.parametrize("filter_id", [*kernels.FILTER_NAMES])
 def test_every_preset_runs(app, filter_id):
+    unfold(app, "arithmetic")
     app.selectbox(key="preset").set_value(filter_id).run()
     assert not app.exception, app.exception
     assert kernels.DESCRIPTIONS[kernels.FILTER_NAMES[filter_id]] in texts(app, "caption")  # beside the choice
@@ -58,6 +60,7 @@ def test_every_preset_runs(app, filter_id):
 
 
 def test_padding_and_stride_change_the_output_size(app):
+    unfold(app, "arithmetic", "edges")
     app.radio(key="padding").set_value("valid").run()
     assert "(5 − 3 + 2×0) / 1 + 1 = **3**" in texts(app)
     app.slider(key="step_row").set_value(1).run()
@@ -74,6 +77,7 @@ def test_padding_and_stride_change_the_output_size(app):
 
 
 def test_custom_kernel_edits(app):
+    unfold(app, "arithmetic", "edges")
     app.selectbox(key="preset").set_value("custom").run()
     assert "Sum of the numbers: **1**" in texts(app)  # starts as the course's sharpen kernel
     assert "**89**" in result(app)
@@ -117,6 +121,7 @@ def test_custom_kernel_edits(app):
 
 
 def test_colour_pictures_per_channel_or_grey(app):
+    unfold(app)
     app.selectbox(key="source").set_value("temple").run()
     app.selectbox(key="channel").set_value("green").run()
     assert "green pixel" in texts(app)
@@ -139,6 +144,7 @@ def test_odd_and_broken_uploads(app, path):
     assert "uses the test pattern" in texts(app, "info")
     app.file_uploader(key="upload").upload(path.name, path.read_bytes(), "application/octet-stream").run()
     assert not app.exception, app.exception
+    unfold(app)
     errors, captions = texts(app, "error"), [c for image in app.get("image") for c in image.captions]
     assert errors or any(caption.startswith("Upload your own picture") for caption in captions)
     # The page keeps working after the upload, good or bad.
@@ -163,6 +169,7 @@ def test_camera_photo(app):
 
 def _open_cnn_section(app):
     st.cache_resource.clear()
+    unfold(app, "cnn")
     app.toggle(key="cnn_show").set_value(True).run()
     assert not app.exception, app.exception
 
@@ -211,7 +218,7 @@ def test_cnn_section_without_the_weights_file(app, monkeypatch):
 def test_the_page_never_loads_tensorflow_not_even_for_the_learned_kernels():
     assert not tensorflow_loaded_after(
         f"app.switch_page({PAGE!r}).run(); app.selectbox(key='preset').set_value('emboss').run(); "
-        "app.toggle(key='cnn_show').set_value(True).run(); "
+        "app.session_state['open_cnn'] = True; app.run(); app.toggle(key='cnn_show').set_value(True).run(); "
         "assert any('The 16 5×5 kernels' in c for i in app.get('image') for c in i.captions)"
     )
 
@@ -228,15 +235,21 @@ def test_the_playground_comes_first_with_the_course_pixel_live(app):
     app.slider(key="step_col").set_value(3).run()
     live = next(m.value for m in app.markdown if "the new pixel at row" in m.value)
     assert "= **111**: the new pixel at row 2, column 3 (it was 103)" in live
+    steps = [e.label for e in app.expander if e.label[0].isdigit()]
+    assert steps == ["1 · Read the numbers: what is a picture made of?",
+                         "2 · Multiply and add: can you work out the next pixel?",
+                         "3 · Edges and steps: what happens at the border, and how big is the new picture?",
+                         "4 · Numbers below 0 and above 255: what should the screen show?",
+                         "5 · From kernels to CNNs: who chooses the numbers?"]  # each step asks, closed
+    assert not app.success and not app.get("vega_lite_chart") and not app.get("plotly_chart")
+    unfold(app)
     assert "**111**" in result(app)  # the step-through follows the same pixel
-    headers = [h.value for h in app.header]
-    assert headers[:5] == ["1 · Read the numbers", "2 · Multiply and add, pixel by pixel",
-                           "3 · Edges and steps: padding and stride", "4 · Numbers below 0 and above 255",
-                           "5 · From kernels to CNNs"]
+    assert len(app.get("vega_lite_chart")) >= 4 and not app.get("plotly_chart")  # grids of numbers, without plotly
     assert [e.label for e in app.expander].count("What happened?") == 4  # each step's answer waits to be asked
 
 
 def test_a_new_picture_starts_at_its_middle(app):
+    unfold(app, "arithmetic", "edges")
     app.selectbox(key="source").set_value("digit_7").run()
     assert (app.slider(key="step_row").value, app.slider(key="step_col").value) == (14, 14)
     app.selectbox(key="preset").set_value("sobel_magnitude").run()

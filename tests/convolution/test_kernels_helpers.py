@@ -107,13 +107,45 @@ def test_big_pictures_are_shrunk_with_a_notice():
         sources.from_image_source(b"not an image")
 
 
-def test_figures_build():
-    figure = pixel_grid(np.zeros((3, 3)), "patch", padding_mask=np.eye(3, dtype=bool), highlight=(1, 1))
-    spec = figure.to_dict()
-    assert spec["layout"]["title"]["text"] == "patch" and len(spec["data"]) == 3
-    assert spec["layout"]["yaxis"]["ticktext"] == ["1", "2", "3"]
-    colour = pixel_grid(np.zeros((2, 2, 3)), "rgb").to_dict()
-    assert colour["data"][1]["text"][0] == "0<br>0<br>0"
-    heat = kernel_grid(np.array([[-1.0, 0], [0.5, -0.0]]), "k", first_row=4).to_dict()
-    assert heat["data"][0]["text"] == [["-1", "0"], ["0.5", "0"]]
-    assert heat["layout"]["yaxis"]["ticktext"] == ["4", "5"]
+def _layer(spec, mark):
+    return next(layer for layer in spec["layer"] if layer["mark"]["type"] == mark)
+
+
+def test_pixel_grid_is_a_vega_lite_grid_of_the_pixels_own_colours_with_the_numbers_written_in():
+    patch = np.array([[0.0, 105, 255], [103, 99, 98], [101, 98, 300]])
+    spec = pixel_grid(patch, "patch", first_row=4, first_col=7, padding_mask=np.eye(3, dtype=bool), highlight=(1, 1))
+    assert spec["title"]["text"] == "patch"
+    assert (spec["encoding"]["x"]["title"], spec["encoding"]["y"]["title"]) == ("column", "row")
+    cells = {(cell["row"], cell["column"]): cell for cell in spec["data"]["values"]}
+    assert sorted(cells) == [(r, c) for r in (4, 5, 6) for c in (7, 8, 9)]  # people count from 1, or from the patch
+    assert spec["encoding"]["y"]["scale"]["domain"] == [4, 5, 6]  # top to bottom
+    assert cells[4, 8]["label"] == "105" and cells[6, 9]["label"] == "300"  # the number as it is
+    assert cells[4, 7]["swatch"] == "#000000" and cells[6, 9]["swatch"] == "#FFFFFF"  # the colour clipped to 0-255
+    assert cells[4, 7]["ink"] == "#FFFFFF" and cells[6, 9]["ink"] == OKABE_ITO["black"]  # readable on either
+    assert [key for key, cell in cells.items() if cell["padding"]] == [(4, 7), (5, 8), (6, 9)]
+    assert cells[4, 7]["cell"] == "padding: not in the picture" and cells[4, 8]["cell"] == "in the picture"
+    assert [key for key, cell in cells.items() if cell["outlined"]] == [(5, 8)]
+    assert _layer(spec, "point")["mark"]["stroke"] == OKABE_ITO["orange"]  # the padding marks
+    outline = [layer for layer in spec["layer"] if layer.get("transform") == [{"filter": "datum.outlined"}]]
+    assert outline[0]["mark"]["stroke"] == OKABE_ITO["vermillion"]
+    assert {"field": "value", "title": "value"} in spec["encoding"]["tooltip"]
+
+    colour = pixel_grid(np.array([[[255.0, 128, 0]]]), "rgb")
+    cell = colour["data"]["values"][0]
+    assert cell["label"] == "255\n128\n0" and (cell["red"], cell["green"], cell["blue"]) == ("255", "128", "0")
+    assert cell["swatch"] == "#FF8000" and _layer(colour, "text")["mark"]["lineBreak"] == "\n"
+    assert colour["height"]["step"] > colour["width"]["step"]  # room for three numbers, one above the other
+
+
+def test_kernel_grid_is_on_the_diverging_scale_symmetric_about_zero():
+    spec = kernel_grid(np.array([[-1.0, 0], [0.5, -0.0]]), "k", first_row=4, highlight=(0, 1))
+    assert spec["title"]["text"] == "k" and spec["encoding"]["y"]["scale"]["domain"] == [4, 5]
+    cells = spec["data"]["values"]
+    assert [cell["label"] for cell in cells] == ["-1", "0", "0.5", "0"]
+    assert [cell["value"] for cell in cells] == [-1.0, 0.0, 0.5, 0.0] and str(cells[3]["value"]) == "0.0"  # no -0
+    scale = _layer(spec, "rect")["encoding"]["fill"]["scale"]
+    assert scale["domain"] == [-1.0, 0, 1.0]
+    assert scale["range"] == [OKABE_ITO["blue"], "#FFFFFF", OKABE_ITO["vermillion"]]
+    assert cells[0]["ink"] == "#FFFFFF" and cells[1]["ink"] == OKABE_ITO["black"]  # white on blue, black on white
+    assert [cell["outlined"] for cell in cells] == [False, True, False, False]
+    assert kernel_grid(np.zeros((3, 3)), "zeros")["layer"][0]["encoding"]["fill"]["scale"]["domain"] == [-1.0, 0, 1.0]
