@@ -12,7 +12,9 @@ moves, a time limit per run, loopback only.
 Reported: p50/p95 latency of the ordinary moves, when the last training finished, errors, and the
 server's peak resident memory (sampled from /proc every 50 ms).
 
-Run the long version alone with ``.venv/bin/python -m bench.load --sessions 40``.
+Run the long version alone with ``.venv/bin/python -m bench.load --sessions 40``. How many sessions one server
+holds with p95 ≤ 1 s (:func:`find_capacity`, a ramp; sessions stay open and keep moving, no training):
+``.venv/bin/python -m bench.load --capacity`` (tens of minutes; run it alone on the machine being sized).
 """
 
 from __future__ import annotations
@@ -174,11 +176,127 @@ def room_burst(sessions: int = ROOM) -> list[Figure]:
     return figures
 
 
+@dataclass
+class CapacityStep:
+    """One level of :func:`find_capacity`'s ramp."""
+
+    sessions: int  #: sessions open at once, each moving a widget every few seconds
+    p95_seconds: float  #: p95 of their page opens and widget moves
+    moves: int
+    errors: list[str]
+    peak_megabytes: float  #: the server's peak resident memory so far (the ramp runs on one server)
+
+    @property
+    def met(self) -> bool:
+        return not self.errors and self.p95_seconds <= CAPACITY_P95
+
+
+CAPACITY_P95 = 1.0  #: seconds: the interaction target one replica must hold (issue #19)
+CAPACITY_ARRIVALS = 10.0  #: seconds over which a level's sessions open the link
+
+
+async def _steady_attendee(url: str, number: int, sessions: int, arrivals: float, until: float,
+                           result: LoadResult) -> None:
+    """Open a page and keep making its moves (reopening the page where it has none), with a person's pause
+    between two, until ``until``; the session stays open all along, as a tab in a workshop does."""
+    page, moves = MOVES[number % len(MOVES)]
+    think = random.Random(number)
+    await asyncio.sleep(arrivals * number / sessions)
+    try:
+        async with HeadlessSession(url) as session:
+            run = await session.run(page)
+            result.move_seconds.append(run.seconds)
+            step = 0
+            while time.monotonic() < until:
+                await asyncio.sleep(think.uniform(*THINK_SECONDS))
+                if moves:
+                    label, value = moves[step % len(moves)]
+                    # Alternate between the move's value and the page's own, so every move changes something.
+                    run = await session.set_widget(label, value if step % (2 * len(moves)) < len(moves)
+                                                   else _default_of(session, label))
+                else:
+                    run = await session.run(page)
+                step += 1
+                result.move_seconds.append(run.seconds)
+                result.errors.extend(f"/{page}: {message}" for message in run.exceptions)
+    except Exception as error:  # a dropped connection or a timeout is a finding, not a crash
+        result.errors.append(f"/{page} session {number}: {type(error).__name__}: {error}")
+
+
+def _default_of(session: HeadlessSession, label: str):
+    """The default value of the widget labelled ``label`` on the session's last run."""
+    for element in session.last.elements:
+        proto = getattr(element, element.WhichOneof("type"))
+        if getattr(proto, "label", None) == label:
+            default = proto.default
+            return default[0] if hasattr(default, "__len__") and not isinstance(default, str) else default
+    raise LookupError(label)
+
+
+def find_capacity(url: str, pid: int, start: int = 10, step: int = 10, most: int = 200,
+                  seconds: float = 60.0, arrivals: float = CAPACITY_ARRIVALS) -> list[CapacityStep]:
+    """How many sessions one server holds with p95 interaction ≤ :data:`CAPACITY_P95`: ramp from ``start``
+    sessions by ``step``, each level open at once for ``seconds`` after arriving over ``arrivals`` seconds,
+    and stop after the first level that misses (or at ``most``). The
+    server at ``url`` (process ``pid``) should be warmed up (:func:`warm_up`). Returns every level run; the
+    capacity is the last one that :attr:`CapacityStep.met`. No training runs here: measure it on top."""
+    levels = []
+    peak = 0.0
+    for sessions in range(start, most + 1, step):
+        result = LoadResult()
+        until = time.monotonic() + arrivals + seconds
+
+        async def level() -> None:
+            await asyncio.gather(*(_steady_attendee(url, n, sessions, arrivals, until, result) for n in range(sessions)))
+
+        sampling = threading.Event()
+
+        def sample_memory() -> None:
+            nonlocal peak
+            while not sampling.is_set():
+                try:
+                    peak = max(peak, rss_bytes(pid) / 2**20)
+                except (OSError, RuntimeError):
+                    return
+                time.sleep(0.2)
+
+        sampler = threading.Thread(target=sample_memory, daemon=True)
+        sampler.start()
+        try:
+            run_in_own_loop(level())
+        finally:
+            sampling.set()
+            sampler.join()
+        moves = sorted(result.move_seconds) or [float("inf")]
+        p95 = moves[min(len(moves) - 1, round(0.95 * (len(moves) - 1)))]
+        levels.append(CapacityStep(sessions, p95, len(result.move_seconds), result.errors, peak))
+        print(f"{sessions} sessions: p95 {p95 * 1000:,.0f} ms over {len(result.move_seconds)} moves, "
+              f"{len(result.errors)} errors, peak RSS {peak:,.0f} MB", flush=True)
+        if not levels[-1].met:
+            break
+    return levels
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--trainers", type=int, default=5)
+    parser.add_argument("--capacity", action="store_true",
+                        help="ramp sessions on one server until p95 interaction exceeds 1 s (find_capacity)")
+    parser.add_argument("--start", type=int, default=10, help="with --capacity: sessions at the first level")
+    parser.add_argument("--step", type=int, default=10, help="with --capacity: sessions added per level")
+    parser.add_argument("--most", type=int, default=200, help="with --capacity: the last level tried")
+    parser.add_argument("--seconds", type=float, default=60.0, help="with --capacity: seconds per level")
     arguments = parser.parse_args()
+    if arguments.capacity:
+        with streamlit_server() as server:
+            run_in_own_loop(warm_up(server.url))
+            levels = find_capacity(server.url, server.pid, arguments.start, arguments.step, arguments.most,
+                                   arguments.seconds)
+        held = [level.sessions for level in levels if level.met]
+        print(f"one server held {max(held) if held else 'fewer than ' + str(arguments.start)} sessions "
+              f"with p95 ≤ {CAPACITY_P95:g} s")
+        return
     for figure in concurrent_sessions(arguments.sessions, arguments.trainers):
         print(figure.row())
 

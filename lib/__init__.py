@@ -20,6 +20,7 @@ from the docstrings by ``python scripts/api_docs.py``.
     handout          - Markdown/HTML records with pictures inside, and QR codes
     workshop_handout - the printable workshop sheet
     training         - live training shared per server: one at a time, each setting once, replays
+    restart          - noticing a browser moved to a fresh server process (the page says so)
 """
 
 from pathlib import Path

@@ -5,6 +5,10 @@ deploy/docker-compose.yml gives the nginx container (Docker itself is not availa
 served a request is read from nginx's access log, which try-locally.sh writes with the upstream address.
 nginx comes from Debian (`apt-get install nginx`; test.sh installs it when run as root): without it these
 tests fail rather than skip, so a missing load balancer is never mistaken for a working one.
+
+The failover test also drives Chromium (Debian's, as tests/browser do): a learner's tab on the replica that is
+killed reconnects to the other one, whose fresh session takes the settings back from the link in the address
+bar and says so (lib.restart).
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from bench.server import free_ports, healthy
 from bench.session import HeadlessSession, run_in_own_loop
+from lib.restart import COOKIE, NOTICE
+from tests.browser.conftest import browser_type_launch_args, open_at, wait_until_settled  # noqa: F401 (fixture)
 from tests.conftest import ROOT
 
 NGINX = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
@@ -86,6 +93,19 @@ def _probe(setup: Setup, cookie: str, websocket: bool = False) -> str:
         uri = f"/_stcore/health?probe={uuid.uuid4().hex}"
         assert _get(setup.url + uri, cookie)[2] == b"ok"
     return setup.upstream_of(uri)
+
+
+def _stored_server(page: Page) -> str:
+    """The server process id the tab's browser holds (lib.restart.COOKIE), or ""."""
+    return next((c["value"] for c in page.context.cookies() if c["name"] == COOKIE), "")
+
+
+def _reconnects(setup: Setup, replica: str) -> int:
+    """How many times a browser has fetched Streamlit's host config (as it does before opening its websocket)
+    from ``replica``."""
+    return sum(1 for line in (setup.run_dir / "nginx-access.log").read_text().splitlines()
+               if (match := LOG_LINE.match(line)) and match["uri"] == "/_stcore/host-config"
+               and match["upstream"] == replica)
 
 
 def _open_page(url: str, page: str, flip_a_switch: bool = False):
@@ -182,15 +202,47 @@ def test_one_browser_stays_on_one_replica_and_browsers_spread(setup):
     assert set(landed.values()) == replicas, f"12 browsers all landed on {set(landed.values())}"
 
 
-def test_when_a_replica_dies_new_sessions_go_to_the_other(setup):
+def test_when_a_replica_dies_new_sessions_go_to_the_other(setup, page: Page):
     dead_port, live_port = setup.app_ports
     dead, live = f"127.0.0.1:{dead_port}", f"127.0.0.1:{live_port}"
     cookie = next(f"student-{n}" for n in range(100) if _probe(setup, f"student-{n}") == dead)
-    os.kill(int((setup.run_dir / f"app-{dead_port}.pid").read_text()), signal.SIGTERM)
+
+    # A learner's tab, pinned to the replica about to die, opens a lesson link and changes a setting there.
+    page.context.add_cookies([{"name": "workshop_route", "value": cookie, "url": setup.url}])
+    open_at(page, f"{setup.url}/noise?copies=50", "Secret spy messages")
+    page.get_by_text("Uniform: flat fuzz").click()
+    wait_until_settled(page)
+    expect(page).to_have_url(re.compile(r"kind=uniform"))
+    expect(page.get_by_text(NOTICE)).to_have_count(0)
+    assert _stored_server(page), "the page stores its server process's id in the browser"
+
+    reconnects = _reconnects(setup, live)
+    os.kill(int((setup.run_dir / f"app-{dead_port}.pid").read_text()), signal.SIGKILL)  # mid-session, no goodbye
     deadline = time.monotonic() + 15
     while healthy(f"http://127.0.0.1:{dead_port}"):
         assert time.monotonic() < deadline, "the replica did not stop"
         time.sleep(0.2)
+
+    # The tab reconnects to the other replica at once, but Streamlit runs nothing there until the learner's next
+    # action (here: opening a step), which starts a fresh session that opens the page from its address: the
+    # learner's settings are back, and the page says what happened.
+    deadline = time.monotonic() + 30
+    while _reconnects(setup, live) == reconnects:
+        assert time.monotonic() < deadline, "the tab did not reconnect to the live replica"
+        time.sleep(0.2)
+    before = _stored_server(page)
+    page.get_by_text("4 · Measure it").click()
+    expect(page.get_by_text(NOTICE)).to_be_visible(timeout=60_000)
+    wait_until_settled(page)
+    assert "kind=uniform" in page.url and "copies=50" in page.url
+    expect(page.get_by_role("radio", name="Uniform: flat fuzz")).to_be_checked()
+    expect(page.get_by_text("The first 20 of the 50 copies", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert _stored_server(page) not in ("", before), "the live replica's id replaces the dead one's"
+    # A reload is a new session on the same (live) replica: nothing moved, so nothing is said.
+    open_at(page, page.url, "Secret spy messages")
+    expect(page.get_by_role("radio", name="Uniform: flat fuzz")).to_be_checked()
+    expect(page.get_by_text(NOTICE)).to_have_count(0)
 
     # The browser pinned to the dead replica is served by the other one (its session there starts afresh).
     assert _probe(setup, cookie).endswith(live)

@@ -27,6 +27,7 @@ from lib.topics import HOME_ICON, REFERENCE, TOPICS, icon_file, topic
 from lib.ui.controls import KIDS, define, with_term
 from lib.ui import warm
 from lib.ui.links import LOCAL_ADDRESS, View, address, apply_link, show_notices
+from lib.ui.restart import say_if_restarted
 
 __all__ = ["APP_TITLE", "KIDS", "LOCAL_ADDRESS", "OPEN", "View", "define", "end_of_page", "page_setup", "unfolded",
            "with_term"]
@@ -69,6 +70,7 @@ def page_setup(slug: str | None) -> View:
     view = apply_link(slug or "")
     view._notice_box = notice_box
     show_notices(view)
+    say_if_restarted(view.slug)  # a browser moved to a fresh server process: say its settings came from the link
     _sidebar(view)
     if view.kids:
         st.html(_KID_STYLE)
