@@ -59,7 +59,8 @@ add them up: that sum is the new pixel. Its numbers decide what happens: blur, s
 
 The course's way, one pixel at a time. **Padding** says what the kernel uses where it hangs over the edge of the
 picture, and the **stride** how many pixels it moves each step. Like the course and like every CNN, the kernel is
-not flipped (strictly speaking this is *cross-correlation*)."""),
+not flipped (strictly speaking this is *cross-correlation*). On a big photo the loops take a few seconds: step 4
+shows the fast way."""),
         code(f"""
 PADDING = {padding!r}  # "zero": a frame of 0s, "edge": repeat the edge pixels, "valid": no padding (it shrinks)
 STRIDE = {int(stride)}  # how many pixels the kernel moves each step (2 halves the size, as in a CNN)

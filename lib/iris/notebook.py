@@ -34,13 +34,12 @@ def cells(settings: Mapping[str, Any], weights=None) -> Topic:
     seed, threshold = int(settings["seed"]), settings["threshold"]
     flat = _flat(weights, config) if weights is not None else None
     layers = "".join(f"tf.keras.layers.Dense({units}, activation=ACTIVATION),\n    " for units in config.hidden_layers)
-    hidden = ", ".join(map(str, config.hidden_layers)) or "none"
     result = [
         markdown(f"""
 ## Your network's settings
 
-The course's network is 4 inputs → 10 → 10 → 3 outputs. Yours has hidden layers of **{hidden}** neurons. Change a
-number here and run everything again to try another design."""),
+The course's network is 4 inputs → 10 → 10 → 3 outputs; yours is **{" → ".join(map(str, config.layer_sizes))}**.
+Change a number here and run everything again to try another design."""),
         code(f"""
 SEED = {seed}  # picks the test flowers, the starting weights and the order the flowers are shown in
 TEST_FRACTION = {settings["test"]!r}  # share of the 150 flowers kept back for the test
