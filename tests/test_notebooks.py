@@ -1,7 +1,8 @@
 """lib.notebooks (issue #18, "Open this in a notebook"): what every topic's notebook shares. Each is valid nbformat 4;
 its first cell names the page, its settings (as the page reads them: refused values named, left at their default)
 with the lesson link, and the pip line with the project's pins; building one imports neither Streamlit nor
-TensorFlow. Running the notebooks is tested per topic (tests/<topic>/test_<topic>_notebook.py)."""
+TensorFlow. Running the notebooks is tested per topic (tests/<topic>/test_<topic>_notebook.py); the download button
+is tested here on every topic page (AppTest) and in a browser (tests/browser/test_notebook_browser.py)."""
 
 import json
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 
 from lib import notebooks
 from lib.topics import TOPICS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, open_with_link
 
 SLUGS = [item.slug for item in TOPICS]
 
@@ -91,3 +92,11 @@ def test_building_imports_neither_streamlit_nor_tensorflow():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == "[]"
 
+
+@pytest.mark.parametrize("item", TOPICS, ids=SLUGS)
+def test_every_topic_page_offers_the_notebook_beside_its_results(item):
+    app = open_with_link(item.page_file, {})
+    buttons = {button.proto.label: button for button in app.get("download_button")}
+    assert "Download my results (HTML)" in buttons
+    button = buttons["Download a notebook (.ipynb)"]
+    assert button.proto.label == "Download a notebook (.ipynb)"
