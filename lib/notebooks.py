@@ -32,6 +32,7 @@ from lib import lessons
 from lib.handout import escape_markdown
 from lib.topics import TOPICS, topic
 
+#: The repository, where the requirements files are.
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the project pins its packages: the app's own file first, then the test file (scipy is pinned there).
 REQUIREMENTS = (ROOT / "requirements.txt", ROOT / "requirements-test.txt")
