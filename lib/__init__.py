@@ -19,6 +19,7 @@ from the docstrings by ``python scripts/api_docs.py``.
     glossary         - the workshop's words in plain and kid wording (lib/glossary.toml)
     handout          - Markdown/HTML records with pictures inside, and QR codes
     workshop_handout - the printable workshop sheet
+    notebooks        - "Download a notebook": each topic page's settings as a Jupyter notebook (lib/<topic>/notebook.py)
     training         - live training shared per server: one at a time, each setting once, replays
     restart          - noticing a browser moved to a fresh server process (the page says so)
 """

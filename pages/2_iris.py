@@ -138,4 +138,4 @@ if view.shown("overfit", advanced=True):
         show_curves(view, demo, "iris_overfit_curves", words.overfit_caption(demo.history, demo.test_accuracy))
 
 ui.end_of_page(view, handout=partial(handout, view.link, config, seed, result.test_accuracy, result.history, confusion,
-                                     examples, list(flower), verdict))
+                                     examples, list(flower), verdict), notebook={"weights": weights})

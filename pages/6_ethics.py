@@ -75,4 +75,4 @@ if view.shown("sources", advanced=True):
     st.caption(words.SOURCES_NOTE)
 
 snapshot = copy.deepcopy(given)  # the handout is built later, on another thread
-ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, ran))
+ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, ran), notebook={"answers": snapshot})

@@ -16,7 +16,7 @@ without the frame (``tests/browser/test_navigation.py`` shows it), so the classi
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 import streamlit as st
 
@@ -176,10 +176,12 @@ def _glossary_strip(view: View) -> None:
             st.page_link("pages/7_glossary.py", label="The whole glossary", icon=":material/menu_book:")
 
 
-def end_of_page(view: View, handout: Callable[[], Handout] | None = None) -> None:
-    """The page's "Try this" exercises and its "download my results" buttons. ``handout`` builds the record
-    of what the learner did; it runs only when a button is pressed, on another thread, so it must use values
-    it captured rather than Streamlit calls."""
+def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebook: dict | None = None) -> None:
+    """The page's "Try this" exercises and its "download my results" buttons, with a third that downloads a
+    notebook doing the same at home (:func:`lib.notebooks.build` with the view's settings). ``handout`` builds the
+    record of what the learner did; it runs only when a button is pressed, on another thread, so it must use
+    values it captured rather than Streamlit calls. ``notebook``: what the notebook carries that no link holds,
+    captured the same way: ``weights`` (the network trained on /iris) or ``answers`` (the /ethics checklist)."""
     exercises = view.lesson.exercises_for(view.kids)
     if exercises:
         st.header("Try this", anchor=False)
@@ -196,10 +198,24 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None) -> Non
                     "back to exactly this view. HTML opens in any browser and prints; Markdown is plain text.")
         made = cache(handout)
         stem = f"{view.slug}-my-results"
-        html_col, markdown_col = st.columns(2)
+        html_col, markdown_col, notebook_col = st.columns(3)
         html_col.download_button("Download my results (HTML)", lambda: made().to_html(), f"{stem}.html",
                                  "text/html", key="handout_html", icon=":material/download:",
                                  on_click="ignore", help="One file with the pictures inside; opens offline.")
         markdown_col.download_button("Download my results (Markdown)", lambda: made().to_markdown(),
                                      f"{stem}.md", "text/markdown", key="handout_md", on_click="ignore",
                                      icon=":material/download:", help="Plain text with the pictures inside.")
+        carried = dict(notebook or {})
+        weights = carried.pop("weights", None)
+        settings = {**view.lesson.to_query(st.session_state), **carried}  # the link's settings, and the rest
+        notebook_col.download_button("Download a notebook (.ipynb)",
+                                     cache(partial(_notebook, view.slug, settings, weights, view.link)),
+                                     f"{view.slug}-notebook.ipynb", "application/x-ipynb+json", key="notebook_ipynb",
+                                     on_click="ignore", icon=":material/download:",
+                                     help="Python code that does what you did here, to run in Jupyter at home.")
+
+
+def _notebook(slug: str, settings: dict, weights, link: str) -> str:
+    from lib import notebooks  # only when the button is pressed: nbformat stays out of the page's first open
+
+    return notebooks.build(slug, settings, weights, link=link)

@@ -153,7 +153,8 @@ def test_answers_show_as_they_were_after_the_printable_view(app):
 def test_downloads_hold_the_current_answers(app):
     answer(app, "collect-who", "no", "only adults")
     buttons = {b.label: b for b in app.get("download_button")}
-    assert set(buttons) == {"Download as JSON", "Download my results (HTML)", "Download my results (Markdown)"}
+    assert set(buttons) == {"Download as JSON", "Download my results (HTML)", "Download my results (Markdown)",
+                            "Download a notebook (.ipynb)"}
 
 
 #: What each demo shows once tried: the title of its chart, or (the garden) a table.

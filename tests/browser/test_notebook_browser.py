@@ -1,0 +1,46 @@
+"""'Download a notebook (.ipynb)' in a real browser (issue #18): the button beside "Download my results" gives a
+file that is valid JSON in nbformat 4, named after the page, built from the view's settings with its link; on
+/iris, after Train, the notebook carries the network trained on the page."""
+
+import json
+from pathlib import Path
+
+import nbformat
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import open_at, wait_until_settled
+
+LABEL = "Download a notebook (.ipynb)"
+
+
+def download(page: Page) -> tuple[str, str]:
+    """Press the notebook button; the file's suggested name and its text."""
+    button = page.get_by_role("button", name=LABEL)
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=90_000) as download:
+        button.click()
+    return download.value.suggested_filename, Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def test_the_notebook_downloads_as_nbformat_4_with_the_views_settings(page: Page, shared_server):
+    open_at(page, f"{shared_server}/convolution?preset=box-blur&padding=edge", "Image kernels")
+    name, text = download(page)
+    assert name == "convolution-notebook.ipynb"
+    document = json.loads(text)
+    assert document["nbformat"] == 4
+    notebook = nbformat.reads(text, as_version=4)
+    nbformat.validate(notebook)
+    assert notebook.metadata.ml_workshop["settings"] == {"preset": "box-blur", "padding": "edge"}
+    assert notebook.metadata.ml_workshop["link"] == f"{shared_server}/convolution?preset=box-blur&padding=edge"
+    sources = "\n".join(cell.source for cell in notebook.cells)
+    assert "'Box blur': np.array([" in sources and "PADDING = 'edge'" in sources
+
+
+def test_after_training_the_iris_notebook_carries_the_pages_network(page: Page, shared_server):
+    open_at(page, f"{shared_server}/iris?epochs=2&steps=20", "Iris network")
+    page.get_by_role("button", name="Train the network").click()
+    expect(page.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=120_000)
+    wait_until_settled(page, timeout=120_000)
+    _, text = download(page)
+    sources = "\n".join(cell.source for cell in nbformat.reads(text, as_version=4).cells)
+    assert "PAGE_WEIGHTS = [" in sources and "EPOCHS = 2" in sources and "STEPS_PER_EPOCH = 20" in sources
