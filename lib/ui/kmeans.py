@@ -99,7 +99,7 @@ def _uploaded() -> Items | None:
 
 def look(view, items: Items) -> None:
     """The items as a histogram and a scatter plot (a table and a 3-D scatter for grown-ups), asking how many
-    groups the learner sees before the reveal toggle below them colours the true kinds."""
+    groups the learner sees before the reveal toggle (below this step, on the page) colours the true kinds."""
     table, columns, suffix = items.table, items.columns, items.suffix
     kinds = items.kinds if items.kinds is not None and view.value("reveal") else None
     st.markdown(view.say(words.LOOK))
@@ -122,8 +122,6 @@ def look(view, items: Items) -> None:
                              format_func=garden.label, help="Measurement up the side of the scatter plot.")
         right.plotly_chart(points_figure(table, x, y, kinds=kinds, title="Each dot is one item"),
                            key="km_look_chart", config=PLOT, alt="Scatter plot of two measurements")
-    if items.kinds is not None:
-        view.toggle("reveal")
     if not view.kids:
         with st.expander(view.say(words.TABLE)):
             st.dataframe(table[columns], height=220, key="km_table",
@@ -213,6 +211,11 @@ def _ending(features: pd.DataFrame, k: int, start, scale: bool, seed: int) -> ga
     return LloydRun.start(features, k, init=start, scale=scale, seed=seed).finished()
 
 
+def named(k: int) -> dict[int, str]:
+    """The names the learner gave the ``k`` groups (kept while their step is closed), "" for a group not named."""
+    return {cluster: st.session_state.get(f"km_name_{cluster}", "").strip() for cluster in range(k)}
+
+
 def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) -> dict[int, str]:
     """The learner names each cluster and classifies a new item; returns the names given. ``kinds`` once
     revealed, to offer their names."""
@@ -229,7 +232,7 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
         centre = ", ".join(f"{words.said(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
         about = f"{size} items" if view.kids else f"{size} items; {words.CENTRE[0]}: {centre}"  # kids see the chart
         names[cluster] = st.text_input(f"Name for {group} {cluster} ({about})",
-                                       key=f"km_name_{cluster}", max_chars=30,
+                                       key=f"km_name_{cluster}", max_chars=30, persist_state="session",
                                        placeholder="e.g. ladybird", help="Your name for this group.").strip()
     st.markdown(view.say(words.CLASSIFY) + " Enter its measurements:")
     typical = table[features].median()

@@ -113,6 +113,8 @@ def test_screenshots_desktop_and_phone(page: Page, server):
     _settle(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "kmeans-desktop.png", full_page=True)
+    page.get_by_text("4 · When k-means goes wrong").click()  # the steps are drawn only once opened
+    _settle(page)
     page.get_by_text("See it happen (two pictures)").click()
     _settle(page)
     expect(page.get_by_test_id("stPlotlyChart").filter(has_text="scaled")).not_to_have_count(0)

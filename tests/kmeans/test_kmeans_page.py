@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.kmeans import garden
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
 
 PAGE = "pages/5_kmeans.py"
 
@@ -27,7 +27,29 @@ def _texts(app, kind) -> list[str]:
 
 @pytest.fixture(scope="module")
 def app():
-    return _open()
+    """The page with every step open (the steps below the playground are drawn only while open)."""
+    return unfold(_open())
+
+
+def test_steps_open_closed_and_draw_nothing_until_opened():
+    app = _open()
+    assert [box.label for box in app.expander if "·" in box.label] == [
+        "1 · How many groups can you see?", "2 · How many groups should k-means find?", "3 · What is in each group?",
+        "4 · When k-means goes wrong"]
+    assert [chart.key for chart in app.get("plotly_chart")] == ["km_stepper_chart"]  # the playground's only
+    assert not app.get("arrow_data_frame")
+    assert not [box for box in app.text_input if box.key.startswith("km_name_")]
+    assert app.toggle(key="km_reveal").value is False  # the reveal stays on the page, under step 1
+
+
+def test_names_are_kept_while_their_step_is_closed():
+    app = unfold(_open(), "km_name")
+    app.text_input(key="km_name_0").set_value("stones").run()
+    app.session_state["open_km_name"] = False
+    app.run()
+    assert not [box for box in app.text_input if box.key.startswith("km_name_")]
+    unfold(app, "km_name")
+    assert app.text_input(key="km_name_0").value == "stones"
 
 
 def test_page_opens_with_the_garden_and_hidden_kinds(app):
@@ -79,7 +101,7 @@ CONTROLS = [
 
 
 def test_every_control_reruns_cleanly():
-    app = _open()
+    app = unfold(_open(), "km_look")  # the histogram's measurement is chosen in step 1
     for kind, key, value in CONTROLS:
         getattr(app, kind)(key=key).set_value(value).run()
         assert not app.exception, (key, value, app.exception)
