@@ -205,8 +205,9 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
                    {"data": {"name": "new"}, "mark": {"type": "text", "dy": 22, "fontWeight": "bold",
                                                       "color": OKABE_ITO["black"], "interactive": False},
                     "encoding": {**at, "text": {"field": "text"}}}]
-    return {"title": title, "height": height, "datasets": datasets, "layer": layers,
-            "usermeta": {"embedOptions": {"renderer": "svg"}}}
+    head, _, tail = title.partition(": ")  # "k-means at work: ✕ marks…" in two lines, to fit a phone
+    return {"title": {"text": head, "subtitle": tail} if tail else title, "height": height, "datasets": datasets,
+            "layer": layers, "usermeta": {"embedOptions": {"renderer": "svg"}}}
 
 
 def region_grid(frame: pd.DataFrame, x: str, y: str, classify) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -29,6 +29,8 @@ def test_clusters_get_a_palette_colour_and_a_shape_each_and_the_axes_their_measu
     assert list(chart["datasets"]["items"]["group"]) == ["cluster 0", "cluster 0", "stones", "stones"]
     assert [tip["title"] for tip in items["encoding"]["tooltip"]] == ["cluster", "length (mm)", "weight (g)"]
     assert "cells" not in chart["datasets"] and "params" not in str(chart["layer"])  # nothing to click
+    titled = points_chart(TABLE, "length_mm", "weight_g", title="k-means at work: ✕ marks the centroids")
+    assert titled["title"] == {"text": "k-means at work", "subtitle": "✕ marks the centroids"}  # two lines
 
 
 def test_items_are_grey_before_any_grouping_and_kinds_keep_their_colours():
