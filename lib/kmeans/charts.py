@@ -1,6 +1,6 @@
 """Charts for the k-means page: the items with their clusters or kinds, centroids and regions
-(:func:`points_chart`, the playground's chart), the curves of inertia and of the elbow, and the histogram and
-3-D view of the later steps.
+(:func:`points_chart`, the playground's chart), the histogram, the curves of inertia and of the elbow, and
+the 3-D view of step 1.
 
 Colours follow :mod:`lib.palette` (Okabe-Ito). Clusters use the seven categorical colours *and* a marker
 shape each, so up to eight clusters stay distinguishable, also in black and white or for colour-blind
@@ -8,8 +8,9 @@ viewers (the eighth shares blue with the first but has its own shape).
 
 The scatter charts are Vega-Lite specifications (plain dicts for ``st.vega_lite_chart``, their data as pandas
 tables that Streamlit sends as Arrow): a page showing one opens without plotly's 4.7 MB of browser code
-(issue #17); so are the curves. The histogram and the 3-D view are plain plotly dictionaries wrapped without
-plotly's validation (which costs ~100 ms a figure), drawn only inside the step a learner opens.
+(issue #17); so are the histogram and the curves. Only the 3-D view is plotly (Vega-Lite has no 3-D), a plain
+plotly dictionary wrapped without plotly's validation (which costs ~100 ms a figure), drawn only when a learner
+opens it.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def group_style(group, position: int) -> tuple[str, str]:
     return KIND_STYLE.get(group, cluster_style(position))
 
 
-TRACE_TYPES = ("scatter", "histogram", "scatter3d")  # the only kinds of trace drawn here
+TRACE_TYPES = ("scatter3d",)  # the only kind of trace drawn here
 
 
 @cache
@@ -219,21 +220,35 @@ def region_grid(frame: pd.DataFrame, x: str, y: str, classify) -> tuple[np.ndarr
     return xs, ys, grid
 
 
-def histogram_figure(frame: pd.DataFrame, column: str, kinds=None) -> go.Figure:
-    """Histogram of one measurement; with ``kinds``, one overlaid histogram per kind."""
-    bins = {"start": float(frame[column].min()), "end": float(frame[column].max()),
-            "size": float(frame[column].max() - frame[column].min()) / 30 or 1.0}
-    values = _numbers(frame[column])
-    if kinds is None:
-        traces = [{"type": "histogram", "x": values, "xbins": bins, "name": "all items",
-                   "marker": {"color": OKABE_ITO["blue"]}}]
-    else:
-        kinds = np.asarray(kinds)
-        traces = [{"type": "histogram", "x": values[kinds == kind], "xbins": bins, "name": str(kind),
-                   "marker": {"color": group_style(kind, position)[0]}, "opacity": 0.65}
-                  for position, kind in enumerate(pd.unique(kinds))]
-    return _figure(traces, f"How many items have each {label(column)}?", label(column), "number of items",
-                   barmode="overlay")
+def histogram_chart(frame: pd.DataFrame, column: str, kinds=None) -> dict:
+    """A Vega-Lite histogram of one measurement in 30 bins; with ``kinds``, one see-through histogram per kind,
+    overlaid (not stacked), each in its kind's colour."""
+    low, high = float(frame[column].min()), float(frame[column].max())
+    step = (high - low) / 30 or 1.0
+    groups = ["all items"] * len(frame) if kinds is None else np.asarray(kinds).astype(str)
+    colours = ({"all items": OKABE_ITO["blue"]} if kinds is None else
+               {kind: group_style(kind, position)[0] for position, kind in enumerate(pd.unique(groups))})
+    return {
+        "title": f"How many items have each {label(column)}?", "height": HEIGHT,
+        "datasets": {"values": pd.DataFrame({"value": _numbers(frame[column]), "group": groups})},
+        "data": {"name": "values"},
+        "transform": [{"bin": {"extent": [low, high + step if high == low else high], "step": step},
+                       "field": "value", "as": ["low", "high"]},
+                      {"aggregate": [{"op": "count", "as": "items"}], "groupby": ["low", "high", "group"]}],
+        "mark": {"type": "bar", "opacity": 1 if kinds is None else 0.65},
+        "encoding": {
+            "x": {"field": "low", "type": "quantitative", "title": label(column),
+                  "bin": {"binned": True, "step": step}},
+            "x2": {"field": "high"},
+            "y": {"field": "items", "type": "quantitative", "title": "number of items", "stack": None},
+            "color": {"field": "group", "type": "nominal", "title": None,
+                      "scale": {"domain": list(colours), "range": list(colours.values())},
+                      "legend": {"orient": "bottom", "direction": "horizontal", "title": None}},
+            "tooltip": [{"field": "group", "title": "kind" if kinds is not None else "items"},
+                        {"field": "low", "title": "from", "format": ".3~g"},
+                        {"field": "high", "title": "to", "format": ".3~g"}, {"field": "items", "title": "how many"}],
+        },
+    }
 
 
 def cube_figure(frame: pd.DataFrame, columns: list[str], *, kinds=None) -> go.Figure:

@@ -14,7 +14,7 @@ import streamlit as st
 from lib.kmeans import content as words
 from lib.kmeans import garden
 from lib.kmeans.bugs import BUGS, bug
-from lib.kmeans.charts import cube_figure, elbow_charts, histogram_figure, new_item_chart, points_chart
+from lib.kmeans.charts import cube_figure, elbow_charts, histogram_chart, new_item_chart, points_chart
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, columns_key, default_axes, in_table_order, plot_axes
 from lib.kmeans.upload import numeric_columns, read_table, text_in_numbers
@@ -110,8 +110,8 @@ def look(view, items: Items) -> None:
     column = columns[column] if view.kids else left.selectbox(
         "Histogram of", columns, index=column, key=f"km_hist{suffix}", format_func=garden.label,
         help="Counts how many items fall in each range of one measurement.")
-    left.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
-                      alt=f"Histogram of {garden.label(column)}")
+    left.vega_lite_chart(histogram_chart(table, column, kinds), key="km_hist_chart", width="stretch",
+                         alt=f"Histogram of {garden.label(column)}: how many items fall in each range of it")
     if len(columns) >= 2:
         x, y = columns[min(1, len(columns) - 1)], columns[-1]
         if not view.kids:

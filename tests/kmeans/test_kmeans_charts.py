@@ -1,11 +1,12 @@
-"""The k-means page's Vega-Lite scatter (lib.kmeans.charts.points_chart): its data, colours and shapes per
-cluster or kind, the regions and the click cells behind the points, centroids, titles and tooltips."""
+"""The k-means page's Vega-Lite charts: the scatter (lib.kmeans.charts.points_chart), its data, colours and shapes
+per cluster or kind, the regions and the click cells behind the points, centroids, titles and tooltips; and the
+histogram."""
 
 import numpy as np
 import pandas as pd
 
 from lib.kmeans import garden
-from lib.kmeans.charts import CLICK, GREY, GRID, SHAPES, cluster_style, points_chart, region_grid
+from lib.kmeans.charts import CLICK, GREY, GRID, SHAPES, cluster_style, histogram_chart, points_chart, region_grid
 from lib.palette import CATEGORICAL, OKABE_ITO
 
 TABLE = pd.DataFrame({"length_mm": [1.0, 2.0, 9.0, 10.0], "weight_g": [0.1, 0.2, 3.0, 3.5]})
@@ -80,3 +81,17 @@ def test_the_garden_chart_colours_every_cluster_its_own_way():
     styles = [cluster_style(c) for c in range(8)]
     assert len(set(styles)) == 8  # the eighth shares blue with the first, not its shape
     assert _layer(chart, "items")["encoding"]["shape"]["scale"]["range"] == [shape for _, shape in styles]
+
+
+def test_the_histogram_counts_one_measurement_in_thirty_bins_one_colour_per_kind():
+    plain = histogram_chart(TABLE, "weight_g")
+    assert plain["title"] == "How many items have each weight (g)?"
+    assert (plain["encoding"]["x"]["title"], plain["encoding"]["y"]["title"]) == ("weight (g)", "number of items")
+    assert plain["transform"][0]["bin"] == {"extent": [0.1, 3.5], "step": (3.5 - 0.1) / 30}
+    assert plain["encoding"]["color"]["scale"]["range"] == [OKABE_ITO["blue"]]
+    kinds = histogram_chart(TABLE, "weight_g", kinds=["stone", "stone", "ladybird", "woodlouse"])
+    assert kinds["encoding"]["color"]["scale"]["domain"] == ["stone", "ladybird", "woodlouse"]
+    assert kinds["encoding"]["y"]["stack"] is None and kinds["mark"]["opacity"] < 1  # overlaid, see-through
+    assert list(kinds["datasets"]["values"]["value"]) == list(TABLE["weight_g"])
+    same = histogram_chart(pd.DataFrame({"a": [2.0, 2.0]}), "a")
+    assert same["transform"][0]["bin"] == {"extent": [2.0, 3.0], "step": 1.0}  # one value: one bin, no error
