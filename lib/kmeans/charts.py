@@ -145,6 +145,8 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
                 "scale": {"domain": ranges[channel], "nice": False, "zero": False}}
 
     where = [{"field": "x", "title": label(x), "format": ".3~g"}, {"field": "y", "title": label(y), "format": ".3~g"}]
+    whose = ([{"field": "group", "title": group}] if labels is not None else
+             [{"field": "group", "title": "kind"}] if kinds is not None else [])  # grey items: nothing to say
     datasets, layers = {"items": items}, []
     if regions is not None or click:
         xs, ys, grid = regions if regions is not None else (_grid(*ranges["x"]), _grid(*ranges["y"]), None)
@@ -179,7 +181,7 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
                                     "y2": {"field": "cy"}}})
     layers.append({"data": {"name": "items"}, "mark": {"type": "point", "filled": True, "size": 60, "opacity": 0.85},
                    "encoding": {"x": axis("x", "x"), "y": axis("y", "y"), "color": colour, "shape": shape,
-                                "tooltip": [{"field": "group", "title": group}, *where]}})
+                                "tooltip": [*whose, *where]}})
     if centroids is not None:
         centroids = np.asarray(centroids, dtype=float)
         datasets["centres"] = pd.DataFrame({"x": centroids[:, 0], "y": centroids[:, 1],

@@ -36,8 +36,9 @@ def test_clusters_get_a_palette_colour_and_a_shape_each_and_the_axes_their_measu
 
 def test_items_are_grey_before_any_grouping_and_kinds_keep_their_colours():
     grey = _layer(points_chart(TABLE, "length_mm", "weight_g"), "items")
-    assert _styles(grey["encoding"]) == {"item": GREY}
+    assert _styles(grey["encoding"]) == {"item": GREY} and len(grey["encoding"]["tooltip"]) == 2  # just where
     kinds = _layer(points_chart(TABLE, "length_mm", "weight_g", kinds=["stone", "stone", "ladybird", "x"]), "items")
+    assert kinds["encoding"]["tooltip"][0] == {"field": "group", "title": "kind"}
     assert _styles(kinds["encoding"]) == {"stone": OKABE_ITO["bluish green"], "ladybird": OKABE_ITO["vermillion"],
                                           "x": CATEGORICAL[2]}
 
