@@ -1,7 +1,8 @@
 """Topic page /kmeans: the garden bug detective (issues #7, #17). The playground comes first, after Naftali
 Harris's k-means visualisation: k and a single Step button (assign, then update, again and again) beside the chart
 with the regions each centroid owns, where a click adds an item. Then short steps, each asking before it
-explains: how many groups can you see, how many should k-means find, name the groups, when k-means goes wrong.
+explains: how many groups can you see, how many should k-means find, name the groups, when k-means goes wrong;
+each step is drawn only while it is open.
 The logic lives in the lib.kmeans package, the words in lib.kmeans.content, the settings in
 lib/kmeans/lesson.toml, the sections in lib.ui.kmeans and the playground in lib.ui.kmeans_play."""
 
@@ -12,7 +13,8 @@ import streamlit as st
 from lib import ui
 from lib.kmeans import content as words
 from lib.kmeans.handout import from_run
-from lib.ui.kmeans import bugs_gallery, choose_data, choose_settings, final_fit, how_many, look, name_and_classify
+from lib.ui.kmeans import (bugs_gallery, choose_data, choose_settings, final_fit, how_many, look, name_and_classify,
+                            named)
 from lib.ui.kmeans_play import playground
 
 view = ui.page_setup("kmeans")
@@ -31,24 +33,30 @@ if chosen is not None:
 else:
     effect.info(words.NEED_DATA)
 
+# The steps below the playground are drawn only while open (issue #17): their charts, tables and fields cost
+# the page's first open nothing; each keeps its question as its label.
 make_handout = None
 if items is not None and view.shown("look"):
-    st.header("1 · How many groups can you see?", anchor=False)
-    look(view, items)
-elif items is not None and items.kinds is not None:
+    if box := ui.unfolded(view, "1 · How many groups can you see?", "km_look"):
+        with box:
+            look(view, items)
+if items is not None and items.kinds is not None:
     view.toggle("reveal")
 if chosen is not None:
     if view.shown("howmany", advanced=True):
-        st.header("2 · How many groups should k-means find?", anchor=False)
-        how_many(view, items, chosen)
-    result, names = final_fit(items, chosen), {}
+        if box := ui.unfolded(view, "2 · How many groups should k-means find?", "km_howmany"):
+            with box:
+                how_many(view, items, chosen)
+    result, names = final_fit(items, chosen), named(chosen.k)
     if view.shown("name"):
-        st.header(view.say(("3 · What is in each group?", "2 · Name the groups")), anchor=False)
-        st.markdown(view.say(words.NAME_ASK))
-        names = name_and_classify(view, items, chosen, result, kinds)
+        if box := ui.unfolded(view, view.say(("3 · What is in each group?", "2 · Name the groups")), "km_name"):
+            with box:
+                st.markdown(view.say(words.NAME_ASK))
+                names = name_and_classify(view, items, chosen, result, kinds)
     make_handout = partial(from_run, view.link, items, chosen, view.label("init"), result, names, kinds)
 
 if view.shown("bugs", advanced=True):
-    st.header("4 · When k-means goes wrong", anchor=False)
-    bugs_gallery(view)
+    if box := ui.unfolded(view, "4 · When k-means goes wrong", "km_bugs"):
+        with box:
+            bugs_gallery(view)
 ui.end_of_page(view, handout=make_handout)

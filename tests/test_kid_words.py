@@ -13,7 +13,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 
 from lib import glossary
-from tests.conftest import open_with_link
+from tests.conftest import open_with_link, unfold
 
 KMEANS_TERMS = ("standardis", "inertia", "centroid", "cluster", "scikit-learn", "KMeans", "Rand index", "n_init",
                 "squared distance", "silhouette", "classify", "DBSCAN", "Gaussian mixture")
@@ -87,7 +87,7 @@ def assert_kid_words(text: str, terms, where: str) -> None:
 
 
 def test_kmeans_kid_mode_has_no_grown_up_words():
-    app = open_with_link("pages/5_kmeans.py", {"kids": "on"})
+    app = unfold(open_with_link("pages/5_kmeans.py", {"kids": "on"}))  # every step open: their words count too
     app.toggle(key="km_reveal").set_value(True).run()
     app.button(key="km_run_all").click().run()  # finished: the result, the score, the messiness chart
     assert not app.exception

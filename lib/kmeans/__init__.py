@@ -6,7 +6,7 @@ Modules:
     lloyd   - Lloyd's algorithm one move at a time, forwards and back, for watching k-means work
     bugs    - the k-means bugs gallery: six demos, each a wrong picture, a right picture and the fix
     upload  - a learner's CSV file read safely, every problem one clear sentence
-    charts  - the page's plotly charts (clusters, kinds, centroids, regions, the elbow), Okabe-Ito colours
+    charts  - the page's charts (clusters, kinds, centroids, regions, the elbow), Okabe-Ito colours
     handout - the page's "download my results" record (reach it as ``lib.kmeans.handout.handout``)
     run     - one run as the page sets it up: its items, its settings (starting-centroid ids → init), plot axes
     content - the page's words, plain and for kids
@@ -17,7 +17,7 @@ function is not re-exported: under the name ``handout`` it would hide the module
 """
 
 from lib.kmeans.bugs import BUGS, Bug, Panel, bug
-from lib.kmeans.charts import cluster_style, cube_figure, curve_figure, histogram_figure, points_figure, region_grid
+from lib.kmeans.charts import cluster_style, cube_figure, curve_chart, histogram_chart, points_chart, region_grid
 from lib.kmeans.garden import (GARDEN_CSV, KINDS, MAX_K, MEASUREMENTS, KMeansFit, agreement, as_matrix, check_k,
                                distinct_points, elbow, fit, kmeans, label, load_garden, match_clusters, nearest)
 from lib.kmeans.lloyd import LloydRun, LloydState, inertia, starting_centroids, update
@@ -35,5 +35,5 @@ __all__ = [
     # upload
     "read_table", "TableError", "numeric_columns", "text_in_numbers", "numeric_table", "MAX_ROWS", "MAX_COLUMNS",
     # charts
-    "points_figure", "histogram_figure", "cube_figure", "curve_figure", "region_grid", "cluster_style",
+    "points_chart", "histogram_chart", "cube_figure", "curve_chart", "region_grid", "cluster_style",
 ]

@@ -14,7 +14,7 @@ import streamlit as st
 from lib.kmeans import content as words
 from lib.kmeans import garden
 from lib.kmeans.bugs import BUGS, bug
-from lib.kmeans.charts import cube_figure, elbow_figures, histogram_figure, new_item_figure, points_figure
+from lib.kmeans.charts import cube_figure, elbow_charts, histogram_chart, new_item_chart, points_chart
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, columns_key, default_axes, in_table_order, plot_axes
 from lib.kmeans.upload import numeric_columns, read_table, text_in_numbers
@@ -36,9 +36,9 @@ def cached_fit(X: pd.DataFrame, k: int, init, scale: bool, seed: int = 0, tol: f
 
 @st.cache_resource(show_spinner="Running the demo…")
 def cached_demo(slug: str) -> list:
-    """Each demo's panels with their figures, built once per server: they never change."""
-    return [(panel, points_figure(panel.frame, panel.x, panel.y, labels=panel.labels, centroids=panel.centroids,
-                                  names=panel.names, title=panel.title)) for panel in bug(slug).demo()]
+    """Each demo's panels with their charts, built once per server: they never change."""
+    return [(panel, points_chart(panel.frame, panel.x, panel.y, labels=panel.labels, centroids=panel.centroids,
+                                 names=panel.names, title=panel.title)) for panel in bug(slug).demo()]
 
 
 @st.cache_data(show_spinner=False)
@@ -99,7 +99,7 @@ def _uploaded() -> Items | None:
 
 def look(view, items: Items) -> None:
     """The items as a histogram and a scatter plot (a table and a 3-D scatter for grown-ups), asking how many
-    groups the learner sees before the reveal toggle below them colours the true kinds."""
+    groups the learner sees before the reveal toggle (below this step, on the page) colours the true kinds."""
     table, columns, suffix = items.table, items.columns, items.suffix
     kinds = items.kinds if items.kinds is not None and view.value("reveal") else None
     st.markdown(view.say(words.LOOK))
@@ -110,8 +110,8 @@ def look(view, items: Items) -> None:
     column = columns[column] if view.kids else left.selectbox(
         "Histogram of", columns, index=column, key=f"km_hist{suffix}", format_func=garden.label,
         help="Counts how many items fall in each range of one measurement.")
-    left.plotly_chart(histogram_figure(table, column, kinds), key="km_hist_chart", config=PLOT,
-                      alt=f"Histogram of {garden.label(column)}")
+    left.vega_lite_chart(histogram_chart(table, column, kinds), key="km_hist_chart", width="stretch",
+                         alt=f"Histogram of {garden.label(column)}: how many items fall in each range of it")
     if len(columns) >= 2:
         x, y = columns[min(1, len(columns) - 1)], columns[-1]
         if not view.kids:
@@ -120,10 +120,9 @@ def look(view, items: Items) -> None:
                                  format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
             y = up.selectbox("Scatter: up", columns, index=len(columns) - 1, key=f"km_look_y{suffix}",
                              format_func=garden.label, help="Measurement up the side of the scatter plot.")
-        right.plotly_chart(points_figure(table, x, y, kinds=kinds, title="Each dot is one item"),
-                           key="km_look_chart", config=PLOT, alt="Scatter plot of two measurements")
-    if items.kinds is not None:
-        view.toggle("reveal")
+        right.vega_lite_chart(points_chart(table, x, y, kinds=kinds, title="Each dot is one item"),
+                              key="km_look_chart", width="stretch",
+                              alt=f"Scatter plot of {garden.label(y)} against {garden.label(x)}, one dot per item")
     if not view.kids:
         with st.expander(view.say(words.TABLE)):
             st.dataframe(table[columns], height=220, key="km_table",
@@ -191,8 +190,9 @@ def how_many(view, items: Items, chosen: RunSettings) -> None:
         st.markdown(words.HOW_MANY)
         with st.spinner("Trying k = 1 to 8…"):
             scores = cached_elbow(items.table[list(chosen.features)].to_numpy(dtype=float), chosen.scale)
-        for name, title, figure in elbow_figures(scores, chosen.k):
-            st.plotly_chart(figure, key=f"km_{name}", config=PLOT, alt=title)
+        for name, title, chart in elbow_charts(scores, chosen.k):
+            st.vega_lite_chart(chart, key=f"km_{name}", width="stretch",
+                               alt=f"{title}, k = 1 to 8, with your k = {chosen.k} marked by a dotted line")
         if scores["silhouette"].notna().any():
             st.caption(words.best_k(int(scores.loc[scores["silhouette"].idxmax(), "k"])))
 
@@ -213,6 +213,11 @@ def _ending(features: pd.DataFrame, k: int, start, scale: bool, seed: int) -> ga
     return LloydRun.start(features, k, init=start, scale=scale, seed=seed).finished()
 
 
+def named(k: int) -> dict[int, str]:
+    """The names the learner gave the ``k`` groups (kept while their step is closed), "" for a group not named."""
+    return {cluster: st.session_state.get(f"km_name_{cluster}", "").strip() for cluster in range(k)}
+
+
 def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) -> dict[int, str]:
     """The learner names each cluster and classifies a new item; returns the names given. ``kinds`` once
     revealed, to offer their names."""
@@ -229,7 +234,7 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
         centre = ", ".join(f"{words.said(f)} {v:.3g}" for f, v in zip(features, result.centroids[cluster]))
         about = f"{size} items" if view.kids else f"{size} items; {words.CENTRE[0]}: {centre}"  # kids see the chart
         names[cluster] = st.text_input(f"Name for {group} {cluster} ({about})",
-                                       key=f"km_name_{cluster}", max_chars=30,
+                                       key=f"km_name_{cluster}", max_chars=30, persist_state="session",
                                        placeholder="e.g. ladybird", help="Your name for this group.").strip()
     st.markdown(view.say(words.CLASSIFY) + " Enter its measurements:")
     typical = table[features].median()
@@ -238,9 +243,9 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
     cluster = int(result.predict(np.array([new]))[0])
     st.success(words.verdict(group, cluster, names[cluster]))
     if len(features) >= 2 and not view.kids:  # kid mode: the playground's chart shows the groups
-        figure = new_item_figure(table, features, result, {c: n for c, n in names.items() if n}, new,
-                                 names[cluster] or f"{group} {cluster}", view.kids)
-        st.plotly_chart(figure, key="km_new_chart", config=PLOT, alt=view.say(words.NEW_ITEM_ALT))
+        chart = new_item_chart(table, features, result, {c: n for c, n in names.items() if n}, new,
+                               names[cluster] or f"{group} {cluster}", view.kids)
+        st.vega_lite_chart(chart, key="km_new_chart", width="stretch", alt=view.say(words.NEW_ITEM_ALT))
     return names
 
 
@@ -253,8 +258,9 @@ def bugs_gallery(view) -> None:
     if demo.open:
         panels = cached_demo(slug)
         for row in range(0, len(panels), 2):
-            for column, (panel, figure) in zip(demo.columns(2), panels[row:row + 2]):
-                column.plotly_chart(figure, key=f"km_bug_{slug}_{row}_{panel.title}", config=PLOT, alt=panel.title)
+            for column, (panel, chart) in zip(demo.columns(2), panels[row:row + 2]):
+                column.vega_lite_chart(chart, key=f"km_bug_{slug}_{row}_{panel.title}", width="stretch",
+                                       alt=f"{panel.title}: the items coloured by their group")
                 column.caption(panel.note)
     with st.expander(view.say(words.WHY)):
         st.markdown(f"**What goes wrong.** {bug(slug).what}")

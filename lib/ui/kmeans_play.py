@@ -1,10 +1,13 @@
 """The /kmeans playground (issue #17, after Naftali Harris's k-means visualisation): one chart with the
 regions each centroid owns, a single Step button that alternates assign and update, and items the learner adds
-by clicking the chart. Streamlit's plotly selection fires only on a data point, never on empty space, so the
-chart carries an invisible grid of points (``points_figure(clickable=True)``): a click lands on the nearest grid
-point, and its position becomes a new item (or a starting centroid when the learner places them)."""
+by clicking the chart. The chart is Vega-Lite (:func:`lib.kmeans.charts.points_chart`), so the page opens without
+plotly's browser code. A Vega-Lite selection fires only on a mark, never on empty space, so the chart is tiled
+with cells (the regions, faint, or invisible ones while centroids are placed): a click selects the cell under it,
+and the cell's centre (or the clicked item's position) becomes a new item, or a starting centroid when the
+learner places them."""
 
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -12,12 +15,13 @@ import streamlit as st
 
 from lib.kmeans import content as words
 from lib.kmeans import garden
-from lib.kmeans.charts import curve_figure, points_figure
+from lib.kmeans.charts import CLICK, curve_chart, points_chart
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, numbered, on_axes, regions, starts_table
-from lib.ui.kmeans import PLOT, cached_fit
+from lib.ui.kmeans import cached_fit
 
-PLAY_HEIGHT = 420  #: the playground chart's height: with the title above, it ends on the first screen at 1280×800
+#: The playground chart's height (title, axes and legend included): it ends on the first screen at 1280×800.
+PLAY_HEIGHT = 420
 
 
 def _chosen_starts(table: pd.DataFrame, features: list[str], k: int) -> np.ndarray | None:
@@ -37,9 +41,9 @@ def _chosen_starts(table: pd.DataFrame, features: list[str], k: int) -> np.ndarr
 
 def _remember_click(x: str, y: str, where: str) -> None:
     """A click on the chart: its (x, y) position joins ``where`` (the clicked centroids or the added items)."""
-    points = st.session_state.km_stepper_chart["selection"]["points"]
-    if points:
-        st.session_state.setdefault(where, []).append({x: points[-1]["x"], y: points[-1]["y"]})
+    spots = st.session_state.km_stepper_chart["selection"][CLICK]
+    if spots:
+        st.session_state.setdefault(where, []).append({x: spots[-1]["x"], y: spots[-1]["y"]})
 
 
 def with_added(items: Items, features: list[str]) -> pd.DataFrame:
@@ -108,28 +112,34 @@ def playground(view, items: Items, chosen: RunSettings, kinds, controls, effect,
     with more:
         lines = st.checkbox(view.say(words.LINES), False, key="km_lines", help=view.say(words.LINES_HELP))
     where = "km_added" if paint else "km_clicks" if chosen.chooses else None
-    clicking = ({"on_select": lambda: _remember_click(x, y, where), "selection_mode": "points"} if where
-                else {"on_select": "ignore", "selection_mode": "points"})
+    click = None if where is None else "adds an item here" if paint else "places a centroid here"
     with effect:
         if placing:
-            st.plotly_chart(points_figure(plot_table, x, y, clickable=True, height=PLAY_HEIGHT,
-                                          title="Click to place the starting centroids"),
-                            key="km_stepper_chart", config=PLOT, alt="Items; click to place a starting centroid",
-                            **clicking)
+            _draw(points_chart(plot_table, x, y, click=click, height=PLAY_HEIGHT,
+                               title="Click to place the starting centroids"),
+                  "The items as grey dots; a click on the chart places a starting centroid there.", x, y, where)
             return
-        _show_run(view, run, plot_table, chosen, kinds, lines, clickable=where is not None, clicking=clicking)
+        _show_run(view, run, plot_table, chosen, kinds, lines, click, where)
+
+
+def _draw(chart: dict, alt: str, x: str, y: str, where: str | None) -> None:
+    """The playground's chart; with ``where``, a click on it adds its (x, y) position there."""
+    st.vega_lite_chart(chart, key="km_stepper_chart", width="stretch", alt=alt,
+                       on_select=partial(_remember_click, x, y, where) if where else "ignore")
 
 
 def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings, kinds, lines: bool,
-              clickable: bool, clicking: dict) -> None:
-    """The chart of the run as it stands, one line saying what just happened, and what it ends with."""
+              click: str | None, where: str | None) -> None:
+    """The chart of the run as it stands (``click``: what a click on it does, and ``where`` it goes), one line
+    saying what just happened, and what it ends with."""
     features, x, y, state = list(chosen.features), chosen.x, chosen.y, run.state
     background = regions(run, plot_table, features, x, y)
-    figure = points_figure(plot_table, x, y, labels=state.labels, regions=background, lines=lines, kids=view.kids,
-                           centroids=on_axes(run.centroids_original(), features, x, y, len(plot_table)),
-                           clickable=clickable, title=view.say(words.AT_WORK), height=PLAY_HEIGHT)
-    st.plotly_chart(figure, key="km_stepper_chart", config=PLOT, alt="Items coloured by their k-means group",
-                    **clicking)
+    chart = points_chart(plot_table, x, y, labels=state.labels, regions=background, lines=lines, kids=view.kids,
+                         centroids=on_axes(run.centroids_original(), features, x, y, len(plot_table)),
+                         click=click, title=view.say(words.AT_WORK), height=PLAY_HEIGHT)
+    alt = view.say(("The items coloured by their k-means cluster, with the centroids as crosses",
+                    "The items coloured by their group, with the group middles as crosses"))
+    _draw(chart, alt + ("" if background is None else ", on the shaded region each one owns") + ".", x, y, where)
     moves = len(run.history) - 1
     said = f"**Move {moves}**{f' (round {run.iterations})' if moves else ''}: {view.say(words.MOVES[state.move])}"
     if state.inertia is not None:
@@ -149,5 +159,5 @@ def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings
     if len(run.inertias) > 1:
         title = view.say(words.INERTIA_CHART)
         with st.expander(title):
-            st.plotly_chart(curve_figure(*zip(*run.inertias), title, "move", view.say(words.INERTIA_AXIS)),
-                            key="km_inertia_chart", config=PLOT, alt=title)
+            st.vega_lite_chart(curve_chart(*zip(*run.inertias), title, "move", view.say(words.INERTIA_AXIS)),
+                               key="km_inertia_chart", width="stretch", alt=f"{title}: it never goes up")

@@ -44,8 +44,8 @@ def _open(page: Page, url: str) -> None:
 
 
 def _click_chart(page: Page, left: float, top: float) -> None:
-    """A click at this fraction of the playground chart's plotting area."""
-    area = page.locator(".st-key-km_stepper_chart .nsewdrag").first  # plotly's plotting area
+    """A click at this fraction of the playground chart's plotting area (the cells that tile it)."""
+    area = page.get_by_test_id("stVegaLiteChart").first.locator(".mark-rect").first
     area.scroll_into_view_if_needed()
     box = area.bounding_box()
     page.mouse.click(box["x"] + box["width"] * left, box["y"] + box["height"] * top)
@@ -113,8 +113,10 @@ def test_screenshots_desktop_and_phone(page: Page, server):
     _settle(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "kmeans-desktop.png", full_page=True)
+    page.get_by_text("4 · When k-means goes wrong").click()  # the steps are drawn only once opened
+    _settle(page)
     page.get_by_text("See it happen (two pictures)").click()
     _settle(page)
-    expect(page.get_by_test_id("stPlotlyChart").filter(has_text="scaled")).not_to_have_count(0)
+    expect(page.get_by_test_id("stVegaLiteChart").filter(has_text="scaled")).not_to_have_count(0)
     screenshot_desktop_and_phone(page, "kmeans-bugs", "/kmeans")
     page.screenshot(path=SCREENSHOTS / "kmeans-phone.png", full_page=True)

@@ -65,13 +65,18 @@ def chart_boxes(page: Page) -> list[dict]:
                                                ("kmeans", "Garden bug detective")])
 def test_the_chart_toolbar_never_covers_a_title_on_a_phone(phone: Page, shared_server, slug, heading):
     open_page(phone, f"{shared_server}/{slug}", heading)
+    if slug == "kmeans":  # its charts are Vega-Lite but the 3-D one, in step 1 behind its own expander (issue #17)
+        phone.get_by_text("1 · How many groups can you see?").click()
+        wait_until_settled(phone)
+        phone.get_by_text("All three measurements at once (3-D)").click()
+        wait_until_settled(phone)
     expect(phone.get_by_test_id("stPlotlyChart").first).to_be_visible(timeout=180_000)
     if slug == "iris":
         phone.get_by_role("button", name="Train the network").click()
         expect(phone.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=180_000)
         wait_until_settled(phone)
     boxes = chart_boxes(phone)
-    # /kmeans opens on its playground chart now; its other charts wait in closed expanders (issue #17).
+    # /kmeans has one plotly chart, the 3-D one in step 1.
     least = 1 if slug == "kmeans" else 3
     assert sum(1 for b in boxes if b["bar"]) >= least, f"/{slug}: too few charts with a toolbar to check"
     for chart in boxes:

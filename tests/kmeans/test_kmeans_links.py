@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.kmeans import garden
 from lib.kmeans.handout import handout, scatter_picture
-from tests.conftest import open_with_link, unescaped
+from tests.conftest import open_with_link, unescaped, unfold
 
 PAGE = "pages/5_kmeans.py"
 WIDGETS = {"k": ("slider", "km_k"), "scale": ("toggle", "km_scale"), "features": ("multiselect", "km_features"),
@@ -21,11 +21,13 @@ def open_page(**query) -> AppTest:
 
 
 def controls(app: AppTest) -> dict:
+    """The value of every control, with step 4 open (the bug shown is chosen there)."""
+    unfold(app, "km_bugs")
     return {name: getattr(app, kind)(key=key).value for name, (kind, key) in WIDGETS.items()}
 
 
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
-    app = open_page()
+    app = unfold(open_page(), "km_bugs")
     assert dict(app.query_params) == {}
     app.slider(key="km_k").set_value(5).run()
     app.toggle(key="km_scale").set_value(False).run()
@@ -72,7 +74,7 @@ def test_hide_lock_and_lesson():
     assert not app.radio(key="km_init").disabled
     assert not [w for w in app.radio if w.key == "km_source"]
     assert not [w for w in app.number_input if w.key == "km_seed"]
-    assert not [h for h in app.header if "How many groups should" in h.value]
+    assert not [box for box in app.expander if "How many groups should" in box.label]
 
     exercise = open_page(lesson="3")
     assert any("Exercise 3" in box.value for box in exercise.info)
@@ -86,9 +88,9 @@ def test_kid_mode_uses_simpler_words_and_fewer_controls():
     assert any("sort them into groups" in m.value for m in kids.markdown)
     assert not any("sort them into groups" in m.value for m in plain.markdown)
     assert [w for w in plain.radio if w.key == "km_init"] and not [w for w in kids.radio if w.key == "km_init"]
-    assert [h.value for h in kids.header if "·" in h.value] == ["1 · How many groups can you see?",
-                                                                 "2 · Name the groups"]
-    assert "2 · How many groups should k-means find?" in [h.value for h in plain.header]
+    assert [box.label for box in kids.expander if "·" in box.label] == ["1 · How many groups can you see?",
+                                                                         "2 · Name the groups"]
+    assert "2 · How many groups should k-means find?" in [box.label for box in plain.expander]
 
 
 def test_the_page_ends_with_try_this_and_the_results_buttons():

@@ -1,6 +1,7 @@
 """AppTest of the k-means page: every control reruns without an exception, stepping walks and steps back,
 the new-item classifier answers, and bad CSV files get clear messages."""
 
+import json
 import subprocess
 import sys
 
@@ -9,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.kmeans import garden
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
+from tests.test_charts_accessible import allowed, colours, encodings, title
 
 PAGE = "pages/5_kmeans.py"
 
@@ -27,7 +29,29 @@ def _texts(app, kind) -> list[str]:
 
 @pytest.fixture(scope="module")
 def app():
-    return _open()
+    """The page with every step open (the steps below the playground are drawn only while open)."""
+    return unfold(_open())
+
+
+def test_steps_open_closed_and_draw_nothing_until_opened():
+    app = _open()
+    assert [box.label for box in app.expander if "·" in box.label] == [
+        "1 · How many groups can you see?", "2 · How many groups should k-means find?", "3 · What is in each group?",
+        "4 · When k-means goes wrong"]
+    assert not app.get("plotly_chart") and not app.get("arrow_data_frame")  # no plotly, no table on opening
+    assert len(app.get("vega_lite_chart")) == 1  # the playground's chart
+    assert not [box for box in app.text_input if box.key.startswith("km_name_")]
+    assert app.toggle(key="km_reveal").value is False  # the reveal stays on the page, under step 1
+
+
+def test_names_are_kept_while_their_step_is_closed():
+    app = unfold(_open(), "km_name")
+    app.text_input(key="km_name_0").set_value("stones").run()
+    app.session_state["open_km_name"] = False
+    app.run()
+    assert not [box for box in app.text_input if box.key.startswith("km_name_")]
+    unfold(app, "km_name")
+    assert app.text_input(key="km_name_0").value == "stones"
 
 
 def test_page_opens_with_the_garden_and_hidden_kinds(app):
@@ -79,7 +103,7 @@ CONTROLS = [
 
 
 def test_every_control_reruns_cleanly():
-    app = _open()
+    app = unfold(_open(), "km_look")  # the histogram's measurement is chosen in step 1
     for kind, key, value in CONTROLS:
         getattr(app, kind)(key=key).set_value(value).run()
         assert not app.exception, (key, value, app.exception)
@@ -191,3 +215,20 @@ def test_the_first_open_does_not_import_scikit_learn():
             "print('sklearn' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr[-2000:]
+
+
+def test_every_vega_lite_chart_has_titles_and_palette_colours(app):
+    """tests/test_charts_accessible.py's rules for Vega-Lite, on this page's charts with every step open (that
+    test looks for Streamlit's element type "arrow_vega_lite_chart"; Streamlit 1.67 calls it "vega_lite_chart")."""
+    app.toggle(key="km_reveal").set_value(True)
+    app.session_state["km_bug_open"] = True  # a bug's demo, under "See it happen"
+    app.run()
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    assert len(specs) >= 4  # the playground, the scatter in step 1, the new item, a bug's two pictures
+    for spec in specs:
+        assert title(spec), spec
+        for encoding in encodings(spec):
+            for channel in ("x", "y"):
+                if encoding.get(channel, {}).get("field"):
+                    assert encoding[channel].get("title"), (title(spec), channel)
+        assert all(allowed(c) for c in colours(spec) if c.startswith(("#", "rgb"))), title(spec)

@@ -8,7 +8,7 @@ import pytest
 
 from lib import lessons
 from lib.kmeans import content, garden
-from lib.kmeans.charts import elbow_figures, new_item_figure
+from lib.kmeans.charts import elbow_charts, new_item_chart
 from lib.kmeans.handout import from_run
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import (CHOOSE, ITEM, STARTS, Items, RunSettings, columns_key, default_axes, in_table_order,
@@ -86,20 +86,27 @@ def test_items_from_an_upload_keep_complete_rows_and_their_true_kinds():
     assert garden_items.suffix == "" and garden_items.columns == list(FEATURES) and len(garden_items.kinds) == 300
 
 
-def test_elbow_figures_mark_k_and_leave_out_a_missing_silhouette():
+def test_elbow_charts_mark_k_and_leave_out_a_missing_silhouette():
     scores = pd.DataFrame({"k": [1, 2, 3], "inertia": [9.0, 4.0, 3.0], "silhouette": [np.nan, 0.5, 0.7]})
-    assert [(name, title) for name, title, _ in elbow_figures(scores, 2)] == [
-        ("elbow", "Elbow chart"), ("silhouette", "Silhouette score for each k")]
-    assert [name for name, _, _ in elbow_figures(scores.iloc[:1], 1)] == ["elbow"]
+    charts = elbow_charts(scores, 2)
+    assert [(name, title) for name, title, _ in charts] == [("elbow", "Elbow chart"),
+                                                          ("silhouette", "Silhouette score for each k")]
+    elbow = charts[0][2]
+    assert elbow["title"] == "The elbow: inertia for each k"
+    assert elbow["datasets"]["curve"].to_dict("list") == {"x": [1.0, 2.0, 3.0], "y": [9.0, 4.0, 3.0]}
+    assert elbow["layer"][1]["data"]["values"] == [{"x": 2.0}]  # your k, dotted
+    assert (elbow["layer"][0]["encoding"]["x"]["title"], elbow["layer"][0]["encoding"]["y"]["title"]) == (
+        "k (groups)", "inertia")
+    assert [name for name, _, _ in elbow_charts(scores.iloc[:1], 1)] == ["elbow"]
 
 
-def test_new_item_figure_stars_the_new_item_on_the_last_two_measurements():
+def test_new_item_chart_stars_the_new_item_on_the_last_two_measurements():
     table = garden.load_garden()
     fit = garden.fit(table[list(FEATURES)], 3)
-    figure = new_item_figure(table, list(FEATURES), fit, {0: "stones"}, [5.0, 6.0, 0.04], "ladybird")
-    star = [trace for trace in figure.data if trace.name == "new item"][0]
-    assert (star.x[0], star.y[0], star.text[0]) == (6.0, 0.04, "ladybird")
-    assert figure.layout.xaxis.title.text == "length (mm)" and "stones" in [trace.name for trace in figure.data]
+    chart = new_item_chart(table, list(FEATURES), fit, {0: "stones"}, [5.0, 6.0, 0.04], "ladybird")
+    assert chart["datasets"]["new"].to_dict("records") == [{"x": 6.0, "y": 0.04, "text": "ladybird"}]
+    assert chart["layer"][0]["encoding"]["x"]["title"] == "length (mm)"
+    assert "stones" in chart["layer"][0]["encoding"]["color"]["scale"]["domain"]
 
 
 def test_the_handout_of_a_run_records_the_settings_the_learner_saw():
