@@ -47,10 +47,12 @@ def kmeans_step() -> Figure:
     regions and lines, the most drawing it does): the Lloyd move, the region grid, the chart and its JSON
     (what Streamlit sends to the browser). The stepping view is a fragment, so this is the work a step
     reruns, apart from Streamlit's own overhead."""
-    import plotly.io as pio
+    import json
+
+    from streamlit import dataframe_util
 
     from lib.kmeans import garden
-    from lib.kmeans.charts import points_figure, region_grid
+    from lib.kmeans.charts import points_chart, region_grid
     from lib.kmeans.lloyd import LloydRun
 
     items = garden.load_garden()
@@ -62,9 +64,12 @@ def kmeans_step() -> Figure:
             del run.history[1:]
         run.step()
         regions = region_grid(items, *features, lambda p: garden.nearest(run.scaler.to_working(p), run.state.centroids))
-        figure = points_figure(items, *features, labels=run.state.labels, centroids=run.centroids_original(),
-                               regions=regions, lines=True)
-        pio.to_json(figure.to_dict(), validate=False)
+        chart = points_chart(items, *features, labels=run.state.labels, centroids=run.centroids_original(),
+                             regions=regions, lines=True, click="adds an item here")
+        datasets = chart.pop("datasets")  # sent as Arrow tables beside the spec's JSON
+        json.dumps(chart)
+        for table in datasets.values():
+            dataframe_util.convert_anything_to_arrow_bytes(table)
 
     samples = repeat(step, runs=9)
     return Figure("k-means stepping view, one step (move + chart)", samples, f"< {TARGET_SECONDS * 1000:.0f} ms",
