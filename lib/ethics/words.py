@@ -108,8 +108,9 @@ KIDS_TITLES = {"polarity": "Black on white"}
 
 
 def step(number: int, demo, kids: bool = False) -> str:
-    """A demo's step heading: its number and title."""
-    return f"{number} · {KIDS_TITLES.get(demo.key, demo.title) if kids else demo.title}"
+    """A demo's step as its folded label shows it: number, title and the question the step asks."""
+    title = KIDS_TITLES.get(demo.key, demo.title) if kids else demo.title
+    return f"{number} · {title} – {QUESTIONS[demo.key][kids]}"
 
 
 def checklist_question(entry: Item) -> tuple[str, str]:
@@ -274,6 +275,8 @@ def kids_progress(settled: int, total: int) -> str:
 
 
 # --- saving and loading the answers ----------------------------------------------------------------------
+
+SAVE_HEADING = "Save or continue later"
 
 DOWNLOAD_HELP = ("Load this file here later to carry on where you left off. (For a record to read or print, use "
                  "“Download my results” at the end of the page.)")

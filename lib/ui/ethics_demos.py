@@ -1,6 +1,7 @@
 """The /ethics page's live demos: the playground at the top of the page (the dog shown to the two digit
 networks, with the "I don't know" threshold) and a step for each other demo, each a small playground of its
-own: its question first, its controls beside what they change, and what to notice in "What happened?".
+own: its question first (the label of a step drawn only while open), its controls beside what they change, and
+what to notice in "What happened?".
 
 None of them needs TensorFlow: the digit networks predict in NumPy (:func:`lib.ui.mnist.shipped_network`),
 the iris results are shipped and k-means is scikit-learn's. Each loads its model or data on first use, once
@@ -11,7 +12,7 @@ Streamlit rebuilds a cache decorator each time its line runs.
 
 import streamlit as st
 
-from lib import ethics
+from lib import ethics, ui
 from lib.ethics import demos, words
 from lib.ethics.charts import bars
 from lib.images import enlarge, mosaic, png_bytes, to_8bit
@@ -64,18 +65,25 @@ def playground(view) -> str | None:
 
 
 def step(view, number: int, demo: demos.Demo) -> str | None:
-    """One demo as a numbered step: heading, question, controls beside the result, "What happened?". The
-    sentence the handout records once the learner has tried it, else ``None``."""
-    st.header(words.step(number, demo, view.kids), anchor=False)
-    st.markdown(f"**{view.say(words.QUESTIONS[demo.key])}**")
-    controls, effect = st.columns([2, 3], gap="large")
-    try:
-        said = _STEPS[demo.key](view, controls, effect)
-    except MISSING:
-        effect.info(words.not_available(demo.needs))
+    """One demo as a numbered step, drawn only while open (:func:`lib.ui.unfolded`): its label asks the
+    question; inside, the controls beside the result and "What happened?". A link that sets one of the step's
+    settings opens it. The sentence the handout records once the learner has tried it, else ``None`` (also
+    while the step is closed)."""
+    name = f"ethics_{demo.key}"
+    if view.opened and any(view.lesson.setting(setting).key in view.linked for setting in _SETTINGS[demo.key]):
+        st.session_state[ui.OPEN + name] = True
+    box = ui.unfolded(view, words.step(number, demo, view.kids), name)
+    if box is None:
         return None
-    with st.expander(view.say(words.WHAT_HAPPENED)):
-        _what_happened(view, demo)
+    with box:
+        controls, effect = st.columns([2, 3], gap="large")
+        try:
+            said = _STEPS[demo.key](view, controls, effect)
+        except MISSING:
+            effect.info(words.not_available(demo.needs))
+            return None
+        with st.expander(view.say(words.WHAT_HAPPENED)):
+            _what_happened(view, demo)
     return f"{demo.title}. {said}." if said else None
 
 
@@ -153,6 +161,8 @@ def _garden(view, controls, effect) -> str | None:
 
 
 _STEPS = {"polarity": _polarity, "iris": _iris, "garden": _garden}  # by lib.ethics.demos.Demo.key
+#: The lesson settings each step's controls set, by demo key: a link naming one opens the step.
+_SETTINGS = {"polarity": ("polarity",), "iris": ("iris", "species", "keep"), "garden": ("garden", "stranger")}
 
 
 # --- cached results --------------------------------------------------------------------------------------

@@ -18,6 +18,12 @@ def _settle(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
 
 
+def _open_save_step(page: Page) -> None:
+    # Saving and loading the answers is a step drawn only while open: its label opens it.
+    page.get_by_test_id("stExpander").get_by_text("Save or continue later", exact=True).click()
+    _settle(page)
+
+
 def _download(page: Page, label: str) -> str:
     with page.expect_download() as info:
         page.get_by_test_id("stDownloadButton").filter(has_text=label).get_by_role("button").click()
@@ -46,6 +52,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     assert "## Ethics checklist: Digit reader" in markdown
     assert f"- **{first_item.question}** ({first_item.id})  \n  Answer: **no**" in markdown
     assert "Note: only adults \\<b\\>so far\\</b\\>" in markdown
+    _open_save_step(page)
     saved = ethics.from_json(_download(page, "Download as JSON"))
     assert saved == {"project": "Digit reader", "answers": {first_item.id: {"answer": "no", "note": NOTE}}}
 
@@ -110,6 +117,7 @@ def test_an_imported_project_name_shows_as_text_and_the_limit_is_stated(page: Pa
     page.goto(f"{shared_server}/ethics")
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _settle(page)
+    _open_save_step(page)
     uploader = page.get_by_test_id("stFileUploader").filter(has_text="Continue from a saved JSON file")
     expect(uploader).to_contain_text("1MB per file", timeout=30_000)  # the limit the page applies (MAX_FILE_MB);
     # the wait: the uploader is drawn below the demos, which a busy machine draws slowly

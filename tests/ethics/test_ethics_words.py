@@ -72,8 +72,9 @@ def test_every_demo_asks_its_question_first_in_both_wordings():
         plain, kids = words.QUESTIONS[demo.key]
         assert plain.strip().endswith(("?", "swap.")) and "?" in kids, demo.key
         assert words.lesson(demo) == (demo.lesson, words.KIDS_LESSONS[demo.key])
-    assert words.step(1, demos.demo("polarity")) == "1 · Black digits on white paper"
-    assert words.step(1, demos.demo("polarity"), kids=True) == "1 · Black on white"
+    polarity = demos.demo("polarity")
+    assert words.step(1, polarity) == f"1 · Black digits on white paper – {words.QUESTIONS['polarity'][0]}"
+    assert words.step(1, polarity, kids=True) == f"1 · Black on white – {words.QUESTIONS['polarity'][1]}"
 
 
 def test_kid_mode_names_the_networks_robots_and_says_what_they_answer():
