@@ -22,8 +22,8 @@ MISSING = (ImportError, AttributeError, FileNotFoundError)  # what a demo raises
 PICTURE = 150  # width of the pictures the networks see, in pixels
 
 
-def _chart(figure) -> None:
-    st.plotly_chart(figure, config={"displayModeBar": False})
+def _chart(spec: dict, key: str, alt: str) -> None:
+    st.vega_lite_chart(spec, key=key, width="stretch", alt=alt)
 
 
 def playground(view) -> str | None:
@@ -50,7 +50,8 @@ def playground(view) -> str | None:
         _chart(bars(view.say(words.probabilities_title(dog)), [str(d) for d in range(10)],
                     {name: list(p) for name, p in zip(names, probabilities.values())},
                     "" if view.kids else words.PROBABILITY, labels=False, ticks=not view.kids, line=threshold,
-                    line_label=view.say(words.threshold_line(threshold)), height=320, x_title=view.say(words.DIGIT)))
+                    line_label=view.say(words.threshold_line(threshold)), height=200, x_title=view.say(words.DIGIT)),
+               "ethics_dog_chart", words.probabilities_alt(dog, threshold))
         verdicts = [words.dog_verdict(name, int(p.argmax()), float(p.max()), threshold)
                     for name, p in probabilities.items()]
         if view.kids:
@@ -104,8 +105,8 @@ def _polarity(view, controls, effect) -> str | None:
         if swapped:
             series[view.say(words.SWAPPED)] = [inverted for _, inverted in accuracy.values()]
         _chart(bars(view.say(words.POLARITY_TITLE), words.network_names(accuracy, view.kids), series,
-                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=300,
-                    x_title=view.say(words.NETWORK)))
+                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=180,
+                    x_title=view.say(words.NETWORK)), "ethics_polarity_chart", words.polarity_alt(swapped))
         st.markdown(f":blue[{view.say(words.polarity_try(swapped))}]")
     return words.polarity_result(accuracy) if swapped else None
 
@@ -122,7 +123,8 @@ def _iris(view, controls, effect) -> str | None:
         balanced = _iris_accuracy((1.0, 1.0, 1.0))
         reduced = _iris_accuracy(demos.fraction_without(species, keep))
         series = {words.IRIS_ALL: balanced, words.iris_few(keep, left_out): reduced}
-        _chart(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=300, x_title=words.SPECIES))
+        _chart(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=180, x_title=words.SPECIES),
+               "ethics_iris_chart", words.iris_alt(keep, left_out))
     return words.iris_result(list(demos.SPECIES), left_out, keep, balanced, reduced)
 
 

@@ -170,7 +170,7 @@ RESULTS = {"dog": "What the digit networks think the dog is", "polarity": "Accur
 
 
 def shown_results(app: AppTest) -> list[str]:
-    titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in app.get("plotly_chart")]
+    titles = [json.loads(chart.proto.spec)["title"] for chart in app.get("vega_lite_chart")]
     return titles + ["table"] * len(app.get("table"))
 
 
@@ -236,3 +236,24 @@ def test_the_dog_exercise_says_what_the_demo_shows():
     assert "neither is very sure" in exercise.question and max(sure) < 90, sure
     app.slider(key="ethics_threshold").set_value(0.99).run()
     assert all("I don't know" in line for line in dog_verdicts(app)), dog_verdicts(app)
+
+
+def test_every_demo_chart_has_titles_tooltips_and_palette_colours(app):
+    # The rules of tests/test_charts_accessible.py, applied with every demo tried (that test reads the charts
+    # as AppTest listed Vega-Lite before Streamlit 1.67, "arrow_vega_lite_chart"; here they are "vega_lite_chart").
+    from tests.test_charts_accessible import allowed, colours, encodings, title
+
+    unfold(app, "ethics_polarity", "ethics_iris", "ethics_garden")
+    for demo in ("polarity", "iris", "garden"):
+        app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    assert [spec["title"] for spec in specs] == [RESULTS["dog"], RESULTS["polarity"], RESULTS["iris"]]
+    for spec in specs:
+        for encoding in encodings(spec):
+            for channel in ("x", "y"):
+                if encoding.get(channel, {}).get("field"):
+                    assert encoding[channel].get("title"), (spec["title"], channel)
+        bars = spec["layer"][0]["encoding"]
+        assert [tip["field"] for tip in bars["tooltip"]] == ["category", "series", "share"]
+        assert all(allowed(colour) for colour in colours(spec)), (spec["title"], sorted(set(colours(spec))))
+    assert len(specs[1]["layer"][0]["encoding"]["color"]["scale"]["domain"]) == 2  # as trained and swapped
