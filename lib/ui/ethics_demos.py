@@ -68,11 +68,14 @@ def playground(view) -> str | None:
 def step(view, number: int, demo: demos.Demo) -> str | None:
     """One demo as a numbered step, drawn only while open (:func:`lib.ui.unfolded`): its label asks the
     question; inside, the controls beside the result and "What happened?". A link that sets one of the step's
-    settings opens it. The sentence the handout records once the learner has tried it, else ``None`` (also
-    while the step is closed)."""
+    settings opens it; switching kid mode leaves it as it was. The sentence the handout records once the
+    learner has tried it, else ``None`` (also while the step is closed)."""
     name = f"ethics_{demo.key}"
+    state = ui.OPEN + name
     if view.opened and any(view.lesson.setting(setting).key in view.linked for setting in _SETTINGS[demo.key]):
-        st.session_state[ui.OPEN + name] = True
+        st.session_state[state] = True
+    elif state in st.session_state:  # kept when the label changes (kid words, another number): a new expander
+        st.session_state[state] = st.session_state[state]
     box = ui.unfolded(view, words.step(number, demo, view.kids), name)
     if box is None:
         return None

@@ -154,3 +154,24 @@ def test_a_kids_answer_shows_in_the_whole_checklist(page: Page, shared_server):
     expect(page.get_by_text("Building the model: 1 of 7 settled")).to_be_visible()
     expect(card.get_by_role("radio", name="no", exact=True)).to_be_checked()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_step_opens_from_its_label_and_stays_open_in_kid_mode(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/ethics")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _settle(page)
+    swap = page.get_by_text("Swap black and white", exact=True)
+    expect(swap).to_have_count(0)  # drawn only once the learner opens the step
+    page.get_by_text("1 · Black digits on white paper – ", exact=False).click()
+    _settle(page)
+    expect(swap).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart").filter(has_text="Accuracy on 200 test digits")).to_have_count(1)
+    page.locator("[data-testid=stSidebar] label").filter(has_text="Simpler words").first.click()
+    _settle(page)
+    expect(page.get_by_text("1 · Black on white – ", exact=False)).to_be_visible()
+    expect(swap).to_be_visible()  # the step kept open under its kid-mode label
+    page.get_by_text("1 · Black on white – ", exact=False).click()
+    _settle(page)
+    expect(swap).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)

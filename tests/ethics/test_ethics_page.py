@@ -201,6 +201,16 @@ def test_the_playground_is_shown_on_opening_and_the_reveals_wait_for_the_learner
     assert shown_results(app)[0] == "What the digit networks think the real 9 is"
 
 
+def test_an_open_step_stays_open_when_kid_mode_rewords_and_renumbers_it(app):
+    unfold(app, "ethics_polarity", "ethics_garden")
+    for kids in (True, False):  # kid mode words the labels its own way, and the garden becomes step 2
+        app.toggle(key="kids_switch").set_value(kids).run()
+        assert {"ethics_demo_polarity", "ethics_demo_garden"} <= {t.key for t in app.toggle}, kids
+    app.session_state["open_ethics_garden"] = False  # closed by the learner: drawn no more
+    app.run()
+    assert "ethics_demo_garden" not in {t.key for t in app.toggle}
+
+
 def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():
     assert not tensorflow_loaded_after(f"app.switch_page({PAGE!r}).run()")
 
