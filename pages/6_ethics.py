@@ -1,8 +1,8 @@
 """Topic page /ethics: what to ask before trusting a model (issues #16, #17). The live demos come first, each a
 small playground asking its question before it shows anything: at the top the dog shown to the digit networks,
-with the "I don't know" threshold beside what they answer; then black-on-white digits, an iris network trained
-with few flowers of one species and a stranger in the garden. Then the checklist to answer, save and reload
-(kid mode: seven detective questions). The checklist and the answers' format live in lib.ethics, the page's
+with the "I don't know" threshold beside what they answer; then, as steps drawn only while open, black-on-white
+digits, an iris network trained with few flowers of one species and a stranger in the garden. Then the checklist
+to answer, save and reload (the saving a step of its own; kid mode: six detective questions). The checklist and the answers' format live in lib.ethics, the page's
 sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the answers' widgets in lib.ui.ethics
 and the demos in lib.ui.ethics_demos; this page lays them out."""
 
@@ -54,7 +54,7 @@ else:
             checklist_item(view, entry)
 
 if view.shown("save", advanced=True):  # kids' answers stay for the visit; their record is the download
-    save_panel(given)
+    save_panel(view, given)
 
 if view.shown("principles", advanced=True):
     st.header(words.PRINCIPLES_HEADING, anchor=False, help=ui.define("bias (fairness)"))

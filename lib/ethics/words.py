@@ -108,8 +108,9 @@ KIDS_TITLES = {"polarity": "Black on white"}
 
 
 def step(number: int, demo, kids: bool = False) -> str:
-    """A demo's step heading: its number and title."""
-    return f"{number} · {KIDS_TITLES.get(demo.key, demo.title) if kids else demo.title}"
+    """A demo's step as its folded label shows it: number, title and the question the step asks."""
+    title = KIDS_TITLES.get(demo.key, demo.title) if kids else demo.title
+    return f"{number} · {title} – {QUESTIONS[demo.key][kids]}"
 
 
 def checklist_question(entry: Item) -> tuple[str, str]:
@@ -145,6 +146,13 @@ def picture_alt(dog: bool) -> str:
 def probabilities_title(dog: bool) -> tuple[str, str]:
     shown = "the dog" if dog else "the real 9"
     return f"What the digit networks think {shown} is", "The robots' guesses"
+
+
+def probabilities_alt(dog: bool, threshold: float) -> str:
+    """The probabilities chart in one sentence, for a screen reader."""
+    shown = "the dog" if dog else "a real handwritten 9"
+    return (f"Bar chart: the probability each of the two digit networks gives each digit from 0 to 9 for {shown}, "
+            f"with the 'I don't know' threshold as a dashed line at {threshold:.0%}.")
 
 
 def threshold_line(threshold: float) -> tuple[str, str]:
@@ -190,6 +198,12 @@ def polarity_alt(swapped: bool) -> str:
 AS_TRAINED = ("White on black (as trained)", "As learned")
 SWAPPED = ("Black on white (swapped)", "Swapped")
 POLARITY_TITLE = ("Accuracy on 200 test digits", "Numbers the robots get right")
+
+
+def polarity_alt(swapped: bool) -> str:
+    """The accuracy chart in one sentence, for a screen reader."""
+    return ("Bar chart: the share of 200 test digits each digit network reads right, white on black as trained"
+            + (" and with black and white swapped." if swapped else "."))
 
 
 def polarity_result(accuracy: dict) -> str:
@@ -259,6 +273,12 @@ def iris_few(keep: float, left_out: str) -> str:
     return f"Only {keep:.0%} of {left_out}"
 
 
+def iris_alt(keep: float, left_out: str) -> str:
+    """The iris chart in one sentence, for a screen reader."""
+    return (f"Bar chart: test accuracy for each iris species, for the network trained on all training flowers "
+            f"and for the one trained with only {keep:.0%} of the {left_out} flowers.")
+
+
 IRIS_TRY = ("Choose a species and how much of it to keep, then train.", "Choose a kind, then train.")
 GARDEN_TRY = ("Choose a stranger, then give it to the robot.", "Guess first!")
 
@@ -274,6 +294,8 @@ def kids_progress(settled: int, total: int) -> str:
 
 
 # --- saving and loading the answers ----------------------------------------------------------------------
+
+SAVE_HEADING = "Save or continue later"
 
 DOWNLOAD_HELP = ("Load this file here later to carry on where you left off. (For a record to read or print, use "
                  "“Download my results” at the end of the page.)")

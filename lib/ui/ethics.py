@@ -14,7 +14,7 @@ a link), so their widgets are plain ``st.*`` ones.
 
 import streamlit as st
 
-from lib import ethics
+from lib import ethics, ui
 from lib.ethics import demos, words
 
 STORE = "ethics_answers"  # the answers dict: the one source of truth
@@ -134,14 +134,18 @@ def kids_checklist(given: dict) -> None:
             _answer(entry, kids=True)
 
 
-def save_panel(given: dict) -> None:
-    """Download the answers as JSON, or load such a file to carry on; the last import's outcome, once."""
-    st.header("Save or continue later", anchor=False)
-    st.download_button("Download as JSON", ethics.to_json(given), f"{ethics.file_stem(given['project'])}.json",
-                       mime="application/json", icon=":material/download:", key="ethics_download_json",
-                       on_click="ignore", help=words.DOWNLOAD_HELP)
-    st.file_uploader("Continue from a saved JSON file", type=["json"], key=UPLOAD, max_upload_size=ethics.MAX_FILE_MB,
-                     on_change=_import_answers, help=words.IMPORT_HELP)
-    if MESSAGE in st.session_state:
-        kind, text = st.session_state.pop(MESSAGE)
-        (st.error if kind == "error" else st.success)(text)
+def save_panel(view, given: dict) -> None:
+    """Download the answers as JSON, or load such a file to carry on; the last import's outcome, once. A step
+    drawn only while open (:func:`lib.ui.unfolded`): its file uploader is not loaded until it is wanted."""
+    box = ui.unfolded(view, words.SAVE_HEADING, "ethics_save", icon=":material/save:")
+    if box is None:
+        return
+    with box:
+        st.download_button("Download as JSON", ethics.to_json(given), f"{ethics.file_stem(given['project'])}.json",
+                           mime="application/json", icon=":material/download:", key="ethics_download_json",
+                           on_click="ignore", help=words.DOWNLOAD_HELP)
+        st.file_uploader("Continue from a saved JSON file", type=["json"], key=UPLOAD,
+                         max_upload_size=ethics.MAX_FILE_MB, on_change=_import_answers, help=words.IMPORT_HELP)
+        if MESSAGE in st.session_state:
+            kind, text = st.session_state.pop(MESSAGE)
+            (st.error if kind == "error" else st.success)(text)

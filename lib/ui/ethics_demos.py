@@ -1,6 +1,7 @@
 """The /ethics page's live demos: the playground at the top of the page (the dog shown to the two digit
 networks, with the "I don't know" threshold) and a step for each other demo, each a small playground of its
-own: its question first, its controls beside what they change, and what to notice in "What happened?".
+own: its question first (the label of a step drawn only while open), its controls beside what they change, and
+what to notice in "What happened?".
 
 None of them needs TensorFlow: the digit networks predict in NumPy (:func:`lib.ui.mnist.shipped_network`),
 the iris results are shipped and k-means is scikit-learn's. Each loads its model or data on first use, once
@@ -11,7 +12,7 @@ Streamlit rebuilds a cache decorator each time its line runs.
 
 import streamlit as st
 
-from lib import ethics
+from lib import ethics, ui
 from lib.ethics import demos, words
 from lib.ethics.charts import bars
 from lib.images import enlarge, mosaic, png_bytes, to_8bit
@@ -21,8 +22,8 @@ MISSING = (ImportError, AttributeError, FileNotFoundError)  # what a demo raises
 PICTURE = 150  # width of the pictures the networks see, in pixels
 
 
-def _chart(figure) -> None:
-    st.plotly_chart(figure, config={"displayModeBar": False})
+def _chart(spec: dict, key: str, alt: str) -> None:
+    st.vega_lite_chart(spec, key=key, width="stretch", alt=alt)
 
 
 def playground(view) -> str | None:
@@ -49,7 +50,8 @@ def playground(view) -> str | None:
         _chart(bars(view.say(words.probabilities_title(dog)), [str(d) for d in range(10)],
                     {name: list(p) for name, p in zip(names, probabilities.values())},
                     "" if view.kids else words.PROBABILITY, labels=False, ticks=not view.kids, line=threshold,
-                    line_label=view.say(words.threshold_line(threshold)), height=320, x_title=view.say(words.DIGIT)))
+                    line_label=view.say(words.threshold_line(threshold)), height=200, x_title=view.say(words.DIGIT)),
+               "ethics_dog_chart", words.probabilities_alt(dog, threshold))
         verdicts = [words.dog_verdict(name, int(p.argmax()), float(p.max()), threshold)
                     for name, p in probabilities.items()]
         if view.kids:
@@ -64,18 +66,28 @@ def playground(view) -> str | None:
 
 
 def step(view, number: int, demo: demos.Demo) -> str | None:
-    """One demo as a numbered step: heading, question, controls beside the result, "What happened?". The
-    sentence the handout records once the learner has tried it, else ``None``."""
-    st.header(words.step(number, demo, view.kids), anchor=False)
-    st.markdown(f"**{view.say(words.QUESTIONS[demo.key])}**")
-    controls, effect = st.columns([2, 3], gap="large")
-    try:
-        said = _STEPS[demo.key](view, controls, effect)
-    except MISSING:
-        effect.info(words.not_available(demo.needs))
+    """One demo as a numbered step, drawn only while open (:func:`lib.ui.unfolded`): its label asks the
+    question; inside, the controls beside the result and "What happened?". A link that sets one of the step's
+    settings opens it; switching kid mode leaves it as it was. The sentence the handout records once the
+    learner has tried it, else ``None`` (also while the step is closed)."""
+    name = f"ethics_{demo.key}"
+    state = ui.OPEN + name
+    if view.opened and any(view.lesson.setting(setting).key in view.linked for setting in _SETTINGS[demo.key]):
+        st.session_state[state] = True
+    elif state in st.session_state:  # kept when the label changes (kid words, another number): a new expander
+        st.session_state[state] = st.session_state[state]
+    box = ui.unfolded(view, words.step(number, demo, view.kids), name)
+    if box is None:
         return None
-    with st.expander(view.say(words.WHAT_HAPPENED)):
-        _what_happened(view, demo)
+    with box:
+        controls, effect = st.columns([2, 3], gap="large")
+        try:
+            said = _STEPS[demo.key](view, controls, effect)
+        except MISSING:
+            effect.info(words.not_available(demo.needs))
+            return None
+        with st.expander(view.say(words.WHAT_HAPPENED)):
+            _what_happened(view, demo)
     return f"{demo.title}. {said}." if said else None
 
 
@@ -96,8 +108,8 @@ def _polarity(view, controls, effect) -> str | None:
         if swapped:
             series[view.say(words.SWAPPED)] = [inverted for _, inverted in accuracy.values()]
         _chart(bars(view.say(words.POLARITY_TITLE), words.network_names(accuracy, view.kids), series,
-                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=300,
-                    x_title=view.say(words.NETWORK)))
+                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=180,
+                    x_title=view.say(words.NETWORK)), "ethics_polarity_chart", words.polarity_alt(swapped))
         st.markdown(f":blue[{view.say(words.polarity_try(swapped))}]")
     return words.polarity_result(accuracy) if swapped else None
 
@@ -114,7 +126,8 @@ def _iris(view, controls, effect) -> str | None:
         balanced = _iris_accuracy((1.0, 1.0, 1.0))
         reduced = _iris_accuracy(demos.fraction_without(species, keep))
         series = {words.IRIS_ALL: balanced, words.iris_few(keep, left_out): reduced}
-        _chart(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=300, x_title=words.SPECIES))
+        _chart(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=180, x_title=words.SPECIES),
+               "ethics_iris_chart", words.iris_alt(keep, left_out))
     return words.iris_result(list(demos.SPECIES), left_out, keep, balanced, reduced)
 
 
@@ -153,6 +166,8 @@ def _garden(view, controls, effect) -> str | None:
 
 
 _STEPS = {"polarity": _polarity, "iris": _iris, "garden": _garden}  # by lib.ethics.demos.Demo.key
+#: The lesson settings each step's controls set, by demo key: a link naming one opens the step.
+_SETTINGS = {"polarity": ("polarity",), "iris": ("iris", "species", "keep"), "garden": ("garden", "stranger")}
 
 
 # --- cached results --------------------------------------------------------------------------------------

@@ -18,6 +18,12 @@ def _settle(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
 
 
+def _open_save_step(page: Page) -> None:
+    # Saving and loading the answers is a step drawn only while open: its label opens it.
+    page.get_by_test_id("stExpander").get_by_text("Save or continue later", exact=True).click()
+    _settle(page)
+
+
 def _download(page: Page, label: str) -> str:
     with page.expect_download() as info:
         page.get_by_test_id("stDownloadButton").filter(has_text=label).get_by_role("button").click()
@@ -46,6 +52,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     assert "## Ethics checklist: Digit reader" in markdown
     assert f"- **{first_item.question}** ({first_item.id})  \n  Answer: **no**" in markdown
     assert "Note: only adults \\<b\\>so far\\</b\\>" in markdown
+    _open_save_step(page)
     saved = ethics.from_json(_download(page, "Download as JSON"))
     assert saved == {"project": "Digit reader", "answers": {first_item.id: {"answer": "no", "note": NOTE}}}
 
@@ -110,6 +117,7 @@ def test_an_imported_project_name_shows_as_text_and_the_limit_is_stated(page: Pa
     page.goto(f"{shared_server}/ethics")
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _settle(page)
+    _open_save_step(page)
     uploader = page.get_by_test_id("stFileUploader").filter(has_text="Continue from a saved JSON file")
     expect(uploader).to_contain_text("1MB per file", timeout=30_000)  # the limit the page applies (MAX_FILE_MB);
     # the wait: the uploader is drawn below the demos, which a busy machine draws slowly
@@ -145,4 +153,25 @@ def test_a_kids_answer_shows_in_the_whole_checklist(page: Page, shared_server):
     _settle(page)
     expect(page.get_by_text("Building the model: 1 of 7 settled")).to_be_visible()
     expect(card.get_by_role("radio", name="no", exact=True)).to_be_checked()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_step_opens_from_its_label_and_stays_open_in_kid_mode(page: Page, shared_server):
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{shared_server}/ethics")
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
+    _settle(page)
+    swap = page.get_by_text("Swap black and white", exact=True)
+    expect(swap).to_have_count(0)  # drawn only once the learner opens the step
+    page.get_by_text("1 · Black digits on white paper – ", exact=False).click()
+    _settle(page)
+    expect(swap).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart").filter(has_text="Accuracy on 200 test digits")).to_have_count(1)
+    page.locator("[data-testid=stSidebar] label").filter(has_text="Simpler words").first.click()
+    _settle(page)
+    expect(page.get_by_text("1 · Black on white – ", exact=False)).to_be_visible()
+    expect(swap).to_be_visible()  # the step kept open under its kid-mode label
+    page.get_by_text("1 · Black on white – ", exact=False).click()
+    _settle(page)
+    expect(swap).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)

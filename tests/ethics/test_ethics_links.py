@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import ethics, lessons
 from lib.ethics.handout import handout
-from tests.conftest import open_with_link, unescaped
+from tests.conftest import open_with_link, unescaped, unfold
 
 PAGE = "pages/6_ethics.py"
 
@@ -29,6 +29,7 @@ def test_round_trip_through_a_link():
     assert dict(app.query_params) == {}  # answers stay out of the URL
     assert app.toggle(key="ethics_demo_dog").value is True  # the dog is the page's playground: on from the start
     app.toggle(key="ethics_demo_dog").set_value(False).run()  # a real 9 instead
+    unfold(app, "ethics_polarity", "ethics_iris", "ethics_garden")
     for demo in ("polarity", "iris", "garden"):
         app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
     app.slider(key="ethics_threshold").set_value(0.75).run()
@@ -39,7 +40,8 @@ def test_round_trip_through_a_link():
     assert link == {"dog": "off", "threshold": "0.75", "polarity": "on", "iris": "on", "species": "virginica",
                     "keep": "20", "garden": "on", "stranger": "ant"}
 
-    again = open_page(link)
+    again = open_page(link)  # a link naming a step's settings opens that step
+    assert all(again.session_state[f"open_ethics_{d}"] for d in ("polarity", "iris", "garden"))
     assert again.slider(key="ethics_threshold").value == 0.75
     assert again.selectbox(key="ethics_iris_species").value == 2
     assert again.select_slider(key="ethics_iris_keep").value == 0.2
@@ -65,6 +67,7 @@ def test_invalid_links_fall_back_to_defaults_with_a_notice():
     for word in ("7", "rose", "33", "perhaps", "answers", "99", "nonsense", "everything"):
         assert word in notices
     assert app.toggle(key="ethics_demo_dog").value is True  # the default: the dog, the page's playground
+    unfold(app, "ethics_iris")
     app.toggle(key="ethics_demo_iris").set_value(True).run()
     assert app.selectbox(key="ethics_iris_species").value == 1
     assert app.select_slider(key="ethics_iris_keep").value == 0.1

@@ -8,9 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import ethics
-from tests.conftest import ROOT, tensorflow_loaded_after
+from lib.ethics.words import QUESTIONS
+from tests.conftest import ROOT, tensorflow_loaded_after, unfold
 
 PAGE = "pages/6_ethics.py"
+SAVE = "ethics_save"  #: the step that saves and loads the answers as a JSON file
 
 
 @pytest.fixture
@@ -93,6 +95,7 @@ def test_a_good_import_replaces_the_answers(app):
     saved = ethics.empty_answers("Loan model")
     saved["answers"]["model-explain"] = {"answer": "no", "note": "black box"}
     answer(app, "collect-who", "yes")
+    unfold(app, SAVE)
     app.file_uploader(key="ethics_import").upload("loan.json", ethics.to_json(saved).encode(), "application/json")
     app.run()
     assert not app.exception
@@ -108,6 +111,7 @@ def test_a_file_saved_with_a_byte_order_mark_is_loaded(app):
     saved = ethics.empty_answers("Notepad")
     saved["answers"]["collect-who"] = {"answer": "yes", "note": ""}
     data = b"\xef\xbb\xbf" + ethics.to_json(saved).encode()  # as Windows Notepad saves UTF-8
+    unfold(app, SAVE)
     app.file_uploader(key="ethics_import").upload("notepad.json", data, "application/json").run()
     assert not app.error and app.session_state["ethics_answers"] == saved
     assert told_to_show(app.radio(key="ethics_answer_collect-who")) == "yes"
@@ -119,6 +123,7 @@ def test_a_file_saved_with_a_byte_order_mark_is_loaded(app):
 def test_a_bad_import_keeps_the_answers_and_says_why(app, data):
     answer(app, "collect-who", "no", "keep me")
     before = app.session_state["ethics_answers"]
+    unfold(app, SAVE)
     app.file_uploader(key="ethics_import").upload("bad.json", data, "application/json")
     app.run()
     assert not app.exception
@@ -152,6 +157,9 @@ def test_answers_show_as_they_were_after_the_printable_view(app):
 
 def test_downloads_hold_the_current_answers(app):
     answer(app, "collect-who", "no", "only adults")
+    assert {b.label for b in app.get("download_button")} == {"Download my results (HTML)",
+                                                             "Download my results (Markdown)"}
+    unfold(app, SAVE)  # the JSON file is saved from a step drawn only while open
     buttons = {b.label: b for b in app.get("download_button")}
     assert set(buttons) == {"Download as JSON", "Download my results (HTML)", "Download my results (Markdown)",
                             "Download a notebook (.ipynb)"}
@@ -163,12 +171,14 @@ RESULTS = {"dog": "What the digit networks think the dog is", "polarity": "Accur
 
 
 def shown_results(app: AppTest) -> list[str]:
-    titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in app.get("plotly_chart")]
+    titles = [json.loads(chart.proto.spec)["title"] for chart in app.get("vega_lite_chart")]
     return titles + ["table"] * len(app.get("table"))
 
 
 @pytest.mark.parametrize("demo", ["dog", "polarity", "iris", "garden"])
 def test_each_demo_shows_its_result_or_says_what_is_missing(app, demo):
+    if demo != "dog":  # the playground is open from the start; the other demos are steps to open
+        unfold(app, f"ethics_{demo}")
     app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
     assert not app.exception, app.exception
     missing = [e.value for e in app.info if "not available yet" in e.value]
@@ -177,14 +187,29 @@ def test_each_demo_shows_its_result_or_says_what_is_missing(app, demo):
 
 
 def test_the_playground_is_shown_on_opening_and_the_reveals_wait_for_the_learner(app):
-    # The dog and the digits' accuracy as trained are there at once; iris and garden wait to be tried.
-    assert shown_results(app)[:2] == [RESULTS["dog"], RESULTS["polarity"]]
+    # The dog is there at once; each other demo is a step whose label asks its question, drawn when opened.
+    assert shown_results(app) == [RESULTS["dog"]]
+    steps = [e.label for e in app.expander if e.label[0].isdigit()]
+    assert steps == [f"{n} · {title} – {QUESTIONS[key][0]}" for n, (key, title) in enumerate(
+        [("polarity", "Black digits on white paper"), ("iris", "Too few flowers of one species"),
+         ("garden", "A stranger in the garden")], 1)]
+    assert [h.value for h in app.header][:1] == ["4 · The checklist"]
+    unfold(app, "ethics_polarity")  # opened, the digits' accuracy as trained is there at once
+    assert shown_results(app) == [RESULTS["dog"], RESULTS["polarity"]]
+    unfold(app, "ethics_iris", "ethics_garden")  # iris and garden wait to be tried
     assert RESULTS["iris"] not in shown_results(app) and "table" not in shown_results(app)
-    headers = [h.value for h in app.header]
-    assert headers[:4] == ["1 · Black digits on white paper", "2 · Too few flowers of one species",
-                           "3 · A stranger in the garden", "4 · The checklist"]
     app.toggle(key="ethics_demo_dog").set_value(False).run()  # a real 9 instead of the dog
     assert shown_results(app)[0] == "What the digit networks think the real 9 is"
+
+
+def test_an_open_step_stays_open_when_kid_mode_rewords_and_renumbers_it(app):
+    unfold(app, "ethics_polarity", "ethics_garden")
+    for kids in (True, False):  # kid mode words the labels its own way, and the garden becomes step 2
+        app.toggle(key="kids_switch").set_value(kids).run()
+        assert {"ethics_demo_polarity", "ethics_demo_garden"} <= {t.key for t in app.toggle}, kids
+    app.session_state["open_ethics_garden"] = False  # closed by the learner: drawn no more
+    app.run()
+    assert "ethics_demo_garden" not in {t.key for t in app.toggle}
 
 
 def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():
@@ -193,6 +218,7 @@ def test_the_page_loads_no_tensorflow_until_a_demo_is_opened():
 
 def test_the_upload_limit_shown_is_the_limit_applied(app):
     # The uploader shows (and the browser enforces) its limit in whole megabytes of 1024 × 1024 bytes.
+    unfold(app, SAVE)
     shown = app.file_uploader(key="ethics_import").proto.max_upload_size_mb * 1024 * 1024
     document = ethics.to_json(ethics.empty_answers("Big")).encode()
     padded = document[:-1] + b" " * (shown - len(document)) + b"}"  # exactly at the limit: still read
@@ -221,3 +247,24 @@ def test_the_dog_exercise_says_what_the_demo_shows():
     assert "neither is very sure" in exercise.question and max(sure) < 90, sure
     app.slider(key="ethics_threshold").set_value(0.99).run()
     assert all("I don't know" in line for line in dog_verdicts(app)), dog_verdicts(app)
+
+
+def test_every_demo_chart_has_titles_tooltips_and_palette_colours(app):
+    # The rules of tests/test_charts_accessible.py, applied with every demo tried (that test reads the charts
+    # as AppTest listed Vega-Lite before Streamlit 1.67, "arrow_vega_lite_chart"; here they are "vega_lite_chart").
+    from tests.test_charts_accessible import allowed, colours, encodings, title
+
+    unfold(app, "ethics_polarity", "ethics_iris", "ethics_garden")
+    for demo in ("polarity", "iris", "garden"):
+        app.toggle(key=f"ethics_demo_{demo}").set_value(True).run()
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    assert [spec["title"] for spec in specs] == [RESULTS["dog"], RESULTS["polarity"], RESULTS["iris"]]
+    for spec in specs:
+        for encoding in encodings(spec):
+            for channel in ("x", "y"):
+                if encoding.get(channel, {}).get("field"):
+                    assert encoding[channel].get("title"), (spec["title"], channel)
+        bars = spec["layer"][0]["encoding"]
+        assert [tip["field"] for tip in bars["tooltip"]] == ["category", "series", "share"]
+        assert all(allowed(colour) for colour in colours(spec)), (spec["title"], sorted(set(colours(spec))))
+    assert len(specs[1]["layer"][0]["encoding"]["color"]["scale"]["domain"]) == 2  # as trained and swapped

@@ -6,17 +6,31 @@ import pytest
 from lib import ethics, lessons
 from lib.ethics import demos, words
 from lib.ethics.charts import bars
+from lib.palette import OKABE_ITO
+
+
+def marks(spec: dict) -> list[str]:
+    """Every mark of a Vega-Lite spec, its layers' included, in drawing order."""
+    found = [spec["mark"]["type"]] if "mark" in spec else []
+    return found + [mark for layer in spec.get("layer", []) for mark in marks(layer)]
 
 
 def test_bars_draw_one_group_per_series_with_shares_as_percentages():
-    figure = bars("Test accuracy", ["a", "b"], {"all": [1.0, 0.5], "few": (0.25, 0.0)}, "share correct")
-    assert [trace.name for trace in figure.data] == ["all", "few"]
-    assert [list(trace.y) for trace in figure.data] == [[1.0, 0.5], [0.25, 0.0]]
-    assert all(list(trace.x) == ["a", "b"] and trace.texttemplate == "%{y:.0%}" for trace in figure.data)
-    assert figure.layout.title.text == "Test accuracy" and figure.layout.yaxis.title.text == "share correct"
-    assert figure.layout.barmode == "group" and figure.layout.yaxis.tickformat == ".0%"
+    spec = bars("Test accuracy", ["a", "b"], {"all": [1.0, 0.5], "few": (0.25, 0.0)}, "share correct",
+                x_title="species")
+    assert spec["title"] == "Test accuracy" and spec["data"]["values"] == [
+        {"category": "a", "series": "all", "share": 1.0}, {"category": "b", "series": "all", "share": 0.5},
+        {"category": "a", "series": "few", "share": 0.25}, {"category": "b", "series": "few", "share": 0.0}]
+    encoding = spec["layer"][0]["encoding"]
+    assert encoding["x"]["title"] == "species" and encoding["x"]["sort"] == ["a", "b"]
+    assert encoding["xOffset"]["field"] == "series"  # grouped: the series side by side in each category
+    assert encoding["y"]["title"] == "share correct" and encoding["y"]["axis"]["format"] == ".0%"
+    assert encoding["color"]["scale"] == {"domain": ["all", "few"], "range": [OKABE_ITO["blue"], OKABE_ITO["orange"]]}
+    assert [t["field"] for t in encoding["tooltip"]] == ["category", "series", "share"]
+    assert marks(spec) == ["bar", "text"]  # each bar's value printed above it
+    assert spec["layer"][0]["layer"][1]["encoding"]["text"]["format"] == ".0%"
     unlabelled = bars("Probabilities", ["0"], {"plain": [0.3]}, "probability", labels=False)
-    assert unlabelled.data[0].texttemplate is None
+    assert marks(unlabelled) == ["bar"]
 
 
 def test_the_lesson_offers_exactly_the_demos_choices():
@@ -62,9 +76,16 @@ def test_demo_sentences_quote_their_results():
 
 
 def test_a_threshold_line_and_no_ticks_when_asked():
-    figure = bars("Guesses", ["0", "1"], {"a": [0.2, 0.8]}, "", ticks=False, line=0.6, line_label="below 60%")
-    assert [shape.y0 for shape in figure.layout.shapes] == [0.6]
-    assert figure.layout.annotations[0].text == "below 60%" and figure.layout.yaxis.showticklabels is False
+    spec = bars("Guesses", ["0", "1"], {"a": [0.2, 0.8]}, "", ticks=False, line=0.6, line_label="below 60%")
+    level = spec["layer"][1]
+    assert marks(level) == ["rule", "text", "text"] and level["encoding"]["y"]["datum"] == 0.6
+    assert level["data"] == {"values": [{}]}  # one line across the chart, not one per bar
+    halo, label = level["layer"][1:]  # the label in black over the same text outlined in white
+    assert halo["encoding"] == label["encoding"] and label["encoding"]["text"] == {"value": "below 60%"}
+    assert halo["mark"]["stroke"] == "#FFFFFF" and label["mark"]["color"] == level["layer"][0]["mark"]["color"] == (
+        OKABE_ITO["black"])
+    axis = spec["layer"][0]["encoding"]["y"]
+    assert axis["axis"]["labels"] is False and axis["title"] is None
 
 
 def test_every_demo_asks_its_question_first_in_both_wordings():
@@ -72,8 +93,9 @@ def test_every_demo_asks_its_question_first_in_both_wordings():
         plain, kids = words.QUESTIONS[demo.key]
         assert plain.strip().endswith(("?", "swap.")) and "?" in kids, demo.key
         assert words.lesson(demo) == (demo.lesson, words.KIDS_LESSONS[demo.key])
-    assert words.step(1, demos.demo("polarity")) == "1 · Black digits on white paper"
-    assert words.step(1, demos.demo("polarity"), kids=True) == "1 · Black on white"
+    polarity = demos.demo("polarity")
+    assert words.step(1, polarity) == f"1 · Black digits on white paper – {words.QUESTIONS['polarity'][0]}"
+    assert words.step(1, polarity, kids=True) == f"1 · Black on white – {words.QUESTIONS['polarity'][1]}"
 
 
 def test_kid_mode_names_the_networks_robots_and_says_what_they_answer():
