@@ -85,5 +85,9 @@ def in_background() -> bool:
     True when it started now."""
     if not serving() or not _started.acquire(blocking=False):
         return False
+    # pandas first, whole, on this thread: imported by the warmers and by a page's first chart at the same time,
+    # a thread can meet it half loaded ("partially initialized module 'pandas' has no attribute 'Series'").
+    import pandas  # noqa: F401
+
     threading.Thread(target=warm, name="warm-caches", daemon=True).start()
     return True
