@@ -7,13 +7,20 @@ import re
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
+from lib.mnist import content as words
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, wait_until_settled
 
 TITLE = "Handwritten digits"
 
 
 def _wait(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+
+
+def open_step(page: Page, name: str, kids: bool = False) -> None:
+    """Open the step ``name`` below the playground (drawn only once opened) by clicking its question."""
+    page.get_by_text(words.STEPS[name][kids], exact=True).click()
+    wait_until_settled(page, timeout=180_000)
 
 
 def draw_a_one(page: Page) -> None:
