@@ -19,7 +19,7 @@ NOT_A_DIGIT = "Not a digit"  # the learner's answer to "what is it really?" for 
 UPLOADS = ("upload", "camera")  # the digit sources that take a picture of the learner's, hidden with "upload"
 CANVAS = 252  # side of the square to draw on, in pixels: nine screen pixels for each of the network's 28
 SEEN = 142  # side of the 28×28 picture the network sees, as shown (five screen pixels each, and a frame)
-BARS = 290  # height of the chart of its ten probabilities
+BARS = 290  # height of the chart of its ten probabilities (title, axes and legend included)
 INK = {True: "#000000", False: "#FFFFFF"}  # the pen's colour on light (True) and dark paper
 _START, _STROKES, _PAPER = "mnist_start", "mnist_strokes", "mnist_drawn_paper"  # the canvas's own memory
 
@@ -69,8 +69,11 @@ def playground(view, invert: bool, threshold: float, models: dict, latest: dict)
                            caption=view.say(words.SEEN), output_format="PNG",
                            alt="Your digit as the network sees it: 28 by 28 grey pixels")
             with bars_col:
-                st.plotly_chart(charts.probability_bars({invert: mine}, threshold, height=BARS), width="stretch",
-                                key="mnist_bars", config={"displayModeBar": False})
+                best = int(mine.argmax())
+                st.vega_lite_chart(charts.probability_bars({invert: mine}, threshold, height=BARS), width="stretch",
+                                   key="mnist_bars", alt=f"Bar chart of how sure the network {NETWORK_NAMES[invert]} "
+                                   f"is of each digit, 0 to 9: highest for {best}, at {mine[best]:.0%}, with the "
+                                   f"'I don't know' line at {threshold:.0%}.")
             if truth is not UNKNOWN:
                 show_verdict(view, mine, truth, threshold)
         st.markdown(view.say(words.TRY))
