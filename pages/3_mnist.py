@@ -14,9 +14,9 @@ from lib import mnist, ui
 from lib.mnist import results
 from lib.mnist import content as words
 from lib.mnist.handout import handout
-from lib.ui.mnist import (THUMBNAIL, confusion_view, course_answers, course_images, course_pictures,
+from lib.ui.mnist import (ANSWERING_STEPS, THUMBNAIL, confusion_view, course_answers, course_images, course_pictures,
                           course_probabilities, feature_map_figures, kernel_figure, shipped_networks, step,
-                          test_probabilities, test_set, threshold_view, thumbnails)
+                          steps_open, test_probabilities, test_set, threshold_view, thumbnails)
 from lib.ui.mnist_playground import playground
 from lib.ui.mnist_training import compare_with_yours, training_form, watched_run
 
@@ -27,7 +27,7 @@ course, course_probs = course_images(), course_probabilities()
 invert = view.value("invert")
 threshold = view.value("threshold") / 100
 latest = st.session_state.setdefault("mnist_latest", {})  # what the playground last showed (it reruns alone)
-playground(view, invert, threshold, models, latest)
+playground(view, invert, threshold, models, latest, whole_page=steps_open(ANSWERING_STEPS))
 
 if box := step(view, "course"):
     with box:
@@ -116,7 +116,7 @@ if box := step(view, "train", advanced=True):
             compare_with_yours(run, course, course_probs, latest.get("x"))
 
 ui.end_of_page(view, handout=lambda: handout(
-    view.link, invert=invert, source=latest.get("source", view.label("source")), threshold=threshold,
-    auto_invert=latest.get("auto_invert", False), course_probabilities=course_probs, course_images=course,
-    digit=latest.get("x"), probabilities=latest.get("probs"), flipped=latest.get("flipped", False),
-    trained=trained))
+    view.link, invert=latest.get("invert", invert), source=latest.get("source", view.label("source")),
+    threshold=threshold, auto_invert=latest.get("auto_invert", False), course_probabilities=course_probs,
+    course_images=course, digit=latest.get("x"), probabilities=latest.get("probs"),
+    flipped=latest.get("flipped", False), trained=trained))

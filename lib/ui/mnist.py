@@ -65,6 +65,17 @@ def _read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
     return arrays
 
 
+#: The steps that show the answering network's results: while one is open, switching network reruns the page.
+ANSWERING_STEPS = ("course", "unsure", "inside", "mistakes")
+
+
+def steps_open(names) -> bool:
+    """Whether a learner has any of the steps ``names`` open (:func:`step`)."""
+    from lib.ui import OPEN
+
+    return any(st.session_state.get(OPEN + name) for name in names)
+
+
 def step(view, name: str, advanced: bool = False):
     """The step ``name`` below the playground (a lesson section; ``advanced``: not in kid mode), drawn only
     while a learner has it open (:func:`lib.ui.unfolded`), its question the label: the box to fill, or None

@@ -1,9 +1,10 @@
 """The /mnist playground (issue #17): the canvas (or another picture) on the left, and on the right the 28×28
 picture the network sees with its ten probabilities, answering as the learner draws.
 
-It is a fragment: drawing, undoing, the ink colour, the pen and where the picture comes from rerun only the
-playground. What it found is kept in ``latest`` (a plain dict the page owns) for the sections below and the
-handout, which read it on their next run.
+It is a fragment: drawing, undoing, the ink colour, the pen, where the picture comes from and (while no step
+below shows the answering network's results) the invert toggle rerun only the playground. What it found is
+kept in ``latest`` (a plain dict the page owns) for the steps below and the handout, which read it on their
+next run.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import streamlit as st
 
 from lib.images import ImageError, enlarge, load_image, to_8bit
 from lib.mnist.preprocess import NoDigitError
+from lib.ui.links import apply_link
 
 UNKNOWN = object()  # what the learner's picture really shows, when they have not said
 NOT_A_DIGIT = "Not a digit"  # the learner's answer to "what is it really?" for a picture of no digit
@@ -25,19 +27,23 @@ _START, _STROKES, _PAPER = "mnist_start", "mnist_strokes", "mnist_drawn_paper"  
 
 
 @st.fragment
-def playground(view, invert: bool, threshold: float, models: dict, latest: dict) -> None:
-    """The playground, side by side on a wide screen (stacked on a phone). ``invert``: which network answers;
-    ``threshold``: the "I don't know" threshold in [0, 1]; ``models``: both shipped networks; ``latest`` is
-    filled with the digit as the network saw it (``x``), both networks' ``probs``, whether it was ``flipped``
-    and the ``source``'s label."""
+def playground(view, invert: bool, threshold: float, models: dict, latest: dict, whole_page: bool) -> None:
+    """The playground, side by side on a wide screen (stacked on a phone). ``invert``: which network the page
+    answers with; ``threshold``: the "I don't know" threshold in [0, 1]; ``models``: both shipped networks;
+    ``whole_page``: whether the page below shows that network's answers (an open step), so that switching
+    network reruns the whole page rather than the playground alone. ``latest`` is filled with the network
+    answering (``invert``), the digit as it saw it (``x``), both networks' ``probs``, whether it was
+    ``flipped`` and the ``source``'s label."""
     from lib import mnist
     from lib.mnist import NETWORK_NAMES, charts, results
     from lib.mnist import content as words
 
     controls, effect = st.columns([5, 6], gap="medium")
     with controls:
-        if view.toggle("invert") != invert:  # the whole page answers with the other network now
+        switched = view.toggle("invert")
+        if switched != invert and whole_page:  # the open steps answer with the other network too
             st.rerun()
+        invert = switched
         picture, row = st.container(), st.container(horizontal=True)
         buttons = row.container(horizontal=True, width="content")  # Undo and Clear, before the popover
         with row, st.popover(view.say(words.OTHER_PICTURE), icon=":material/add_photo_alternate:"):
@@ -77,7 +83,11 @@ def playground(view, invert: bool, threshold: float, models: dict, latest: dict)
             if truth is not UNKNOWN:
                 show_verdict(view, mine, truth, threshold)
         st.markdown(view.say(words.TRY))
-    latest.update(x=x, probs=probs, flipped=flipped, auto_invert=auto_invert, source=view.label("source"))
+    latest.update(invert=invert, x=x, probs=probs, flipped=flipped, auto_invert=auto_invert,
+                  source=view.label("source"))
+    # When the playground runs alone, the page does not write the address: the address bar and the handout's
+    # link follow the playground's controls all the same (nothing is written when they are unchanged).
+    view.link = apply_link(view.slug).link
 
 
 def choose_source(view) -> str:

@@ -1,6 +1,6 @@
 """The digit page in a real browser: draw a stroke on the canvas and get a prediction, in both polarities
-(switching the ink keeps the drawing and swaps its colours); flip the invert toggle; Undo and Clear empty the
-square; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
+(switching the ink keeps the drawing and swaps its colours); flip the invert toggle (the address follows); Undo
+and Clear empty the square; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
 
 import re
 
@@ -63,6 +63,7 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     page.get_by_text("Train with inverted copies", exact=True).first.click()  # the toggle, before the words naming it
     _wait(page)
     expect(page.get_by_text("Answering now: the network with inverted copies")).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"invert=on"))  # the playground reran alone, and wrote the address
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     # Black on white: the same drawing, its colours swapped, still an answer (polarity kept).
