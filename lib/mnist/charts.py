@@ -1,5 +1,6 @@
-"""The MNIST page's charts, as plain functions returning plotly figures (its pictures are drawn with
-:mod:`lib.images`: ``enlarge(to_8bit(digit), side)``).
+"""The MNIST page's charts, as plain functions returning a Vega-Lite spec (the playground's probabilities, on the
+first screen) or plotly figures (the steps below it, loaded only when a learner opens one); its pictures are
+drawn with :mod:`lib.images`: ``enlarge(to_8bit(digit), side)``.
 
 Colours come from :mod:`lib.palette` (Okabe-Ito) only; every chart has a title and axis labels.
 """
@@ -16,25 +17,56 @@ from lib.palette import CATEGORICAL, DIVERGING, MODEBAR_PX, OKABE_ITO, SEQUENTIA
 MODEL_COLOURS = {False: CATEGORICAL[1], True: CATEGORICAL[0]}  # orange, blue
 
 
-def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | None = None, height: int = 340):
-    """Grouped bars: each model's probability for each digit (one model: its ten bars, named in the legend),
-    with the "I don't know" line."""
-    import plotly.graph_objects as go
+def probability_bars(probabilities: dict[bool, np.ndarray], threshold: float | None = None,
+                     height: int = 340) -> dict:
+    """A Vega-Lite spec (for ``st.vega_lite_chart``) of grouped bars: each network's probability (in %) for
+    each digit, the networks named in the legend and coloured by :data:`MODEL_COLOURS`, with the "I don't
+    know" line at ``threshold`` (in [0, 1]; None: no line). ``height``: the whole chart's, in pixels (Streamlit
+fits title, axes, legend and bars into it).
 
-    use_plotly_template()
-    figure = go.Figure()
-    for inverted, values in probabilities.items():
-        figure.add_bar(x=[str(d) for d in range(10)], y=100 * np.asarray(values).ravel(),
-                       name=NETWORK_NAMES[inverted], marker_color=MODEL_COLOURS[inverted])
+    Vega-Lite rather than plotly: the playground shows this chart on the page's first screen, and a plotly
+    chart makes the page's first open fetch and start 4.7 MB of JavaScript (issue #17)."""
+    names = [NETWORK_NAMES[inverted] for inverted in probabilities]
+    rows = [{"digit": str(digit), "network": NETWORK_NAMES[inverted], "probability": round(100 * float(p), 2)}
+            for inverted, values in probabilities.items() for digit, p in enumerate(np.asarray(values).ravel())]
+    percent = {"type": "quantitative", "title": "probability (%)", "scale": {"domain": [0, 105]}}
+    bars = {
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "digit", "type": "nominal", "title": "digit", "sort": [str(d) for d in range(10)],
+                  "axis": {"labelAngle": 0}},
+            "xOffset": {"field": "network", "type": "nominal", "sort": names},
+            "y": {"field": "probability", **percent},
+            # The legend names each network short ("plain"), to fit beside a drawing; hovering a bar gives
+            # the whole name.
+            "color": {"field": "network", "type": "nominal", "title": "network",
+                      "scale": {"domain": names, "range": [MODEL_COLOURS[inverted] for inverted in probabilities]},
+                      "legend": {"orient": "bottom", "direction": "horizontal", "titleOrient": "left",
+                                 "labelExpr": "split(datum.label, ' (')[0]"}},
+            "tooltip": [{"field": "network", "type": "nominal"}, {"field": "digit", "type": "nominal"},
+                        {"field": "probability", "type": "quantitative", "title": "probability (%)",
+                         "format": ".1f"}],
+        },
+    }
+    layers = [bars]
     if threshold is not None:
-        figure.add_hline(y=100 * threshold, line_dash="dash", line_color=OKABE_ITO["black"],
-                         annotation_text="I don't know below this", annotation_position="top left")
-    title = "How sure each network is" if len(probabilities) > 1 else "How sure it is of each digit"
-    figure.update_layout(title=title, barmode="group", height=height, showlegend=True,
-                         xaxis_title="digit", yaxis_title="probability (%)", yaxis_range=[0, 105],
-                         legend={"orientation": "h", "y": -0.25 if height >= 340 else -0.38},
-                         margin={"l": 10, "r": 10, "t": 50, "b": 10})
-    return figure
+        line = {"data": {"values": [{"threshold": round(100 * threshold, 2), "says": "I don't know below this"}]},
+                "encoding": {"y": {"field": "threshold", **percent}}}
+        layers += [
+            {**line, "mark": {"type": "rule", "strokeDash": [6, 4], "strokeWidth": 2, "color": OKABE_ITO["black"]},
+             "encoding": {**line["encoding"], "tooltip": [
+                 {"field": "says", "type": "nominal", "title": "line"},
+                 {"field": "threshold", "type": "quantitative", "title": "threshold (%)"}]}},
+            {**line, "mark": {"type": "text", "align": "left", "baseline": "bottom", "x": 2, "dy": -3,
+                              "color": OKABE_ITO["black"]},
+             "encoding": {**line["encoding"], "text": {"field": "says", "type": "nominal"}}},
+        ]
+    return {
+        "title": "How sure each network is" if len(probabilities) > 1 else "How sure it is of each digit",
+        "height": height,
+        "data": {"values": rows},
+        "layer": layers,
+    }
 
 
 def threshold_chart(curve: pd.DataFrame, threshold: float):

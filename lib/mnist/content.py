@@ -14,6 +14,16 @@ UNDO = ("Undo", "Undo")
 CLEAR = ("Clear", "Wipe it clean")
 CANVAS = ("Fill most of the square with it.", "Make it big!")
 
+#: Each step below the playground: its question, shown as the label of the step a learner opens.
+STEPS = {
+    "course": ("1 · The course's ten images: how many will the plain network read?",
+               "1 · How many of these will the robot get right?"),
+    "unsure": ("2 · When should it say 'I don't know'?", "2 · When should the robot say 'I don't know'?"),
+    "inside": ("3 · Look inside: what does each filter look for?", "3 · Look inside the robot"),
+    "mistakes": ("4 · Which digits does it mix up on the test set?", "4 · Which numbers does it mix up?"),
+    "train": ("5 · Train it yourself: can you make it read more?", "5 · Train your own robot"),
+}
+
 COURSE_ASK = (
     "**The course showed its network nine digits, mostly dark on light, and a dog. How many will the plain "
     "network get right?** Guess, then look; then turn on **Train with inverted copies** at the top.",
@@ -63,8 +73,21 @@ INSIDE = ("The course's network, layer by layer. 'Outputs' is how many numbers t
 MAPS_OF = "The maps below are of this digit: your latest one (the course's 5 until you try one)."
 MAPS = "Where each filter of the two layers fires on that digit: brighter is stronger."
 
+MISTAKES = ("Each row is a true digit and each column the network's answer, counted over the 10,000 test digits: "
+            "the cells off the diagonal are its mistakes. Pick a row and a column to see those digits.")
+
 TRAIN = ("Train a fresh copy of the same network here, with your own choice of data and augmentations, then see "
          "how it does on the course images and your digit. One training runs at a time for everyone.")
+#: The "Train it yourself" form's controls: name → (label, help).
+TRAIN_CONTROLS = {
+    "size": ("Training digits", "How many of the 60,000 MNIST digits to learn from."),
+    "epochs": ("Epochs", "How many times it sees every digit."),
+    "invert": ("Add inverted copies", "Black-on-white copies of every digit (doubles the training set)."),
+    "rotation": ("Rotate up to (degrees)", "Tilt each digit a little, as people write at an angle."),
+    "noise": ("Speckle noise", "Random grain, like a grainy photo."),
+    "blur": ("Blur up to (pixels)", "Soften each digit, like an out-of-focus photo."),
+    "brightness": ("Dim the ink by up to", "Fainter ink, like a pencil or a faded print."),
+}
 REPLAYING = "This network was already trained on this server with these settings; replaying its training."
 REPLAYED = ("This network was already trained on this server with these settings, so you watched a replay of its "
             "training.")

@@ -41,18 +41,49 @@ def shipped_networks() -> dict:
         st.stop()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def test_set() -> tuple[np.ndarray, np.ndarray]:
+    """The 10,000 MNIST test digits and their labels, read once per server and shared, read-only (a data
+    cache would copy its 31 MB on every call)."""
     from lib import mnist
 
-    return mnist.load_test_set()
+    return _read_only(*mnist.load_test_set())
 
 
-@st.cache_data(show_spinner="Running the test digits through the network…")
+@st.cache_resource(show_spinner="Running the test digits through the network…")
 def test_probabilities(inverted_model: bool, inverted_digits: bool) -> np.ndarray:
+    """The network ``inverted_model``'s probabilities (10,000, 10) for the test digits (inverted if
+    ``inverted_digits``), computed once per server; read-only."""
     from lib import mnist
 
-    return mnist.test_probabilities(inverted_model, inverted_digits)
+    return _read_only(mnist.test_probabilities(inverted_model, inverted_digits))[0]
+
+
+def _read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
+
+
+#: The steps that show the answering network's results: while one is open, switching network reruns the page.
+ANSWERING_STEPS = ("course", "unsure", "inside", "mistakes")
+
+
+def steps_open(names) -> bool:
+    """Whether a learner has any of the steps ``names`` open (:func:`step`)."""
+    from lib.ui import OPEN
+
+    return any(st.session_state.get(OPEN + name) for name in names)
+
+
+def step(view, name: str, advanced: bool = False):
+    """The step ``name`` below the playground (a lesson section; ``advanced``: not in kid mode), drawn only
+    while a learner has it open (:func:`lib.ui.unfolded`), its question the label: the box to fill, or None
+    while it is closed or hidden."""
+    from lib import ui
+    from lib.mnist import content as words
+
+    return ui.unfolded(view, view.say(words.STEPS[name]), name) if view.shown(name, advanced) else None
 
 
 def thumbnails(images, **options) -> None:
@@ -65,9 +96,7 @@ def course_images() -> np.ndarray:
     """The course's ten images (:func:`lib.mnist.results.load_course_images`), read once; read-only."""
     from lib.mnist import results
 
-    images = results.load_course_images()
-    images.flags.writeable = False
-    return images
+    return _read_only(results.load_course_images())[0]
 
 
 @st.cache_resource(show_spinner=False)
@@ -77,8 +106,7 @@ def course_probabilities() -> dict[bool, np.ndarray]:
     from lib import mnist
 
     answers = {inverted: mnist.predict(shipped_network(inverted), course_images()) for inverted in (False, True)}
-    for values in answers.values():
-        values.flags.writeable = False
+    _read_only(*answers.values())
     return answers
 
 
@@ -132,8 +160,7 @@ def confusion_view(invert: bool, flipped_test: bool):
     chart; read-only."""
     from lib.mnist import charts, results
 
-    matrix = results.confusion(test_probabilities(invert, flipped_test), test_set()[1])
-    matrix.flags.writeable = False
+    matrix = _read_only(results.confusion(test_probabilities(invert, flipped_test), test_set()[1]))[0]
     share_right = np.trace(matrix) / matrix.sum()
     return matrix, charts.confusion_chart(matrix, f"Answers for each true digit ({share_right:.2%} right)")
 

@@ -1,9 +1,10 @@
 """The /mnist playground (issue #17): the canvas (or another picture) on the left, and on the right the 28×28
 picture the network sees with its ten probabilities, answering as the learner draws.
 
-It is a fragment: drawing, undoing, the ink colour, the pen and where the picture comes from rerun only the
-playground. What it found is kept in ``latest`` (a plain dict the page owns) for the sections below and the
-handout, which read it on their next run.
+It is a fragment: drawing, undoing, the ink colour, the pen, where the picture comes from and (while no step
+below shows the answering network's results) the invert toggle rerun only the playground. What it found is
+kept in ``latest`` (a plain dict the page owns) for the steps below and the handout, which read it on their
+next run.
 """
 
 from __future__ import annotations
@@ -13,31 +14,36 @@ import streamlit as st
 
 from lib.images import ImageError, enlarge, load_image, to_8bit
 from lib.mnist.preprocess import NoDigitError
+from lib.ui.links import apply_link
 
 UNKNOWN = object()  # what the learner's picture really shows, when they have not said
 NOT_A_DIGIT = "Not a digit"  # the learner's answer to "what is it really?" for a picture of no digit
 UPLOADS = ("upload", "camera")  # the digit sources that take a picture of the learner's, hidden with "upload"
 CANVAS = 252  # side of the square to draw on, in pixels: nine screen pixels for each of the network's 28
 SEEN = 142  # side of the 28×28 picture the network sees, as shown (five screen pixels each, and a frame)
-BARS = 290  # height of the chart of its ten probabilities
+BARS = 290  # height of the chart of its ten probabilities (title, axes and legend included)
 INK = {True: "#000000", False: "#FFFFFF"}  # the pen's colour on light (True) and dark paper
 _START, _STROKES, _PAPER = "mnist_start", "mnist_strokes", "mnist_drawn_paper"  # the canvas's own memory
 
 
 @st.fragment
-def playground(view, invert: bool, threshold: float, models: dict, latest: dict) -> None:
-    """The playground, side by side on a wide screen (stacked on a phone). ``invert``: which network answers;
-    ``threshold``: the "I don't know" threshold in [0, 1]; ``models``: both shipped networks; ``latest`` is
-    filled with the digit as the network saw it (``x``), both networks' ``probs``, whether it was ``flipped``
-    and the ``source``'s label."""
+def playground(view, invert: bool, threshold: float, models: dict, latest: dict, whole_page: bool) -> None:
+    """The playground, side by side on a wide screen (stacked on a phone). ``invert``: which network the page
+    answers with; ``threshold``: the "I don't know" threshold in [0, 1]; ``models``: both shipped networks;
+    ``whole_page``: whether the page below shows that network's answers (an open step), so that switching
+    network reruns the whole page rather than the playground alone. ``latest`` is filled with the network
+    answering (``invert``), the digit as it saw it (``x``), both networks' ``probs``, whether it was
+    ``flipped`` and the ``source``'s label."""
     from lib import mnist
     from lib.mnist import NETWORK_NAMES, charts, results
     from lib.mnist import content as words
 
     controls, effect = st.columns([5, 6], gap="medium")
     with controls:
-        if view.toggle("invert") != invert:  # the whole page answers with the other network now
+        switched = view.toggle("invert")
+        if switched != invert and whole_page:  # the open steps answer with the other network too
             st.rerun()
+        invert = switched
         picture, row = st.container(), st.container(horizontal=True)
         buttons = row.container(horizontal=True, width="content")  # Undo and Clear, before the popover
         with row, st.popover(view.say(words.OTHER_PICTURE), icon=":material/add_photo_alternate:"):
@@ -69,12 +75,19 @@ def playground(view, invert: bool, threshold: float, models: dict, latest: dict)
                            caption=view.say(words.SEEN), output_format="PNG",
                            alt="Your digit as the network sees it: 28 by 28 grey pixels")
             with bars_col:
-                st.plotly_chart(charts.probability_bars({invert: mine}, threshold, height=BARS), width="stretch",
-                                key="mnist_bars", config={"displayModeBar": False})
+                best = int(mine.argmax())
+                st.vega_lite_chart(charts.probability_bars({invert: mine}, threshold, height=BARS), width="stretch",
+                                   key="mnist_bars", alt=f"Bar chart of how sure the network {NETWORK_NAMES[invert]} "
+                                   f"is of each digit, 0 to 9: highest for {best}, at {mine[best]:.0%}, with the "
+                                   f"'I don't know' line at {threshold:.0%}.")
             if truth is not UNKNOWN:
                 show_verdict(view, mine, truth, threshold)
         st.markdown(view.say(words.TRY))
-    latest.update(x=x, probs=probs, flipped=flipped, auto_invert=auto_invert, source=view.label("source"))
+    latest.update(invert=invert, x=x, probs=probs, flipped=flipped, auto_invert=auto_invert,
+                  source=view.label("source"))
+    # When the playground runs alone, the page does not write the address: the address bar and the handout's
+    # link follow the playground's controls all the same (nothing is written when they are unchanged).
+    view.link = apply_link(view.slug).link
 
 
 def choose_source(view) -> str:

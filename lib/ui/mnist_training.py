@@ -8,6 +8,7 @@ when someone presses Train.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -18,26 +19,24 @@ from lib.training import replay_frames
 def training_form():
     """The choices for "Train it yourself", in a form so nothing trains until Train is pressed: the
     :class:`lib.mnist.live.LiveSetting` chosen, and whether Train was pressed."""
+    from lib.mnist import content as words
     from lib.mnist.augment import Augmentations
     from lib.mnist.live import SIZES, LiveSetting
 
     default = LiveSetting()
+
+    def control(widget, name: str, *args):
+        label, help_text = words.TRAIN_CONTROLS[name]
+        return widget(label, *args, key=f"mnist_train_{name}", help=help_text)
+
     with st.form("mnist_train_form"):
-        size = st.select_slider("Training digits", SIZES, value=default.size, format_func=lambda n: f"{n:,}",
-                                key="mnist_train_size", help="How many of the 60,000 MNIST digits to learn from.")
-        epochs = st.slider("Epochs", 1, 3, default.epochs, key="mnist_train_epochs",
-                           help="How many times it sees every digit.")
-        wants = Augmentations(
-            invert=st.checkbox("Add inverted copies", default.wants.invert, key="mnist_train_invert",
-                               help="Black-on-white copies of every digit (doubles the training set)."),
-            rotation=st.slider("Rotate up to (degrees)", 0, 30, 0, key="mnist_train_rotation",
-                               help="Tilt each digit a little, as people write at an angle."),
-            noise=st.slider("Speckle noise", 0.0, 0.3, 0.0, 0.05, key="mnist_train_noise",
-                            help="Random grain, like a grainy photo."),
-            blur=st.slider("Blur up to (pixels)", 0.0, 1.5, 0.0, 0.25, key="mnist_train_blur",
-                           help="Soften each digit, like an out-of-focus photo."),
-            brightness=st.slider("Dim the ink by up to", 0.0, 0.8, 0.0, 0.1, key="mnist_train_brightness",
-                                 help="Fainter ink, like a pencil or a faded print."))
+        size = control(partial(st.select_slider, format_func=lambda n: f"{n:,}"), "size", SIZES, default.size)
+        epochs = control(st.slider, "epochs", 1, 3, default.epochs)
+        wants = Augmentations(invert=control(st.checkbox, "invert", default.wants.invert),
+                              rotation=control(st.slider, "rotation", 0, 30, 0),
+                              noise=control(st.slider, "noise", 0.0, 0.3, 0.0, 0.05),
+                              blur=control(st.slider, "blur", 0.0, 1.5, 0.0, 0.25),
+                              brightness=control(st.slider, "brightness", 0.0, 0.8, 0.0, 0.1))
         clicked = st.form_submit_button("Train", type="primary")
     return LiveSetting(size, epochs, wants), clicked
 

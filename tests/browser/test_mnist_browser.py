@@ -1,19 +1,26 @@
 """The digit page in a real browser: draw a stroke on the canvas and get a prediction, in both polarities
-(switching the ink keeps the drawing and swaps its colours); flip the invert toggle; Undo and Clear empty the
-square; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
+(switching the ink keeps the drawing and swaps its colours); flip the invert toggle (the address follows); Undo
+and Clear empty the square; no sideways scrolling on a phone. Screenshots go to tests/screenshots/mnist-*.png."""
 
 import re
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
+from lib.mnist import content as words
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, wait_until_settled
 
 TITLE = "Handwritten digits"
 
 
 def _wait(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+
+
+def open_step(page: Page, name: str, kids: bool = False) -> None:
+    """Open the step ``name`` below the playground (drawn only once opened) by clicking its question."""
+    page.get_by_text(words.STEPS[name][kids], exact=True).click()
+    wait_until_settled(page, timeout=180_000)
 
 
 def draw_a_one(page: Page) -> None:
@@ -56,6 +63,7 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     page.get_by_text("Train with inverted copies", exact=True).first.click()  # the toggle, before the words naming it
     _wait(page)
     expect(page.get_by_text("Answering now: the network with inverted copies")).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"invert=on"))  # the playground reran alone, and wrote the address
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     # Black on white: the same drawing, its colours swapped, still an answer (polarity kept).

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from lib import mnist
 from lib.training import TRAINING
-from tests.conftest import ROOT, open_with_link, tensorflow_loaded_after, training_elsewhere
+from lib.mnist import content as words
+from tests.conftest import ROOT, open_with_link, tensorflow_loaded_after, training_elsewhere, unfold
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,10 @@ def app():
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     app.switch_page("pages/3_mnist.py").run()
     assert not app.exception
-    return app
+    # The steps below the playground open closed, each its question, and draw nothing until opened.
+    assert [e.label for e in app.expander if e.label[0].isdigit()] == [plain for plain, _ in words.STEPS.values()]
+    assert not app.dataframe and not app.metric and not app.get("plotly_chart")
+    return unfold(app)
 
 
 def _png(image: Image.Image) -> bytes:
@@ -148,6 +152,7 @@ def test_the_page_runs_without_tensorflow_until_someone_trains():
     # Every section but live training uses the NumPy network.
     assert not tensorflow_loaded_after(
         "app.switch_page('pages/3_mnist.py').run(); "
+        "from tests.conftest import unfold; unfold(app); "
         "app.radio(key='mnist_source').set_value('course').run(); "
         "app.toggle(key='mnist_test_inverted').set_value(True).run(); "
         "assert any(s.value.startswith(('It', 'I don')) for s in app.subheader)"
@@ -159,12 +164,12 @@ SUBMIT = "FormSubmitter:mnist_train_form-Train"
 
 def test_a_user_who_leaves_the_training_queue_does_not_stop_the_next_one_training(trainings):
     with training_elsewhere() as queue_lengths:
-        impatient = open_with_link("pages/3_mnist.py")
+        impatient = unfold(open_with_link("pages/3_mnist.py"), "train")
         impatient.button(key=SUBMIT).click()
         with pytest.raises(RuntimeError, match="timed out"):  # stopped while queued, as on a rerun
             impatient.run(timeout=3)
         assert 2 in queue_lengths and TRAINING.queue_length == 1
-    next_learner = open_with_link("pages/3_mnist.py")
+    next_learner = unfold(open_with_link("pages/3_mnist.py"), "train")
     next_learner.button(key=SUBMIT).click().run(timeout=60)
     assert not next_learner.exception, next_learner.exception
     assert trainings == [20_000]
@@ -173,14 +178,14 @@ def test_a_user_who_leaves_the_training_queue_does_not_stop_the_next_one_trainin
 
 
 def test_every_learner_presses_train_and_watches_it_learn_even_when_the_server_already_trained_it(trainings):
-    first = open_with_link("pages/3_mnist.py")
+    first = unfold(open_with_link("pages/3_mnist.py"), "train")
     first.button(key=SUBMIT).click().run()
     assert not first.exception, first.exception
     assert trainings == [20_000]  # the course's 10,000 digits and their inverted copies, trained live
     assert any("Your network (10,000 digits" in s.value for s in first.success)
     assert not any("replay" in box.value for box in first.info)
 
-    second = open_with_link("pages/3_mnist.py")  # another learner on the same server
+    second = unfold(open_with_link("pages/3_mnist.py"), "train", "unsure")  # another learner on the same server
     assert not any("Your network" in s.value for s in second.success)  # nothing shown before Train
     second.button(key=SUBMIT).click().run()
     assert not second.exception, second.exception
