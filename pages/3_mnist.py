@@ -115,8 +115,9 @@ if box := step(view, "train", advanced=True):
             st.success(trained)
             compare_with_yours(run, course, course_probs, latest.get("x"))
 
+source = view.label("source")  # read here: the handout is built on another thread, where Streamlit is not
 ui.end_of_page(view, handout=lambda: handout(
-    view.link, invert=latest.get("invert", invert), source=latest.get("source", view.label("source")),
+    view.link, invert=latest.get("invert", invert), source=latest.get("source", source),
     threshold=threshold, auto_invert=latest.get("auto_invert", False), course_probabilities=course_probs,
     course_images=course, digit=latest.get("x"), probabilities=latest.get("probs"),
     flipped=latest.get("flipped", False), trained=trained))

@@ -16,13 +16,14 @@ without the frame (``tests/browser/test_navigation.py`` shows it), so the classi
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlsplit
 
 import streamlit as st
 
 from lib import glossary
 from lib.handout import Handout, qr_png
-from lib.lessons import Classroom
+from lib.lessons import RESERVED, Classroom
 from lib.topics import HOME_ICON, REFERENCE, TOPICS, icon_file, topic
 from lib.ui.controls import KIDS, define, with_term
 from lib.ui import warm
@@ -196,7 +197,9 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
         st.header("Keep a record", anchor=False)
         st.markdown("Download what you did on this page — your settings, pictures and results — with a link "
                     "back to exactly this view. HTML opens in any browser and prints; Markdown is plain text.")
-        made = cache(handout)
+        # Built at each press, never kept: a playground that reruns alone (a fragment) changes what it records
+        # after this ran, and reads it through ``view.link`` and the page's own record at press time.
+        made = handout
         stem = f"{view.slug}-my-results"
         html_col, markdown_col, notebook_col = st.columns(3)
         html_col.download_button("Download my results (HTML)", lambda: made().to_html(), f"{stem}.html",
@@ -207,15 +210,16 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
                                      icon=":material/download:", help="Plain text with the pictures inside.")
         carried = dict(notebook or {})
         weights = carried.pop("weights", None)
-        settings = {**view.lesson.to_query(st.session_state), **carried}  # the link's settings, and the rest
         notebook_col.download_button("Download a notebook (.ipynb)",
-                                     cache(partial(_notebook, view.slug, settings, weights, view.link)),
+                                     lambda: _notebook(view.slug, carried, weights, view.link),
                                      f"{view.slug}-notebook.ipynb", "application/x-ipynb+json", key="notebook_ipynb",
                                      on_click="ignore", icon=":material/download:",
                                      help="Python code that does what you did here, to run in Jupyter at home.")
 
 
-def _notebook(slug: str, settings: dict, weights, link: str) -> str:
+def _notebook(slug: str, carried: dict, weights, link: str) -> str:
+    """The notebook for the view at ``link`` (its settings are the link's), with what no link holds."""
     from lib import notebooks  # only when the button is pressed: nbformat stays out of the page's first open
 
-    return notebooks.build(slug, settings, weights, link=link)
+    settings = {name: text for name, text in parse_qsl(urlsplit(link).query) if name not in RESERVED}
+    return notebooks.build(slug, {**settings, **carried}, weights, link=link)

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import nbformat
+import pytest
 from playwright.sync_api import Page, expect
 
+from lib.topics import TOPICS
 from tests.browser.conftest import open_at, wait_until_settled
 
 LABEL = "Download a notebook (.ipynb)"
@@ -44,3 +46,34 @@ def test_after_training_the_iris_notebook_carries_the_pages_network(page: Page, 
     _, text = download(page)
     sources = "\n".join(cell.source for cell in nbformat.reads(text, as_version=4).cells)
     assert "PAGE_WEIGHTS = [" in sources and "EPOCHS = 2" in sources and "STEPS_PER_EPOCH = 20" in sources
+
+
+def test_the_mnist_notebook_follows_the_invert_toggle_pressed_in_the_playground_alone(page: Page, shared_server):
+    """/mnist's toggle reruns the playground alone (a fragment): the notebook and the results made after it
+    still carry the learner's choice, each time, even after an earlier download."""
+    open_at(page, f"{shared_server}/mnist", "Handwritten digits")
+    toggle = page.get_by_text("Train with inverted copies", exact=True).first
+    for expected in ("on", None):
+        toggle.click()
+        wait_until_settled(page)
+        _, text = download(page)
+        assert nbformat.reads(text, as_version=4).metadata.ml_workshop["settings"].get("invert") == expected
+        button = page.get_by_role("button", name="Download my results (Markdown)")
+        with page.expect_download(timeout=90_000) as record:
+            button.click()
+        said = Path(record.value.path()).read_text(encoding="utf-8")
+        assert ("invert=on" in said) == (expected == "on")
+
+
+@pytest.mark.parametrize("item", TOPICS, ids=[item.slug for item in TOPICS])
+def test_every_topic_pages_record_and_notebook_download_in_a_real_browser(page: Page, shared_server, item):
+    """The downloads are built on another thread when pressed: a Streamlit call there fails the download
+    silently (the browser gets nothing), which only a real browser shows."""
+    open_at(page, f"{shared_server}/{item.slug}", item.title)
+    name, text = download(page)
+    assert name == f"{item.slug}-notebook.ipynb" and json.loads(text)["nbformat"] == 4
+    button = page.get_by_role("button", name="Download my results (Markdown)")
+    with page.expect_download(timeout=90_000) as record:
+        button.click()
+    assert record.value.suggested_filename == f"{item.slug}-my-results.md"
+    assert f"{shared_server}/{item.slug}" in Path(record.value.path()).read_text(encoding="utf-8")
