@@ -58,9 +58,10 @@ def flower_now() -> np.ndarray:
 
 def measured_flower(frame: pd.DataFrame) -> np.ndarray:
     """The learner's own flower: one slider per measurement, from the smallest to the largest flower measured
-    in ``frame`` (the network has seen nothing outside that), starting at the course's first example flower."""
+    in ``frame`` (the network has seen nothing outside that), starting at the course's first example flower.
+    The sliders keep their values while their step is closed (:func:`flower_now` reads them then)."""
     return np.array([st.slider(feature, float(frame[feature].min()), float(frame[feature].max()),
-                               float(iris.EXAMPLE_FLOWERS[0][k]), 0.1, key=f"iris_flower_{k}",
+                               float(iris.EXAMPLE_FLOWERS[0][k]), 0.1, key=f"iris_flower_{k}", persist_state="session",
                                help=f"The flower's {feature.replace(' (cm)', '')} in centimetres, within the "
                                     "range of the 150 measured flowers.")
                      for k, feature in enumerate(iris.FEATURES)])
@@ -87,11 +88,11 @@ def measure_a_flower(view, result: iris.TrainResult, frame: pd.DataFrame) -> tup
 
 def map_axes() -> tuple[int, int]:
     """The two measurements (feature indices) the decision map spreads along its axes; petal length across
-    and petal width up at first."""
+    and petal width up at first (kept while their step is closed)."""
     x = st.selectbox("Across (x axis)", range(4), 2, format_func=iris.FEATURES.__getitem__, key="iris_map_x",
-                     help="The measurement along the bottom of the map.")
+                     help="The measurement along the bottom of the map.", persist_state="session")
     y = st.selectbox("Up (y axis)", range(4), 3, format_func=iris.FEATURES.__getitem__, key="iris_map_y",
-                     help="The measurement up the side of the map.")
+                     help="The measurement up the side of the map.", persist_state="session")
     return x, y
 
 
