@@ -128,7 +128,8 @@ if view.shown("map", advanced=True) and (step := ui.unfolded(view, words.STEP_MA
             st.warning("Pick two different measurements for the two axes.")
         else:
             xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, flower, resolution=120)
-            st.plotly_chart(charts.decision_map(xs, ys, grid, frame, x_feature, y_feature, flower), key="iris_map")
+            st.vega_lite_chart(charts.decision_map(xs, ys, grid, frame, x_feature, y_feature, flower), key="iris_map",
+                               width="stretch", alt=words.MAP_ALT)
 
 if view.shown("baselines", advanced=True) and (step := ui.unfolded(view, words.STEP_BASELINES, "iris_baselines")):
     with step:

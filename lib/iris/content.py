@@ -75,7 +75,7 @@ def split_caption(training: int, test: int) -> str:
 
 def diagram_caption(layer_sizes: Sequence[int], most_drawn: int) -> str:
     """Under the network diagram; says so when a layer is wider than the ``most_drawn`` neurons it shows."""
-    return ("Vermillion lines are positive weights, dotted purple ones negative; thicker means stronger, and "
+    return ("Vermillion lines are positive weights, dashed purple ones negative; thicker means stronger, and "
             "hovering (or tapping) the middle of a line shows its weight. Before training the weights are random "
             "(Keras draws its own random start when you train)."
             + (f" Layers wider than {most_drawn} neurons show their first {most_drawn}."
@@ -83,6 +83,14 @@ def diagram_caption(layer_sizes: Sequence[int], most_drawn: int) -> str:
 
 
 STEP_TRAIN = "4 · Train: what does training change?"
+#: What the playground's pictures show, for screen readers (``alt``).
+DIAGRAM_ALT = ("The network as dots and lines: the four measurements on the left, the three species on the right, "
+               "each line a weight (vermillion positive, dashed purple negative, thicker for stronger).")
+MAP_ALT = ("Which species the network picks for every pair of values of two measurements, shaded in the species' "
+           "colours, with the 150 measured flowers on top.")
+CURVES_ALT = ("Loss and accuracy after each epoch, for the training flowers (solid black) and the test flowers "
+              "(dashed purple).")
+
 TRAIN_QUESTION = ("**What does training change? Press Train and watch the lines, the map and the curves in the "
                   "playground grow epoch by epoch.**")
 TRAIN = (

@@ -122,7 +122,8 @@ class LiveCurves:
     def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
         """Draw the run after ``epoch`` of ``epochs``: its curves so far (``weights``: the network then)."""
         self.advance(epoch, epochs, history)
-        self.curves.plotly_chart(charts.training_curves(history, epochs), key=f"{self.key}_{epoch}")
+        self.curves.vega_lite_chart(charts.training_curves(history, epochs), key=f"{self.key}_{epoch}",
+                                    width="stretch", alt=words.CURVES_ALT)
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: nothing to draw yet."""
@@ -154,11 +155,13 @@ class Playground(LiveCurves):
         """Draw the network ``weights`` (of ``config``) and its curves so far (``history``, empty before
         training); ``tag`` keeps each redraw's charts apart while a run trains."""
         xs, ys, grid = network.decision_grid(weights, config.activation, *MAP_AXES, flower_now())
-        for place, name, figure in (
-                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights)),
-                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True)),
-                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True))):
-            place.plotly_chart(figure, key=name + tag, config={"displayModeBar": False})
+        for place, name, spec, alt in (
+                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights), words.DIAGRAM_ALT),
+                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True),
+                 words.MAP_ALT),
+                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True),
+                 words.CURVES_ALT)):
+            place.vega_lite_chart(spec, key=name + tag, width="stretch", alt=alt)
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: the untrained network, so the pictures never go blank while it starts."""
@@ -221,7 +224,8 @@ def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCur
 def show_curves(view, result: iris.TrainResult, key: str, caption: str) -> None:
     """A finished run's training curves with their ``caption``, then, when the learner watched a replay of it,
     a caption saying so."""
-    st.plotly_chart(charts.training_curves(result.history, result.config.epochs), key=key)
+    st.vega_lite_chart(charts.training_curves(result.history, result.config.epochs), key=key, width="stretch",
+                       alt=words.CURVES_ALT)
     st.caption(caption)
     if st.session_state.get(WATCHED, {}).get((result.config, result.seed)):
         st.caption(view.say(words.REPLAYED))

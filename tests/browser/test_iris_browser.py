@@ -26,7 +26,9 @@ def _settle(page: Page) -> None:
 
 def open_step(page: Page, number: str) -> None:
     """Open the step whose label starts with ``number`` (e.g. "5 ·"): it is drawn once opened."""
-    page.locator("summary", has_text=number).first.click()
+    summary = page.locator("summary", has_text=number).first
+    summary.click()
+    expect(summary.locator("xpath=..")).to_have_attribute("open", "")
     wait_until_settled(page)
 
 
@@ -46,7 +48,7 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     expect(page.get_by_role("heading", name="Iris network", level=1)).to_be_visible(timeout=60_000)
     _settle(page)
     expect(page.get_by_text("Press Train the network")).to_be_visible(timeout=120_000)
-    charts_before = page.get_by_test_id("stPlotlyChart").count()
+    charts_before = page.get_by_test_id("stVegaLiteChart").count()
 
     page.evaluate(WATCH_PROGRESS)
     page.get_by_role("button", name="Train the network").click()
@@ -57,10 +59,10 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     epochs_seen = page.evaluate("Array.from(window.__epochs).map(Number)")
     assert len(set(epochs_seen)) >= 2, f"the progress only showed epochs {epochs_seen}"
     open_step(page, "4 ·")  # the full training curves
-    assert page.get_by_test_id("stPlotlyChart").count() > charts_before
-    open_step(page, "5 ·")
-    expect(page.get_by_text("Test accuracy", exact=True)).to_be_visible()
-    expect(page.get_by_text("✓ Prediction is 'setosa'")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(charts_before + 1, timeout=60_000)
+    open_step(page, "5 ·")  # a step's browser code (here plotly's and the code box's) loads as it opens
+    expect(page.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("✓ Prediction is 'setosa'")).to_be_visible(timeout=60_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     screenshot_desktop_and_phone(page, "iris-trained", "/iris")
@@ -72,9 +74,9 @@ WATCH_REPLAY = """
   window.__replayPoints = [];
   const count = () => {
     if (!document.body.innerText.includes("replaying its training")) return;
-    for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-      if (chart.innerText.includes("Learning, epoch by epoch")) {  // the playground's curves
-        window.__replayPoints.push(chart.querySelectorAll(".scatterlayer path.point").length);
+    for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
+      if (chart.textContent.includes("Learning, epoch by epoch")) {  // the playground's curves (Vega-Lite)
+        window.__replayPoints.push(chart.querySelectorAll(".mark-symbol.role-mark path").length);
       }
     }
   };
@@ -89,7 +91,7 @@ def test_a_second_learner_watches_the_curves_grow_in_a_replay(browser, shared_se
     open_at(first, link, "Iris network")
     train_iris(first)
     open_step(first, "4 ·")
-    expect(first.get_by_text("Solid: training flowers")).to_be_visible()
+    expect(first.get_by_text("Solid: training flowers")).to_be_visible(timeout=60_000)
     expect(first.get_by_text("you watched a replay")).to_have_count(0)  # the first learner trained it live
     first.close()
 
@@ -107,7 +109,7 @@ def test_a_second_learner_watches_the_curves_grow_in_a_replay(browser, shared_se
     expect(second.get_by_text(TRAINED)).to_be_visible(timeout=30_000)
     wait_until_settled(second)
     open_step(second, "4 ·")
-    expect(second.get_by_text("so you watched a replay of that run")).to_be_visible()
+    expect(second.get_by_text("so you watched a replay of that run")).to_be_visible(timeout=60_000)
 
     # Each frame's chart is drawn afresh, so between frames it is briefly empty (0 points): leave those out.
     points = [n for n in second.evaluate("window.__replayPoints") if n]

@@ -17,7 +17,7 @@ class Playground(NamedTuple):
     title: str  #: the page's title
     control: str  #: the main control's label (a slider's, or a radio option's)
     caption: str  #: the caption of the picture it changes (for a chart: the chart's title)
-    kind: str = "image"  #: "image" or "chart" (a Plotly chart)
+    kind: str = "image"  #: "image", "chart" (a Plotly chart) or "vega" (a Vega-Lite chart)
     role: str = "slider"  #: the control's role: a slider is worked with ArrowRight, a radio option is clicked
     first: Callable[[Page], None] | None = None  #: what the learner does before the control has a picture to change
 
@@ -28,7 +28,7 @@ PLAYGROUNDS = {
     "kmeans": Playground("Garden bug detective", "Number of groups (k)", "k-means at work", "chart"),
     "convolution": Playground("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels"),
     "iris": Playground("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out",
-                       "chart"),
+                       "vega"),
     "ethics": Playground("Before you trust a model", "Say 'I don't know' below this confidence",
                          "What the digit networks think the dog is", "chart"),
     # Draw a digit, then switch the ink: the 28×28 picture the network sees swaps its colours.
@@ -38,7 +38,8 @@ PLAYGROUNDS = {
 
 #: kind of picture → (its Streamlit test id, how to read what it shows)
 KINDS = {"image": ("stImage", "el => el.querySelector('img').getAttribute('src')"),
-         "chart": ("stPlotlyChart", "el => el.querySelector('.main-svg').innerHTML")}
+         "chart": ("stPlotlyChart", "el => el.querySelector('.main-svg').innerHTML"),
+         "vega": ("stVegaLiteChart", "el => el.querySelector('svg').innerHTML")}
 
 
 def _within(page: Page, locator, height: int) -> bool:
