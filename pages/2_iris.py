@@ -107,7 +107,8 @@ if step := ui.unfolded(view, view.say(words.STEP_JUDGE), "iris_judge"):
         if not view.kids:
             st.metric("Training accuracy (last epoch)", f"{result.history['accuracy'][-1]:.1%}")
             st.caption(f"Trained in {result.seconds:.1f} s.")
-            st.plotly_chart(charts.confusion_figure(confusion), key="iris_confusion")
+            st.vega_lite_chart(charts.confusion_figure(confusion), key="iris_confusion", width="stretch",
+                               alt=words.CONFUSION_ALT)
             st.dataframe(species_scores(y_test, iris.per_species_accuracy(result.model, X_test, y_test)),
                          hide_index=True)
         with st.expander(view.say(words.WHY)):
@@ -136,7 +137,8 @@ if view.shown("baselines", advanced=True) and (step := ui.unfolded(view, words.S
         st.markdown(words.BASELINES, help=ui.define("model"))
         scores = {"Your neural network": result.test_accuracy} | baselines(result.X_train, result.y_train,
                                                                            result.X_test, result.y_test, seed)
-        st.plotly_chart(charts.accuracy_bars(scores), key="iris_baselines")
+        st.vega_lite_chart(charts.accuracy_bars(scores), key="iris_baselines", width="stretch",
+                           alt=words.BASELINES_ALT)
 
 if view.shown("overfit", advanced=True) and (step := ui.unfolded(view, words.STEP_OVERFIT, "iris_overfit")):
     with step:

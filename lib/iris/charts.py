@@ -1,10 +1,10 @@
 """Charts for the iris page: the data, the network, its training curves and what it learned.
 
 Every species keeps one colour and one marker shape everywhere (colour is never the only cue), from the
-Okabe-Ito palette. The playground's pictures (the network, the decision map and the curves), which are redrawn
-after every epoch while a network trains, are Vega-Lite specifications (plain dicts for ``st.vega_lite_chart``):
-a page with only those opens without plotly's 4.7 MB of browser code (issue #17). The steps' pictures, drawn
-only when a learner opens a step, are ``plotly.graph_objects.Figure`` objects. Functions take plain arrays.
+Okabe-Ito palette. The charts are Vega-Lite specifications (plain dicts for ``st.vega_lite_chart``), so the page
+opens without plotly's 4.7 MB of browser code (issue #17), and the playground's pictures, redrawn after every
+epoch while a network trains, cost no figure validation; only the scatter matrix, drawn when a learner opens the
+data step, stays a ``plotly.graph_objects.Figure``. Functions take plain arrays.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ SPECIES_MARKERS = ("circle", "square", "diamond")
 CURVE_COLOURS = (OKABE_ITO["black"], OKABE_ITO["reddish purple"])
 WEIGHT_COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["reddish purple"])
 UNTRAINED_COLOUR = "#C8C8C8"  #: a connection before there is any weight to show
+BASELINE_COLOUR = "#999999"  #: the simpler models beside the learner's network
 MAX_NODES_DRAWN = 12
 DIAGRAM_TITLE = "Your network: measurements in, species out"
 COMPACT_HEIGHT = 240  #: the playground's map and curves, side by side under the diagram
@@ -213,17 +214,35 @@ def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_T
     }
 
 
-def probability_bars(probabilities: np.ndarray, threshold: float) -> go.Figure:
-    """The network's probability for each species, with the "I don't know" threshold as a line."""
-    figure = go.Figure(go.Bar(x=100 * np.asarray(probabilities), y=list(SPECIES), orientation="h",
-                              marker={"color": list(SPECIES_COLOURS)},
-                              text=[f"{100 * p:.1f}%" for p in probabilities], textposition="auto"))
-    figure.add_vline(x=100 * threshold, line={"dash": "dash", "color": OKABE_ITO["black"]},
-                     annotation_text="sure enough", annotation_position="top")
-    figure.update_layout(title="How sure the network is", xaxis={"title": "probability (%)", "range": [0, 100]},
-                         yaxis={"title": "species", "autorange": "reversed"}, height=260,
-                         margin={"t": 60, "b": 40})
-    return figure
+def probability_bars(probabilities: np.ndarray, threshold: float) -> dict:
+    """A Vega-Lite spec of the network's probability for each species (bars in the species' colours, each
+    labelled with its percentage), with the "I don't know" ``threshold`` as a dashed line."""
+    rows = [{"species": name, "probability": round(100 * float(p), 1), "label": f"{100 * p:.1f}%"}
+            for name, p in zip(SPECIES, probabilities)]
+    y = {"field": "species", "type": "nominal", "title": "species", "sort": list(SPECIES)}
+    x = {"field": "probability", "type": "quantitative", "title": "probability (%)", "scale": {"domain": [0, 100]}}
+    threshold_x = {**x, "field": "threshold"}
+    return {
+        "title": "How sure the network is",
+        "height": {"step": 34},
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "bar"},
+             "encoding": {"y": y, "x": x,
+                          "color": {"field": "species", "type": "nominal", "legend": None, "scale": _species_scale()},
+                          "tooltip": [{"field": "species"}, {"field": "label", "title": "probability"}]}},
+            {"mark": {"type": "text", "align": "left", "dx": 4},
+             "encoding": {"y": y, "x": x, "text": {"field": "label"}}},
+            {"data": {"values": [{"threshold": 100 * threshold, "label": "sure enough"}]},
+             "mark": {"type": "rule", "strokeDash": [6, 4], "color": OKABE_ITO["black"], "strokeWidth": 2},
+             "encoding": {"x": threshold_x,
+                          "tooltip": [{"field": "label", "title": "only answer from"},
+                                      {"field": "threshold", "title": "%"}]}},
+            {"data": {"values": [{"threshold": 100 * threshold, "label": "sure enough"}]},
+             "mark": {"type": "text", "y": -2, "baseline": "bottom", "fontSize": 11},
+             "encoding": {"x": threshold_x, "text": {"field": "label"}}},
+        ],
+    }
 
 
 def map_picture(probabilities: np.ndarray) -> str:
@@ -281,25 +300,55 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
     }
 
 
-def confusion_figure(matrix: np.ndarray) -> go.Figure:
-    """Confusion matrix: rows are the true species, columns what the network said; counts of test flowers."""
-    figure = go.Figure(go.Heatmap(z=matrix, x=list(SPECIES), y=list(SPECIES), colorscale=[list(s) for s in SEQUENTIAL],
-                                  text=matrix, texttemplate="%{text}", showscale=False,
-                                  hovertemplate="true %{y}, predicted %{x}: %{z} flowers<extra></extra>"))
-    figure.update_layout(title="Test flowers: true species vs prediction", height=340,
-                         xaxis={"title": "predicted species"},
-                         yaxis={"title": "true species", "autorange": "reversed"}, margin={"t": 50})
-    return figure
+def confusion_figure(matrix: np.ndarray) -> dict:
+    """A Vega-Lite spec of the confusion matrix: rows are the true species, columns what the network said;
+    each cell counts test flowers, shaded white to blue and labelled with its count."""
+    rows = [{"true species": SPECIES[t], "predicted species": SPECIES[p], "flowers": int(matrix[t, p])}
+            for t in range(len(SPECIES)) for p in range(len(SPECIES))]
+    most = max(int(np.max(matrix)), 1)
+    x = {"field": "predicted species", "type": "nominal", "title": "predicted species", "sort": list(SPECIES),
+         "axis": {"labelAngle": 0, "orient": "top"}}
+    y = {"field": "true species", "type": "nominal", "title": "true species", "sort": list(SPECIES)}
+    return {
+        "title": "Test flowers: true species vs prediction",
+        "height": {"step": 40},
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "rect", "stroke": "white"},
+             "encoding": {"x": x, "y": y,
+                          "fill": {"field": "flowers", "type": "quantitative", "legend": None,
+                                   "scale": {"domain": [0, most], "range": [colour for _, colour in SEQUENTIAL],
+                                             "interpolate": "rgb"}},
+                          "tooltip": [{"field": "true species"}, {"field": "predicted species"},
+                                      {"field": "flowers"}]}},
+            {"mark": {"type": "text", "fontSize": 16},
+             "encoding": {"x": x, "y": y, "text": {"field": "flowers"},
+                          "color": {"condition": {"test": f"datum.flowers > {most / 2}", "value": "white"},
+                                    "value": OKABE_ITO["black"]}}},
+        ],
+    }
 
 
-def accuracy_bars(scores: dict[str, float]) -> go.Figure:
-    """Test accuracy of several models side by side: the first (the learner's network) in vermillion, the
-    others grey (species colours mean species)."""
+def accuracy_bars(scores: dict[str, float]) -> dict:
+    """A Vega-Lite spec of the test accuracy of several models side by side, each labelled: the first (the
+    learner's network) in vermillion, the others grey (species colours mean species)."""
     names = list(scores)
-    figure = go.Figure(go.Bar(x=[100 * scores[n] for n in names], y=names, orientation="h",
-                              marker={"color": [WEIGHT_COLOURS[0]] + ["#999999"] * (len(names) - 1)},
-                              text=[f"{100 * scores[n]:.1f}%" for n in names], textposition="auto"))
-    figure.update_layout(title="Test accuracy, same split", xaxis={"title": "test accuracy (%)", "range": [0, 100]},
-                         yaxis={"title": "model", "autorange": "reversed"}, height=80 + 50 * len(names),
-                         margin={"t": 50})
-    return figure
+    rows = [{"model": name, "accuracy": round(100 * scores[name], 1), "label": f"{100 * scores[name]:.1f}%"}
+            for name in names]
+    y = {"field": "model", "type": "nominal", "title": "model", "sort": names, "axis": {"labelLimit": 220}}
+    x = {"field": "accuracy", "type": "quantitative", "title": "test accuracy (%)", "scale": {"domain": [0, 100]}}
+    return {
+        "title": "Test accuracy, same split",
+        "height": {"step": 30},
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "bar"},
+             "encoding": {"y": y, "x": x,
+                          "color": {"field": "model", "type": "nominal", "legend": None,
+                                    "scale": {"domain": names, "range": [WEIGHT_COLOURS[0]] + [BASELINE_COLOUR] * (
+                                        len(names) - 1)}},
+                          "tooltip": [{"field": "model"}, {"field": "label", "title": "test accuracy"}]}},
+            {"mark": {"type": "text", "align": "left", "dx": 4},
+             "encoding": {"y": y, "x": x, "text": {"field": "label"}}},
+        ],
+    }

@@ -83,11 +83,15 @@ def diagram_caption(layer_sizes: Sequence[int], most_drawn: int) -> str:
 
 
 STEP_TRAIN = "4 · Train: what does training change?"
-#: What the playground's pictures show, for screen readers (``alt``).
+#: What the charts show, for screen readers (``alt``).
 DIAGRAM_ALT = ("The network as dots and lines: the four measurements on the left, the three species on the right, "
                "each line a weight (vermillion positive, dashed purple negative, thicker for stronger).")
 MAP_ALT = ("Which species the network picks for every pair of values of two measurements, shaded in the species' "
            "colours, with the 150 measured flowers on top.")
+PROBABILITY_ALT = "The network's probability for each species as bars, with the “sure enough” threshold as a line."
+CONFUSION_ALT = ("A grid counting the test flowers by their true species (rows) and the species the network said "
+                 "(columns); the diagonal holds the right answers.")
+BASELINES_ALT = "Test accuracy of your network and of three simpler methods, as bars."
 CURVES_ALT = ("Loss and accuracy after each epoch, for the training flowers (solid black) and the test flowers "
               "(dashed purple).")
 

@@ -82,7 +82,8 @@ def measure_a_flower(view, result: iris.TrainResult, frame: pd.DataFrame) -> tup
             st.warning(verdict, icon=":material/help:")
         else:
             st.success(verdict, icon=":material/local_florist:")
-        st.plotly_chart(charts.probability_bars(probabilities, threshold / 100), key="iris_probabilities")
+        st.vega_lite_chart(charts.probability_bars(probabilities, threshold / 100), key="iris_probabilities",
+                           width="stretch", alt=words.PROBABILITY_ALT)
     return flower, verdict
 
 
