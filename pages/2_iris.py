@@ -14,8 +14,8 @@ from lib.iris import charts, network
 from lib.iris import content as words
 from lib.iris.handout import handout
 from lib.iris.tables import species_counts, species_scores
-from lib.ui.iris import (OVERFIT_RESULT, LiveCurves, Playground, baselines, iris_frame, map_axes, measure_a_flower,
-                         reset_design, show_curves, shown_result, train, weights_of)
+from lib.ui.iris import (OVERFIT_RESULT, LiveCurves, Playground, baselines, flower_now, iris_frame, map_axes,
+                         measure_a_flower, reset_design, show_curves, shown_result, train, weights_of)
 
 view = ui.page_setup("iris")
 frame = iris_frame()
@@ -51,91 +51,103 @@ board.note.markdown(view.say(words.trained(result.test_accuracy, len(y_test), ep
                              words.untrained(network.accuracy(weights, activation, X_test, y_test), len(y_test),
                                              view.from_link)))
 
-st.header(view.say(words.STEP_DATA), anchor=False, help=ui.define("feature"))
-st.markdown(view.say(words.DATA_QUESTION))
-if view.shown("data", advanced=True):
-    st.plotly_chart(charts.scatter_matrix(frame), key="iris_splom")
-with st.expander(view.say(words.ANSWER)):
-    st.markdown(view.say(words.DATA))
-    if view.shown("data", advanced=True):
-        st.caption(words.DATA_CAPTION)
-        st.dataframe(frame, height=240, hide_index=True)
+# The steps: each asks its question in its label and is drawn only while open, so the page opens with only
+# the playground's browser code (a step's charts, tables and code boxes load when a learner opens it).
+if step := ui.unfolded(view, view.say(words.STEP_DATA), "iris_data"):
+    with step:
+        st.markdown(view.say(words.DATA_QUESTION), help=ui.define("feature"))
+        if view.shown("data", advanced=True):
+            st.plotly_chart(charts.scatter_matrix(frame), key="iris_splom")
+        with st.expander(view.say(words.ANSWER)):
+            st.markdown(view.say(words.DATA))
+            if view.shown("data", advanced=True):
+                st.caption(words.DATA_CAPTION)
+                st.dataframe(frame, height=240, hide_index=True)
 
-st.header(view.say(words.STEP_SPLIT), anchor=False, help=ui.define("test set"))
-st.markdown(view.say(words.SPLIT_QUESTION))
-split_controls, split_table = st.columns([1, 2], gap="medium") if not view.kids else (st.container(),) * 2
-with split_controls:
-    view.slider("test", format="%.2f")
-    view.select_slider("flowers")
-with split_table:
-    st.dataframe(species_counts(y_train, y_test))
-    st.caption(words.split_caption(len(y_train), len(y_test)))
-with st.expander(view.say(words.ANSWER)):
-    st.markdown(view.say(words.SPLIT))
+if step := ui.unfolded(view, view.say(words.STEP_SPLIT), "iris_split"):
+    with step:
+        st.markdown(view.say(words.SPLIT_QUESTION), help=ui.define("test set"))
+        split_controls, split_table = st.columns([1, 2], gap="medium") if not view.kids else (st.container(),) * 2
+        with split_controls:
+            view.slider("test", format="%.2f")
+            view.select_slider("flowers")
+        with split_table:
+            st.dataframe(species_counts(y_train, y_test))
+            st.caption(words.split_caption(len(y_train), len(y_test)))
+        with st.expander(view.say(words.ANSWER)):
+            st.markdown(view.say(words.SPLIT))
 
 if not view.kids:
-    st.header("3 · Design the network", anchor=False, help=ui.define("neural network"))
-    st.markdown(words.DESIGN_QUESTION)
-    st.metric("Weights and biases to learn", f"{config.parameter_count:,}",
-              help="Each neuron has one weight per input plus one bias; training finds all of them.")
-    with st.expander(words.ANSWER[0]):
-        st.markdown(words.DESIGN + " " + words.diagram_caption(config.layer_sizes, charts.MAX_NODES_DRAWN))
-    st.header("4 · Train", anchor=False, help=ui.define("training"))
-    st.markdown(words.TRAIN_QUESTION)
+    if step := ui.unfolded(view, words.STEP_DESIGN, "iris_design"):
+        with step:
+            st.markdown(words.DESIGN_QUESTION, help=ui.define("neural network"))
+            st.metric("Weights and biases to learn", f"{config.parameter_count:,}",
+                      help="Each neuron has one weight per input plus one bias; training finds all of them.")
+            with st.expander(words.ANSWER[0]):
+                st.markdown(words.DESIGN + " " + words.diagram_caption(config.layer_sizes, charts.MAX_NODES_DRAWN))
+    if step := ui.unfolded(view, words.STEP_TRAIN, "iris_training"):
+        with step:
+            st.markdown(words.TRAIN_QUESTION, help=ui.define("training"))
+            if result is not None:
+                show_curves(view, result, "iris_curves", words.CURVES_CAPTION)
+                with st.expander(words.WHY[0]):
+                    st.markdown(words.TRAIN)
 if result is None:
     ui.end_of_page(view, handout=partial(handout, view.link, config, seed))
     st.stop()
-if not view.kids:
-    show_curves(view, result, "iris_curves", words.CURVES_CAPTION)
-    with st.expander(words.WHY[0]):
-        st.markdown(words.TRAIN)
 
-st.header(view.say(words.STEP_JUDGE), anchor=False, help=ui.define("accuracy"))
-st.markdown(view.say(words.JUDGE_QUESTION))
-st.metric("Test accuracy", f"{result.test_accuracy:.1%}",
-          help="Share of the test flowers (never trained on) the network labels correctly.")
 examples = iris.example_lines(result.model)
-st.code("\n".join(examples), language=None, wrap_lines=True)
 confusion = iris.confusion(result.model, X_test, y_test)
-if not view.kids:
-    st.metric("Training accuracy (last epoch)", f"{result.history['accuracy'][-1]:.1%}")
-    st.caption(f"Trained in {result.seconds:.1f} s.")
-    st.plotly_chart(charts.confusion_figure(confusion), key="iris_confusion")
-    st.dataframe(species_scores(y_test, iris.per_species_accuracy(result.model, X_test, y_test)), hide_index=True)
-with st.expander(view.say(words.WHY)):
-    st.markdown(view.say((words.EXAMPLES, words.TRAIN[1])))
+if step := ui.unfolded(view, view.say(words.STEP_JUDGE), "iris_judge"):
+    with step:
+        st.markdown(view.say(words.JUDGE_QUESTION), help=ui.define("accuracy"))
+        st.metric("Test accuracy", f"{result.test_accuracy:.1%}",
+                  help="Share of the test flowers (never trained on) the network labels correctly.")
+        st.code("\n".join(examples), language=None, wrap_lines=True)
+        if not view.kids:
+            st.metric("Training accuracy (last epoch)", f"{result.history['accuracy'][-1]:.1%}")
+            st.caption(f"Trained in {result.seconds:.1f} s.")
+            st.vega_lite_chart(charts.confusion_figure(confusion), key="iris_confusion", width="stretch",
+                               alt=words.CONFUSION_ALT)
+            st.dataframe(species_scores(y_test, iris.per_species_accuracy(result.model, X_test, y_test)),
+                         hide_index=True)
+        with st.expander(view.say(words.WHY)):
+            st.markdown(view.say((words.EXAMPLES, words.TRAIN[1])))
 
-flower, verdict = iris.EXAMPLE_FLOWERS[0], ""
-if view.shown("measure"):
-    st.header(view.say(words.STEP_MEASURE), anchor=False, help=ui.define("probability"))
-    st.markdown(view.say(words.MEASURE))
-    flower, verdict = measure_a_flower(view, result, frame)
+# The learner's flower (the map and the record use it; the course's first example flower until measured).
+flower, verdict = flower_now(), ""
+if view.shown("measure") and (step := ui.unfolded(view, view.say(words.STEP_MEASURE), "iris_measure")):
+    with step:
+        st.markdown(view.say(words.MEASURE), help=ui.define("probability"))
+        flower, verdict = measure_a_flower(view, result, frame)
 
-if view.shown("map", advanced=True):
-    st.header("7 · See what it learned", anchor=False)
-    st.markdown(words.MAP)
-    x_feature, y_feature = map_axes()
-    if x_feature == y_feature:
-        st.warning("Pick two different measurements for the two axes.")
-    else:
-        xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, flower, resolution=120)
-        st.plotly_chart(charts.decision_map(xs, ys, grid, frame, x_feature, y_feature, flower), key="iris_map")
+if view.shown("map", advanced=True) and (step := ui.unfolded(view, words.STEP_MAP, "iris_map")):
+    with step:
+        st.markdown(words.MAP)
+        x_feature, y_feature = map_axes()
+        if x_feature == y_feature:
+            st.warning("Pick two different measurements for the two axes.")
+        else:
+            xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, flower, resolution=120)
+            st.vega_lite_chart(charts.decision_map(xs, ys, grid, frame, x_feature, y_feature, flower), key="iris_map",
+                               width="stretch", alt=words.MAP_ALT)
 
-if view.shown("baselines", advanced=True):
-    st.header("8 · Maybe you don't need a neural network", anchor=False, help=ui.define("model"))
-    st.markdown(words.BASELINES)
-    scores = {"Your neural network": result.test_accuracy} | baselines(result.X_train, result.y_train,
-                                                                       result.X_test, result.y_test, seed)
-    st.plotly_chart(charts.accuracy_bars(scores), key="iris_baselines")
+if view.shown("baselines", advanced=True) and (step := ui.unfolded(view, words.STEP_BASELINES, "iris_baselines")):
+    with step:
+        st.markdown(words.BASELINES, help=ui.define("model"))
+        scores = {"Your neural network": result.test_accuracy} | baselines(result.X_train, result.y_train,
+                                                                           result.X_test, result.y_test, seed)
+        st.vega_lite_chart(charts.accuracy_bars(scores), key="iris_baselines", width="stretch",
+                           alt=words.BASELINES_ALT)
 
-if view.shown("overfit", advanced=True):
-    st.header("9 · Overfitting: learning by heart", anchor=False, help=ui.define("overfitting"))
-    st.markdown(words.overfit_intro(iris.OVERFIT_CONFIG))
-    if st.button("Run the overfitting demo", key="iris_overfit", icon=":material/trending_up:",
-                 help="Trains the big network on nine flowers; takes a little longer than the course's network."):
-        train(view, iris.OVERFIT_CONFIG, iris.OVERFIT_SEED, LiveCurves("iris_overfit_live"), OVERFIT_RESULT)
-    if demo := shown_result(iris.OVERFIT_CONFIG, iris.OVERFIT_SEED, OVERFIT_RESULT):
-        show_curves(view, demo, "iris_overfit_curves", words.overfit_caption(demo.history, demo.test_accuracy))
+if view.shown("overfit", advanced=True) and (step := ui.unfolded(view, words.STEP_OVERFIT, "iris_overfit")):
+    with step:
+        st.markdown(words.overfit_intro(iris.OVERFIT_CONFIG), help=ui.define("overfitting"))
+        if st.button("Run the overfitting demo", key="iris_overfit", icon=":material/trending_up:",
+                     help="Trains the big network on nine flowers; takes a little longer than the course's network."):
+            train(view, iris.OVERFIT_CONFIG, iris.OVERFIT_SEED, LiveCurves("iris_overfit_live"), OVERFIT_RESULT)
+        if demo := shown_result(iris.OVERFIT_CONFIG, iris.OVERFIT_SEED, OVERFIT_RESULT):
+            show_curves(view, demo, "iris_overfit_curves", words.overfit_caption(demo.history, demo.test_accuracy))
 
 ui.end_of_page(view, handout=partial(handout, view.link, config, seed, result.test_accuracy, result.history, confusion,
                                      examples, list(flower), verdict), notebook={"weights": weights})

@@ -1,17 +1,22 @@
-"""Plotly charts for the iris page: the data, the network, its training curves and what it learned.
+"""Charts for the iris page: the data, the network, its training curves and what it learned.
 
 Every species keeps one colour and one marker shape everywhere (colour is never the only cue), from the
-Okabe-Ito palette. Functions take plain arrays and return ``plotly.graph_objects.Figure`` objects.
+Okabe-Ito palette. The charts are Vega-Lite specifications (plain dicts for ``st.vega_lite_chart``), so the page
+opens without plotly's 4.7 MB of browser code (issue #17), and the playground's pictures, redrawn after every
+epoch while a network trains, cost no figure validation; only the scatter matrix, drawn when a learner opens the
+data step, stays a ``plotly.graph_objects.Figure``. Functions take plain arrays.
 """
 
 from __future__ import annotations
 
+import base64
+
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
+from lib.images import png_bytes
 from lib.iris.model import FEATURES, SPECIES
-from lib.palette import CATEGORICAL, MODEBAR_PX, OKABE_ITO, SEQUENTIAL, use_plotly_template
+from lib.palette import CATEGORICAL, OKABE_ITO, SEQUENTIAL, use_plotly_template
 
 SPECIES_COLOURS = CATEGORICAL[:3]
 SPECIES_MARKERS = ("circle", "square", "diamond")
@@ -19,9 +24,15 @@ SPECIES_MARKERS = ("circle", "square", "diamond")
 #: training and test curves, and positive and negative weights.
 CURVE_COLOURS = (OKABE_ITO["black"], OKABE_ITO["reddish purple"])
 WEIGHT_COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["reddish purple"])
+UNTRAINED_COLOUR = "#C8C8C8"  #: a connection before there is any weight to show
+BASELINE_COLOUR = "#999999"  #: the simpler models beside the learner's network
 MAX_NODES_DRAWN = 12
 DIAGRAM_TITLE = "Your network: measurements in, species out"
 COMPACT_HEIGHT = 240  #: the playground's map and curves, side by side under the diagram
+#: The learner's flower on the decision map: a five-pointed star (a Vega-Lite shape as an SVG path in a 2×2 box).
+STAR = "M0,-1L0.22,-0.31L0.95,-0.31L0.36,0.12L0.59,0.81L0,0.38L-0.59,0.81L-0.36,0.12L-0.95,-0.31L-0.22,-0.31Z"
+MAP_SHADE = 0.3  #: how strongly the decision map's background shows each species' colour (0 to 1)
+MAP_CELL_PX = 4  #: each grid point of the map's picture as a block of this many pixels a side (crisp edges)
 
 use_plotly_template()
 
@@ -30,6 +41,15 @@ def _short(feature: str) -> str:
     return feature.replace(" (cm)", "")
 
 
+def _species_scale(extra: dict[str, str] | None = None) -> dict:
+    """The Vega-Lite scale giving each species its colour (and ``extra`` names their own colours)."""
+    names = {**dict(zip(SPECIES, SPECIES_COLOURS)), **(extra or {})}
+    return {"domain": list(names), "range": list(names.values())}
+
+
+def _shape_scale(extra: dict[str, str] | None = None) -> dict:
+    names = {**dict(zip(SPECIES, SPECIES_MARKERS)), **(extra or {})}
+    return {"domain": list(names), "range": list(names.values())}
 def scatter_matrix(frame) -> go.Figure:
     """Every pair of measurements plotted against each other, one colour and marker per species."""
     figure = go.Figure()
@@ -45,35 +65,50 @@ def scatter_matrix(frame) -> go.Figure:
     return figure
 
 
-def training_curves(history: dict[str, list[float]], epochs: int, compact: bool = False) -> go.Figure:
-    """Loss and accuracy per epoch for the training flowers (solid black) and the test flowers (dashed
-    purple: no species colour), one chart above the other (side by side, the two titles would collide on a
-    phone). ``compact``: the playground's small version, drawn without plotly's toolbar."""
-    titles = ("loss (lower is better)", "accuracy") if compact else ("Loss: how wrong (lower is better)",
-                                                                     "Accuracy: share right (higher is better)")
-    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.16, subplot_titles=titles)
-    steps = list(range(1, len(history.get("loss", [])) + 1))
-    for row, metric in enumerate(("loss", "accuracy"), start=1):
-        for key, label, colour, dash in ((metric, "training flowers", CURVE_COLOURS[0], "solid"),
-                                         (f"test_{metric}", "test flowers", CURVE_COLOURS[1], "dash")):
-            figure.add_trace(go.Scatter(x=steps, y=history.get(key, []), name=label, mode="lines+markers",
-                                        line={"color": colour, "dash": dash}, showlegend=row == 1,
-                                        marker={"size": 4 if compact else 6}, legendgroup=label), row=row, col=1)
-    figure.update_xaxes(range=[0.5, epochs + 0.5])
-    figure.update_xaxes(title_text="epoch", row=2, col=1)
-    figure.update_yaxes(title_text="loss", rangemode="tozero", row=1, col=1)
-    figure.update_yaxes(title_text="accuracy", range=[0, 1.05], row=2, col=1)
-    if compact:
-        figure.update_annotations(font_size=12)
-        figure.update_layout(title={"text": "Learning, epoch by epoch", "pad": {"t": 4}, "font": {"size": 14}},
-                             height=COMPACT_HEIGHT, font={"size": 11}, margin={"l": 50, "r": 10, "t": 60, "b": 50},
-                             legend={"orientation": "h", "yanchor": "top", "y": -0.45, "font": {"size": 11}})
-        return figure
-    # The figure's title sits below the toolbar's band; the first chart's own title below that.
-    figure.update_layout(title="Training, epoch by epoch", height=560,
-                         legend={"orientation": "h", "yanchor": "top", "y": -0.12},
-                         margin={"t": MODEBAR_PX + 60, "b": 20})
-    return figure
+def training_curves(history: dict[str, list[float]], epochs: int, compact: bool = False) -> dict:
+    """A Vega-Lite spec of loss and accuracy per epoch for the training flowers (solid black) and the test
+    flowers (dashed purple: no species colour), one chart above the other (side by side, the two titles
+    would collide on a phone), the epochs to come already on the axis. ``compact``: the playground's small
+    version."""
+    series = (("training flowers", "", CURVE_COLOURS[0], [1, 0]), ("test flowers", "test_", CURVE_COLOURS[1], [6, 3]))
+    rows = [{"epoch": epoch, "measure": metric, "flowers": name, "value": float(value)}
+            for metric in ("loss", "accuracy") for name, prefix, _, _ in series
+            for epoch, value in enumerate(history.get(prefix + metric, []), start=1)]
+    titles = ({"loss": "loss (lower is better)", "accuracy": "accuracy"} if compact else
+              {"loss": "Loss: how wrong (lower is better)", "accuracy": "Accuracy: share right (higher is better)"})
+    height = 50 if compact else 170
+    # A narrow playground column has room for the two names one under the other only.
+    legend = {"orient": "bottom", "direction": "vertical" if compact else "horizontal", "symbolType": "stroke",
+              "symbolStrokeWidth": 2}
+
+    def panel(metric: str, last: bool) -> dict:
+        # Accuracy from 0 to 1; loss from 0 up to its highest value so far (up to 1.2 before training).
+        scale = {"domain": [0, 1]} if metric == "accuracy" else {"zero": True} if rows else {"domain": [0, 1.2]}
+        return {
+            "title": {"text": titles[metric], "fontSize": 12 if compact else 13, "anchor": "start"},
+            "transform": [{"filter": {"field": "measure", "equal": metric}}],
+            "mark": {"type": "line", "point": {"filled": True, "size": 16 if compact else 30}, "clip": True},
+            "height": height,
+            "encoding": {
+                "x": {"field": "epoch", "type": "quantitative", "title": "epoch" if last else None,
+                      "scale": {"domain": [0.5, epochs + 0.5], "nice": False},
+                      "axis": {"tickMinStep": 1, "format": "d", "labels": last}},
+                "y": {"field": "value", "type": "quantitative", "title": metric,
+                      "scale": scale},
+                "color": {"field": "flowers", "type": "nominal", "title": None, "legend": legend,
+                          "scale": {"domain": [s[0] for s in series], "range": [s[2] for s in series]}},
+                "strokeDash": {"field": "flowers", "type": "nominal", "title": None, "legend": legend,
+                               "scale": {"domain": [s[0] for s in series], "range": [s[3] for s in series]}},
+                "tooltip": [{"field": "flowers"}, {"field": "epoch"},
+                            {"field": "value", "title": metric, "format": ".3f"}],
+            },
+        }
+
+    return {"title": "Learning, epoch by epoch" if compact else "Training, epoch by epoch",
+            "data": {"values": rows}, "vconcat": [panel("loss", False), panel("accuracy", True)],
+            "spacing": 6 if compact else 12, "resolve": {"scale": {"color": "shared", "strokeDash": "shared"}},
+            "config": {"axis": {"labelFontSize": 10 if compact else 11, "titleFontSize": 11 if compact else 12},
+                       "legend": {"labelFontSize": 11}}}
 
 
 def _node_positions(sizes: tuple[int, ...]) -> list[np.ndarray]:
@@ -94,125 +129,226 @@ def _neuron_names(sizes: tuple[int, ...], layer: int, count: int) -> list[str]:
     return [f"{_layer_names(sizes)[layer]}, neuron {k + 1}" for k in range(count)]
 
 
-def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_TITLE,
-                    height: int = 250) -> go.Figure:
-    """Neurons as dots in columns, the four measurements on the left and the three species (in their colours
-    and marker shapes) on the right, and every connection as a line: vermillion for a positive weight,
-    dotted reddish purple for a negative one, thicker for a stronger one (grey when ``weights`` is None).
-    Hovering near the middle of a line shows its weight, hovering a neuron its bias. ``weights``:
-    ``lib.iris.network.Weights``. Layers wider than 12 neurons show their first 12."""
+def diagram_rows(sizes: tuple[int, ...], weights=None) -> tuple[list[dict], list[dict]]:
+    """The network as rows to draw: one per connection (its ends, ``weight``, ``sign`` "positive",
+    "negative" or "not trained", line ``width`` 0.5 to 3 by strength against the strongest weight, and the
+    hover ``tip``), and one per neuron (``x`` its layer, ``y``, its ``name``, its ``kind``: "neuron" or a
+    species, and its hover ``tip`` with its bias). Layers wider than 12 neurons show their first 12."""
     positions = _node_positions(sizes)
-    figure = go.Figure()
-    scale = max((np.abs(kernel).max() for kernel, _ in weights), default=1.0) or 1.0 if weights else 1.0
-    lines: dict[tuple[int, int], tuple[list, list]] = {}
-    hover_x, hover_y, hover_text = [], [], []
+    scale = (max((np.abs(kernel).max() for kernel, _ in weights), default=1.0) or 1.0) if weights else 1.0
+    lines, neurons = [], []
     for layer in range(len(sizes) - 1):
         sources, targets = (_neuron_names(sizes, layer + d, len(positions[layer + d])) for d in (0, 1))
         for i, y0 in enumerate(positions[layer]):
             for j, y1 in enumerate(positions[layer + 1]):
                 weight = None if weights is None else float(weights[layer][0][i, j])
-                style = (2, 0) if weight is None else (int(weight < 0), min(int(4 * abs(weight) / scale), 3))
-                xs, ys = lines.setdefault(style, ([], []))
-                xs += [layer, layer + 1, None]
-                ys += [y0, y1, None]
-                if weight is not None:
-                    hover_x.append(layer + 0.5)
-                    hover_y.append((y0 + y1) / 2)
-                    hover_text.append(f"{sources[i]} → {targets[j]}: weight {weight:+.2f}")
-    for (sign, strength), (xs, ys) in sorted(lines.items()):
-        colour, dash = ((WEIGHT_COLOURS[0], "solid"), (WEIGHT_COLOURS[1], "dot"), ("#C8C8C8", "solid"))[sign]
-        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                    line={"color": colour, "width": (0.5, 1.2, 2.0, 3.0)[strength], "dash": dash}))
-    figure.add_trace(go.Scatter(x=hover_x, y=hover_y, mode="markers", hovertext=hover_text, hoverinfo="text",
-                                marker={"size": 10, "color": "rgba(0,0,0,0)"}, showlegend=False))
+                strength = 0 if weight is None else min(int(4 * abs(weight) / scale), 3)
+                lines.append({"x": layer, "y": float(y0), "x2": layer + 1, "y2": float(y1),
+                              "mid_x": layer + 0.5, "mid_y": float(y0 + y1) / 2,
+                              "weight": weight, "width": (0.5, 1.2, 2.0, 3.0)[strength],
+                              "sign": "not trained" if weight is None else "negative" if weight < 0 else "positive",
+                              "tip": f"{sources[i]} → {targets[j]}" + ("" if weight is None else
+                                                                      f": weight {weight:+.2f}")})
+    output = len(sizes) - 1
     for layer, ys in enumerate(positions):
         names = _neuron_names(sizes, layer, len(ys))
-        if layer and weights is not None:
-            names = [f"{name}: bias {bias:+.2f}" for name, bias in zip(names, weights[layer - 1][1])]
-        output = layer == len(sizes) - 1
-        figure.add_trace(go.Scatter(
-            x=[layer] * len(ys), y=ys, mode="markers", showlegend=False, hovertext=names, hoverinfo="text",
-            marker={"size": 18 if output else 14, "color": list(SPECIES_COLOURS) if output else "white",
-                    "symbol": list(SPECIES_MARKERS) if output else "circle",
-                    "line": {"width": 1.5, "color": OKABE_ITO["black"]}}))
+        for k, (name, y) in enumerate(zip(names, ys)):
+            bias = None if not layer or weights is None else float(weights[layer - 1][1][k])
+            neurons.append({"x": layer, "y": float(y), "name": name, "kind": name if layer == output else "neuron",
+                            "tip": name + ("" if bias is None else f": bias {bias:+.2f}")})
+    return lines, neurons
+
+
+def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_TITLE, height: int = 250) -> dict:
+    """A Vega-Lite spec of the network: neurons as dots in columns, the four measurements named on the left
+    and the three species (in their colours and marker shapes) on the right, and every connection as a line:
+    vermillion for a positive weight, dashed reddish purple for a negative one, thicker for a stronger one
+    (grey when ``weights`` is None). Hovering a line (or its middle) shows its weight, hovering a neuron its
+    bias. ``weights``: ``lib.iris.network.Weights``. Layers wider than 12 neurons show their first 12."""
+    lines, neurons = diagram_rows(sizes, weights)
     last = len(sizes) - 1
-    for text, y in zip(map(_short, FEATURES), positions[0]):
-        figure.add_annotation(x=-0.12, y=y, text=text, showarrow=False, xanchor="right", font={"size": 11})
-    for label, y in enumerate(positions[last]):
-        figure.add_annotation(x=last + 0.12, y=y, text=SPECIES[label], showarrow=False, xanchor="left",
-                              font={"size": 12, "color": SPECIES_COLOURS[label]})
-    figure.update_xaxes(tickvals=list(range(len(sizes))), range=[-1.0, last + 0.85], fixedrange=True,
-                        ticktext=[f"{name} {n}" for name, n in zip(_layer_names(sizes), sizes)], showgrid=False,
-                        zeroline=False)
-    figure.update_yaxes(visible=False, fixedrange=True, range=[-1.15, 1.15])
-    figure.update_layout(title={"text": title, "pad": {"t": 4}, "font": {"size": 14}}, height=height,
-                         font={"size": 11}, margin={"l": 4, "r": 4, "t": 34, "b": 24})
-    return figure
+    x = {"field": "x", "type": "quantitative", "axis": None, "scale": {"domain": [-1.0, last + 0.85]}}
+    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"domain": [-1.3, 1.15]}}
+    signs = {"positive": (WEIGHT_COLOURS[0], [1, 0]), "negative": (WEIGHT_COLOURS[1], [3, 2]),
+             "not trained": (UNTRAINED_COLOUR, [1, 0])}
+    tip = [{"field": "tip", "title": "connection"}]
+    layer_labels = [{"x": k, "y": -1.25, "text": f"{name} {n}"} for k, (name, n) in
+                    enumerate(zip(_layer_names(sizes), sizes))]
+    inputs = [row for row in neurons if row["x"] == 0]
+    outputs = [row for row in neurons if row["x"] == last]
+    return {
+        "title": {"text": title, "fontSize": 14, "anchor": "start"},
+        "height": height,
+        "layer": [
+            {"data": {"values": lines}, "mark": {"type": "rule"},
+             "encoding": {"x": x, "y": y, "x2": {"field": "x2"}, "y2": {"field": "y2"},
+                          "stroke": {"field": "sign", "type": "nominal", "legend": None,
+                                     "scale": {"domain": list(signs), "range": [c for c, _ in signs.values()]}},
+                          "strokeDash": {"field": "sign", "type": "nominal", "legend": None,
+                                         "scale": {"domain": list(signs), "range": [d for _, d in signs.values()]}},
+                          "strokeWidth": {"field": "width", "type": "quantitative", "scale": None, "legend": None},
+                          "tooltip": tip}},
+            # An invisible dot in the middle of each line: easier to hover (or tap) than a thin line.
+            {"data": {"values": lines}, "mark": {"type": "point", "opacity": 0, "size": 120, "filled": True},
+             "encoding": {"x": {**x, "field": "mid_x"}, "y": {**y, "field": "mid_y"}, "tooltip": tip}},
+            {"data": {"values": neurons}, "mark": {"type": "point", "filled": True, "opacity": 1,
+                                                   "stroke": OKABE_ITO["black"], "strokeWidth": 1.5},
+             "encoding": {"x": x, "y": y,
+                          "fill": {"field": "kind", "type": "nominal", "legend": None,
+                                   "scale": _species_scale({"neuron": "white"})},
+                          "shape": {"field": "kind", "type": "nominal", "legend": None,
+                                    "scale": _shape_scale({"neuron": "circle"})},
+                          "size": {"condition": {"test": "datum.kind !== 'neuron'", "value": 260}, "value": 150},
+                          "tooltip": [{"field": "tip", "title": "neuron"}]}},
+            {"data": {"values": inputs}, "mark": {"type": "text", "align": "right", "dx": -12, "fontSize": 11},
+             "encoding": {"x": x, "y": y, "text": {"field": "name"}}},
+            {"data": {"values": outputs}, "mark": {"type": "text", "align": "left", "dx": 12, "fontSize": 12,
+                                                   "fontWeight": "bold"},
+             "encoding": {"x": x, "y": y, "text": {"field": "name"},
+                          "color": {"field": "kind", "type": "nominal", "legend": None,
+                                    "scale": _species_scale()}}},
+            {"data": {"values": layer_labels}, "mark": {"type": "text", "fontSize": 11, "baseline": "top"},
+             "encoding": {"x": x, "y": y, "text": {"field": "text"}}},
+        ],
+        "config": {"view": {"stroke": None}},
+    }
 
 
-def probability_bars(probabilities: np.ndarray, threshold: float) -> go.Figure:
-    """The network's probability for each species, with the "I don't know" threshold as a line."""
-    figure = go.Figure(go.Bar(x=100 * np.asarray(probabilities), y=list(SPECIES), orientation="h",
-                              marker={"color": list(SPECIES_COLOURS)},
-                              text=[f"{100 * p:.1f}%" for p in probabilities], textposition="auto"))
-    figure.add_vline(x=100 * threshold, line={"dash": "dash", "color": OKABE_ITO["black"]},
-                     annotation_text="sure enough", annotation_position="top")
-    figure.update_layout(title="How sure the network is", xaxis={"title": "probability (%)", "range": [0, 100]},
-                         yaxis={"title": "species", "autorange": "reversed"}, height=260,
-                         margin={"t": 60, "b": 40})
-    return figure
+def probability_bars(probabilities: np.ndarray, threshold: float) -> dict:
+    """A Vega-Lite spec of the network's probability for each species (bars in the species' colours, each
+    labelled with its percentage), with the "I don't know" ``threshold`` as a dashed line."""
+    rows = [{"species": name, "probability": round(100 * float(p), 1), "label": f"{100 * p:.1f}%"}
+            for name, p in zip(SPECIES, probabilities)]
+    y = {"field": "species", "type": "nominal", "title": "species", "sort": list(SPECIES)}
+    x = {"field": "probability", "type": "quantitative", "title": "probability (%)", "scale": {"domain": [0, 100]}}
+    threshold_x = {**x, "field": "threshold"}
+    return {
+        "title": "How sure the network is",
+        "height": {"step": 34},
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "bar"},
+             "encoding": {"y": y, "x": x,
+                          "color": {"field": "species", "type": "nominal", "legend": None, "scale": _species_scale()},
+                          "tooltip": [{"field": "species"}, {"field": "label", "title": "probability"}]}},
+            {"mark": {"type": "text", "align": "left", "dx": 4},
+             "encoding": {"y": y, "x": x, "text": {"field": "label"}}},
+            {"data": {"values": [{"threshold": 100 * threshold, "label": "sure enough"}]},
+             "mark": {"type": "rule", "strokeDash": [6, 4], "color": OKABE_ITO["black"], "strokeWidth": 2},
+             "encoding": {"x": threshold_x,
+                          "tooltip": [{"field": "label", "title": "only answer from"},
+                                      {"field": "threshold", "title": "%"}]}},
+            {"data": {"values": [{"threshold": 100 * threshold, "label": "sure enough"}]},
+             "mark": {"type": "text", "y": -2, "baseline": "bottom", "fontSize": 11},
+             "encoding": {"x": threshold_x, "text": {"field": "label"}}},
+        ],
+    }
+
+
+def map_picture(probabilities: np.ndarray) -> str:
+    """The decision map's background as a PNG ``data:`` URI: each grid point (``probabilities`` indexed
+    ``[y, x]``, ``y`` upwards) in its most probable species' colour, see-through, as a block of
+    :data:`MAP_CELL_PX` pixels, the highest ``y`` at the top."""
+    winner = probabilities.argmax(axis=2)[::-1]
+    colours = np.array([[int(c[k:k + 2], 16) for k in (1, 3, 5)] + [round(255 * MAP_SHADE)] for c in SPECIES_COLOURS],
+                       dtype=np.uint8)
+    pixels = np.repeat(np.repeat(colours[winner], MAP_CELL_PX, axis=0), MAP_CELL_PX, axis=1)
+    return "data:image/png;base64," + base64.b64encode(png_bytes(pixels, compress_level=6)).decode("ascii")
 
 
 def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, flower=None,
-                 compact: bool = False) -> go.Figure:
-    """Which species the network picks everywhere on a plane of two measurements (shaded background),
-    with the real flowers on top and the measured ``flower`` (if any) as a black star. ``compact``: the
-    playground's small version (no legend: the diagram names the species in the same colours and shapes)."""
-    winner = probabilities.argmax(axis=2)
-    scale = [[k / 3, SPECIES_COLOURS[species]] for species, k in ((0, 0), (0, 1), (1, 1), (1, 2), (2, 2), (2, 3))]
-    figure = go.Figure(go.Heatmap(x=xs, y=ys, z=winner, zmin=-0.5, zmax=2.5, colorscale=scale, opacity=0.3,
-                                  showscale=False, hoverinfo="skip"))
-    for label, name in enumerate(SPECIES):
-        rows = frame[frame["species"] == label]
-        figure.add_trace(go.Scatter(x=rows[FEATURES[x_feature]], y=rows[FEATURES[y_feature]], mode="markers",
-                                    name=name, marker={"color": SPECIES_COLOURS[label],
-                                                       "symbol": SPECIES_MARKERS[label], "size": 5 if compact else 7,
-                                                       "line": {"width": 0.7, "color": "white"}}))
+                 compact: bool = False) -> dict:
+    """A Vega-Lite spec of which species the network picks everywhere on a plane of two measurements (a
+    shaded picture), with the real flowers on top and the measured ``flower`` (if any) as a black star.
+    ``compact``: the playground's small version (no legend: the diagram names the species in the same
+    colours and shapes)."""
+    names = (FEATURES[x_feature], FEATURES[y_feature])
+    rows = [{"x": float(a), "y": float(b), "species": SPECIES[label]}
+            for a, b, label in zip(frame[names[0]], frame[names[1]], frame["species"])]
+    mine = "your flower"
     if flower is not None:
-        figure.add_trace(go.Scatter(x=[flower[x_feature]], y=[flower[y_feature]], mode="markers",
-                                    name="your flower", marker={"symbol": "star", "size": 16,
-                                                                "color": OKABE_ITO["black"]}))
-    figure.update_layout(xaxis={"title": FEATURES[x_feature], "range": [xs[0], xs[-1]]},
-                         yaxis={"title": FEATURES[y_feature], "range": [ys[0], ys[-1]]})
-    if compact:
-        figure.update_layout(title={"text": "Which species where", "pad": {"t": 4}, "font": {"size": 14}},
-                             height=COMPACT_HEIGHT, showlegend=False, font={"size": 11},
-                             margin={"l": 50, "r": 10, "t": 34, "b": 10})
-        return figure
-    figure.update_layout(title="Where the network puts each species", height=480,
-                         legend={"orientation": "h", "y": -0.2}, margin={"t": 50})
-    return figure
+        rows.append({"x": float(flower[x_feature]), "y": float(flower[y_feature]), "species": mine})
+    extent = {"x": float(xs[0]), "x2": float(xs[-1]), "y": float(ys[0]), "y2": float(ys[-1])}
+    x = {"field": "x", "type": "quantitative", "title": names[0],
+         "scale": {"domain": [extent["x"], extent["x2"]], "nice": False, "zero": False}}
+    y = {"field": "y", "type": "quantitative", "title": names[1],
+         "scale": {"domain": [extent["y"], extent["y2"]], "nice": False, "zero": False}}
+    legend = None if compact else {"orient": "bottom", "direction": "horizontal", "title": None}
+    extra = {mine: OKABE_ITO["black"]} if flower is not None else None
+    return {
+        "title": {"text": "Which species where", "fontSize": 14, "anchor": "start"} if compact else
+        "Where the network puts each species",
+        "height": COMPACT_HEIGHT if compact else 420,
+        "data": {"values": rows},
+        "layer": [
+            {"data": {"values": [{"url": map_picture(probabilities), **extent}]},
+             "mark": {"type": "image", "aspect": False},
+             "encoding": {"url": {"field": "url", "type": "nominal"}, "x": x, "x2": {"field": "x2"}, "y": y,
+                          "y2": {"field": "y2"}}},
+            {"mark": {"type": "point", "filled": True, "opacity": 1, "stroke": "white", "strokeWidth": 0.7},
+             "encoding": {"x": x, "y": y,
+                          "color": {"field": "species", "type": "nominal", "title": None,
+                                    "scale": _species_scale(extra), "legend": legend},
+                          "shape": {"field": "species", "type": "nominal", "title": None,
+                                    "scale": _shape_scale({mine: STAR} if extra else None), "legend": legend},
+                          "size": {"condition": {"test": f"datum.species === '{mine}'", "value": 260},
+                                   "value": 25 if compact else 50},
+                          "tooltip": [{"field": "species"}, {"field": "x", "title": _short(names[0])},
+                                      {"field": "y", "title": _short(names[1])}]}},
+        ],
+        "config": {"axis": {"labelFontSize": 10 if compact else 11, "titleFontSize": 11 if compact else 12}},
+    }
 
 
-def confusion_figure(matrix: np.ndarray) -> go.Figure:
-    """Confusion matrix: rows are the true species, columns what the network said; counts of test flowers."""
-    figure = go.Figure(go.Heatmap(z=matrix, x=list(SPECIES), y=list(SPECIES), colorscale=[list(s) for s in SEQUENTIAL],
-                                  text=matrix, texttemplate="%{text}", showscale=False,
-                                  hovertemplate="true %{y}, predicted %{x}: %{z} flowers<extra></extra>"))
-    figure.update_layout(title="Test flowers: true species vs prediction", height=340,
-                         xaxis={"title": "predicted species"},
-                         yaxis={"title": "true species", "autorange": "reversed"}, margin={"t": 50})
-    return figure
+def confusion_figure(matrix: np.ndarray) -> dict:
+    """A Vega-Lite spec of the confusion matrix: rows are the true species, columns what the network said;
+    each cell counts test flowers, shaded white to blue and labelled with its count."""
+    rows = [{"true species": SPECIES[t], "predicted species": SPECIES[p], "flowers": int(matrix[t, p])}
+            for t in range(len(SPECIES)) for p in range(len(SPECIES))]
+    most = max(int(np.max(matrix)), 1)
+    x = {"field": "predicted species", "type": "nominal", "title": "predicted species", "sort": list(SPECIES),
+         "axis": {"labelAngle": 0, "orient": "top"}}
+    y = {"field": "true species", "type": "nominal", "title": "true species", "sort": list(SPECIES)}
+    return {
+        "title": "Test flowers: true species vs prediction",
+        "height": {"step": 40},
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "rect", "stroke": "white"},
+             "encoding": {"x": x, "y": y,
+                          "fill": {"field": "flowers", "type": "quantitative", "legend": None,
+                                   "scale": {"domain": [0, most], "range": [colour for _, colour in SEQUENTIAL],
+                                             "interpolate": "rgb"}},
+                          "tooltip": [{"field": "true species"}, {"field": "predicted species"},
+                                      {"field": "flowers"}]}},
+            {"mark": {"type": "text", "fontSize": 16},
+             "encoding": {"x": x, "y": y, "text": {"field": "flowers"},
+                          "color": {"condition": {"test": f"datum.flowers > {most / 2}", "value": "white"},
+                                    "value": OKABE_ITO["black"]}}},
+        ],
+    }
 
 
-def accuracy_bars(scores: dict[str, float]) -> go.Figure:
-    """Test accuracy of several models side by side: the first (the learner's network) in vermillion, the
-    others grey (species colours mean species)."""
+def accuracy_bars(scores: dict[str, float]) -> dict:
+    """A Vega-Lite spec of the test accuracy of several models side by side, each labelled: the first (the
+    learner's network) in vermillion, the others grey (species colours mean species)."""
     names = list(scores)
-    figure = go.Figure(go.Bar(x=[100 * scores[n] for n in names], y=names, orientation="h",
-                              marker={"color": [WEIGHT_COLOURS[0]] + ["#999999"] * (len(names) - 1)},
-                              text=[f"{100 * scores[n]:.1f}%" for n in names], textposition="auto"))
-    figure.update_layout(title="Test accuracy, same split", xaxis={"title": "test accuracy (%)", "range": [0, 100]},
-                         yaxis={"title": "model", "autorange": "reversed"}, height=80 + 50 * len(names),
-                         margin={"t": 50})
-    return figure
+    rows = [{"model": name, "accuracy": round(100 * scores[name], 1), "label": f"{100 * scores[name]:.1f}%"}
+            for name in names]
+    y = {"field": "model", "type": "nominal", "title": "model", "sort": names, "axis": {"labelLimit": 220}}
+    x = {"field": "accuracy", "type": "quantitative", "title": "test accuracy (%)", "scale": {"domain": [0, 100]}}
+    return {
+        "title": "Test accuracy, same split",
+        "height": {"step": 30},
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "bar"},
+             "encoding": {"y": y, "x": x,
+                          "color": {"field": "model", "type": "nominal", "legend": None,
+                                    "scale": {"domain": names, "range": [WEIGHT_COLOURS[0]] + [BASELINE_COLOUR] * (
+                                        len(names) - 1)}},
+                          "tooltip": [{"field": "model"}, {"field": "label", "title": "test accuracy"}]}},
+            {"mark": {"type": "text", "align": "left", "dx": 4},
+             "encoding": {"y": y, "x": x, "text": {"field": "label"}}},
+        ],
+    }

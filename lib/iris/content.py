@@ -31,7 +31,9 @@ def trained(accuracy: float, test_flowers: int, epochs: int) -> tuple[str, str]:
             "neurons and train again!")
 
 
-STEP_DATA = ("1 · Meet the data", "1 · Meet the flowers")
+#: Each step is a question in its label (a step is drawn only while open): (plain, kid words).
+STEP_DATA = ("1 · Meet the data: which measurement tells the three species apart best?",
+             "1 · Meet the flowers: can you see three groups?")
 DATA_QUESTION = ("**Which of the four measurements tells the three species apart best? Look before you open the "
                  "answer.**",
                  "**Look at the dots on the map above: can you see three groups of flowers?**")
@@ -48,7 +50,7 @@ DATA_CAPTION = ("Setosa (blue circles) stands apart in every picture; versicolor
                 "(green diamonds) overlap in each one, least on the petal measurements (the playground's map). "
                 "The network has to combine all four measurements.")
 
-STEP_SPLIT = ("2 · Split: flowers to learn from, flowers to test on", "2 · Secret test flowers")
+STEP_SPLIT = ("2 · Split: why keep some flowers away from the network?", "2 · Secret test flowers: why?")
 SPLIT_QUESTION = ("**Why keep some flowers away from the network while it learns? Guess, then open the answer.**",
                   "**Why does the robot never see some of the flowers while it learns?**")
 
@@ -59,6 +61,7 @@ SPLIT = (
     "Some flowers are kept secret from the robot while it learns. At the end it is tested on them, like a quiz "
     "with questions it has never seen: that is the only fair way to know if it really learned.")
 
+STEP_DESIGN = "3 · Design the network: how many numbers must training find?"
 DESIGN_QUESTION = ("**Every line in the drawing is a weight, and every neuron past the inputs has one more number, "
                    "its bias. How many numbers must training find? Guess, then change the design and watch.**")
 DESIGN = ("The course's network is preselected: 4 inputs → 10 neurons → 10 neurons → 3 outputs, one per species. "
@@ -72,12 +75,25 @@ def split_caption(training: int, test: int) -> str:
 
 def diagram_caption(layer_sizes: Sequence[int], most_drawn: int) -> str:
     """Under the network diagram; says so when a layer is wider than the ``most_drawn`` neurons it shows."""
-    return ("Vermillion lines are positive weights, dotted purple ones negative; thicker means stronger, and "
+    return ("Vermillion lines are positive weights, dashed purple ones negative; thicker means stronger, and "
             "hovering (or tapping) the middle of a line shows its weight. Before training the weights are random "
             "(Keras draws its own random start when you train)."
             + (f" Layers wider than {most_drawn} neurons show their first {most_drawn}."
                if max(layer_sizes) > most_drawn else ""))
 
+
+STEP_TRAIN = "4 · Train: what does training change?"
+#: What the charts show, for screen readers (``alt``).
+DIAGRAM_ALT = ("The network as dots and lines: the four measurements on the left, the three species on the right, "
+               "each line a weight (vermillion positive, dashed purple negative, thicker for stronger).")
+MAP_ALT = ("Which species the network picks for every pair of values of two measurements, shaded in the species' "
+           "colours, with the 150 measured flowers on top.")
+PROBABILITY_ALT = "The network's probability for each species as bars, with the “sure enough” threshold as a line."
+CONFUSION_ALT = ("A grid counting the test flowers by their true species (rows) and the species the network said "
+                 "(columns); the diagonal holds the right answers.")
+BASELINES_ALT = "Test accuracy of your network and of three simpler methods, as bars."
+CURVES_ALT = ("Loss and accuracy after each epoch, for the training flowers (solid black) and the test flowers "
+              "(dashed purple).")
 
 TRAIN_QUESTION = ("**What does training change? Press Train and watch the lines, the map and the curves in the "
                   "playground grow epoch by epoch.**")
@@ -116,14 +132,16 @@ REPLAYED = ("This design was already trained on this server, so you watched a re
 CURVES_CAPTION = ("Solid: training flowers; dashed: test flowers. Both should improve together. If training keeps "
                   "improving while test gets worse, the network is memorising (overfitting).")
 
-STEP_JUDGE = ("5 · Judge it", "3 · Test the robot")
+STEP_JUDGE = ("5 · Judge it: how does it do on flowers it never saw?",
+              "3 · Test the robot: how many does it get right?")
 JUDGE_QUESTION = ("**Its score on the flowers it learned from is not the point. How does it do on the test flowers "
                   "it never saw, and on the course's three example flowers?**",
                   "**How many secret flowers does the robot get right? And the three flowers below?**")
 EXAMPLES = ("The course's three example flowers. The expected species is only printed next to the answer: "
             "the network never sees it.")
 
-STEP_MEASURE = ("6 · Measure a flower", "4 · Measure a flower")
+STEP_MEASURE = ("6 · Measure a flower: where does the network stop being sure?",
+                "4 · Measure a flower: which kind does the robot say?")
 MEASURE = ("**Move the sliders as if you had measured a flower yourself (from the course's first example flower). "
            "Where does the network stop being sure?**",
            "**Move the sliders as if you had measured a flower with a ruler. Which kind does the robot say?**")
@@ -138,11 +156,16 @@ def verdict(probabilities: np.ndarray, answer: int | None, threshold: int) -> st
     return f"This looks like **{SPECIES[answer]}** ({probabilities[answer]:.1%} sure)."
 
 
+STEP_MAP = "7 · See what it learned: where does it put each species?"
 MAP = ("The background shows which species the network would pick for every pair of values on two "
        "measurements, with the other two held at your flower's values.")
 
+STEP_BASELINES = "8 · Maybe you don't need a neural network: would a simpler method do?"
 BASELINES = ("Three classic methods from scikit-learn, trained in milliseconds on the same training flowers and "
              "tested on the same test flowers. Sometimes the best solution is not a complex model.")
+
+
+STEP_OVERFIT = "9 · Overfitting: what if a big network learns from nine flowers?"
 
 
 def overfit_intro(config: IrisConfig) -> str:

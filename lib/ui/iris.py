@@ -58,9 +58,10 @@ def flower_now() -> np.ndarray:
 
 def measured_flower(frame: pd.DataFrame) -> np.ndarray:
     """The learner's own flower: one slider per measurement, from the smallest to the largest flower measured
-    in ``frame`` (the network has seen nothing outside that), starting at the course's first example flower."""
+    in ``frame`` (the network has seen nothing outside that), starting at the course's first example flower.
+    The sliders keep their values while their step is closed (:func:`flower_now` reads them then)."""
     return np.array([st.slider(feature, float(frame[feature].min()), float(frame[feature].max()),
-                               float(iris.EXAMPLE_FLOWERS[0][k]), 0.1, key=f"iris_flower_{k}",
+                               float(iris.EXAMPLE_FLOWERS[0][k]), 0.1, key=f"iris_flower_{k}", persist_state="session",
                                help=f"The flower's {feature.replace(' (cm)', '')} in centimetres, within the "
                                     "range of the 150 measured flowers.")
                      for k, feature in enumerate(iris.FEATURES)])
@@ -81,17 +82,18 @@ def measure_a_flower(view, result: iris.TrainResult, frame: pd.DataFrame) -> tup
             st.warning(verdict, icon=":material/help:")
         else:
             st.success(verdict, icon=":material/local_florist:")
-        st.plotly_chart(charts.probability_bars(probabilities, threshold / 100), key="iris_probabilities")
+        st.vega_lite_chart(charts.probability_bars(probabilities, threshold / 100), key="iris_probabilities",
+                           width="stretch", alt=words.PROBABILITY_ALT)
     return flower, verdict
 
 
 def map_axes() -> tuple[int, int]:
     """The two measurements (feature indices) the decision map spreads along its axes; petal length across
-    and petal width up at first."""
+    and petal width up at first (kept while their step is closed)."""
     x = st.selectbox("Across (x axis)", range(4), 2, format_func=iris.FEATURES.__getitem__, key="iris_map_x",
-                     help="The measurement along the bottom of the map.")
+                     help="The measurement along the bottom of the map.", persist_state="session")
     y = st.selectbox("Up (y axis)", range(4), 3, format_func=iris.FEATURES.__getitem__, key="iris_map_y",
-                     help="The measurement up the side of the map.")
+                     help="The measurement up the side of the map.", persist_state="session")
     return x, y
 
 
@@ -121,7 +123,8 @@ class LiveCurves:
     def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
         """Draw the run after ``epoch`` of ``epochs``: its curves so far (``weights``: the network then)."""
         self.advance(epoch, epochs, history)
-        self.curves.plotly_chart(charts.training_curves(history, epochs), key=f"{self.key}_{epoch}")
+        self.curves.vega_lite_chart(charts.training_curves(history, epochs), key=f"{self.key}_{epoch}",
+                                    width="stretch", alt=words.CURVES_ALT)
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: nothing to draw yet."""
@@ -153,11 +156,13 @@ class Playground(LiveCurves):
         """Draw the network ``weights`` (of ``config``) and its curves so far (``history``, empty before
         training); ``tag`` keeps each redraw's charts apart while a run trains."""
         xs, ys, grid = network.decision_grid(weights, config.activation, *MAP_AXES, flower_now())
-        for place, name, figure in (
-                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights)),
-                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True)),
-                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True))):
-            place.plotly_chart(figure, key=name + tag, config={"displayModeBar": False})
+        for place, name, spec, alt in (
+                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights), words.DIAGRAM_ALT),
+                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True),
+                 words.MAP_ALT),
+                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True),
+                 words.CURVES_ALT)):
+            place.vega_lite_chart(spec, key=name + tag, width="stretch", alt=alt)
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: the untrained network, so the pictures never go blank while it starts."""
@@ -220,7 +225,8 @@ def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCur
 def show_curves(view, result: iris.TrainResult, key: str, caption: str) -> None:
     """A finished run's training curves with their ``caption``, then, when the learner watched a replay of it,
     a caption saying so."""
-    st.plotly_chart(charts.training_curves(result.history, result.config.epochs), key=key)
+    st.vega_lite_chart(charts.training_curves(result.history, result.config.epochs), key=key, width="stretch",
+                       alt=words.CURVES_ALT)
     st.caption(caption)
     if st.session_state.get(WATCHED, {}).get((result.config, result.seed)):
         st.caption(view.say(words.REPLAYED))

@@ -28,7 +28,7 @@ PLAYGROUNDS = {
     "kmeans": Playground("Garden bug detective", "Number of groups (k)", "k-means at work", "vega"),
     "convolution": Playground("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels"),
     "iris": Playground("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out",
-                       "chart"),
+                       "vega"),
     "ethics": Playground("Before you trust a model", "Say 'I don't know' below this confidence",
                          "What the digit networks think the dog is", "vega"),
     # Draw a digit, then switch the ink: the 28×28 picture the network sees swaps its colours.

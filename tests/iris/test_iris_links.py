@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.iris import IrisConfig
 from lib.iris.handout import handout
-from tests.conftest import bound_controls, open_with_link, unescaped
+from tests.conftest import bound_controls, open_with_link, unescaped, unfold
 
 PAGE = "pages/2_iris.py"
 
@@ -24,6 +24,7 @@ def controls(app: AppTest) -> dict:
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
     app = open_page()
     assert dict(app.query_params) == {}
+    unfold(app, "iris_split")  # the split's controls are in step 2
     app.slider(key="iris_test_fraction").set_value(0.4).run()
     app.select_slider(key="iris_train_size").set_value(20).run()
     app.number_input(key="iris_seed").set_value(42).run()
@@ -42,6 +43,7 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
     sent = controls(app)
 
     received = open_page(**query)
+    unfold(received, "iris_split", "iris_design")
     assert controls(received) == sent
     assert dict(received.query_params) == query
     assert not received.warning.values  # nothing in the link was rejected
@@ -65,7 +67,8 @@ def test_hide_lock_and_lesson():
     assert app.slider(key="iris_design_layers").disabled and app.select_slider(key="iris_design_lr").disabled
     assert not app.slider(key="iris_design_epochs").disabled
     assert not [w for w in app.number_input if w.key == "iris_seed"]
-    assert not app.dataframe or all(len(d.value) != 150 for d in app.dataframe)  # the data table is hidden
+    unfold(app)
+    assert app.dataframe and all(len(d.value) != 150 for d in app.dataframe)  # the data table is hidden
 
     exercise = open_page(lesson="2")
     assert any("Exercise 2" in box.value for box in exercise.info)
@@ -75,6 +78,7 @@ def test_hide_lock_and_lesson():
 
 def test_a_hidden_setting_from_the_link_is_still_used():
     app = open_page(hide="layers", layers="1")
+    unfold(app, "iris_design")
     assert not [w for w in app.slider if w.key == "iris_design_layers"]
     assert app.metric[0].value == f"{(4 + 1) * 10 + (10 + 1) * 3}"
     app.slider(key="iris_design_epochs").set_value(5).run()  # another rerun keeps the hidden value
@@ -92,11 +96,11 @@ def test_kid_mode_uses_simpler_words_and_fewer_controls():
 def test_the_link_restores_a_trained_view_with_one_press_when_this_server_already_trained_it():
     app = open_page(epochs="2", steps="20")
     app.button(key="iris_train").click().run()
-    assert not app.exception and any(m.label == "Test accuracy" for m in app.metric)
+    assert not app.exception and any("test flowers right" in m.value for m in app.markdown)
     again = open_page(epochs="2", steps="20")  # a new session, same server: the design, ready to train
-    assert not any(m.label == "Test accuracy" for m in again.metric)
+    assert any("Press **Train the network**" in m.value for m in again.markdown)
     again.button(key="iris_train").click().run()  # the stored run, replayed in a second or two
-    assert any(m.label == "Test accuracy" for m in again.metric)
+    assert any(m.label == "Test accuracy" for m in unfold(again, "iris_judge").metric)
     assert [h.value for h in again.header][-2:] == ["Try this", "Keep a record"]
 
 

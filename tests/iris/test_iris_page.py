@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.iris import cache
 from lib.training import TRAINING
-from tests.conftest import ROOT, open_with_link, training_elsewhere
+from tests.conftest import ROOT, open_with_link, training_elsewhere, unfold
 
 
 def open_page() -> AppTest:
@@ -15,12 +15,25 @@ def open_page() -> AppTest:
     return app
 
 
+def drawn(app: AppTest, key: str) -> list:
+    """The plotly charts with this ``key`` on the page."""
+    return [chart for chart in app.get("plotly_chart") if chart.key == key]
+
+
 def test_page_shows_data_split_and_design_before_training():
     app = open_page()
-    headers = [h.value for h in app.header]
-    assert headers[:4] == ["1 · Meet the data", "2 · Split: flowers to learn from, flowers to test on",
-                           "3 · Design the network", "4 · Train"]
-    assert app.metric[0].value == "193"
+    # Each step below the playground is a question in its label, drawn only once opened (issue #17).
+    steps = [e.label for e in app.expander if e.label[0].isdigit()]
+    assert steps == ["1 · Meet the data: which measurement tells the three species apart best?",
+                     "2 · Split: why keep some flowers away from the network?",
+                     "3 · Design the network: how many numbers must training find?",
+                     "4 · Train: what does training change?"]
+    assert not app.metric and not app.dataframe and not drawn(app, "iris_splom")  # nothing drawn inside yet
+    unfold(app, "iris_data", "iris_split", "iris_design")
+    assert app.metric[0].value == "193" and len(app.dataframe) == 2 and drawn(app, "iris_splom")
+    app.session_state["open_iris_data"] = False  # close the data step again: its picture and table go
+    app.run()
+    assert len(app.dataframe) == 1 and not drawn(app, "iris_splom")
     # The playground's line under Train: the untrained network's score, and what to do.
     assert any("Press **Train the network**" in m.value and "Untrained (random weights)" in m.value
                for m in app.markdown)
@@ -38,6 +51,7 @@ def test_train_judge_and_i_dont_know():
     app = open_page()
     app.button(key="iris_train").click().run()
     assert not app.exception, app.exception
+    unfold(app)
     metrics = {m.label: m.value for m in app.metric}
     assert float(metrics["Test accuracy"].rstrip("%")) >= 90
     lines = app.code[0].value.splitlines()
@@ -69,6 +83,7 @@ def test_a_user_who_leaves_the_queue_does_not_stop_the_next_one_training():
     next_learner = open_with_link("pages/2_iris.py", link)
     next_learner.button(key="iris_train").click().run(timeout=90)
     assert not next_learner.exception, next_learner.exception
+    unfold(next_learner, "iris_judge")
     assert any(m.label == "Test accuracy" for m in next_learner.metric)
     assert TRAINING.queue_length == 0
 
@@ -78,6 +93,7 @@ def test_every_learner_presses_train_and_watches_it_learn_even_when_the_server_a
     first = open_with_link("pages/2_iris.py", link)
     first.button(key="iris_train").click().run()
     assert not first.exception, first.exception
+    unfold(first, "iris_training", "iris_judge")
     accuracy = {m.label: m.value for m in first.metric}["Test accuracy"]
     assert not any("replay" in c.value for c in first.caption)  # trained live, not replayed
 
@@ -90,6 +106,7 @@ def test_every_learner_presses_train_and_watches_it_learn_even_when_the_server_a
     assert any("Press **Train the network**" in m.value for m in second.markdown)
     second.button(key="iris_train").click().run()
     assert not second.exception, second.exception
+    unfold(second, "iris_training", "iris_judge")
     assert {m.label: m.value for m in second.metric}["Test accuracy"] == accuracy
     assert any("already trained on this server, so you watched a replay" in c.value for c in second.caption)
 
