@@ -36,7 +36,7 @@ with controls:
     out_rows = kernels.output_size(height, f_rows, padding, stride)
     out_cols = kernels.output_size(width, f_cols, padding, stride)
     fits = out_rows > 0 and out_cols > 0
-    where = playground.choose_pixel(out_rows, out_cols, source_key == "course") if fits else (1, 1)
+    where = playground.choose_pixel(view, out_rows, out_cols, source_key == "course") if fits else (1, 1)
     st.markdown(view.say(words.TRY))
 grey_first = not is_colour or colour == "grey"
 kernel_key = tuple(map(tuple, kernel.tolist()))
