@@ -82,10 +82,11 @@ def channel_of(is_colour: bool, grey_first: bool) -> int | None:
 
 def show(view, pixels: np.ndarray, grey_first: bool, output: np.ndarray, weights: dict[str, np.ndarray],
          where: tuple[int, int], keys: tuple[tuple, tuple], settings: tuple[str, int, str],
-         captions: tuple[str, str]) -> None:
+         captions: tuple[str, str]) -> float:
     """Draw the playground's picker (the pictures, live sums under the pointer) at output pixel ``where``
-    (1-based row, column), and the chosen pixel's sum in words under it. ``keys`` name the before and after
-    pictures in the caches; ``settings`` are the padding, stride and range mode."""
+    (1-based row, column), and the chosen pixel's sum in words under it; return that pixel's new number (the
+    shown colour's, or grey). ``keys`` name the before and after pictures in the caches; ``settings`` are the
+    padding, stride and range mode."""
     padding, stride, range_mode = settings
     row, col = where
     after = shown(keys[1] + (range_mode,), output, range_mode)
@@ -107,3 +108,4 @@ def show(view, pixels: np.ndarray, grey_first: bool, output: np.ndarray, weights
     pixel_picker(spec, (keys[0], pixels), (keys[1] + (range_mode,), after), tuple(PIXEL_SETTINGS.values()))
     st.markdown(view.say(words.live_result(first.patch, weights, totals, result, (row, col),
                                            float(values[c_row, c_col]))))
+    return result

@@ -38,7 +38,9 @@ def _never_runs(page: Page) -> list:
     """Start counting the times Streamlit shows its "running" indicator from now on."""
     page.evaluate("""() => {
       window.__runs = [];
-      const seen = () => { if (document.querySelector('[data-testid="stStatusWidget"]')) window.__runs.push(Date.now()); };
+      const seen = () => {
+        if (document.querySelector('[data-testid="stStatusWidget"]')) window.__runs.push(Date.now());
+      };
       window.__runObserver = new MutationObserver(seen);
       window.__runObserver.observe(document.body, {childList: true, subtree: true});
     }""")
@@ -143,7 +145,8 @@ def test_a_tap_chooses_the_pixel_on_a_phone(browser, shared_server):
         box = frame.bounding_box()
         assert box["width"] >= 120 and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
         # Within the first two screens, under the controls.
-        assert box["y"] + page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") < 2 * PHONE["height"]
+        scrolled = page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop")
+        assert box["y"] + scrolled < 2 * PHONE["height"]
         page.touchscreen.tap(*_point(page, 3, 4))
         wait_until_settled(page)
         expect(picker).to_have_attribute("data-row", "3")

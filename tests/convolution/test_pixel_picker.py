@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from lib.convolution import charts, kernels, picker
+from lib.convolution.content import number
 from lib.images import to_grey
 from tests.conftest import ROOT
 
@@ -72,6 +73,7 @@ const fs = require("fs");
   const answers = cases.map((c) => {
     if (c.kind === "g4") return c.values.map(js.g4);
     if (c.kind === "rint") return c.values.map(js.rint);
+    if (c.kind === "term") return c.values.map(js.term);
     const spec = c.spec;
     const [height, width] = [spec.height, spec.width];
     const planes = js.planes(Uint8ClampedArray.from(c.rgba), width, height, spec);
@@ -139,6 +141,7 @@ def test_the_browser_works_out_what_the_server_does():
     cases.append({"kind": "g4", "values": [89.0, 111.0, -0.0, 0.5, 1 / 9, -2.25, 12345.678, 0.00001234, 99.995,
                                            255.0, -1e-7, 1234.5, 7.0e20]})
     cases.append({"kind": "rint", "values": [0.5, 1.5, 2.5, -0.5, 88.5, 89.49, 254.5, 3.0]})
+    cases.append({"kind": "term", "values": [-3.0, 563.0, -0.125, 0.0]})
     answers = _node(cases)
     for (pixels, values, weights, combined, spec), answer in zip(expected, answers):
         shown = charts.to_displayable(combined, spec["mode"])
@@ -163,6 +166,24 @@ def test_the_browser_works_out_what_the_server_does():
                                                                       spec["stride"], tuple(spec["out"]))
     course = answers[0]["worked"]
     assert course[1 * 5 + 1]["result"] == 89 and course[1 * 5 + 2]["result"] == 111  # the course's worked pixels
-    g4, rint = answers[-2], answers[-1]
-    assert g4 == [f"{v + 0.0:.4g}" for v in cases[-2]["values"]]
-    assert rint == np.rint(cases[-1]["values"]).tolist()
+    g4, rint, term = answers[-3:]
+    assert g4 == [f"{v + 0.0:.4g}" for v in cases[-3]["values"]]
+    assert rint == np.rint(cases[-2]["values"]).tolist()
+    assert term == [number(v) for v in cases[-1]["values"]]  # as the server writes an equation
+
+
+def test_the_pickers_files_ship_with_the_app():
+    """The component's HTML, CSS and JavaScript are files beside its wrapper, read when the app starts; the image
+    copies lib/ whole and .dockerignore keeps none of them out. They reach the browser inside the page's own
+    messages (no file of theirs is requested, and nothing from another host: no URL in them)."""
+    from lib.ui import pixel_picker
+
+    assets = sorted(path.name for path in pixel_picker.ASSETS.iterdir())
+    assert assets == ["index.html", "main.js", "style.css"]
+    assert "COPY --chown=workshop:workshop lib ./lib" in (ROOT / "Dockerfile").read_text().splitlines()
+    ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")]
+    assert not any(pattern.startswith("lib") or pattern.endswith((".js", ".css", ".html")) for pattern in ignored)
+    for name in assets:
+        text = (pixel_picker.ASSETS / name).read_text(encoding="utf-8")
+        assert "http://" not in text and "https://" not in text and "//cdn" not in text, name

@@ -28,6 +28,12 @@ export function g4(value) {
   return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
 }
 
+/** lib.convolution.content.number: g4 with a real minus sign, a negative in brackets (for an equation). */
+export function term(value) {
+  const text = g4(value);
+  return text.startsWith("-") ? `(−${text.slice(1)})` : text;
+}
+
 /** NumPy's rint: to the nearest whole number, halves to the even one. */
 export function rint(value) {
   const floor = Math.floor(value);
@@ -311,7 +317,7 @@ export default function mount(component) {
     swatch.style.background = `rgb(${colour.join(",")})`;
     const shown = shades[channel === null ? 0 : channel];
     let text = spec.kernels.length > 1
-      ? `√(${worked.steps.map((s) => `${g4(s.total)}²`).join(" + ")}) = ${g4(worked.result)}` : g4(worked.result);
+      ? `√(${worked.steps.map((s) => `${term(s.total)}²`).join(" + ")}) = ${g4(worked.result)}` : g4(worked.result);
     text += shown === Number(g4(worked.result)) ? "" : ` → ${words.shown} ${shown}`;
     element("span", "value", answer, `${words.result} ${text}`);
     element("span", "old", answer, ` (${words.was} ${g4(worked.old)})`);
