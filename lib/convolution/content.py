@@ -137,6 +137,8 @@ _PICKER_WORDS = {
               "The picture and the new picture, with the sum under your finger or mouse"),
     "hint": ("Move over a picture to work out any pixel; click or tap to choose it.",
              "Move over the picture to try the stamp anywhere; tap to pick a dot."),
+    "locked": ("Move over a picture to work out any pixel (this lesson keeps the chosen one).",
+               "Move over the picture to try the stamp anywhere."),
     "exploring": ("Under the pointer: row {row}, column {col}", "Trying row {row}, column {col}"),
     "chosen": ("Chosen pixel: row {row}, column {col}", "Your dot: row {row}, column {col}"),
     "neighbourhood": ("Neighbourhood", "Dots under the stamp"),

@@ -309,6 +309,9 @@ def test_a_click_on_the_picture_moves_the_sliders_and_the_link(app):
     linked = open_with_link(PAGE, {"row": "9", "col": "1"})
     assert (linked.slider(key="step_row").value, linked.slider(key="step_col").value) == (5, 1)
     assert "only 5 rows" in texts(linked, "warning") and dict(linked.query_params) == {"row": "5", "col": "1"}
+    locked = open_with_link(PAGE, {"lock": "row,col", "col": "4"})  # an instructor holds the pixel still
+    assert locked.slider(key="step_row").disabled and locked.slider(key="step_col").value == 4
+    assert picker(locked)["locked"] and picker(open_with_link(PAGE, {"lock": "padding"}))["locked"] is False
 
     state = {"pixel_picker": {"pick": {"row": 2, "col": 5}}}
     with patch.object(st, "session_state", state):

@@ -251,7 +251,7 @@ export default function mount(component) {
   const after = side(spec.after, spec.captions[1], spec.out[1], spec.out[0], spec.alt[1]);
   before.frame.dataset.role = "before";
   after.frame.dataset.role = "after";
-  const hint = element("p", "hint", panel, spec.words.hint);
+  const hint = element("p", "hint", panel, spec.locked ? spec.words.locked : spec.words.hint);
   const where = element("p", "where", panel);
   const sums = element("div", "sums", panel);
   const answer = element("p", "answer", panel);
