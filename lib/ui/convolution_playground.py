@@ -100,11 +100,12 @@ def show(view, pixels: np.ndarray, grey_first: bool, output: np.ndarray, weights
     result = float(np.hypot(*totals.values())) if len(steps) > 1 else first.total
     spec = picker.payload(pixels.shape[:2], pixels.ndim == 3, grey_first, channel, weights, padding, stride,
                           after.shape[:2], range_mode, (float(output.min()), float(output.max())), where)
-    size = f"{f_rows}×{f_cols}"
-    spec.update(captions=list(captions), words=words.picker_words(view.kids), locked=view.locked("row") or
-                view.locked("col"),
+    size, locked = f"{f_rows}×{f_cols}", view.locked("row") or view.locked("col")
+    how = view.say(words.PICKER_HOW)
+    spec.update(captions=list(captions), words=words.picker_words(view.kids), locked=locked,
                 alt=[f"{captions[0]}, the kernel's {size} window marked around row {c_row + 1}, column {c_col + 1}. "
-                     + view.say(words.PICKER_HOW), f"{captions[1]}, the new pixel marked at row {row}, column {col}."])
+                     + (how.split(";")[0] + "." if locked else how),
+                     f"{captions[1]}, the new pixel marked at row {row}, column {col}."])
     pixel_picker(spec, (keys[0], pixels), (keys[1] + (range_mode,), after), tuple(PIXEL_SETTINGS.values()))
     st.markdown(view.say(words.live_result(first.patch, weights, totals, result, (row, col),
                                            float(values[c_row, c_col]))))

@@ -312,6 +312,7 @@ def test_a_click_on_the_picture_moves_the_sliders_and_the_link(app):
     locked = open_with_link(PAGE, {"lock": "row,col", "col": "4"})  # an instructor holds the pixel still
     assert locked.slider(key="step_row").disabled and locked.slider(key="step_col").value == 4
     assert picker(locked)["locked"] and picker(open_with_link(PAGE, {"lock": "padding"}))["locked"] is False
+    assert picker(locked)["alt"][0].endswith("at any pixel.")  # no click to offer
 
     state = {"pixel_picker": {"pick": {"row": 2, "col": 5}}}
     with patch.object(st, "session_state", state):
