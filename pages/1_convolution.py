@@ -1,7 +1,8 @@
 """Topic page /convolution: a picture is a grid of numbers; slide a small kernel over it (issues #16, #17).
 
 The playground comes first, after setosa's image kernels: the picture, the kernel and the pixel beside the
-picture with the kernel's window marked, the picture after it, and the neighbourhood × the kernel = the new pixel.
+picture and the picture after it; moving over either shows, live in the browser, the kernel's window there and
+the neighbourhood × the kernel = the new pixel, and a click or tap chooses the pixel (lib.ui.pixel_picker).
 Then short steps, each closed under its question until a learner opens it (lib.ui.unfolded: a step costs
 nothing until then), following the course's "Introduction to image analysis": the
 numbers, the multiply-and-add at one pixel (its worked example: 89, then 111), edges (padding) and stride, numbers
@@ -36,7 +37,7 @@ with controls:
     out_rows = kernels.output_size(height, f_rows, padding, stride)
     out_cols = kernels.output_size(width, f_cols, padding, stride)
     fits = out_rows > 0 and out_cols > 0
-    where = playground.choose_pixel(out_rows, out_cols, source_key == "course") if fits else (1, 1)
+    where = playground.choose_pixel(view, out_rows, out_cols, source_key == "course") if fits else (1, 1)
     st.markdown(view.say(words.TRY))
 grey_first = not is_colour or colour == "grey"
 kernel_key = tuple(map(tuple, kernel.tolist()))
@@ -44,10 +45,10 @@ output_key = (source_key, grey_first, preset, kernel_key, padding, stride)
 with effect:
     if fits:
         output = apply_filter(source_key, grey_first, preset, kernel_key, padding, stride, _pixels=pixels)
-        playground.show(view, pixels, grey_first, output, shown_kernels, where, ((source_key, grey_first), output_key),
-                        (padding, stride, range_mode),
-                        (words.picture_caption(view.label("picture"), width, height, is_colour),
-                         f"after {view.label('preset')}: {out_cols} × {out_rows}"))
+        new_value = playground.show(view, pixels, grey_first, output, shown_kernels, where,
+                                    ((source_key, grey_first), output_key), (padding, stride, range_mode),
+                                    (words.picture_caption(view.label("picture"), width, height, is_colour),
+                                     f"after {view.label('preset')}: {out_cols} × {out_rows}"))
     else:
         st.error(words.TOO_BIG)
 
@@ -123,5 +124,5 @@ if view.shown("curious", advanced=True):
     st.info(words.CURIOUS, icon=":material/info:")
 captured = dict(picture=view.label("picture"), preset=view.label("preset"), kernels=shown_kernels, padding=padding,
                 stride=stride, range_mode=range_mode, before=before_png, after=after_png, signed=signed_png,
-                before_size=(width, height), after_size=(out_cols, out_rows))
+                before_size=(width, height), after_size=(out_cols, out_rows), pixel=(*where, new_value))
 ui.end_of_page(view, handout=lambda: handout(view.link, **captured))

@@ -127,6 +127,37 @@ def live_result(patch: np.ndarray, weights: dict[str, np.ndarray], totals: dict[
             f"{old:.4g}).", f"The new dot is **{result:.4g}** (it was {old:.4g}).")
 
 
+#: What the pixel picker is for, after its picture's description (its alt text), plain and in kid words.
+PICKER_HOW = ("Move over it to work out the kernel's sum at any pixel; click or tap to choose that pixel.",
+              "Move over it to try the stamp anywhere; tap or click to pick a dot.")
+
+#: The pixel picker's words (lib/ui/pixel_picker/main.js), plain and in kid words; {row} and {col} are filled in.
+_PICKER_WORDS = {
+    "group": ("The picture and the picture after the kernel, with the sum at the pixel under the pointer",
+              "The picture and the new picture, with the sum under your finger or mouse"),
+    "hint": ("Move over a picture to work out any pixel; click or tap to choose it.",
+             "Move over the picture to try the stamp anywhere; tap to pick a dot."),
+    "locked": ("Move over a picture to work out any pixel (this lesson keeps the chosen one).",
+               "Move over the picture to try the stamp anywhere."),
+    "exploring": ("Under the pointer: row {row}, column {col}", "Trying row {row}, column {col}"),
+    "chosen": ("Chosen pixel: row {row}, column {col}", "Your dot: row {row}, column {col}"),
+    "neighbourhood": ("Neighbourhood", "Dots under the stamp"),
+    "kernel": ("Kernel", "Stamp"),
+    "products": ("Each pixel × kernel", "Dot × stamp"),
+    "sum": ("The sum of the products", "All added up"),
+    "result": ("New pixel:", "New dot:"),
+    "shown": ("shown as", "shown as"),
+    "was": ("it was", "it was"),
+    "failed": ("The picture could not be loaded here; the sliders still choose the pixel.",
+               "The picture did not load; use the sliders to pick a dot."),
+}
+
+
+def picker_words(kids: bool) -> dict[str, str]:
+    """The pixel picker's words in kid words (``kids``) or plain ones."""
+    return {name: pair[1 if kids else 0] for name, pair in _PICKER_WORDS.items()}
+
+
 TRY = ("Move the pixel and watch the sum. Then try another kernel: which one finds edges?",
        "Move the dot. Which kernel draws outlines?")
 

@@ -16,10 +16,12 @@ _PADDING_WORDS = {"zero": "zero padding (a frame of 0s)", "edge": "repeat the ed
 
 def handout(link: str, picture: str, preset: str, kernels: Mapping[str, np.ndarray], padding: str, stride: int,
             range_mode: str, before: bytes, after: bytes, signed: bytes | None = None,
-            before_size: tuple[int, int] = (0, 0), after_size: tuple[int, int] = (0, 0)) -> Handout:
+            before_size: tuple[int, int] = (0, 0), after_size: tuple[int, int] = (0, 0),
+            pixel: tuple[int, int, float] | None = None) -> Handout:
     """A record of one convolution: ``kernels`` maps a name to its numbers (two for Sobel magnitude, one
     otherwise), ``before``/``after``/``signed`` are PNG bytes as the page showed them, sizes are
-    (width, height). Every text that may come from a learner is escaped."""
+    (width, height), ``pixel`` the chosen pixel (row, column, its new number). Every text that may come from a
+    learner is escaped."""
     record = Handout("My convolution", link, "What I did on the *Image kernels* page of the ML workshop companion.")
     record.heading("My settings")
     record.bullets([
@@ -29,6 +31,8 @@ def handout(link: str, picture: str, preset: str, kernels: Mapping[str, np.ndarr
         f"Stride: {int(stride)}",
         f"Numbers below 0 or above 255: {escape_markdown(range_mode)}",
         f"Output size: {after_size[0]} × {after_size[1]} pixels",
+        *([f"The pixel I worked out: row {int(pixel[0])}, column {int(pixel[1])}, new number {pixel[2]:.4g}"]
+          if pixel else []),
     ])
     for name, values in kernels.items():
         values = np.asarray(values, dtype=float)

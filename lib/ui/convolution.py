@@ -19,7 +19,7 @@ from lib.convolution.sources import WORKING_SIDE, Picture, builtin, from_image_s
 from lib.convolution.drawing import framed
 from lib.images import ImageError, enlarge, png_bytes, to_grey
 from lib.ui.convolution_editor import KERNEL_TEXT, custom_kernel, set_custom
-from lib.ui.convolution_playground import CHANNELS, COL, ROW, marked, start_in_the_middle
+from lib.ui.convolution_playground import CHANNELS, COL, PIXEL_SETTINGS, ROW, marked, start_in_the_middle
 from lib.ui.mnist import shipped_network
 
 CUSTOM = "custom"  #: the kernel setting's id for the editor's own kernel
@@ -173,6 +173,8 @@ def _move(delta: int, out_rows: int, out_cols: int) -> None:
     index = (st.session_state[ROW] - 1) * out_cols + st.session_state[COL] - 1 + delta
     index %= out_rows * out_cols
     st.session_state[ROW], st.session_state[COL] = index // out_cols + 1, index % out_cols + 1
+    for key in (ROW, COL):  # the chosen pixel is the bound settings' (the link's); the sliders follow them
+        st.session_state[PIXEL_SETTINGS[key]] = st.session_state[key]
 
 
 def step_through(pixels: np.ndarray, grey_first: bool, output: np.ndarray, shown: dict[str, np.ndarray],

@@ -2,8 +2,11 @@
 live, the picture with the kernel's window marked, the picture after the kernel with the new pixel marked, and
 the neighbourhood × the kernel = the new pixel, with the sum written out.
 
-Streamlit 1.67 cannot report where the pointer is over a picture without a custom component, so the pixel is
-chosen with two sliders (arrow keys move it one pixel at a time); the marks on the pictures show where it is.
+The pictures and the live sum are the pixel picker (:mod:`lib.ui.pixel_picker`, a small custom component): moving
+over the picture works the sum out in the browser at every pixel, and a click or tap chooses one. The "Pixel
+row"/"Pixel column" sliders choose it too (arrow keys move one pixel; screen readers read them); both follow
+the bound settings ``row`` and ``col`` of the lesson file, so the link carries the chosen pixel. Under the
+picker, the chosen pixel's sum in words, worked out by the server.
 """
 
 from __future__ import annotations
@@ -11,13 +14,16 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lib.convolution import charts, drawing, kernels
+from lib.convolution import charts, drawing, kernels, picker
 from lib.convolution import content as words
 from lib.images import enlarge, png_bytes, to_grey
+from lib.ui.pixel_picker import pixel_picker
 
-CHANNELS = ("red", "green", "blue")
-WIDTH = 210  #: each of the before and after pictures at most: with the sum under them, all on the first screen
-ROW, COL = "step_row", "step_col"  #: the chosen output pixel (1-based), shared with the step-through below
+CHANNELS = picker.CHANNELS
+ROW, COL = "step_row", "step_col"  #: the sliders' keys: the chosen output pixel (1-based), shared with the steps
+#: The bound settings (lesson.toml ``row`` and ``col``) the sliders and the picker's click write: the link's
+#: values, 0 while the learner has not chosen (the middle of the picture).
+PIXEL_SETTINGS = {ROW: "pixel_row", COL: "pixel_col"}
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -38,35 +44,31 @@ def marked(key: tuple, _pixels, box: tuple[int, int, int, int]) -> bytes:
     return png_bytes(_marked(_pixels, box))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def before_after(keys: tuple, _before, _after, boxes: tuple[tuple, tuple]) -> bytes:
-    """PNG bytes of the picture and the output side by side (so they stay side by side on a phone), each
-    enlarged, framed and with its box marked; cached by ``keys`` and the boxes."""
-    return png_bytes(drawing.side_by_side(_marked(_before, boxes[0]), _marked(_after, boxes[1]), widest=2 * WIDTH + 16,
-                                          smooth=min(_before.shape[:2]) > 100))
-
-
-def _clamp(key: str, high: int, default: int) -> int:
-    st.session_state[key] = int(min(max(st.session_state.get(key, default), 1), high))
-    return st.session_state[key]
-
-
 def start_in_the_middle() -> None:
     """Forget the chosen pixel, so a new picture starts at its middle (the course's example at row 2, column 2)."""
-    for name in (ROW, COL):
-        st.session_state.pop(name, None)
+    for name in PIXEL_SETTINGS.values():
+        st.session_state[name] = 0
 
 
-def choose_pixel(out_rows: int, out_cols: int, course: bool) -> tuple[int, int]:
-    """Row and column sliders for the output pixel to work out, starting at the middle of the picture (at row 2,
-    column 2 on the ``course``'s example, its worked pixel); return it (1-based)."""
+def _follow(key: str) -> None:
+    st.session_state[PIXEL_SETTINGS[key]] = st.session_state[key]
+
+
+def choose_pixel(view, out_rows: int, out_cols: int, course: bool) -> tuple[int, int]:
+    """Row and column sliders for the output pixel to work out, at the bound settings' values, or the middle of
+    the picture while none is chosen (row 2, column 2 on the ``course``'s example, its worked pixel); return it
+    (1-based). A chosen pixel past a smaller output's edge moves to the edge, and the page says so."""
     chosen = []
-    for key, high, label, across in ((ROW, out_rows, "Pixel row (top to bottom)", "row"),
-                                     (COL, out_cols, "Pixel column (left to right)", "column")):
-        value = _clamp(key, high, 2 if course else (high + 1) // 2)
-        if high > 1:
-            value = st.slider(label, 1, high, key=key,
-                              help=f"Which {across} of the new picture to work out; arrow keys move one pixel.")
+    for (key, name, across), high in zip(((ROW, "row", "rows"), (COL, "col", "columns")), (out_rows, out_cols)):
+        wanted = int(view.value(name))
+        if wanted > high:
+            view.correct(name, high, f"the new picture has only {high} {across}")
+            wanted = high
+        value = wanted or min(2 if course else (high + 1) // 2, high)
+        st.session_state[key] = value  # the slider shows the bound value (set before it is drawn)
+        if high > 1 and view.shown(name):
+            value = st.slider(view.lesson.setting(name).label_in(view.kids), 1, high, key=key,
+                              help=view.help_for(name), disabled=view.locked(name), on_change=_follow, args=(key,))
         chosen.append(value)
     return chosen[0], chosen[1]
 
@@ -80,12 +82,13 @@ def channel_of(is_colour: bool, grey_first: bool) -> int | None:
 
 def show(view, pixels: np.ndarray, grey_first: bool, output: np.ndarray, weights: dict[str, np.ndarray],
          where: tuple[int, int], keys: tuple[tuple, tuple], settings: tuple[str, int, str],
-         captions: tuple[str, str]) -> None:
-    """Draw the playground's pictures and sum for output pixel ``where`` (1-based row, column). ``keys`` name
-    the before and after pictures in the caches; ``settings`` are the padding, stride and range mode."""
+         captions: tuple[str, str]) -> float:
+    """Draw the playground's picker (the pictures, live sums under the pointer) at output pixel ``where``
+    (1-based row, column), and the chosen pixel's sum in words under it; return that pixel's new number (the
+    shown colour's, or grey). ``keys`` name the before and after pictures in the caches; ``settings`` are the
+    padding, stride and range mode."""
     padding, stride, range_mode = settings
     row, col = where
-    before = np.rint(to_grey(pixels)).astype(np.uint8) if grey_first else pixels
     after = shown(keys[1] + (range_mode,), output, range_mode)
     channel = channel_of(pixels.ndim == 3, grey_first)
     values = to_grey(pixels) if grey_first else pixels if channel is None else pixels[..., channel]
@@ -93,25 +96,17 @@ def show(view, pixels: np.ndarray, grey_first: bool, output: np.ndarray, weights
              for name, kernel in weights.items()}
     first = next(iter(steps.values()))
     (f_rows, f_cols), (c_row, c_col) = first.patch.shape, first.centre
-    window = (c_row - f_rows // 2, c_col - f_cols // 2, c_row - f_rows // 2 + f_rows, c_col - f_cols // 2 + f_cols)
-    st.image(before_after(keys + (range_mode,), before, after, (window, (row - 1, col - 1, row, col))),
-             output_format="PNG", width="content", caption=f"{captions[0]} → {captions[1]}",
-             alt=f"{captions[0]}, the kernel's window marked around row {c_row + 1}, column {c_col + 1}; beside it "
-                 f"{captions[1]}, the new pixel marked at row {row}, column {col}")
-    if channel is None:
-        colours = drawing.as_rgb(np.clip(np.rint(first.patch), 0, 255))
-    else:  # the real colours, each cell with this colour's number
-        kernel = next(iter(weights.values()))
-        colours = np.stack([kernels.products_at(pixels[..., c], kernel, row - 1, col - 1, padding, stride).patch
-                            for c in range(3)], axis=-1)
-        colours = np.clip(np.rint(colours), 0, 255).astype(np.uint8)
-    new = drawing.as_rgb(after)[row - 1, col - 1]
     totals = {name: step.total for name, step in steps.items()}
-    titles = ("Neighbourhood" if channel is None else f"Neighbourhood ({CHANNELS[channel]})", "Kernel",
-              "New pixel" if len(steps) == 1 else "Sum")
-    picture = drawing.arithmetic(colours, first.patch, weights, totals, new, ~first.inside, titles)
     result = float(np.hypot(*totals.values())) if len(steps) > 1 else first.total
-    st.image(png_bytes(picture), output_format="PNG", alt=words.live_sum(first.patch, weights, totals, result),
-             caption=None)
+    spec = picker.payload(pixels.shape[:2], pixels.ndim == 3, grey_first, channel, weights, padding, stride,
+                          after.shape[:2], range_mode, (float(output.min()), float(output.max())), where)
+    size, locked = f"{f_rows}×{f_cols}", view.locked("row") or view.locked("col")
+    how = view.say(words.PICKER_HOW)
+    spec.update(captions=list(captions), words=words.picker_words(view.kids), locked=locked,
+                alt=[f"{captions[0]}, the kernel's {size} window marked around row {c_row + 1}, column {c_col + 1}. "
+                     + (how.split(";")[0] + "." if locked else how),
+                     f"{captions[1]}, the new pixel marked at row {row}, column {col}."])
+    pixel_picker(spec, (keys[0], pixels), (keys[1] + (range_mode,), after), tuple(PIXEL_SETTINGS.values()))
     st.markdown(view.say(words.live_result(first.patch, weights, totals, result, (row, col),
                                            float(values[c_row, c_col]))))
+    return result

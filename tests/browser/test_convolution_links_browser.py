@@ -11,9 +11,9 @@ from tests.browser.conftest import DESKTOP, open_at, screenshot_desktop_and_phon
 
 def _open(page: Page, url: str) -> None:
     open_at(page, url, "Image kernels")
-    # Settled is not yet drawn: wait for the sidebar's switch and the first picture before looking.
+    # Settled is not yet drawn: wait for the sidebar's switch and the playground's pictures before looking.
     expect(page.get_by_text("Simpler words")).to_be_visible(timeout=30_000)
-    expect(page.get_by_test_id("stMain").get_by_test_id("stImage").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stMain").locator(".picker")).to_have_attribute("data-state", "ready", timeout=30_000)
 
 
 def test_a_link_sets_the_page_up_and_the_address_follows_changes(page: Page, shared_server):

@@ -17,7 +17,7 @@ class Playground(NamedTuple):
     title: str  #: the page's title
     control: str  #: the main control's label (a slider's, or a radio option's)
     caption: str  #: the caption of the picture it changes (for a chart: the chart's title)
-    kind: str = "image"  #: "image", "chart" (a Plotly chart) or "vega" (a Vega-Lite chart)
+    kind: str = "image"  #: "image", "chart" (Plotly), "vega" (Vega-Lite) or "picker" (the /convolution pixel picker)
     role: str = "slider"  #: the control's role: a slider is worked with ArrowRight, a radio option is clicked
     first: Callable[[Page], None] | None = None  #: what the learner does before the control has a picture to change
 
@@ -26,7 +26,7 @@ class Playground(NamedTuple):
 PLAYGROUNDS = {
     "noise": Playground("Secret spy messages", "How many copies to combine", "Average of the first copy: itself"),
     "kmeans": Playground("Garden bug detective", "Number of groups (k)", "k-means at work", "vega"),
-    "convolution": Playground("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels"),
+    "convolution": Playground("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels", "picker"),
     "iris": Playground("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out",
                        "vega"),
     "ethics": Playground("Before you trust a model", "Say 'I don't know' below this confidence",
@@ -39,7 +39,11 @@ PLAYGROUNDS = {
 #: kind of picture → (its Streamlit test id, how to read what it shows)
 KINDS = {"image": ("stImage", "el => el.querySelector('img').getAttribute('src')"),
          "chart": ("stPlotlyChart", "el => el.querySelector('.main-svg').innerHTML"),
-         "vega": ("stVegaLiteChart", "el => el.querySelector('svg').innerHTML")}
+         "vega": ("stVegaLiteChart", "el => el.querySelector('svg').innerHTML"),
+         # A custom component (components v2) draws in its own shadow root: where its marks are and its captions.
+         "picker": ("stBidiComponentIsolated",
+                    "el => [...el.shadowRoot.querySelectorAll('.mark, figcaption')].map(m => m.getAttribute('style') "
+                    "+ m.textContent).join()")}
 
 
 def _within(page: Page, locator, height: int) -> bool:
@@ -65,7 +69,7 @@ def test_the_main_control_and_its_picture_share_the_first_screen(page: Page, sha
     widget = page.get_by_role(role, name=control)
     boxes = _pictures(page, kind)
     expect(boxes.filter(has_text=caption)).to_have_count(1, timeout=30_000)  # a chart's text comes with plotly
-    where = next(n for n, text in enumerate(boxes.all_text_contents()) if caption in text)
+    where = next(n for n, box in enumerate(boxes.all()) if caption in _shown(box, kind) + box.text_content())
     picture = boxes.nth(where)
     assert _within(page, widget, DESKTOP["height"]) and _within(page, picture, DESKTOP["height"])
     before = _shown(picture, kind)

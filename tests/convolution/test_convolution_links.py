@@ -158,8 +158,10 @@ def test_the_handout_records_the_kernel_settings_and_pictures():
     link = "http://localhost:8501/convolution?preset=custom&kernel=1/9,0,-1;2,0,-2;1,0,-1"
     png = b"\x89PNG\r\n\x1a\n" + b"0" * 20
     record = handout(link, "Upload your own picture", "Custom (edit the numbers)", {"Your kernel <b>*": np.array(
-        [[1 / 9, 0, -1], [2, 0, -2], [1, 0, -1]])}, "edge", 2, "rescale", png, png, png, (640, 480), (320, 240))
+        [[1 / 9, 0, -1], [2, 0, -2], [1, 0, -1]])}, "edge", 2, "rescale", png, png, png, (640, 480), (320, 240),
+        (4, 7, 88.75))
     markdown, page = record.to_markdown(), record.to_html()
+    assert "The pixel I worked out: row 4, column 7, new number 88.75" in markdown
     assert markdown.startswith("# ")
     assert link in markdown and "Stride: 2" in markdown and "repeat the edge pixels" in markdown
     assert "| 1/9 | 0 | -1 |" in markdown and "`1/9,0,-1;2,0,-2;1,0,-1`" in markdown

@@ -2,8 +2,11 @@
 kernel edits (bad cells, huge values, all zeros, normalise), padding and stride, uploads of broken and odd
 files, the camera, and the CNN section with and without the digit model."""
 
+import json
+import re
 import sys
 import types
+from unittest.mock import patch
 
 import numpy as np
 import pytest
@@ -12,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 import lib
 from lib.convolution import kernels
-from tests.conftest import ROOT, tensorflow_loaded_after, texts, unfold
+from tests.conftest import ROOT, open_with_link, tensorflow_loaded_after, texts, unfold
 
 CORPUS = ROOT / "tests" / "corpus"
 PAGE = "pages/1_convolution.py"
@@ -28,6 +31,17 @@ def app():
 
 def result(app) -> str:
     return app.success[0].value
+
+
+def picker(app) -> dict:
+    """The data the playground's pixel picker got (AppTest cannot run a custom component; it keeps its data)."""
+    [element] = [e for e in app.get("bidi_component") if e.proto.component_name == "ml_workshop_pixel_picker"]
+    return json.loads(element.proto.mixed.json or element.proto.json)
+
+
+def captions(app) -> list[str]:
+    """The captions of the pictures on the page: the picker's two, then every image's."""
+    return [*picker(app)["captions"], *(c for image in app.get("image") for c in image.captions)]
 
 
 def test_step_through_shows_the_course_numbers(app):
@@ -145,8 +159,8 @@ def test_odd_and_broken_uploads(app, path):
     app.file_uploader(key="upload").upload(path.name, path.read_bytes(), "application/octet-stream").run()
     assert not app.exception, app.exception
     unfold(app)
-    errors, captions = texts(app, "error"), [c for image in app.get("image") for c in image.captions]
-    assert errors or any(caption.startswith("Upload your own picture") for caption in captions)
+    errors = texts(app, "error")
+    assert errors or any(caption.startswith("Upload your own picture") for caption in captions(app))
     # The page keeps working after the upload, good or bad.
     app.button(key="step_next").click().run()
     assert not app.exception and app.success
@@ -164,7 +178,7 @@ def test_camera_photo(app):
     photo = (ROOT / "data" / "photos" / "flower.jpg").read_bytes()
     app.camera_input(key="camera").set_value(("photo.jpg", photo, "image/jpeg")).run()
     assert not app.exception
-    assert any("Take a photo: 640 × 427" in c for image in app.get("image") for c in image.captions)
+    assert any("Take a photo: 640 × 427" in c for c in captions(app))
 
 
 def _open_cnn_section(app):
@@ -227,14 +241,16 @@ def test_the_playground_comes_first_with_the_course_pixel_live(app):
     """Issue #17: the picture, kernel and pixel beside the pictures they change and the live sum, on top."""
     assert app.markdown[0].value.endswith("over it?")  # the summary asks; nothing gives the answer away
     assert [s.key for s in app.slider][:2] == ["step_row", "step_col"]
-    captions = [c for image in app.get("image") for c in image.captions]
-    assert captions[0] == ("The course's 5×5 example: 5 × 5 pixels, grey (1 number per pixel) → "
-                           "after Sharpen: 5 × 5")
+    assert captions(app)[:2] == ["The course's 5×5 example: 5 × 5 pixels, grey (1 number per pixel)",
+                                 "after Sharpen: 5 × 5"]  # the picture and the output, in the pixel picker
+    assert not app.get("image")  # no server-drawn picture on the first screen: the picker draws both
     live = next(m.value for m in app.markdown if "the new pixel at row" in m.value)
     assert live.endswith("= **89**: the new pixel at row 2, column 2 (it was 99).")
+    assert picker(app)["chosen"] == [2, 2] and dict(app.query_params) == {}
     app.slider(key="step_col").set_value(3).run()
     live = next(m.value for m in app.markdown if "the new pixel at row" in m.value)
     assert "= **111**: the new pixel at row 2, column 3 (it was 103)" in live
+    assert picker(app)["chosen"] == [2, 3] and dict(app.query_params) == {"col": "3"}  # the link carries it
     steps = [e.label for e in app.expander if e.label[0].isdigit()]
     assert steps == ["1 · Read the numbers: what is a picture made of?",
                          "2 · Multiply and add: can you work out the next pixel?",
@@ -256,3 +272,54 @@ def test_a_new_picture_starts_at_its_middle(app):
     assert "edge strength √(" in texts(app) and not app.exception
     app.selectbox(key="source").set_value("course").run()
     assert "**89**" in result(app.selectbox(key="preset").set_value("sharpen").run())
+
+
+def test_the_pixel_picker_gets_the_pictures_and_kernel_the_server_uses(app):
+    """What the browser works out the live sum from (tests/browser/test_convolution_picker_browser.py checks it
+    does): the picture's own numbers and the output as shown, from the app's media store, and the kernel."""
+    data = picker(app)
+    assert data["kernels"] == [{"name": "Sharpen", "values": kernels.KERNELS["sharpen"].tolist(),
+                                "labels": [["0", "-1", "0"], ["-1", "5", "-1"], ["0", "-1", "0"]]}]
+    assert (data["height"], data["width"], data["colour"], data["out"], data["pad"]) == (5, 5, False, [5, 5], [1, 1])
+    assert "click or tap to choose" in data["alt"][0] and data["words"]["result"] == "New pixel:"
+    for url in (data["before"], data["after"]):
+        assert re.fullmatch(r"(/mock)?/media/[0-9a-f]+\.png", url)  # the app's own media store (AppTest: /mock)
+    app.selectbox(key="source").set_value("temple").run()
+    data = picker(app)
+    assert (data["colour"], data["grey"], data["channel"]) == (True, False, 0)  # red, as the step-through
+    app.radio(key="colour").set_value("grey").run()
+    assert (picker(app)["grey"], picker(app)["channel"]) == (True, None)
+    app.selectbox(key="preset").set_value("sobel_magnitude").run()
+    assert [k["name"] for k in picker(app)["kernels"]] == ["Sobel horizontal", "Sobel vertical"]
+
+
+def test_a_click_on_the_picture_moves_the_sliders_and_the_link(app):
+    """The picker's click writes the bound row and column (as its callback does); the sliders, the live sum,
+    the step-through and the link follow. A link carries the pixel; one past the picture's edge is moved in."""
+    from lib.ui.pixel_picker import _picked
+
+    app.session_state["pixel_row"], app.session_state["pixel_col"] = 3, 4  # what _picked sets (tested below)
+    app.run()
+    assert (app.slider(key="step_row").value, app.slider(key="step_col").value) == (3, 4)
+    assert dict(app.query_params) == {"row": "3", "col": "4"} and picker(app)["chosen"] == [3, 4]
+    assert "the new pixel at row 3, column 4" in texts(app)
+    unfold(app, "arithmetic")
+    assert "row 3, column 4" in result(app)
+
+    linked = open_with_link(PAGE, {"row": "9", "col": "1"})
+    assert (linked.slider(key="step_row").value, linked.slider(key="step_col").value) == (5, 1)
+    assert "only 5 rows" in texts(linked, "warning") and dict(linked.query_params) == {"row": "5", "col": "1"}
+    locked = open_with_link(PAGE, {"lock": "row,col", "col": "4"})  # an instructor holds the pixel still
+    assert locked.slider(key="step_row").disabled and locked.slider(key="step_col").value == 4
+    assert picker(locked)["locked"] and picker(open_with_link(PAGE, {"lock": "padding"}))["locked"] is False
+    assert picker(locked)["alt"][0].endswith("at any pixel.")  # no click to offer
+
+    state = {"pixel_picker": {"pick": {"row": 2, "col": 5}}}
+    with patch.object(st, "session_state", state):
+        _picked(("pixel_row", "pixel_col"))
+    assert (state["pixel_row"], state["pixel_col"]) == (2, 5)
+    for bad in (None, {"pick": None}, {"pick": {"row": "x", "col": 1}}, {"pick": {"row": 0, "col": 1}}):
+        state = {"pixel_picker": bad}
+        with patch.object(st, "session_state", state):
+            _picked(("pixel_row", "pixel_col"))
+        assert "pixel_row" not in state
