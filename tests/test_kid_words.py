@@ -98,7 +98,7 @@ def test_kmeans_kid_mode_has_no_grown_up_words():
 
 @pytest.mark.parametrize("kind", ["gaussian", "salt_pepper"])
 def test_noise_kid_mode_has_no_grown_up_words(kind):
-    app = open_with_link("pages/4_noise.py", {"kids": "on", "kind": kind})
+    app = unfold(open_with_link("pages/4_noise.py", {"kids": "on", "kind": kind}))
     text = shown_text(app)
     assert "Scribbles left" in text or kind == "salt_pepper"
     assert_kid_words(text, NOISE_TERMS, "/noise")
@@ -109,5 +109,5 @@ def test_the_plain_pages_keep_their_terms():
     kmeans = open_with_link("pages/5_kmeans.py")
     kmeans.button(key="km_run_all").click().run()
     assert "inertia" in shown_text(kmeans)
-    noise = shown_text(open_with_link("pages/4_noise.py"))
+    noise = shown_text(unfold(open_with_link("pages/4_noise.py")))  # every step open: the chart's step too
     assert "RMS error" in noise and "S/N" in noise

@@ -195,8 +195,10 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
                 st.markdown(exercise.answer)
     if handout is not None:
         st.header("Keep a record", anchor=False)
-        st.markdown("Download what you did on this page — your settings, pictures and results — with a link "
-                    "back to exactly this view. HTML opens in any browser and prints; Markdown is plain text.")
+        st.markdown(view.say("Download what you did on this page — your settings, pictures and results — with a "
+                             "link back to exactly this view. HTML opens in any browser and prints; Markdown is "
+                             "plain text; the notebook is Python code that does it again.",
+                             "Save what you did, to print or to show someone at home."))
         # Built at each press, never kept: a playground that reruns alone (a fragment) changes what it records
         # after this ran, and reads it through ``view.link`` and the page's own record at press time.
         made = handout

@@ -5,7 +5,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib import mnist
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
 
 
 def _visit_the_three_pages() -> AppTest:
@@ -13,7 +13,7 @@ def _visit_the_three_pages() -> AppTest:
     app.switch_page("pages/3_mnist.py").run()
     app.switch_page("pages/6_ethics.py").run()
     app.toggle(key="ethics_demo_dog").set_value(True).run()
-    app.switch_page("pages/1_convolution.py").run()
+    unfold(app.switch_page("pages/1_convolution.py").run(), "cnn")  # the step with the learned kernels
     app.toggle(key="cnn_show").set_value(True).run()
     assert not app.exception, app.exception
     return app
