@@ -26,7 +26,7 @@ from PIL import Image, PngImagePlugin
 from streamlit.testing.v1 import AppTest
 
 from lib import ethics
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
 
 SOURCES = sorted([ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("lib/**/*.py")])
 SCRIPT = "<script>alert(1)</script>"
@@ -133,7 +133,7 @@ def test_script_in_a_csv_shows_as_plain_text():
 
 
 def test_script_in_a_checklist_import_shows_as_plain_text():
-    app = _open("pages/6_ethics.py")
+    app = unfold(_open("pages/6_ethics.py"), "ethics_save")  # the import is in a step drawn only while open
     first = ethics.ITEMS[0].id
     document = {"format": ethics.FORMAT, "version": ethics.FORMAT_VERSION, "project": f"{IMG} {SCRIPT}",
                 "answers": {first: {"answer": "yes", "note": f"{SCRIPT} and {IMG}"}}}
@@ -213,7 +213,7 @@ UPLOAD_FLOWS = [
      "noise_upload", ("secret.png", _png(200), "image/png")),
     ("pages/5_kmeans.py", lambda app: app.radio(key="km_source").set_value("upload").run(),
      "km_upload", ("mine.csv", f"a,{MARKER}\n1,2\n3,4\n5,1\n8,8\n".encode(), "text/csv")),
-    ("pages/6_ethics.py", lambda app: None,
+    ("pages/6_ethics.py", lambda app: unfold(app, "ethics_save"),
      "ethics_import", ("saved.json", ethics.to_json(ethics.empty_answers(MARKER)).encode(), "application/json")),
 ]
 

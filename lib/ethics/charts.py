@@ -66,4 +66,5 @@ def bars(title: str, x: Sequence[str], series: Mapping[str, Sequence[float]], y_
                             {"color": OKABE_ITO["black"]})),
         ]})
     return {"title": title, "height": height, "autosize": {"type": "fit-x", "contains": "padding"},
-            "data": {"values": rows}, "layer": layers}
+            "data": {"values": rows}, "layer": layers,
+            "config": {"mark": {"aria": False}}}  # no unnamed screen-reader roles on the marks: the alt text tells it

@@ -48,7 +48,8 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     expect(page.get_by_role("heading", name="Iris network", level=1)).to_be_visible(timeout=60_000)
     _settle(page)
     expect(page.get_by_text("Press Train the network")).to_be_visible(timeout=120_000)
-    charts_before = page.get_by_test_id("stVegaLiteChart").count()
+    charts_before = 3  # the playground's network, decision map and curves
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(charts_before, timeout=60_000)
 
     page.evaluate(WATCH_PROGRESS)
     page.get_by_role("button", name="Train the network").click()

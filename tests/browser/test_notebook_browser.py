@@ -7,10 +7,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from lib.topics import TOPICS
 from tests.browser.conftest import open_at, wait_until_settled
+from tests.browser.test_iris_browser import train_iris
 
 LABEL = "Download a notebook (.ipynb)"
 
@@ -40,9 +41,7 @@ def test_the_notebook_downloads_as_nbformat_4_with_the_views_settings(page: Page
 
 def test_after_training_the_iris_notebook_carries_the_pages_network(page: Page, shared_server):
     open_at(page, f"{shared_server}/iris?epochs=2&steps=20", "Iris network")
-    page.get_by_role("button", name="Train the network").click()
-    expect(page.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=120_000)
-    wait_until_settled(page, timeout=120_000)
+    train_iris(page)
     _, text = download(page)
     sources = "\n".join(cell.source for cell in nbformat.reads(text, as_version=4).cells)
     assert "PAGE_WEIGHTS = [" in sources and "EPOCHS = 2" in sources and "STEPS_PER_EPOCH = 20" in sources

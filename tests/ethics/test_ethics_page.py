@@ -158,7 +158,8 @@ def test_answers_show_as_they_were_after_the_printable_view(app):
 def test_downloads_hold_the_current_answers(app):
     answer(app, "collect-who", "no", "only adults")
     assert {b.label for b in app.get("download_button")} == {"Download my results (HTML)",
-                                                             "Download my results (Markdown)"}
+                                                             "Download my results (Markdown)",
+                                                             "Download a notebook (.ipynb)"}
     unfold(app, SAVE)  # the JSON file is saved from a step drawn only while open
     buttons = {b.label: b for b in app.get("download_button")}
     assert set(buttons) == {"Download as JSON", "Download my results (HTML)", "Download my results (Markdown)",
