@@ -30,11 +30,12 @@ from bench.measure import Figure, rss_bytes
 from bench.server import streamlit_server
 from bench.session import HeadlessSession, run_in_own_loop
 
-#: What an attendee does on each page: (page, [(widget label, value), ...]).
+#: What an attendee does on each page: (page, [(widget label, value), ...]), with the playground's controls (the
+#: steps below are drawn only once opened).
 MOVES: list[tuple[str, list[tuple[str, object]]]] = [
     ("", []),
-    ("convolution", [("Show the signs: negative in blue, positive in orange-red", True)]),
-    ("mnist", [("Train with inverted copies", True), ("'I don't know' threshold (%)", 80)]),
+    ("convolution", [("Pixel column (left to right)", 3)]),
+    ("mnist", [("Train with inverted copies", True)]),
     ("noise", [("How many copies to combine", 10), ("How many copies to combine", 20)]),
     ("kmeans", [("Number of groups (k)", 4), ("Scale the measurements (standardise)", False)]),
     ("ethics", []),

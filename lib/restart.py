@@ -26,9 +26,11 @@ NOTICE = "The server was restarted; your settings came back from the link."
 _ID = re.compile(r"[0-9a-f]{16}")
 
 
-def cookie_script(server_id: str = SERVER_ID) -> str:
-    """The ``<script>`` that stores ``server_id`` in the browser's :data:`COOKIE`. Built only from an id this
-    module made (16 hex digits, checked), never from anything a browser sent."""
+def cookie_script(server_id: str | None = None) -> str:
+    """The ``<script>`` that stores ``server_id`` (this process's :data:`SERVER_ID` unless given) in the
+    browser's :data:`COOKIE`. Built only from an id this module made (16 hex digits, checked), never from
+    anything a browser sent."""
+    server_id = SERVER_ID if server_id is None else server_id
     if not _ID.fullmatch(server_id):
         raise ValueError("a server id is 16 hexadecimal digits")
     # The style hides the element holding the script, which would otherwise leave a gap above the title.
@@ -37,13 +39,14 @@ def cookie_script(server_id: str = SERVER_ID) -> str:
             f"Max-Age={COOKIE_MAX_AGE}; SameSite=Lax';</script>")
 
 
-def moved_from_another_server(previous: str | None, server_id: str = SERVER_ID) -> bool:
+def moved_from_another_server(previous: str | None, server_id: str | None = None) -> bool:
     """True when the browser's cookie (``previous``, ``None`` without one) names another server process than
-    ``server_id``: the browser had a session on a process that is not this one."""
-    return bool(previous) and previous != server_id
+    ``server_id`` (this process's :data:`SERVER_ID` unless given): the browser had a session on a process
+    that is not this one."""
+    return bool(previous) and previous != (SERVER_ID if server_id is None else server_id)
 
 
-def should_say_restarted(previous: str | None, address_has_settings: bool, server_id: str = SERVER_ID) -> bool:
+def should_say_restarted(previous: str | None, address_has_settings: bool, server_id: str | None = None) -> bool:
     """Whether a session's first page says :data:`NOTICE`: the browser comes from another server process and
     the page was opened with settings in its link (so there is something that came back from it)."""
     return moved_from_another_server(previous, server_id) and address_has_settings

@@ -23,16 +23,13 @@ from streamlit.testing.v1 import AppTest
 
 from lib import ethics
 from lib.images import ImageError, load_image
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
+from tests.convolution.test_convolution_page import captions as convolution_captions
 from tests.corpus.make_corpus import EXPECTED, HERE as CORPUS
 
 
 def texts(app: AppTest, kind: str) -> list[str]:
     return [element.value for element in getattr(app, kind)]
-
-
-def image_captions(app: AppTest) -> list[str]:
-    return [caption for image in app.get("image") for caption in image.captions]
 
 
 @dataclass(frozen=True)
@@ -55,7 +52,7 @@ PICTURE_UPLOADERS = {
         "pages/1_convolution.py", "upload",
         choose=lambda app: app.selectbox(key="source").set_value("upload").run(),
         extensions=None,
-        accepted=lambda app: any(c.startswith("Upload your own picture") for c in image_captions(app)),
+        accepted=lambda app: any(c.startswith("Upload your own picture") for c in convolution_captions(app)),
         afterwards=lambda app: app.button(key="step_next").click().run()),
     "mnist": Uploader(
         "pages/3_mnist.py", "mnist_upload",
@@ -85,7 +82,7 @@ def page_apps():
             app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
             app.switch_page(page).run()
             assert not app.exception, app.exception
-            apps[page] = app
+            apps[page] = unfold(app)  # every step open: each uploader and control is drawn
         return apps[page]
 
     return open_page

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import ethics
 from lib.handout import code_span
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
 
 MARKER = "evil"  # in every hostile text below, and nowhere in the app's own words
 HOSTILE = "**bold** [x](http://evil.test) <b>b</b> :red[r] _it_"
@@ -62,7 +62,7 @@ def open_page(page: str) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     app.switch_page(page).run()
     assert not app.exception, app.exception
-    return app
+    return unfold(app)  # every step open: user text shown anywhere on the page is checked
 
 
 def png(size=(120, 90), colour="orange") -> bytes:
@@ -155,7 +155,7 @@ def test_kmeans_csv_file_name_columns_and_cluster_names():
     assert_user_text_is_literal(app, expect_shown=True)  # the column with text in it is named in a warning
     good = csv(("width", HOSTILE.replace(",", " ")), ("1", "2"), ("2", "3"), ("3", "4"), ("8", "9"), ("9", "9"))
     app.file_uploader(key="km_upload").upload(f"{FILE_STEM}.csv", good, "text/csv").run()
-    assert_user_text_is_literal(app)
+    assert_user_text_is_literal(unfold(app))  # the naming step, drawn once opened, for the new data
     for cluster in range(2):
         name = app.text_input(key=f"km_name_{cluster}")
         name.input(SHORT[:30]).run()
