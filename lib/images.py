@@ -27,6 +27,7 @@ numbers to the 0-255 a screen can show.
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import warnings
@@ -259,3 +260,13 @@ def png_bytes(picture, compress_level: int = 1) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=compress_level)
     return buffer.getvalue()
+
+
+def region_picture(labels, colours, shade: float, cell_px: int = 4) -> str:
+    """A grid of class numbers (``labels[row, column]``, row 0 at the top) as a see-through PNG ``data:`` URI
+    for a chart's background: each cell a block of ``cell_px`` pixels (crisp edges) in its class's colour
+    (``colours[label]``, ``"#RRGGBB"``) at opacity ``shade`` (0 to 1). One picture costs a browser far less
+    than a chart mark per cell."""
+    rgba = np.array([[int(c[k:k + 2], 16) for k in (1, 3, 5)] + [round(255 * shade)] for c in colours], dtype=np.uint8)
+    pixels = np.repeat(np.repeat(rgba[np.asarray(labels, dtype=int)], cell_px, axis=0), cell_px, axis=1)
+    return "data:image/png;base64," + base64.b64encode(png_bytes(pixels, compress_level=6)).decode("ascii")

@@ -9,12 +9,10 @@ data step, stays a ``plotly.graph_objects.Figure``. Functions take plain arrays.
 
 from __future__ import annotations
 
-import base64
-
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.images import png_bytes
+from lib.images import region_picture
 from lib.iris.model import FEATURES, SPECIES
 from lib.palette import CATEGORICAL, OKABE_ITO, SEQUENTIAL, use_plotly_template
 
@@ -252,11 +250,7 @@ def map_picture(probabilities: np.ndarray) -> str:
     """The decision map's background as a PNG ``data:`` URI: each grid point (``probabilities`` indexed
     ``[y, x]``, ``y`` upwards) in its most probable species' colour, see-through, as a block of
     :data:`MAP_CELL_PX` pixels, the highest ``y`` at the top."""
-    winner = probabilities.argmax(axis=2)[::-1]
-    colours = np.array([[int(c[k:k + 2], 16) for k in (1, 3, 5)] + [round(255 * MAP_SHADE)] for c in SPECIES_COLOURS],
-                       dtype=np.uint8)
-    pixels = np.repeat(np.repeat(colours[winner], MAP_CELL_PX, axis=0), MAP_CELL_PX, axis=1)
-    return "data:image/png;base64," + base64.b64encode(png_bytes(pixels, compress_level=6)).decode("ascii")
+    return region_picture(probabilities.argmax(axis=2)[::-1], SPECIES_COLOURS, MAP_SHADE, MAP_CELL_PX)
 
 
 def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, flower=None,

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.images import region_picture
 from lib.kmeans.garden import label
 from lib.palette import CATEGORICAL, OKABE_ITO, TEMPLATE_NAME, use_plotly_template
 
@@ -28,6 +29,8 @@ KIND_STYLE = {"woodlouse": (OKABE_ITO["blue"], "circle"), "ladybird": (OKABE_ITO
               "stone": (OKABE_ITO["bluish green"], "square")}
 HEIGHT = 430
 GRID = 40  #: cells per side of the grid behind the points: the regions, and where a click can add an item
+REGION_SHADE = 0.18  #: how strongly each region shows its cluster's colour (0 to 1)
+REGION_CELL_PX = 8  #: each grid cell of the regions' picture as a block of this many pixels a side
 GREY = "#777777"  #: items not yet in a group
 CLICK = "spot"  #: the name of the Vega-Lite selection a click on :func:`points_chart` makes
 
@@ -110,7 +113,7 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
 
     Points are grey until coloured by ``labels`` (cluster numbers) or ``kinds`` (true kinds), each group with its
     own colour and shape. ``centroids`` are (k, 2) positions in (x, y) units, drawn as numbered crosses;
-    ``regions`` is ``(xs, ys, grid_labels)`` from :func:`region_grid`, drawn as faint cells behind the points;
+    ``regions`` is ``(xs, ys, grid_labels)`` from :func:`region_grid`, drawn as one faint picture behind the points;
     ``lines`` joins each point to its centroid. ``click`` (what a click does, e.g. "adds an item here") covers
     the plot with cells that a click selects: the selection :data:`CLICK` holds the clicked cell's centre (or
     the clicked item's position) as ``x`` and ``y``. ``new_item`` is ``(x, y, text)``, drawn as a star.
@@ -148,30 +151,27 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
     whose = ([{"field": "group", "title": group}] if labels is not None else
              [{"field": "group", "title": "kind"}] if kinds is not None else [])  # grey items: nothing to say
     datasets, layers = {"items": items}, []
-    if regions is not None or click:
-        xs, ys, grid = regions if regions is not None else (_grid(*ranges["x"]), _grid(*ranges["y"]), None)
+    if regions is not None:  # one see-through picture: a chart mark per cell is slow to redraw
+        grid = regions[2]
+        corners = {"x": ranges["x"][0], "x2": ranges["x"][1], "y": ranges["y"][0], "y2": ranges["y"][1]}
+        datasets["regions"] = pd.DataFrame([{"url": region_picture(grid[::-1], [cluster_style(c)[0] for c in range(k)],
+                                                                   REGION_SHADE, REGION_CELL_PX), **corners}])
+        layers.append({"data": {"name": "regions"}, "mark": {"type": "image", "aspect": False, "interactive": False},
+                       "encoding": {"url": {"field": "url", "type": "nominal"}, "x": axis("x", "x"),
+                                    "x2": {"field": "x2"}, "y": axis("y", "y"), "y2": {"field": "y2"}}})
+    if click:  # invisible cells tiling the plot, for a selection fires only on a mark
+        xs, ys = _grid(*ranges["x"]), _grid(*ranges["y"])
         gx, gy = np.meshgrid(xs, ys)
-        cells = pd.DataFrame({"x": gx.ravel(), "y": gy.ravel()})
         half = {"x": float(xs[1] - xs[0]) / 2, "y": float(ys[1] - ys[0]) / 2}
-        cell = {"data": {"name": "cells"},
-                "transform": [{"calculate": f"datum.{c} {sign} {half[c]!r}", "as": f"{c}{end}"}
-                              for c in ("x", "y") for sign, end in (("-", "0"), ("+", "1"))],
-                "mark": {"type": "rect", "opacity": 0.18} if grid is not None
-                else {"type": "rect", "fill": "#ffffff", "opacity": 0},
-                "encoding": {"x": axis("x", "x0"), "x2": {"field": "x1"}, "y": axis("y", "y0"), "y2": {"field": "y1"}}}
-        tooltip = list(where)
-        if grid is not None:
-            cells["group"] = [clusters[c] for c in grid.ravel()]
-            cell["encoding"]["color"] = colour
-            tooltip.append({"field": "group", "title": f"nearest {middle}"})
-        if click:
-            cells["click"] = click
-            cell["params"] = [{"name": CLICK, "select": {"type": "point", "fields": ["x", "y"], "on": "click",
-                                                          "toggle": False, "clear": False}}]
-            tooltip.append({"field": "click", "title": "a click"})
-        cell["encoding"]["tooltip"] = tooltip
-        datasets["cells"] = cells
-        layers.append(cell)
+        datasets["cells"] = pd.DataFrame({"x": gx.ravel(), "y": gy.ravel(), "click": click})
+        layers.append({"data": {"name": "cells"},
+                       "transform": [{"calculate": f"datum.{c} {sign} {half[c]!r}", "as": f"{c}{end}"}
+                                     for c in ("x", "y") for sign, end in (("-", "0"), ("+", "1"))],
+                       "mark": {"type": "rect", "fill": "#ffffff", "opacity": 0},
+                       "params": [{"name": CLICK, "select": {"type": "point", "fields": ["x", "y"], "on": "click",
+                                                             "toggle": False, "clear": False}}],
+                       "encoding": {"x": axis("x", "x0"), "x2": {"field": "x1"}, "y": axis("y", "y0"),
+                                    "y2": {"field": "y1"}, "tooltip": [*where, {"field": "click", "title": "a click"}]}})
     if lines and labels is not None and centroids is not None:
         own = np.asarray(centroids, dtype=float)[labels]
         datasets["lines"] = items[["x", "y"]].assign(cx=own[:, 0], cy=own[:, 1])
@@ -210,7 +210,8 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
                     "encoding": {**at, "text": {"field": "text"}}}]
     head, _, tail = title.partition(": ")  # "k-means at work: ✕ marks…" in two lines, to fit a phone
     return {"title": {"text": head, "subtitle": tail} if tail else title, "height": height, "datasets": datasets,
-            "layer": layers, "usermeta": {"embedOptions": {"renderer": "svg"}}}
+            "layer": layers, "usermeta": {"embedOptions": {"renderer": "svg"}},
+            "config": {"mark": {"aria": False}}}  # no unnamed screen-reader roles: the alt text tells it
 
 
 def region_grid(frame: pd.DataFrame, x: str, y: str, classify) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -2,11 +2,16 @@
 per cluster or kind, the regions and the click cells behind the points, centroids, titles and tooltips; and the
 histogram."""
 
+import base64
+import io
+
 import numpy as np
 import pandas as pd
+from PIL import Image
 
 from lib.kmeans import garden
-from lib.kmeans.charts import CLICK, GREY, GRID, SHAPES, cluster_style, histogram_chart, points_chart, region_grid
+from lib.kmeans.charts import (CLICK, GREY, GRID, REGION_CELL_PX, REGION_SHADE, SHAPES, cluster_style, histogram_chart,
+                               points_chart, region_grid)
 from lib.palette import CATEGORICAL, OKABE_ITO
 
 TABLE = pd.DataFrame({"length_mm": [1.0, 2.0, 9.0, 10.0], "weight_g": [0.1, 0.2, 3.0, 3.5]})
@@ -48,22 +53,35 @@ def test_two_clusters_named_alike_keep_their_own_colours():
     assert _layer(chart, "items")["encoding"]["color"]["scale"]["domain"] == ["bug (cluster 0)", "bug (cluster 1)"]
 
 
-def test_regions_tile_the_plot_behind_the_points_and_a_click_selects_a_cell():
+def test_regions_are_one_picture_behind_the_points_and_a_click_selects_a_cell():
     classify = lambda p: (p[:, 0] > 5).astype(int)  # noqa: E731 - left and right halves
     regions = region_grid(TABLE, "length_mm", "weight_g", classify)
     xs, ys, grid = regions
     assert grid.shape == (GRID, GRID) and np.allclose(np.diff(xs), xs[1] - xs[0])
     chart = points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], regions=regions,
                          centroids=[[1.5, 0.15], [9.5, 3.25]], click="adds an item here", kids=True)
-    assert [layer["data"]["name"] for layer in chart["layer"]] == ["cells", "items", "centres", "centres"]
+    assert [layer["data"]["name"] for layer in chart["layer"]] == ["regions", "cells", "items", "centres", "centres"]
+    picture = chart["datasets"]["regions"].iloc[0]
+    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(picture["url"].split(",", 1)[1]))))
+    assert pixels.shape == (GRID * REGION_CELL_PX, GRID * REGION_CELL_PX, 4)
+    left, right = (cluster_style(c)[0] for c in (0, 1))  # the items' colours, see-through
+    alpha = round(255 * REGION_SHADE)
+    assert pixels[0, 0].tolist() == [int(left[k:k + 2], 16) for k in (1, 3, 5)] + [alpha]
+    assert pixels[-1, -1].tolist() == [int(right[k:k + 2], 16) for k in (1, 3, 5)] + [alpha]
+    assert [picture[c] for c in ("x", "x2")] == chart["layer"][0]["encoding"]["x"]["scale"]["domain"]
     cells, cell = chart["datasets"]["cells"], _layer(chart, "cells")
-    assert len(cells) == GRID * GRID and set(cells["group"]) == {"group 0", "group 1"}
+    assert len(cells) == GRID * GRID and cell["mark"]["opacity"] == 0
     assert cell["params"][0]["name"] == CLICK and cell["params"][0]["select"]["fields"] == ["x", "y"]
     assert {"field": "click", "title": "a click"} in cell["encoding"]["tooltip"]
-    assert cell["encoding"]["color"] == _layer(chart, "items")["encoding"]["color"]  # one legend, one scale
     centroids = chart["datasets"]["centres"]
     assert list(centroids["group"]) == ["group 0", "group 1"] and list(centroids["number"]) == ["0", "1"]
     assert _layer(chart, "centres")["encoding"]["tooltip"][0]["title"] == "middle"
+
+
+def test_without_a_click_to_take_no_cells_are_drawn():
+    regions = region_grid(TABLE, "length_mm", "weight_g", lambda p: (p[:, 0] > 5).astype(int))
+    chart = points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], regions=regions)
+    assert "cells" not in chart["datasets"] and len(chart["layer"]) == 2
 
 
 def test_placing_centroids_clicks_invisible_cells_and_lines_join_items_to_their_centroid():
