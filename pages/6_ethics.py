@@ -2,7 +2,8 @@
 small playground asking its question before it shows anything: at the top the dog shown to the digit networks,
 with the "I don't know" threshold beside what they answer; then, as steps drawn only while open, black-on-white
 digits, an iris network trained with few flowers of one species and a stranger in the garden. Then the checklist
-to answer, save and reload (the saving a step of its own; kid mode: six detective questions). The checklist and the answers' format live in lib.ethics, the page's
+to answer, save and reload: a progress bar per section, each section's questions drawn only while open, the saving
+a step of its own (kid mode: six detective questions). The playground reruns alone (a fragment). The checklist and the answers' format live in lib.ethics, the page's
 sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the answers' widgets in lib.ui.ethics
 and the demos in lib.ui.ethics_demos; this page lays them out."""
 
@@ -15,7 +16,7 @@ from lib.ethics import words
 from lib.ethics.content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics.demos import DEMOS
 from lib.ethics.handout import handout
-from lib.ui.ethics import (answers, checklist_item, kids_checklist, printable, progress, project_name,
+from lib.ui.ethics import (answers, checklist_section, kids_checklist, printable, progress, project_name,
                            save_panel)
 from lib.ui.ethics_demos import playground, step
 
@@ -27,16 +28,16 @@ if view.value("printable"):  # only the checklist and the answers, ready for the
     printable(given)
     st.stop()
 
-ran = []  # one sentence per demo the learner tried, for the handout
+ran = {}  # demo → a sentence on what the learner tried, for the handout (the playground updates its own)
 number = 0
 if view.shown("demos"):
-    if view.shown("dog") and (said := playground(view)):
-        ran.append(said)
+    if view.shown("dog"):
+        playground(view, ran)
     for demo in DEMOS[1:]:
         if view.shown(demo.key, advanced=demo.key == "iris"):  # kids: the dog, the digits, the garden
             number += 1
             if said := step(view, number, demo):
-                ran.append(said)
+                ran[demo.key] = said
 
 st.header(f"{number + 1} · {view.say(words.CHECKLIST_HEADING)}", anchor=False)
 st.markdown(view.say(words.CHECKLIST_INTRO))
@@ -49,9 +50,7 @@ else:
     st.subheader("Progress", anchor=False)
     progress(view, given)
     for section in ethics.CHECKLIST:
-        st.subheader(section.title, anchor=False)
-        for entry in section.items:
-            checklist_item(view, entry)
+        checklist_section(view, section)
 
 if view.shown("save", advanced=True):  # kids' answers stay for the visit; their record is the download
     save_panel(view, given)
@@ -75,4 +74,4 @@ if view.shown("sources", advanced=True):
     st.caption(words.SOURCES_NOTE)
 
 snapshot = copy.deepcopy(given)  # the handout is built later, on another thread
-ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, ran), notebook={"answers": snapshot})
+ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, list(ran.values())), notebook={"answers": snapshot})

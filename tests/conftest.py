@@ -110,3 +110,11 @@ def unescaped(markdown: str) -> str:
     """Markdown source as the reader sees it: code spans' backticks and backslash escapes
     (lib.handout.code_span, escape_markdown) removed."""
     return re.sub(r"\\(.)", r"\1", re.sub(r"`([^`]*)`", r"\1", markdown))
+
+
+def open_question(app, item_id: str):
+    """Open the /ethics checklist section (a step drawn only while open) that holds question ``item_id``."""
+    from lib import ethics
+    from lib.ui.ethics import section_step
+
+    return unfold(app, *(section_step(s) for s in ethics.CHECKLIST if any(e.id == item_id for e in s.items)))

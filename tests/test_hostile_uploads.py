@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import ethics
 from lib.images import ImageError, load_image
-from tests.conftest import ROOT, unfold
+from tests.conftest import ROOT, open_question, unfold
 from tests.convolution.test_convolution_page import captions as convolution_captions
 from tests.corpus.make_corpus import EXPECTED, HERE as CORPUS
 
@@ -239,7 +239,8 @@ def test_bad_json_files_on_ethics(ethics_app, case):
     app = upload(ethics_app, "ethics_import", f"{case}.json", data, "application/json")
     if words is None:
         assert any("Loaded 1 answers" in text for text in texts(app, "success")), texts(app, "error")
-        assert app.text_input(key=f"ethics_note_{ethics.ITEMS[0].id}").value == SCRIPT_NOTE
+        assert open_question(app, ethics.ITEMS[0].id).text_input(key=f"ethics_note_{ethics.ITEMS[0].id}").value \
+            == SCRIPT_NOTE
         app.session_state["ethics_answers"] = ethics.empty_answers()  # back to a clean slate for the next case
     else:
         assert any(words in text and text.startswith("Your answers were kept") for text in texts(app, "error")), \
@@ -247,5 +248,5 @@ def test_bad_json_files_on_ethics(ethics_app, case):
         assert json.dumps(app.session_state["ethics_answers"], sort_keys=True) == before
     app.file_uploader(key="ethics_import").set_value(None).run()
     # The page keeps working: answer an item.
-    app.radio(key=f"ethics_answer_{ethics.ITEMS[1].id}").set_value("not sure").run()
+    open_question(app, ethics.ITEMS[1].id).radio(key=f"ethics_answer_{ethics.ITEMS[1].id}").set_value("not sure").run()
     assert not app.exception, [e.value for e in app.exception]

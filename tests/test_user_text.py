@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import ethics
 from lib.handout import code_span
-from tests.conftest import ROOT, unfold
+from tests.conftest import ROOT, open_question, unfold
 
 MARKER = "evil"  # in every hostile text below, and nowhere in the app's own words
 HOSTILE = "**bold** [x](http://evil.test) <b>b</b> :red[r] _it_"
@@ -90,7 +90,7 @@ def test_empty_text_gives_no_code_span():
 def test_ethics_project_name_typed_imported_and_printed():
     app = open_page("pages/6_ethics.py")
     app.text_input(key="ethics_project").input(HOSTILE).run()
-    app.text_input(key="ethics_note_collect-who").input(HOSTILE).run()
+    open_question(app, "collect-who").text_input(key="ethics_note_collect-who").input(HOSTILE).run()
     assert_user_text_is_literal(app)
     saved = ethics.empty_answers(HOSTILE)
     saved["answers"]["collect-who"] = {"answer": "no", "note": HOSTILE}

@@ -102,6 +102,22 @@ def progress(view, given: dict) -> None:
                 st.markdown(f"**{view.say(words.title(section))}**\n\n" + "\n".join(lines))
 
 
+def section_step(section: ethics.Section) -> str:
+    """The name of the step (:func:`lib.ui.unfolded`) that holds a checklist section's questions."""
+    return "ethics_" + section.title.lower().replace(" ", "_")
+
+
+def checklist_section(view, section: ethics.Section) -> None:
+    """A section of the checklist as a step drawn only while open: the page opens with the progress bars
+    and the sections' names, not all 26 cards and their 52 fields."""
+    box = ui.unfolded(view, f"{view.say(words.title(section))} · {len(section.items)} questions",
+                      section_step(section), by_exercise=False)  # an exercise is about the demos above
+    if box is not None:
+        with box:
+            for entry in section.items:
+                checklist_item(view, entry)
+
+
 def checklist_item(view, entry: ethics.Item) -> None:
     """One question in a card: why it matters, its live demo if it has one, the answer and a note."""
     with st.container(border=True, key=f"ethics_item_{entry.id}"):

@@ -16,6 +16,7 @@ from lib import ethics, ui
 from lib.ethics import demos, words
 from lib.ethics.charts import bars
 from lib.images import enlarge, mosaic, png_bytes, to_8bit
+from lib.ui.links import apply_link
 from lib.ui.mnist import shipped_network
 
 MISSING = (ImportError, AttributeError, FileNotFoundError)  # what a demo raises while its page's model is missing
@@ -26,9 +27,16 @@ def _chart(spec: dict, key: str, alt: str) -> None:
     st.vega_lite_chart(spec, key=key, width="stretch", alt=alt)
 
 
-def playground(view) -> str | None:
+@st.fragment
+def playground(view, ran: dict) -> None:
     """The page's first screen: the dog (or a real 9) and the threshold on the left, what the two digit
-    networks answer on the right. The sentence the handout records, or ``None`` while a model is missing."""
+    networks answer on the right. A fragment: its controls rerun only it, not the checklist below. The
+    sentence the handout records goes into ``ran["dog"]`` (a dict the page owns and the handout reads when
+    it is made), none while a model is missing."""
+    ran.pop("dog", None)
+    # When it runs alone, the page does not write the address: the address bar and the handout's link
+    # follow the playground's controls all the same (nothing is written when they are unchanged).
+    view.link = apply_link(view.slug).link
     controls, effect = st.columns([2, 3], gap="large")
     with controls:
         st.markdown(f"**{view.say(words.QUESTIONS['dog'])}**")
@@ -41,7 +49,7 @@ def playground(view) -> str | None:
             seen = dog_as_digit() if dog else real_digit()
     except MISSING:
         effect.info(words.not_available(demos.demo("dog").needs))
-        return None
+        return
     picture.image(png_bytes(enlarge(to_8bit(seen), PICTURE)), width=PICTURE,
                   caption=view.say(words.DOG_CAPTION if dog else words.DIGIT_CAPTION),
                   alt=words.picture_alt(dog))
@@ -62,7 +70,7 @@ def playground(view) -> str | None:
         st.markdown(f":blue[{view.say(words.dog_try(dog))}]")
     with st.expander(view.say(words.WHAT_HAPPENED)):
         _what_happened(view, demos.demo("dog"))
-    return f"{demos.demo('dog').title}. {words.dog_result(threshold, verdicts, dog)}."
+    ran["dog"] = f"{demos.demo('dog').title}. {words.dog_result(threshold, verdicts, dog)}."
 
 
 def step(view, number: int, demo: demos.Demo) -> str | None:

@@ -6,7 +6,7 @@ import json
 from playwright.sync_api import Page, expect
 
 from lib import ethics
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, screenshot_desktop_and_phone
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, open_step, screenshot_desktop_and_phone
 
 TITLE = "Before you trust a model"
 NOTE = "only adults <b>so far</b>"
@@ -40,6 +40,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     page.get_by_role("textbox", name="Project name").press("Enter")
     _settle(page)
     first_item = ethics.ITEMS[1]  # "collect-who"
+    open_step(page, "Collecting data ·")  # the checklist's sections are drawn once opened
     card = page.locator(f".st-key-ethics_item_{first_item.id}")
     card.get_by_test_id("stRadioOption").filter(has_text="no").first.click()
     _settle(page)
@@ -90,6 +91,7 @@ def test_answers_show_as_they_were_after_the_printable_view(page: Page, shared_s
     project.fill("Digit reader")
     project.press("Enter")
     _settle(page)
+    open_step(page, "Collecting data ·")
     card = page.locator(".st-key-ethics_item_collect-who")
     card.get_by_test_id("stRadioOption").filter(has_text="no").first.click()
     _settle(page)
@@ -152,6 +154,7 @@ def test_a_kids_answer_shows_in_the_whole_checklist(page: Page, shared_server):
     simpler_words.click()
     _settle(page)
     expect(page.get_by_text("Building the model: 1 of 7 settled")).to_be_visible()
+    open_step(page, "Building the model ·")
     expect(card.get_by_role("radio", name="no", exact=True)).to_be_checked()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, open_at, screenshot_desktop_and_phone, wait_until_settled
+from tests.browser.conftest import DESKTOP, open_at, open_step, screenshot_desktop_and_phone, wait_until_settled
 
 
 def _open(page: Page, url: str) -> None:
@@ -24,6 +24,7 @@ def test_a_link_opens_the_demos_and_the_address_follows_changes(page: Page, shar
     screenshot_desktop_and_phone(page, "ethics-link", "/ethics from a link")
 
     page.set_viewport_size(DESKTOP)
+    open_step(page, "Collecting data ·")
     card = page.locator(".st-key-ethics_item_collect-who")
     card.get_by_test_id("stRadioOption").filter(has_text="no").first.click()
     wait_until_settled(page)

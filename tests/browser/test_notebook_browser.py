@@ -76,3 +76,16 @@ def test_every_topic_pages_record_and_notebook_download_in_a_real_browser(page: 
         button.click()
     assert record.value.suggested_filename == f"{item.slug}-my-results.md"
     assert f"{shared_server}/{item.slug}" in Path(record.value.path()).read_text(encoding="utf-8")
+
+
+def test_the_ethics_record_follows_the_threshold_moved_in_the_playground_alone(page: Page, shared_server):
+    """/ethics' dog playground reruns alone (a fragment): the record made after it still says the learner's
+    threshold and carries it in its link."""
+    open_at(page, f"{shared_server}/ethics", "Before you trust a model")
+    page.get_by_role("slider", name="Say 'I don't know' below this confidence").press("ArrowRight")
+    wait_until_settled(page)
+    button = page.get_by_role("button", name="Download my results (Markdown)")
+    with page.expect_download(timeout=90_000) as record:
+        button.click()
+    said = Path(record.value.path()).read_text(encoding="utf-8")
+    assert "With 'I don't know' below 51%" in said and "threshold=0.51" in said

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import ethics, lessons
 from lib.ethics.handout import handout
-from tests.conftest import open_with_link, unescaped, unfold
+from tests.conftest import open_question, open_with_link, unescaped, unfold
 
 PAGE = "pages/6_ethics.py"
 
@@ -24,6 +24,7 @@ def headers(app) -> list[str]:
 def test_round_trip_through_a_link():
     app = open_page()
     assert dict(app.query_params) == {}
+    open_question(app, "collect-who")
     app.radio(key="ethics_answer_collect-who").set_value("no").run()
     app.text_input(key="ethics_project").input("Secret project").run()
     assert dict(app.query_params) == {}  # answers stay out of the URL
@@ -48,7 +49,7 @@ def test_round_trip_through_a_link():
     assert again.selectbox(key="ethics_stranger").value == "ant"
     assert all(again.toggle(key=f"ethics_demo_{d}").value for d in ("polarity", "iris", "garden"))
     assert again.toggle(key="ethics_demo_dog").value is False
-    assert again.radio(key="ethics_answer_collect-who").value is None  # a new visitor starts blank
+    assert open_question(again, "collect-who").radio(key="ethics_answer_collect-who").value is None  # a new visitor starts blank
     assert dict(again.query_params) == link
 
 
@@ -57,7 +58,7 @@ def test_printable_mode_travels_in_the_link_and_survives_switching_back():
     assert not app.get("radio")
     assert any("Ethics checklist" in m.value for m in app.markdown)
     app.toggle(key="ethics_printable").set_value(False).run()
-    assert app.get("radio") and dict(app.query_params) == {}
+    assert app.get("progress") and dict(app.query_params) == {}
 
 
 def test_invalid_links_fall_back_to_defaults_with_a_notice():

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from lib import ethics
 from lib.ethics.words import QUESTIONS
-from tests.conftest import ROOT, tensorflow_loaded_after, unfold
+from lib.ui.controls import KIDS
+from tests.conftest import ROOT, open_question, tensorflow_loaded_after, unfold
 
 PAGE = "pages/6_ethics.py"
 SAVE = "ethics_save"  #: the step that saves and loads the answers as a JSON file
@@ -28,6 +29,8 @@ def progress_texts(app: AppTest) -> list[str]:
 
 
 def answer(app: AppTest, item_id: str, value: str, note: str = "") -> None:
+    if not (KIDS in app.session_state and app.session_state[KIDS]):  # kids' questions are on the page; the checklist's in closed sections
+        open_question(app, item_id)
     app.radio(key=f"ethics_answer_{item_id}").set_value(value).run()
     if note:
         app.text_input(key=f"ethics_note_{item_id}").input(note).run()
@@ -62,13 +65,15 @@ def test_answers_survive_moving_to_another_page_and_back(app):
     app.switch_page("pages/1_convolution.py").run()
     app.switch_page(PAGE).run()
     assert not app.exception
+    assert told_to_show(app.text_input(key="ethics_project")) == "Digit reader"
+    open_question(app, "deploy-human")  # a section opened before is closed again on coming back
     assert told_to_show(app.radio(key="ethics_answer_deploy-human")) == "yes"
     assert told_to_show(app.text_input(key="ethics_note_deploy-human")) == "a teacher checks every mark"
-    assert told_to_show(app.text_input(key="ethics_project")) == "Digit reader"
     assert progress_texts(app)[-1] == "Using it for real: 1 of 5 settled"
 
 
 def test_kid_mode_shows_the_simpler_questions(app):
+    open_question(app, "model-groups")
     questions = [e.value for e in app.markdown]
     assert "**" + ethics.item("model-groups").question + "**" in questions
     app.toggle(key="kids_switch").set_value(True).run()  # the sidebar's "Simpler words"
@@ -87,7 +92,7 @@ def test_a_kids_answer_is_the_checklists_answer(app):
     assert progress_texts(app) == [f"1 of {len(ethics.KID_ITEMS)} answered"]
     assert app.session_state["ethics_answers"]["answers"]["model-dont-know"] == {"answer": "no", "note": ""}
     app.toggle(key="kids_switch").set_value(False).run()  # the whole checklist has the same answer (the browser
-    assert app.radio(key="ethics_answer_model-dont-know").value == "no"  # shows it: test_ethics_browser.py)
+    assert open_question(app, "model-dont-know").radio(key="ethics_answer_model-dont-know").value == "no"  # shows it: test_ethics_browser.py)
     assert progress_texts(app)[3] == "Building the model: 1 of 7 settled"
 
 
@@ -100,11 +105,12 @@ def test_a_good_import_replaces_the_answers(app):
     app.run()
     assert not app.exception
     assert app.session_state["ethics_answers"] == saved
+    assert told_to_show(app.text_input(key="ethics_project")) == "Loan model"
+    assert "Loaded 1 answers" in app.success[0].value  # said once
+    open_question(app, "model-explain")
     assert told_to_show(app.radio(key="ethics_answer_model-explain")) == "no"
     assert told_to_show(app.radio(key="ethics_answer_collect-who")) is None
     assert told_to_show(app.text_input(key="ethics_note_model-explain")) == "black box"
-    assert told_to_show(app.text_input(key="ethics_project")) == "Loan model"
-    assert "Loaded 1 answers" in app.success[0].value
 
 
 def test_a_file_saved_with_a_byte_order_mark_is_loaded(app):
@@ -114,7 +120,7 @@ def test_a_file_saved_with_a_byte_order_mark_is_loaded(app):
     unfold(app, SAVE)
     app.file_uploader(key="ethics_import").upload("notepad.json", data, "application/json").run()
     assert not app.error and app.session_state["ethics_answers"] == saved
-    assert told_to_show(app.radio(key="ethics_answer_collect-who")) == "yes"
+    assert told_to_show(open_question(app, "collect-who").radio(key="ethics_answer_collect-who")) == "yes"
 
 
 @pytest.mark.parametrize("data", [b"not json at all", b'{"format": "other-tool"}',
