@@ -108,7 +108,9 @@ def _percent(share: float, kids: bool, decimals: int) -> str:
     """A share as the pages show it: ``decimals`` in plain words, whole percents for kids; a dash for NaN."""
     if math.isnan(share):
         return "–"
-    return f"{share:.0%}" if kids else f"{share:.{decimals}%}"
+    if kids:  # whole percents, but never a rounded-up 100% for a class it gets some wrong
+        return "100%" if share >= 1 else f"{min(round(100 * share), 99)}%"
+    return f"{share:.{decimals}%}"
 
 
 def _bullets(items) -> str:

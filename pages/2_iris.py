@@ -12,8 +12,10 @@ import streamlit as st
 from lib import iris, ui
 from lib.iris import charts, network
 from lib.iris import content as words
+from lib.iris.card import model_card
 from lib.iris.handout import handout
 from lib.iris.tables import species_counts, species_scores
+from lib.ui import model_card as model_card_view
 from lib.ui.iris import (OVERFIT_RESULT, LiveCurves, Playground, baselines, flower_now, iris_frame, map_axes,
                          measure_a_flower, reset_design, show_curves, shown_result, train, weights_of)
 
@@ -93,7 +95,8 @@ if not view.kids:
                 with st.expander(words.WHY[0]):
                     st.markdown(words.TRAIN)
 if result is None:
-    ui.end_of_page(view, handout=partial(handout, view.link, config, seed))
+    kids = view.kids  # the handout is built on another thread, where Streamlit is not
+    ui.end_of_page(view, handout=lambda: handout(view.link, config, seed, card=model_card(config, seed), kids=kids))
     st.stop()
 
 examples = iris.example_lines(result.model)
@@ -113,6 +116,13 @@ if step := ui.unfolded(view, view.say(words.STEP_JUDGE), "iris_judge"):
                          hide_index=True)
         with st.expander(view.say(words.WHY)):
             st.markdown(view.say((words.EXAMPLES, words.TRAIN[1])))
+
+card = model_card(config, seed, result)
+if view.shown("card") and (step := ui.unfolded(view, view.say(words.STEP_CARD), "iris_card")):
+    with step:
+        st.markdown(view.say(words.CARD_QUESTION), help=ui.define("model card"))
+        model_card_view.show(view, card)
+        st.caption(view.say(words.CARD_NOTE))
 
 # The learner's flower (the map and the record use it; the course's first example flower until measured).
 flower, verdict = flower_now(), ""
@@ -150,4 +160,5 @@ if view.shown("overfit", advanced=True) and (step := ui.unfolded(view, words.STE
             show_curves(view, demo, "iris_overfit_curves", words.overfit_caption(demo.history, demo.test_accuracy))
 
 ui.end_of_page(view, handout=partial(handout, view.link, config, seed, result.test_accuracy, result.history, confusion,
-                                     examples, list(flower), verdict), notebook={"weights": weights})
+                                     examples, list(flower), verdict, card=card, kids=view.kids),
+               notebook={"weights": weights})

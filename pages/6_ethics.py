@@ -17,7 +17,7 @@ from lib.ethics.demos import DEMOS
 from lib.ethics.handout import handout
 from lib.ui.ethics import (answers, checklist_item, kids_checklist, printable, progress, project_name,
                            save_panel)
-from lib.ui.ethics_demos import playground, step
+from lib.ui.ethics_demos import model_card_example, playground, step, worked_card
 
 view = ui.page_setup("ethics")
 given = answers()
@@ -37,6 +37,10 @@ if view.shown("demos"):
             number += 1
             if said := step(view, number, demo):
                 ran.append(said)
+card_network = None  # the worked example's network (True: with inverted copies), once its step is opened
+if view.shown("card"):
+    number += 1
+    card_network = model_card_example(view, number)
 
 st.header(f"{number + 1} · {view.say(words.CHECKLIST_HEADING)}", anchor=False)
 st.markdown(view.say(words.CHECKLIST_INTRO))
@@ -75,4 +79,6 @@ if view.shown("sources", advanced=True):
     st.caption(words.SOURCES_NOTE)
 
 snapshot = copy.deepcopy(given)  # the handout is built later, on another thread
-ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, ran), notebook={"answers": snapshot})
+kids = view.kids  # read here: the handout is built on another thread, where Streamlit is not
+ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, ran, card=worked_card(card_network), kids=kids),
+               notebook={"answers": snapshot})
