@@ -89,8 +89,9 @@ def _mix_up(probabilities: np.ndarray, labels: np.ndarray) -> Words:
 
 def _card(title: Words, learned_from: Words, never_saw: Words, overall: float, per_class: tuple[ClassScore, ...],
           inverted_accuracy: float, failures: tuple[Words, ...], not_for: tuple[Words, ...], made: date,
-          settings: tuple[tuple[str, str], ...]) -> ModelCard:
-    """A digit network's card: what every digit card shares around what sets one apart."""
+          settings: tuple[tuple[str, str], ...], decimals: int) -> ModelCard:
+    """A digit network's card: what every digit card shares around what sets one apart; ``decimals`` of its
+    percentages, as the page quotes that network (two for the shipped ones' test-set results, one for a live run)."""
     tested = sum(score.count for score in per_class)
     return ModelCard(title=title, learned_from=learned_from, never_saw=never_saw,
                      held_out=(f"the {tested:,} MNIST test digits", f"{tested:,} secret test numbers"),
@@ -98,7 +99,7 @@ def _card(title: Words, learned_from: Words, never_saw: Words, overall: float, p
                      per_class=per_class,
                      other_tests=((("The same test digits inverted (black on white)",
                                     "The same numbers in black on white"), inverted_accuracy),),
-                     failures=failures, not_for=not_for, made=made, settings=settings, decimals=2)
+                     failures=failures, not_for=not_for, made=made, settings=settings, decimals=decimals)
 
 
 def model_card(inverted: bool, *, probabilities: dict[bool, np.ndarray] | None = None,
@@ -143,7 +144,7 @@ def model_card(inverted: bool, *, probabilities: dict[bool, np.ndarray] | None =
     overall, per_class = _test_scores(probabilities[False], labels)
     failures = (*failures, *_course_failures(course_probabilities), _mix_up(probabilities[False], labels))
     return _card(title, learned_from, never_saw, overall, per_class, float(flipped.mean()), failures, not_for,
-                 SHIPPED_ON, settings)
+                 SHIPPED_ON, settings, decimals=2)
 
 
 def live_card(setting, run, course_probabilities: np.ndarray, labels: np.ndarray | None = None,
@@ -171,4 +172,5 @@ def live_card(setting, run, course_probabilities: np.ndarray, labels: np.ndarray
                 ("Batch size", str(BATCH_SIZE)), ("Optimiser", "Adam"), ("Random seed", str(SEED)))
     return _card(("Model card: your digit network", "Report card: your number robot"), learned_from, never_saw,
                  float(run.normal), per_class, float(run.inverted), _course_failures(course_probabilities),
-                 NOT_FOR if wants.invert else (PLAIN_NOT_FOR, *NOT_FOR), made or date.today(), settings)
+                 NOT_FOR if wants.invert else (PLAIN_NOT_FOR, *NOT_FOR), made or date.today(), settings,
+                 decimals=1)

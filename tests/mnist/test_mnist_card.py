@@ -92,8 +92,9 @@ def test_a_live_networks_card_uses_its_run_and_setting():
     card = live_card(setting, run, course, labels=labels, made=date(2026, 5, 3))
     text = card.to_markdown(False)
     assert card.overall == 0.9 and [s.count for s in card.per_class] == [3] * 10
-    assert "**90.00%** of the 30 MNIST test digits right" in text and "**31.00%** right" in text
-    assert "| 9 | 3 | 99.00% |" in text.splitlines()
+    # One decimal, as the page's line about the learner's network quotes it.
+    assert "**90.0%** of the 30 MNIST test digits right" in text and "**31.0%** right" in text
+    assert "| 9 | 3 | 99.0% |" in text.splitlines()
     assert "8 of 9 right: it misreads the 9 as 0" in text and "it answers 3, 100% sure" in text
     assert "The first 2,000 of the 60,000 MNIST" in text and "rotation ±10°" in text
     assert "Black digits on white paper" in text  # trained without inverted copies
