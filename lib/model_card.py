@@ -66,18 +66,20 @@ class ModelCard:
         def say(words: Words) -> str:
             return words[1] if kids else words[0]
 
+        def percent(share: float) -> str:
+            return _percent(share, kids, self.decimals)
+
         blocks = [f"**{say(LEARNED_FROM)}.** {say(self.learned_from)}",
                   f"**{say(NEVER_SAW)}.** {say(self.never_saw)}"]
         if self.overall is None:
             blocks.append(f"**{say(HOW_WELL)}.** {say(NOT_TRAINED)}")
         else:
-            blocks.append(f"**{say(HOW_WELL)}.** **{_percent(self.overall, kids, self.decimals)}** of {say(self.held_out)} right.")
+            blocks.append(f"**{say(HOW_WELL)}.** **{percent(self.overall)}** of {say(self.held_out)} right.")
             if self.per_class:
-                blocks.append(markdown_table(
-                    [(score.name, score.count, _percent(score.accuracy, kids, self.decimals)) for score in self.per_class],
-                    [say(self.class_column), say(self.count_column), "right"]))
+                rows = [(score.name, score.count, percent(score.accuracy)) for score in self.per_class]
+                blocks.append(markdown_table(rows, [say(self.class_column), say(self.count_column), "right"]))
             if self.other_tests:
-                blocks.append(_bullets(f"{say(what)}: **{_percent(share, kids, self.decimals)}** right"
+                blocks.append(_bullets(f"{say(what)}: **{percent(share)}** right"
                                        for what, share in self.other_tests))
         if self.failures:
             blocks.append(f"**{say(GETS_WRONG)}:**\n\n" + _bullets(map(say, self.failures)))

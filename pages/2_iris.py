@@ -1,7 +1,8 @@
 """Topic page /iris: build, train and question the course's first neural network (issues #4, #17). The playground
 comes first, as in TensorFlow Playground: Train and the design beside the network drawn with its weights, the
 decision map and the curves, which grow epoch by epoch while it trains (a random untrained network until then);
-then short steps, each asking before it explains. The network lives in lib.iris, the words in lib.iris.content,
+then short steps, each asking before it explains; once trained, the network's model card (lib.iris.card, issue #18)
+follows the judge step and goes into the record. The network lives in lib.iris, the words in lib.iris.content,
 the settings in lib/iris/lesson.toml, training and the cached views in lib.ui.iris; this page lays them out."""
 
 from functools import partial

@@ -2,7 +2,8 @@
 
 The playground comes first (issue #17): the canvas, the ink colour and the invert toggle beside the 28×28
 picture the network sees and its ten probabilities (lib.ui.mnist_playground, a fragment); then the course's
-ten images as the worked lesson and short steps, each asking before it explains. The shipped networks run
+ten images as the worked lesson and short steps, each asking before it explains, the answering network's model
+card among them (lib.mnist.card, issue #18; a learner's own network gets one too). The shipped networks run
 in NumPy (lib.mnist.numpy_cnn), so showing this page never starts TensorFlow; only "Train it yourself" does
 (lib.mnist.live). The words live in lib.mnist.content, the settings in lib/mnist/lesson.toml, the cached
 views in lib.ui.mnist; this page lays them out.
@@ -126,7 +127,8 @@ if box := step(view, "train", advanced=True):
             your_card = live_card(setting, run, yours, labels=test_set()[1])
             model_card_view.show(view, your_card)
 
-source, kids = view.label("source"), view.kids  # read here: the handout is built on another thread, where Streamlit is not
+# Read here: the handout is built on another thread, where Streamlit is not.
+source, kids = view.label("source"), view.kids
 
 
 def _handout():

@@ -1,10 +1,12 @@
 """Topic page /ethics: what to ask before trusting a model (issues #16, #17). The live demos come first, each a
 small playground asking its question before it shows anything: at the top the dog shown to the digit networks,
 with the "I don't know" threshold beside what they answer; then, as steps drawn only while open, black-on-white
-digits, an iris network trained with few flowers of one species and a stranger in the garden. Then the checklist
-to answer, save and reload (the saving a step of its own; kid mode: six detective questions). The checklist and the answers' format live in lib.ethics, the page's
-sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the answers' widgets in lib.ui.ethics
-and the demos in lib.ui.ethics_demos; this page lays them out."""
+digits, an iris network trained with few flowers of one species and a stranger in the garden; then the worked
+example, a step too: the digit network's model card, filled in (issue #18). Then the checklist to answer, save
+and reload (the saving a step of its own; kid mode: six detective questions). The checklist and the answers'
+format live in lib.ethics, the page's sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the
+answers' widgets in lib.ui.ethics and the demos and the worked example in lib.ui.ethics_demos; this page lays them
+out."""
 
 import copy
 

@@ -69,7 +69,8 @@ def failures(probabilities: np.ndarray, X_test: np.ndarray, y_test: np.ndarray) 
         pairs = sorted({tuple(sorted(np.argsort(-probabilities[i])[:2])) for i in unsure})
         between = " or ".join(f"{SPECIES[a]} and {SPECIES[b]}" for a, b in pairs)
         s = "s" if len(unsure) > 1 else ""
-        named = "; ".join(_flower(X_test[i]) for i in unsure[:MOST_NAMED]) + ("; …" if len(unsure) > MOST_NAMED else "")
+        named = "; ".join(_flower(X_test[i]) for i in unsure[:MOST_NAMED])
+        named += "; …" if len(unsure) > MOST_NAMED else ""
         found.append((f"Near the border: {len(unsure)} test flower{s} it got right but was less than {BORDER:.0%} "
                       f"sure of, between {between} ({named}). A slightly different flower would flip its answer.",
                       f"It was not sure about {len(unsure)} more secret flower{s}: each looks a bit like both "
