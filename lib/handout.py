@@ -60,6 +60,14 @@ def _cell(value: object) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def markdown_table(rows: Sequence[Sequence[object]], header: Sequence[str], caption: str = "") -> str:
+    """A Markdown table (CommonMark with the table extension, as Streamlit and the handouts render it), each
+    cell made safe by escaping; floats to four significant figures; ``caption`` in italics under it."""
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + (f"\n\n*{caption}*" if caption else "")
+
+
 def escape_markdown(text: str) -> str:
     """``text`` (e.g. something a learner typed) with Markdown's special characters escaped."""
     return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
@@ -126,9 +134,7 @@ class Handout:
         return self.image(qr_png(url, scale=4), f"QR code for {url}")
 
     def table(self, rows: Sequence[Sequence[object]], header: Sequence[str], caption: str = "") -> Handout:
-        lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
-        self._blocks.append("\n".join(lines) + (f"\n\n*{caption}*" if caption else ""))
+        self._blocks.append(markdown_table(rows, header, caption))
         return self
 
     def dataframe(self, frame, caption: str = "", index: bool = True) -> Handout:

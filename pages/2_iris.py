@@ -1,7 +1,8 @@
 """Topic page /iris: build, train and question the course's first neural network (issues #4, #17). The playground
 comes first, as in TensorFlow Playground: Train and the design beside the network drawn with its weights, the
 decision map and the curves, which grow epoch by epoch while it trains (a random untrained network until then);
-then short steps, each asking before it explains. The network lives in lib.iris, the words in lib.iris.content,
+then short steps, each asking before it explains; once trained, the network's model card (lib.iris.card, issue #18)
+follows the judge step and goes into the record. The network lives in lib.iris, the words in lib.iris.content,
 the settings in lib/iris/lesson.toml, training and the cached views in lib.ui.iris; this page lays them out."""
 
 from functools import partial
@@ -12,8 +13,10 @@ import streamlit as st
 from lib import iris, ui
 from lib.iris import charts, network
 from lib.iris import content as words
+from lib.iris.card import model_card
 from lib.iris.handout import handout
 from lib.iris.tables import species_counts, species_scores
+from lib.ui import model_card as model_card_view
 from lib.ui.iris import (OVERFIT_RESULT, LiveCurves, Playground, baselines, flower_now, iris_frame, map_axes,
                          measure_a_flower, reset_design, show_curves, shown_result, train, weights_of)
 
@@ -93,7 +96,8 @@ if not view.kids:
                 with st.expander(words.WHY[0]):
                     st.markdown(words.TRAIN)
 if result is None:
-    ui.end_of_page(view, handout=partial(handout, view.link, config, seed))
+    kids = view.kids  # the handout is built on another thread, where Streamlit is not
+    ui.end_of_page(view, handout=lambda: handout(view.link, config, seed, card=model_card(config, seed), kids=kids))
     st.stop()
 
 examples = iris.example_lines(result.model)
@@ -113,6 +117,13 @@ if step := ui.unfolded(view, view.say(words.STEP_JUDGE), "iris_judge"):
                          hide_index=True)
         with st.expander(view.say(words.WHY)):
             st.markdown(view.say((words.EXAMPLES, words.TRAIN[1])))
+
+card = model_card(config, seed, result)
+if view.shown("card") and (step := ui.unfolded(view, view.say(words.STEP_CARD), "iris_card")):
+    with step:
+        st.markdown(view.say(words.CARD_QUESTION), help=ui.define("model card"))
+        model_card_view.show(view, card)
+        st.caption(view.say(words.CARD_NOTE))
 
 # The learner's flower (the map and the record use it; the course's first example flower until measured).
 flower, verdict = flower_now(), ""
@@ -150,4 +161,5 @@ if view.shown("overfit", advanced=True) and (step := ui.unfolded(view, words.STE
             show_curves(view, demo, "iris_overfit_curves", words.overfit_caption(demo.history, demo.test_accuracy))
 
 ui.end_of_page(view, handout=partial(handout, view.link, config, seed, result.test_accuracy, result.history, confusion,
-                                     examples, list(flower), verdict), notebook={"weights": weights})
+                                     examples, list(flower), verdict, card=card, kids=view.kids),
+               notebook={"weights": weights})

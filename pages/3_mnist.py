@@ -2,7 +2,8 @@
 
 The playground comes first (issue #17): the canvas, the ink colour and the invert toggle beside the 28×28
 picture the network sees and its ten probabilities (lib.ui.mnist_playground, a fragment); then the course's
-ten images as the worked lesson and short steps, each asking before it explains. The shipped networks run
+ten images as the worked lesson and short steps, each asking before it explains, the answering network's model
+card among them (lib.mnist.card, issue #18; a learner's own network gets one too). The shipped networks run
 in NumPy (lib.mnist.numpy_cnn), so showing this page never starts TensorFlow; only "Train it yourself" does
 (lib.mnist.live). The words live in lib.mnist.content, the settings in lib/mnist/lesson.toml, the cached
 views in lib.ui.mnist; this page lays them out.
@@ -13,9 +14,11 @@ import streamlit as st
 from lib import mnist, ui
 from lib.mnist import results
 from lib.mnist import content as words
+from lib.mnist.card import live_card, model_card
 from lib.mnist.handout import handout
+from lib.ui import model_card as model_card_view
 from lib.ui.mnist import (ANSWERING_STEPS, THUMBNAIL, confusion_view, course_answers, course_images, course_pictures,
-                          course_probabilities, feature_map_figures, kernel_figure, shipped_networks, step,
+                          course_probabilities, digit_card, feature_map_figures, kernel_figure, shipped_networks, step,
                           steps_open, test_probabilities, test_set, threshold_view, thumbnails)
 from lib.ui.mnist_playground import playground
 from lib.ui.mnist_training import compare_with_yours, training_form, watched_run
@@ -66,6 +69,12 @@ if box := step(view, "unsure"):
         with st.expander(view.say(words.WHY)):
             st.markdown(view.say(words.UNSURE_WHY))
 
+if box := step(view, "card"):
+    with box:
+        st.markdown(view.say(words.CARD_ASK), help=ui.define("model card"))
+        model_card_view.show(view, digit_card(invert))
+        st.caption(view.say(words.CARD_NOTE))
+
 if box := step(view, "inside", advanced=True):
     with box:
         st.markdown(words.INSIDE, help=ui.define("feature map"))
@@ -104,7 +113,7 @@ if box := step(view, "mistakes", advanced=True):
         else:
             st.success(f"It never called a {true_digit} a {said}.")
 
-trained = ""
+trained, your_card = "", None
 if box := step(view, "train", advanced=True):
     with box:
         st.markdown(words.TRAIN, help=ui.define("data augmentation"))
@@ -113,11 +122,23 @@ if box := step(view, "train", advanced=True):
         if run is not None:
             trained = words.trained(setting.describe(), run.normal, run.inverted)
             st.success(trained)
-            compare_with_yours(run, course, course_probs, latest.get("x"))
+            yours = compare_with_yours(run, course, course_probs, latest.get("x"))
+            st.markdown(words.YOUR_CARD)
+            your_card = live_card(setting, run, yours, labels=test_set()[1])
+            model_card_view.show(view, your_card)
 
-source = view.label("source")  # read here: the handout is built on another thread, where Streamlit is not
-ui.end_of_page(view, handout=lambda: handout(
-    view.link, invert=latest.get("invert", invert), source=latest.get("source", source),
-    threshold=threshold, auto_invert=latest.get("auto_invert", False), course_probabilities=course_probs,
-    course_images=course, digit=latest.get("x"), probabilities=latest.get("probs"),
-    flipped=latest.get("flipped", False), trained=trained))
+# Read here: the handout is built on another thread, where Streamlit is not.
+source, kids = view.label("source"), view.kids
+
+
+def _handout():
+    answering = latest.get("invert", invert)
+    # Built at the press from lib (a cached view is Streamlit's): the answering network's card, and the learner's.
+    cards = [model_card(answering, course_probabilities=course_probs[answering]), *([your_card] if your_card else [])]
+    return handout(view.link, invert=answering, source=latest.get("source", source), threshold=threshold,
+                   auto_invert=latest.get("auto_invert", False), course_probabilities=course_probs,
+                   course_images=course, digit=latest.get("x"), probabilities=latest.get("probs"),
+                   flipped=latest.get("flipped", False), trained=trained, cards=cards, kids=kids)
+
+
+ui.end_of_page(view, handout=_handout)

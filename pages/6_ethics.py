@@ -1,11 +1,13 @@
 """Topic page /ethics: what to ask before trusting a model (issues #16, #17). The live demos come first, each a
 small playground asking its question before it shows anything: at the top the dog shown to the digit networks,
 with the "I don't know" threshold beside what they answer; then, as steps drawn only while open, black-on-white
-digits, an iris network trained with few flowers of one species and a stranger in the garden. Then the checklist
-to answer, save and reload: a progress bar per section, each section's questions drawn only while open, the saving
-a step of its own (kid mode: six detective questions). The playground reruns alone (a fragment). The checklist and the answers' format live in lib.ethics, the page's
-sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the answers' widgets in lib.ui.ethics
-and the demos in lib.ui.ethics_demos; this page lays them out."""
+digits, an iris network trained with few flowers of one species and a stranger in the garden; then the worked
+example, a step too: the digit network's model card, filled in (issue #18). Then the checklist to answer, save
+and reload: a progress bar per section, each section's questions drawn only while open, the saving a step of its
+own (kid mode: six detective questions). The playground reruns alone (a fragment). The checklist and the answers'
+format live in lib.ethics, the page's sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the
+answers' widgets in lib.ui.ethics and the demos and the worked example in lib.ui.ethics_demos; this page lays them
+out."""
 
 import copy
 
@@ -18,7 +20,7 @@ from lib.ethics.demos import DEMOS
 from lib.ethics.handout import handout
 from lib.ui.ethics import (answers, checklist_section, kids_checklist, printable, progress, project_name,
                            save_panel)
-from lib.ui.ethics_demos import playground, step
+from lib.ui.ethics_demos import model_card_example, playground, step, worked_card
 
 view = ui.page_setup("ethics")
 given = answers()
@@ -38,6 +40,10 @@ if view.shown("demos"):
             number += 1
             if said := step(view, number, demo):
                 ran[demo.key] = said
+card_network = None  # the worked example's network (True: with inverted copies), once its step is opened
+if view.shown("card"):
+    number += 1
+    card_network = model_card_example(view, number)
 
 st.header(f"{number + 1} · {view.say(words.CHECKLIST_HEADING)}", anchor=False)
 st.markdown(view.say(words.CHECKLIST_INTRO))
@@ -74,4 +80,7 @@ if view.shown("sources", advanced=True):
     st.caption(words.SOURCES_NOTE)
 
 snapshot = copy.deepcopy(given)  # the handout is built later, on another thread
-ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, list(ran.values())), notebook={"answers": snapshot})
+kids = view.kids  # read here: the handout is built on another thread, where Streamlit is not
+ui.end_of_page(view, handout=lambda: handout(view.link, snapshot, list(ran.values()), card=worked_card(card_network),
+                                             kids=kids),
+               notebook={"answers": snapshot})

@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lib import mnist  # noqa: E402
-from lib.mnist.model import MODELS_DIR  # noqa: E402
+from lib.mnist.model import MODELS_DIR, SHIPPED_EPOCHS  # noqa: E402
 from lib.mnist.numpy_cnn import NumpyCNN  # noqa: E402
 
-EPOCHS = 4
+EPOCHS = SHIPPED_EPOCHS
 
 
 def main() -> None:

@@ -7,6 +7,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -118,3 +120,21 @@ def open_question(app, item_id: str):
     from lib.ui.ethics import section_step
 
     return unfold(app, *(section_step(s) for s in ethics.CHECKLIST if any(e.id == item_id for e in s.items)))
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """What the page's download buttons would give when pressed, by file name: AppTest keeps no server to
+    press them on, so each deferred download's function is recorded as the page registers it. Call one to
+    build the file as the button would, off the script's thread."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made = {}
+    register = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **options):
+        made[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **options)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made

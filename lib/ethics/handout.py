@@ -13,12 +13,15 @@ from collections.abc import Sequence
 
 from lib.ethics.checklist import ITEMS, progress, to_markdown
 from lib.handout import Handout
+from lib.model_card import ModelCard
 
 
-def handout(link: str, answers: dict, demos: Sequence[str] = ()) -> Handout:
+def handout(link: str, answers: dict, demos: Sequence[str] = (), card: ModelCard | None = None,
+            kids: bool = False) -> Handout:
     """A record of the learner's checklist: ``answers`` in :mod:`lib.ethics.checklist`'s shape (checked there,
     so a malformed dict raises ``ValueError``), ``demos`` one plain sentence per live demo they ran (written
-    by the app, not the learner)."""
+    by the app, not the learner), and ``card`` the page's worked example, a model card filled in (in kid words
+    when ``kids``)."""
     checklist = to_markdown(answers)
     record = Handout("Before you trust a model: my checklist", link)
     record.text("The link above reopens the page with the same demos; it does not carry your answers. To carry "
@@ -30,4 +33,8 @@ def handout(link: str, answers: dict, demos: Sequence[str] = ()) -> Handout:
     if demos:
         record.heading("Live demos I ran")
         record.bullets(demos)
+    if card is not None:
+        card.add_to(record, kids)
+        record.text("*The page's worked example, filled in by the app. Write a card like it for your own model.*"
+                    if not kids else "*Can you write a report card like this for another robot?*")
     return record

@@ -6,7 +6,7 @@ panel's messages. Plain Python, no Streamlit."""
 
 from __future__ import annotations
 
-from lib.ethics.checklist import answer_words
+from lib.ethics.checklist import answer_words, item
 from lib.ethics.content import Item, Section
 from lib.handout import code_span
 
@@ -310,3 +310,37 @@ def loaded(count: int, project: str) -> str:
 
 SOURCES_NOTE = ("The checklist follows the shape of deon (five stages of a project) in our own words, with "
                 "examples from the workshop.")
+
+
+# --- the worked example: a model card, filled in -----------------------------------------------------------
+
+CARD_STEP = ("A model card, filled in: what should you know before trusting the app's digit network?",
+             "The number robot's report card: what should you know before you trust it?")
+CARD_INTRO = (
+    "A **model card** answers several of the checklist's questions for one model, in one place, where its users "
+    "will see them. Here is the card of the app's own digit network, filled in from its test results: the same "
+    "numbers the Handwritten digits page shows. Read it as a user would, then compare the two networks.",
+    "A **report card** tells you what a robot learned, how well it does, what fools it and what not to use it "
+    "for. Here is the number robot's.")
+CARD_NETWORK = ("The network trained with inverted copies", "The robot that has seen both colours")
+CARD_NETWORK_HELP = "Off: the plain network, trained on white-on-black digits only. On: trained on both."
+CARD_DOG = ("Its dog is the course's own 28×28 dog picture, read as the Handwritten digits page reads it; the "
+            "playground at the top prepares the dog photo like a drawing first, so its numbers differ. Its lesson "
+            "does not: the network names a digit.")
+#: Which checklist questions each part of the card answers: (the card's part, plain and kid; checklist item ids).
+CARD_ANSWERS = (
+    (("What it learned from and never saw", "What it learned from and never saw"),
+     ("collect-who", "collect-appropriate")),
+    (("Accuracy for each digit, not only overall", "Its score for each number"), ("model-groups",)),
+    (("What it gets wrong and what not to use it for", "What fools it and what not to use it for"),
+     ("model-limits", "model-dont-know")),
+    (("When and how it was made", "When it was made"), ("analyse-repeatable",)),
+)
+CARD_ANSWERS_HEADING = ("Which checklist questions the card answers:", "Which detective questions it answers:")
+
+
+def card_answers(kids: bool) -> str:
+    """The card's parts and the checklist questions each answers, as a Markdown list (the app's own words)."""
+    return "\n".join(f"- **{part[kids]}**: " + " ".join((item(i).kid_question if kids else item(i).question)
+                                                        for i in ids) for part, ids in CARD_ANSWERS)
+

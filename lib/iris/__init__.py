@@ -12,6 +12,7 @@ Modules:
     tables    - the page's small tables (species on each side of the split, accuracy per species)
     content   - the page's words, plain and for kids
     handout   - the page's "Download my results" record
+    card      - the learner's network's model card (:func:`card.model_card`), filled in from its run
     lesson.toml - the page's goal, URL settings, hideable sections and exercises
 
 Importing this package stays light: TensorFlow loads only inside the functions that build or call a model.

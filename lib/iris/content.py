@@ -137,11 +137,19 @@ STEP_JUDGE = ("5 · Judge it: how does it do on flowers it never saw?",
 JUDGE_QUESTION = ("**Its score on the flowers it learned from is not the point. How does it do on the test flowers "
                   "it never saw, and on the course's three example flowers?**",
                   "**How many secret flowers does the robot get right? And the three flowers below?**")
+STEP_CARD = ("6 · What is it good for, and what not? Its model card",
+             "4 · What is the robot good for? Its report card")
+CARD_QUESTION = ("**Before anyone relies on your network: what did it learn from, where does it go wrong, and what "
+                 "should it never be used for? Guess, then read its model card: it says all of that in one place.**",
+                 "**What did the robot learn, what fools it, and what should it never be used for?**")
+CARD_NOTE = ("The card is filled in from your run: change the design, train again and it changes. *Download my "
+             "results* carries it too.", "*Download my results* carries it too.")
+
 EXAMPLES = ("The course's three example flowers. The expected species is only printed next to the answer: "
             "the network never sees it.")
 
-STEP_MEASURE = ("6 · Measure a flower: where does the network stop being sure?",
-                "4 · Measure a flower: which kind does the robot say?")
+STEP_MEASURE = ("7 · Measure a flower: where does the network stop being sure?",
+                "5 · Measure a flower: which kind does the robot say?")
 MEASURE = ("**Move the sliders as if you had measured a flower yourself (from the course's first example flower). "
            "Where does the network stop being sure?**",
            "**Move the sliders as if you had measured a flower with a ruler. Which kind does the robot say?**")
@@ -156,16 +164,16 @@ def verdict(probabilities: np.ndarray, answer: int | None, threshold: int) -> st
     return f"This looks like **{SPECIES[answer]}** ({probabilities[answer]:.1%} sure)."
 
 
-STEP_MAP = "7 · See what it learned: where does it put each species?"
+STEP_MAP = "8 · See what it learned: where does it put each species?"
 MAP = ("The background shows which species the network would pick for every pair of values on two "
        "measurements, with the other two held at your flower's values.")
 
-STEP_BASELINES = "8 · Maybe you don't need a neural network: would a simpler method do?"
+STEP_BASELINES = "9 · Maybe you don't need a neural network: would a simpler method do?"
 BASELINES = ("Three classic methods from scikit-learn, trained in milliseconds on the same training flowers and "
              "tested on the same test flowers. Sometimes the best solution is not a complex model.")
 
 
-STEP_OVERFIT = "9 · Overfitting: what if a big network learns from nine flowers?"
+STEP_OVERFIT = "10 · Overfitting: what if a big network learns from nine flowers?"
 
 
 def overfit_intro(config: IrisConfig) -> str:

@@ -9,6 +9,7 @@ import numpy as np
 
 from lib.handout import Handout
 from lib.iris.model import FEATURES, SPECIES, IrisConfig
+from lib.model_card import ModelCard
 
 
 def design_rows(config: IrisConfig, seed: int) -> list[tuple[str, str]]:
@@ -28,11 +29,13 @@ def design_rows(config: IrisConfig, seed: int) -> list[tuple[str, str]]:
 
 def handout(link: str, config: IrisConfig, seed: int, test_accuracy: float | None = None,
             history: Mapping[str, Sequence[float]] | None = None, confusion: np.ndarray | None = None,
-            examples: Sequence[str] = (), flower: Sequence[float] | None = None, verdict: str = "") -> Handout:
+            examples: Sequence[str] = (), flower: Sequence[float] | None = None, verdict: str = "",
+            card: ModelCard | None = None, kids: bool = False) -> Handout:
     """A record of the learner's iris network. ``test_accuracy``, ``history`` (per-epoch "accuracy",
     "test_accuracy", "loss", "test_loss"), ``confusion`` (3×3, row = true species) and ``examples`` (the course's
     example-flower lines) come from the trained network and are left out when it has not been trained yet;
-    ``flower`` (four measurements in cm) and ``verdict`` record the learner's own flower."""
+    ``flower`` (four measurements in cm) and ``verdict`` record the learner's own flower; ``card`` is the
+    network's model card (:func:`lib.iris.card.model_card`), added last, in kid words when ``kids``."""
     record = Handout("My iris network", link, "The neural network I designed on the iris page and how it did. "
                      "The link opens the page with this design and seed; press *Train the network* there to "
                      "get exactly this run again (training is seeded).")
@@ -40,7 +43,7 @@ def handout(link: str, config: IrisConfig, seed: int, test_accuracy: float | Non
     record.table(design_rows(config, seed), ["Setting", "Value"])
     if test_accuracy is None:
         record.text("*Not trained yet when this record was made.*")
-        return record
+        return _with_card(record, card, kids)
     record.heading("How it did")
     record.bullets([f"Test accuracy: **{test_accuracy:.1%}** (flowers it never trained on)"]
                    + ([f"Training accuracy, last epoch: {history['accuracy'][-1]:.1%}"] if history else []))
@@ -61,4 +64,8 @@ def handout(link: str, config: IrisConfig, seed: int, test_accuracy: float | Non
         record.table([(name, f"{value:.1f}") for name, value in zip(FEATURES, flower)], ["Measurement", "cm"])
         if verdict:
             record.text(verdict)
-    return record
+    return _with_card(record, card, kids)
+
+
+def _with_card(record: Handout, card: ModelCard | None, kids: bool) -> Handout:
+    return record if card is None else card.add_to(record, kids)

@@ -11,6 +11,7 @@ Modules:
     results    - the course's ten test images and the tables and scores the page shows
     charts     - the page's figures (digits, probabilities, kernels, feature maps, confusion, training)
     handout    - the page's "Download my results" record
+    card       - the model cards of the shipped networks and of a live-trained one
     lesson.toml - the page's goal, URL settings, hideable sections and exercises
 
 Importing this package stays light: TensorFlow loads only inside the functions that train or load a Keras

@@ -19,9 +19,11 @@ STEPS = {
     "course": ("1 · The course's ten images: how many will the plain network read?",
                "1 · How many of these will the robot get right?"),
     "unsure": ("2 · When should it say 'I don't know'?", "2 · When should the robot say 'I don't know'?"),
-    "inside": ("3 · Look inside: what does each filter look for?", "3 · Look inside the robot"),
-    "mistakes": ("4 · Which digits does it mix up on the test set?", "4 · Which numbers does it mix up?"),
-    "train": ("5 · Train it yourself: can you make it read more?", "5 · Train your own robot"),
+    "card": ("3 · What is this network good for, and what not? Its model card",
+             "3 · What is the robot good for? Its report card"),
+    "inside": ("4 · Look inside: what does each filter look for?", "4 · Look inside the robot"),
+    "mistakes": ("5 · Which digits does it mix up on the test set?", "5 · Which numbers does it mix up?"),
+    "train": ("6 · Train it yourself: can you make it read more?", "6 · Train your own robot"),
 }
 
 COURSE_ASK = (
@@ -61,6 +63,14 @@ UNSURE_WHY = (
     "the more of those it gets right.",
     "The robot only knows ten numbers, so it always says one of them, even for a dog. The slider lets it say "
     "'I don't know' when it is not sure enough.")
+
+CARD_ASK = (
+    "**Before anyone relies on this network: what did it learn from, where does it go wrong, and what should it "
+    "never be used for? Guess, then read its model card.** It follows the switch at the top: compare the two.",
+    "**What did the robot learn, what fools it, and what should it never be used for?**")
+CARD_NOTE = ("Every number here is the page's own: the test digits of the mistakes step, the course's ten images "
+             "above. *Download my results* carries the card too.", "*Download my results* carries it too.")
+YOUR_CARD = "Your network's model card, filled in from your run:"
 
 TRUTH = ("What is it really? (to check the answer)", "Which number is it really?")
 TRUTH_HELP = ("Tell the app the digit in your picture (or that it is not a digit) and it says whether the network "

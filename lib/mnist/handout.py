@@ -6,18 +6,22 @@ button is pressed. A drawing cannot travel in a URL, so the handout is where it 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from lib.handout import Handout
 from lib.images import to_8bit
 from lib.mnist.model import NETWORK_NAMES
 from lib.mnist.results import COURSE_IMAGES, answer_or_unsure, course_table, side_by_side
+from lib.model_card import ModelCard
 
 
 def handout(link: str, *, invert: bool, source: str, threshold: float, auto_invert: bool,
             course_probabilities: dict[bool, np.ndarray], digit: np.ndarray | None = None,
             probabilities: dict[bool, np.ndarray] | None = None, flipped: bool = False,
-            course_images: np.ndarray | None = None, trained: str = "") -> Handout:
+            course_images: np.ndarray | None = None, trained: str = "", cards: Sequence[ModelCard] = (),
+            kids: bool = False) -> Handout:
     """A record of the learner's visit to /mnist.
 
     ``invert``: which network answered (True = trained with inverted copies); ``source``: where the digit
@@ -27,7 +31,8 @@ def handout(link: str, *, invert: bool, source: str, threshold: float, auto_inve
     (``course_images``, (10, 28, 28) in [0, 1], shown as a row of pictures when given);
     ``digit``: the 28×28 image in [0, 1] exactly as the network saw it, or None when there was none;
     ``probabilities``: each network's 10 probabilities for ``digit``; ``trained``: a sentence describing
-    the learner's own trained network and its accuracy, if they trained one."""
+    the learner's own trained network and its accuracy, if they trained one; ``cards``: model cards to add at the
+    end (the answering network's, the learner's own), in kid words when ``kids``."""
     if not 0 <= threshold <= 1:
         raise ValueError(f"threshold is a share between 0 and 1, got {threshold}; divide a percentage by 100.")
     record = Handout("Handwritten digits: my results", link)
@@ -68,4 +73,6 @@ def handout(link: str, *, invert: bool, source: str, threshold: float, auto_inve
     if trained:
         record.heading("My own network")
         record.text(trained)
+    for card in cards:
+        card.add_to(record, kids)
     return record

@@ -10,8 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from lib import mnist
 from lib.mnist.augment import Augmentations, augment
+from lib.mnist.results import per_digit_accuracy
 from lib.training import TrainOnce
 
 #: The training-set sizes a learner may choose from the 60,000 MNIST digits.
@@ -35,12 +38,13 @@ class LiveSetting:
 @dataclass(frozen=True)
 class LiveRun:
     """A finished live training: the Keras model, its curves, and its accuracy on the test digits as they are
-    and inverted."""
+    and inverted, and on each digit (as they are; for its model card)."""
 
     model: Any
     history: dict[str, list[float]]
     normal: float
     inverted: float
+    per_digit: tuple[float, ...] = ()
 
 
 RUNS: TrainOnce[LiveRun] = TrainOnce(keep=20)  #: finished runs kept per server, the most recently used
@@ -75,5 +79,7 @@ def _train(setting: LiveSetting, on_progress: Callable[[mnist.Progress], None] |
     del x_few  # the digits before augmenting are not needed while the network trains
     model, history = mnist.train(x_train, y_train, epochs=setting.epochs, on_progress=on_progress,
                                  report_every=report_every(len(x_train)))
-    return LiveRun(model, history, mnist.accuracy(model, x_test, y_test),
-                   mnist.accuracy(model, mnist.invert(x_test), y_test))
+    probabilities = mnist.predict(model, x_test)
+    return LiveRun(model, history, float(np.mean(probabilities.argmax(axis=1) == y_test)),
+                   mnist.accuracy(model, mnist.invert(x_test), y_test),
+                   tuple(float(a) for a in per_digit_accuracy(probabilities, y_test)))

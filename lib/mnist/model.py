@@ -38,6 +38,7 @@ WEIGHTS_PATHS: dict[bool, Path] = {inverted: path.with_name(f"{path.stem}_weight
 #: shows test-set results without 10,000 predictions on its first visit.
 TEST_PROBABILITIES_PATH = MODELS_DIR / "mnist_test_probabilities.npz"
 SEED = 2024  # every training's default seed, so runs are repeatable
+SHIPPED_EPOCHS = 4  #: passes over the training digits that made the two shipped models (scripts/train_mnist.py)
 BATCH_SIZE = 128  # the course's batch size
 
 #: One row per layer of the course's network: name, output shape, what it does in plain words.

@@ -135,6 +135,15 @@ def confusion(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return matrix
 
 
+def per_digit_accuracy(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Share of each digit's examples whose most likely answer is that digit, shape (10,): the diagonal of
+    :func:`confusion` over its rows; NaN for a digit with no example."""
+    matrix = confusion(probabilities, labels)
+    totals = matrix.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, np.diag(matrix) / totals, np.nan)
+
+
 def mistakes(probabilities: np.ndarray, labels: np.ndarray, true: int, answer: int) -> np.ndarray:
     """Indices of the digits labelled ``true`` that the network called ``answer``, most confident first."""
     probabilities = np.asarray(probabilities)

@@ -16,8 +16,9 @@ from lib import ethics, ui
 from lib.ethics import demos, words
 from lib.ethics.charts import bars
 from lib.images import enlarge, mosaic, png_bytes, to_8bit
+from lib.ui import model_card as model_card_view
 from lib.ui.links import apply_link
-from lib.ui.mnist import shipped_network
+from lib.ui.mnist import digit_card, shipped_network
 
 MISSING = (ImportError, AttributeError, FileNotFoundError)  # what a demo raises while its page's model is missing
 PICTURE = 150  # width of the pictures the networks see, in pixels
@@ -97,6 +98,44 @@ def step(view, number: int, demo: demos.Demo) -> str | None:
         with st.expander(view.say(words.WHAT_HAPPENED)):
             _what_happened(view, demo)
     return f"{demo.title}. {said}." if said else None
+
+
+def model_card_example(view, number: int) -> bool | None:
+    """The worked example, as step ``number`` drawn only while open: the app's digit network's model card (the
+    plain one, or the one trained with inverted copies), and the checklist questions its parts answer. Which
+    network the learner chose (True: with inverted copies) while the step is open, else ``None``."""
+    state = ui.OPEN + "ethics_card"
+    if state in st.session_state:  # kept when the label changes (kid words, another number): a new expander
+        st.session_state[state] = st.session_state[state]
+    box = ui.unfolded(view, f"{number} · {view.say(words.CARD_STEP)}", "ethics_card")
+    if box is None:
+        return None
+    with box:
+        st.markdown(view.say(words.CARD_INTRO), help=ui.define("model card"))
+        inverted = st.toggle(view.say(words.CARD_NETWORK), key="ethics_card_inverted", help=words.CARD_NETWORK_HELP)
+        try:
+            with st.spinner(words.LOADING_DIGITS):
+                card = digit_card(inverted)
+        except MISSING:
+            st.info(words.not_available(demos.demo("dog").needs))
+            return None
+        model_card_view.show(view, card)
+        if not view.kids:
+            st.caption(words.CARD_DOG)
+        st.markdown(f"{view.say(words.CARD_ANSWERS_HEADING)}\n\n{words.card_answers(view.kids)}")
+    return inverted
+
+
+def worked_card(inverted: bool | None):
+    """The worked example's card for the handout: the digit network ``inverted`` (None, the step never opened:
+    the plain one), or None while that network is missing. Built from :mod:`lib.mnist.card`, not a cached view:
+    the handout is made on the download's own thread."""
+    from lib.mnist.card import model_card
+
+    try:
+        return model_card(bool(inverted))
+    except MISSING:
+        return None
 
 
 def _what_happened(view, demo: demos.Demo) -> None:

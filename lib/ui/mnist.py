@@ -66,7 +66,7 @@ def _read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
 
 
 #: The steps that show the answering network's results: while one is open, switching network reruns the page.
-ANSWERING_STEPS = ("course", "unsure", "inside", "mistakes")
+ANSWERING_STEPS = ("course", "unsure", "card", "inside", "mistakes")
 
 
 def steps_open(names) -> bool:
@@ -163,6 +163,17 @@ def confusion_view(invert: bool, flipped_test: bool):
     matrix = _read_only(results.confusion(test_probabilities(invert, flipped_test), test_set()[1]))[0]
     share_right = np.trace(matrix) / matrix.sum()
     return matrix, charts.confusion_chart(matrix, f"Answers for each true digit ({share_right:.2%} right)")
+
+
+@st.cache_resource(show_spinner=False)
+def digit_card(inverted: bool):
+    """The model card of the shipped network ``inverted`` (:func:`lib.mnist.card.model_card`), from the same
+    cached test-set and course answers the page shows; built once per server."""
+    from lib.mnist import card
+
+    return card.model_card(inverted, probabilities={flipped: test_probabilities(inverted, flipped)
+                                                    for flipped in (False, True)},
+                           labels=test_set()[1], course_probabilities=course_probabilities()[inverted])
 
 
 def course_answers(probabilities: np.ndarray) -> None:

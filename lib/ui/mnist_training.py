@@ -86,14 +86,17 @@ def _train_with_progress(setting) -> None:
     bar.empty()
 
 
-def compare_with_yours(run, course: np.ndarray, course_probabilities: dict, digit: np.ndarray | None) -> None:
-    """The learner's own network beside the shipped two on the course's images, and its answer to ``digit``."""
+def compare_with_yours(run, course: np.ndarray, course_probabilities: dict, digit: np.ndarray | None) -> np.ndarray:
+    """The learner's own network beside the shipped two on the course's images, and its answer to ``digit``;
+    returns its probabilities (10, 10) for the course's images."""
     from lib import mnist
     from lib.mnist import results
 
-    mine = results.course_table(mnist.predict(run.model, course))
+    yours = mnist.predict(run.model, course)
+    mine = results.course_table(yours)
     st.dataframe({"image": mine.index, "plain": course_probabilities[False].argmax(1),
                   "with inverted copies": course_probabilities[True].argmax(1), "yours": mine["answer"],
                   "yours is": mine["verdict"]}, hide_index=True, width="stretch")
     if digit is not None:
         st.write(f"On your digit, your network says **{int(mnist.predict(run.model, digit)[0].argmax())}**.")
+    return yours

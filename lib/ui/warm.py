@@ -47,6 +47,7 @@ def _digits() -> None:  # the shipped networks serve /mnist, /ethics and /convol
         mnist.threshold_view(inverted, threshold)
         mnist.kernel_figure(inverted)
         mnist.confusion_view(inverted, False)
+        mnist.digit_card(inverted)
 
 
 def _garden_bugs() -> None:  # /kmeans: each "when k-means goes wrong" demo (seconds each, shared by everybody)

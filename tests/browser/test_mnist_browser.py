@@ -8,7 +8,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from lib.mnist import content as words
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, wait_until_settled
+from tests.browser.conftest import (DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, downloaded_text, open_at,
+                                   wait_until_settled)
 
 TITLE = "Handwritten digits"
 
@@ -93,3 +94,19 @@ def test_draw_a_digit_and_get_a_prediction(page: Page, shared_server):
     page.wait_for_timeout(800)
     assert_no_sideways_scroll(page, "/mnist")
     page.screenshot(path=SCREENSHOTS / "mnist-drawn-phone.png", full_page=True)
+
+
+def test_the_model_card_step_and_the_card_in_the_downloaded_record(page: Page, shared_server):
+    """The card is drawn in the step as a table among its text, and the record, built on the download's own
+    thread when pressed, carries it (a Streamlit call there would fail the download silently)."""
+    open_at(page, f"{shared_server}/mnist?invert=on", TITLE, timeout=180_000)
+    open_step(page, "card")
+    card = "Model card: the digit network trained with inverted copies"
+    expect(page.get_by_role("heading", name=card)).to_be_visible(timeout=60_000)
+    expect(page.locator("strong", has_text="99.25%")).to_be_visible()  # Markdown drawn, not shown as text
+    expect(page.get_by_text("The same test digits inverted (black on white):")).to_be_visible()
+    expect(page.get_by_role("table").filter(has_text="test digits")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    record = downloaded_text(page, "Download my results (Markdown)")
+    assert "## Model card: the digit network trained with inverted copies" in record
+    assert "**99.25%** of the 10,000 MNIST test digits right" in record

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import ethics
-from lib.ethics.words import QUESTIONS
+from lib.ethics.words import CARD_STEP, QUESTIONS
 from lib.ui.controls import KIDS
 from tests.conftest import ROOT, open_question, tensorflow_loaded_after, unfold
 
@@ -199,14 +199,36 @@ def test_the_playground_is_shown_on_opening_and_the_reveals_wait_for_the_learner
     steps = [e.label for e in app.expander if e.label[0].isdigit()]
     assert steps == [f"{n} · {title} – {QUESTIONS[key][0]}" for n, (key, title) in enumerate(
         [("polarity", "Black digits on white paper"), ("iris", "Too few flowers of one species"),
-         ("garden", "A stranger in the garden")], 1)]
-    assert [h.value for h in app.header][:1] == ["4 · The checklist"]
+         ("garden", "A stranger in the garden")], 1)] + [f"4 · {CARD_STEP[0]}"]
+    assert [h.value for h in app.header][:1] == ["5 · The checklist"]
     unfold(app, "ethics_polarity")  # opened, the digits' accuracy as trained is there at once
     assert shown_results(app) == [RESULTS["dog"], RESULTS["polarity"]]
     unfold(app, "ethics_iris", "ethics_garden")  # iris and garden wait to be tried
     assert RESULTS["iris"] not in shown_results(app) and "table" not in shown_results(app)
     app.toggle(key="ethics_demo_dog").set_value(False).run()  # a real 9 instead of the dog
     assert shown_results(app)[0] == "What the digit networks think the real 9 is"
+
+
+def test_the_worked_example_is_the_digit_networks_model_card_in_plain_and_kid_words(downloads, app):
+    assert "open_ethics_card" not in app.session_state or not app.session_state["open_ethics_card"]
+    assert "Report card" not in downloads["ethics-my-results.md"]()  # plain words until kid mode
+    unfold(app, "ethics_card")
+    cards = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert len(cards) == 1 and cards[0].startswith("#### Model card: the plain digit network")
+    assert "**99.08%** of the 10,000 MNIST test digits right" in cards[0]  # as /mnist shows it
+    assert any("Did you measure how well it works for each group separately" in m.value for m in app.markdown)
+    assert "\n## Model card: the plain digit network\n" in downloads["ethics-my-results.md"]()
+    app.toggle(key="ethics_card_inverted").set_value(True).run()
+    assert not app.exception, app.exception
+    assert any(m.value.startswith("#### Model card: the digit network trained with inverted copies")
+               for m in app.markdown)
+    assert "## Model card: the digit network trained with inverted copies" in downloads["ethics-my-results.md"]()
+    app.toggle(key="kids_switch").set_value(True).run()  # kid words; the step stays open, renumbered
+    assert not app.exception, app.exception
+    assert f"3 · {CARD_STEP[1]}" in [e.label for e in app.expander]
+    assert any(m.value.startswith("#### Report card: the number robot that has seen both colours")
+               for m in app.markdown)
+    assert "## Report card: the number robot that has seen both colours" in downloads["ethics-my-results.md"]()
 
 
 def test_an_open_step_stays_open_when_kid_mode_rewords_and_renumbers_it(app):

@@ -49,4 +49,4 @@ def test_kid_mode_stays_short_after_training():
     assert any("secret flowers right" in m.value for m in app.markdown)  # trained: the kid line says so
     after = words(app)
     assert after <= KID_WORDS, f"/iris shows {after} words in kid mode after training"
-    assert any(e.label.startswith("4 · Measure a flower") for e in app.expander)  # the kid steps are there
+    assert any(e.label.startswith("5 · Measure a flower") for e in app.expander)  # the kid steps are there

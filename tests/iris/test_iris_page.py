@@ -67,6 +67,34 @@ def test_train_judge_and_i_dont_know():
     assert not app.exception
 
 
+def test_the_model_card_step_follows_the_run_in_plain_and_kid_words_and_goes_into_the_handout(downloads):
+    app = open_page()
+    untrained = downloads["iris-my-results.md"]()  # before training the record's card says so
+    assert "## Model card: the iris network 4 → 10 → 10 → 3" in untrained and "Not measured" in untrained
+    app.button(key="iris_train").click().run()
+    assert not app.exception, app.exception
+    assert "6 · What is it good for, and what not? Its model card" in [e.label for e in app.expander]
+    unfold(app, "iris_judge", "iris_card")
+    card = next(m.value for m in app.markdown if m.value.startswith("#### "))
+    assert card.startswith("#### Model card: the iris network 4 → 10 → 10 → 3")
+    accuracy = next(m.value for m in app.metric if m.label == "Test accuracy")
+    assert f"**{accuracy}** of the 38 test flowers right" in card  # the judge step's number
+    table = app.dataframe[-1].value  # the judge step's accuracy per species
+    for _, row in table.iterrows():
+        assert any(line.startswith(f"| {row['species']} | {row['test flowers']} | ") and
+                   f"{float(line.split('|')[3].strip().rstrip('%')):.0f}%" == row["accuracy"]
+                   for line in card.splitlines())
+    record = downloads["iris-my-results.md"]()
+    assert "\n## Model card: the iris network 4 → 10 → 10 → 3\n" in record and f"**{accuracy}**" in record
+    app.toggle(key="kids_switch").set_value(True).run()
+    assert not app.exception, app.exception
+    assert "4 · What is the robot good for? Its report card" in [e.label for e in app.expander]
+    unfold(app, "iris_card")  # reworded, it is another step: open it again
+    card = next(m.value for m in app.markdown if m.value.startswith("#### "))
+    assert card.startswith("#### Report card: the flower robot") and "of the 38 secret flowers right" in card
+    assert "## Report card: the flower robot" in downloads["iris-my-results.md"]()
+
+
 def test_a_user_who_leaves_the_queue_does_not_stop_the_next_one_training():
     link = {"epochs": "1", "steps": "10", "seed": "615"}  # a run no other test trains, so nothing is cached
     with training_elsewhere() as queue_lengths:  # someone else is training

@@ -108,7 +108,7 @@ def test_hidden_uploads_turn_an_upload_link_into_drawing():
 
 def test_kid_mode_has_simpler_words_and_fewer_sections():
     app = open_page({"kids": "on"})
-    assert steps(app) == [kids for _, kids in words.STEPS.values()][:2]
+    assert steps(app) == [kids for _, kids in words.STEPS.values()][:3]  # the course, "I don't know", the card
     assert any("chalkboards" in m.value for m in unfold(app, "course").markdown)
     assert not [s for s in app.slider if s.key == "mnist_pen"]
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from lib import mnist
 from lib.training import TRAINING
 from lib.mnist import content as words
+from lib.mnist import results
 from tests.conftest import ROOT, open_with_link, tensorflow_loaded_after, training_elsewhere, unfold
 
 
@@ -146,6 +147,41 @@ def test_a_small_live_training_run(app):
     app.button(key="FormSubmitter:mnist_train_form-Train").click().run(timeout=180)
     assert not app.exception
     assert any("Your network (1,000 digits" in success.value for success in app.success)
+    # Its own model card, with the run's own accuracy, as the line above gives it.
+    said = next(s.value for s in app.success if "Your network (1,000 digits" in s.value)
+    right = said.split("): ")[1].split(" right")[0]
+    card = next(m.value for m in app.markdown if m.value.startswith("#### Model card: your digit network"))
+    assert f"**{right}** of the 10,000 MNIST test digits right" in card
+    assert "The first 1,000 of the 60,000 MNIST training digits" in card
+
+
+def card_shown(app) -> str:
+    return next(m.value for m in app.markdown if m.value.startswith("#### "))
+
+
+def test_the_model_card_follows_the_switch_and_goes_into_the_handout(downloads):
+    app = unfold(open_with_link("pages/3_mnist.py"), "card")
+    assert "3 · What is this network good for, and what not? Its model card" in [e.label for e in app.expander]
+    card = card_shown(app)
+    assert card.startswith("#### Model card: the plain digit network")
+    # The same share right as the mistakes step's confusion table, two decimals.
+    matrix = results.confusion(mnist.test_probabilities(False, False), mnist.load_test_set()[1])
+    assert f"**{np.trace(matrix) / matrix.sum():.2%}** of the 10,000 MNIST test digits right" in card
+    record = downloads["mnist-my-results.md"]()
+    assert "\n## Model card: the plain digit network\n" in record and "| Random seed | 2024 |" in record
+    app.toggle(key="mnist_invert").set_value(True).run()
+    assert not app.exception, app.exception
+    assert card_shown(app).startswith("#### Model card: the digit network trained with inverted copies")
+    assert "## Model card: the digit network trained with inverted copies" in downloads["mnist-my-results.md"]()
+
+
+def test_the_model_card_in_kid_words(downloads):
+    app = unfold(open_with_link("pages/3_mnist.py", {"kids": "on"}), "card")
+    assert "3 · What is the robot good for? Its report card" in [e.label for e in app.expander]
+    card = card_shown(app)
+    assert card.startswith("#### Report card: the number robot") and "A dog: it says it's an 8!" in card
+    record = downloads["mnist-my-results.md"]()
+    assert "## Report card: the number robot" in record and "Random seed" not in record
 
 
 def test_the_page_runs_without_tensorflow_until_someone_trains():
