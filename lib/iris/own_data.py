@@ -103,12 +103,13 @@ def sample_table() -> pd.DataFrame:
 
 def default_choice(table: pd.DataFrame) -> tuple[str | None, list[str]]:
     """A first guess at the label and input columns: the last column that is not numbers and names
-    :data:`MIN_CLASSES` to :data:`MAX_CLASSES` classes (else the last such number column, else None), and every
-    other number column (at most :data:`MAX_INPUTS`)."""
+    :data:`MIN_CLASSES` to :data:`MAX_CLASSES` classes (else the last such number column, else the last column
+    that is not numbers, so its message shows, else None), and every other number column (at most
+    :data:`MAX_INPUTS`)."""
     numbers = numeric_columns(table)
-    candidates = [column for column in table.columns if column not in numbers] + numbers
-    label = next((column for column in reversed(candidates)
-                  if MIN_CLASSES <= table[column].nunique() <= MAX_CLASSES), None)
+    texts = [column for column in table.columns if column not in numbers]
+    label = next((column for column in reversed(texts + numbers)
+                  if MIN_CLASSES <= table[column].nunique() <= MAX_CLASSES), texts[-1] if texts else None)
     return label, [column for column in numbers if column != label][:MAX_INPUTS]
 
 
