@@ -205,7 +205,7 @@ LABEL = {data.label!r}  # the column the network learns to predict
 INPUTS = {list(data.inputs)!r}  # the columns it predicts from
 CLASSES = {list(data.classes)!r}  # the label's values, in the network's output order
 
-table = pd.read_csv(io.StringIO(TABLE), dtype={{LABEL: str}}, keep_default_na=False, float_precision="round_trip")
+table = pd.read_csv(io.StringIO(TABLE), dtype={{LABEL: str}}, keep_default_na=False)
 X = table[INPUTS].to_numpy(dtype=float)
 y = np.array([CLASSES.index(label) for label in table[LABEL]])
 print(X.shape, y.shape)

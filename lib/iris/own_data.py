@@ -103,13 +103,16 @@ def sample_table() -> pd.DataFrame:
 
 def default_choice(table: pd.DataFrame) -> tuple[str | None, list[str]]:
     """A first guess at the label and input columns: the last column that is not numbers and names
-    :data:`MIN_CLASSES` to :data:`MAX_CLASSES` classes (else the last such number column, else the last column
-    that is not numbers, so its message shows, else None), and every other number column (at most
-    :data:`MAX_INPUTS`)."""
+    :data:`MIN_CLASSES` to :data:`MAX_CLASSES` classes, else the last column that is not numbers (so its message
+    shows), else the last number column naming that many classes, else None; and every other number column (at
+    most :data:`MAX_INPUTS`)."""
     numbers = numeric_columns(table)
     texts = [column for column in table.columns if column not in numbers]
-    label = next((column for column in reversed(texts + numbers)
-                  if MIN_CLASSES <= table[column].nunique() <= MAX_CLASSES), texts[-1] if texts else None)
+
+    def classes(columns: list[str]) -> str | None:
+        return next((c for c in reversed(columns) if MIN_CLASSES <= table[c].nunique() <= MAX_CLASSES), None)
+
+    label = classes(texts) or (texts[-1] if texts else classes(numbers))
     return label, [column for column in numbers if column != label][:MAX_INPUTS]
 
 
