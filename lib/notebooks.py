@@ -72,7 +72,7 @@ class Topic:
     notes: tuple[str, ...] = ()
 
 
-def build(slug: str, settings: Mapping[str, Any], weights=None, *, link: str | None = None) -> str:
+def build(slug: str, settings: Mapping[str, Any], weights=None, *, link: str | None = None, data=None) -> str:
     """The ``.ipynb`` text (nbformat 4 JSON) of a notebook that reproduces the page ``/slug`` with ``settings``.
 
     ``settings`` is the page's URL settings as its lesson link carries them (URL name → URL text, e.g.
@@ -82,6 +82,8 @@ def build(slug: str, settings: Mapping[str, Any], weights=None, *, link: str | N
     ``weights`` (/iris only, optional) is the network the page trained with these settings, as
     :data:`lib.iris.network.Weights`: the notebook then carries it and can skip training. ``link`` is the
     view's address for the first cell; by default the page on :data:`LOCAL_ADDRESS` with these settings.
+    ``data`` (/iris only, optional) is the learner's own table (:class:`lib.iris.own_data.OwnData`), which no
+    link carries: the notebook then carries it as CSV text and trains on it.
     ``KeyError`` for a page without a notebook, ``ValueError`` for weights that do not fit the design."""
     import nbformat
 
@@ -98,6 +100,10 @@ def build(slug: str, settings: Mapping[str, Any], weights=None, *, link: str | N
         if slug != "iris":
             raise ValueError(f"Only the /iris notebook carries trained weights, not /{slug}'s.")
         extra["weights"] = weights
+    if data is not None:
+        if slug != "iris":
+            raise ValueError(f"Only the /iris notebook carries an own table, not /{slug}'s.")
+        extra["data"] = data
     made: Topic = importlib.import_module(f"lib.{slug}.notebook").cells(chosen, **extra)
     params = lesson.to_query(values)
     if link is None:

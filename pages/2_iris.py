@@ -3,7 +3,8 @@ comes first, as in TensorFlow Playground: Train and the design beside the networ
 decision map and the curves, which grow epoch by epoch while it trains (a random untrained network until then);
 then short steps, each asking before it explains; once trained, the network's model card (lib.iris.card, issue #18)
 follows the judge step and goes into the record. The network lives in lib.iris, the words in lib.iris.content,
-the settings in lib/iris/lesson.toml, training and the cached views in lib.ui.iris; this page lays them out."""
+the settings in lib/iris/lesson.toml, training and the cached views in lib.ui.iris, the learner's own table (issue
+#18: the same network on it) in lib.ui.iris_own_data; this page lays them out."""
 
 from functools import partial
 
@@ -17,8 +18,9 @@ from lib.iris.card import model_card
 from lib.iris.handout import handout
 from lib.iris.tables import species_counts, species_scores
 from lib.ui import model_card as model_card_view
-from lib.ui.iris import (OVERFIT_RESULT, LiveCurves, Playground, baselines, flower_now, iris_frame, map_axes,
+from lib.ui.iris import (OVERFIT_RESULT, OWN_MAP_AXES, LiveCurves, Playground, baselines, flower_now, iris_frame, map_axes,
                          measure_a_flower, reset_design, show_curves, shown_result, train, weights_of)
+from lib.ui.iris_own_data import choose_source, map_parts, own_data_step
 
 view = ui.page_setup("iris")
 frame = iris_frame()
@@ -26,6 +28,7 @@ frame = iris_frame()
 # The playground: Train and the design beside the pictures they change
 controls, effect = st.columns([1, 2], gap="medium")  # side by side on a wide screen, stacked on a phone
 with controls:
+    data = choose_source(view)  # None: the irises
     pressed = st.button("Train the network", key="iris_train", type="primary", icon=":material/play_arrow:",
                         width="stretch", help="Train this design with this seed. Results are kept: settings this "
                                               "server has already trained are replayed, not trained again.")
@@ -41,7 +44,7 @@ with controls:
 test_fraction, train_limit = view.value("test"), view.value("flowers")  # chosen in step 2
 config = iris.IrisConfig(hidden_layers=hidden, activation=activation, learning_rate=learning_rate, epochs=epochs,
                          steps_per_epoch=steps, batch_size=batch_size, test_fraction=test_fraction,
-                         train_size=None if train_limit == "all" else train_limit)
+                         train_size=None if train_limit == "all" else train_limit, data=data)
 X_train, X_test, y_train, y_test = iris.split(config, seed)
 with effect:
     board.place()
@@ -53,19 +56,24 @@ with effect:
 board.note.markdown(view.say(words.trained(result.test_accuracy, len(y_test), epochs) if result else
                              words.untrained(network.accuracy(weights, activation, X_test, y_test), len(y_test),
                                              view.from_link)))
+own_data_step(view)  # step 0, while "My own table" is chosen
 
 # The steps: each asks its question in its label and is drawn only while open, so the page opens with only
 # the playground's browser code (a step's charts, tables and code boxes load when a learner opens it).
-if step := ui.unfolded(view, view.say(words.STEP_DATA), "iris_data"):
+if step := ui.unfolded(view, view.say(words.STEP_DATA) if data is None else words.STEP_OWN_DATA, "iris_data"):
     with step:
-        st.markdown(view.say(words.DATA_QUESTION), help=ui.define("feature"))
-        if view.shown("data", advanced=True):
-            st.plotly_chart(charts.scatter_matrix(frame), key="iris_splom")
-        with st.expander(view.say(words.ANSWER)):
-            st.markdown(view.say(words.DATA))
+        if data is not None:
+            st.markdown(words.OWN_DATA, help=ui.define("feature"))
+            st.dataframe(data.table, height=240, hide_index=True)
+        else:
+            st.markdown(view.say(words.DATA_QUESTION), help=ui.define("feature"))
             if view.shown("data", advanced=True):
-                st.caption(words.DATA_CAPTION)
-                st.dataframe(frame, height=240, hide_index=True)
+                st.plotly_chart(charts.scatter_matrix(frame), key="iris_splom")
+            with st.expander(view.say(words.ANSWER)):
+                st.markdown(view.say(words.DATA))
+                if view.shown("data", advanced=True):
+                    st.caption(words.DATA_CAPTION)
+                    st.dataframe(frame, height=240, hide_index=True)
 
 if step := ui.unfolded(view, view.say(words.STEP_SPLIT), "iris_split"):
     with step:
@@ -75,7 +83,7 @@ if step := ui.unfolded(view, view.say(words.STEP_SPLIT), "iris_split"):
             view.slider("test", format="%.2f")
             view.select_slider("flowers")
         with split_table:
-            st.dataframe(species_counts(y_train, y_test))
+            st.dataframe(species_counts(y_train, y_test, config.classes))
             st.caption(words.split_caption(len(y_train), len(y_test)))
         with st.expander(view.say(words.ANSWER)):
             st.markdown(view.say(words.SPLIT))
@@ -97,29 +105,33 @@ if not view.kids:
                     st.markdown(words.TRAIN)
 if result is None:
     kids = view.kids  # the handout is built on another thread, where Streamlit is not
-    ui.end_of_page(view, handout=lambda: handout(view.link, config, seed, card=model_card(config, seed), kids=kids))
+    ui.end_of_page(view, handout=lambda: handout(view.link, config, seed,
+                                                 card=model_card(config, seed) if data is None else None, kids=kids))
     st.stop()
 
-examples = iris.example_lines(result.model)
+examples = iris.example_lines(result.model) if data is None else []  # the course's flowers: irises only
 confusion = iris.confusion(result.model, X_test, y_test)
 if step := ui.unfolded(view, view.say(words.STEP_JUDGE), "iris_judge"):
     with step:
         st.markdown(view.say(words.JUDGE_QUESTION), help=ui.define("accuracy"))
         st.metric("Test accuracy", f"{result.test_accuracy:.1%}",
                   help="Share of the test flowers (never trained on) the network labels correctly.")
-        st.code("\n".join(examples), language=None, wrap_lines=True)
+        if examples:
+            st.code("\n".join(examples), language=None, wrap_lines=True)
+        else:
+            st.caption(words.OWN_NO_EXAMPLES)
         if not view.kids:
             st.metric("Training accuracy (last epoch)", f"{result.history['accuracy'][-1]:.1%}")
             st.caption(f"Trained in {result.seconds:.1f} s.")
-            st.vega_lite_chart(charts.confusion_figure(confusion), key="iris_confusion", width="stretch",
-                               alt=words.CONFUSION_ALT)
-            st.dataframe(species_scores(y_test, iris.per_species_accuracy(result.model, X_test, y_test)),
-                         hide_index=True)
+            st.vega_lite_chart(charts.confusion_figure(confusion, classes=config.classes), key="iris_confusion",
+                               width="stretch", alt=words.CONFUSION_ALT)
+            st.dataframe(species_scores(y_test, iris.per_species_accuracy(result.model, X_test, y_test),
+                                        config.classes), hide_index=True)
         with st.expander(view.say(words.WHY)):
             st.markdown(view.say((words.EXAMPLES, words.TRAIN[1])))
 
-card = model_card(config, seed, result)
-if view.shown("card") and (step := ui.unfolded(view, view.say(words.STEP_CARD), "iris_card")):
+card = model_card(config, seed, result) if data is None else None  # written for the flowers (own tables: to do)
+if card and view.shown("card") and (step := ui.unfolded(view, view.say(words.STEP_CARD), "iris_card")):
     with step:
         st.markdown(view.say(words.CARD_QUESTION), help=ui.define("model card"))
         model_card_view.show(view, card)
@@ -127,7 +139,7 @@ if view.shown("card") and (step := ui.unfolded(view, view.say(words.STEP_CARD), 
 
 # The learner's flower (the map and the record use it; the course's first example flower until measured).
 flower, verdict = flower_now(), ""
-if view.shown("measure") and (step := ui.unfolded(view, view.say(words.STEP_MEASURE), "iris_measure")):
+if data is None and view.shown("measure") and (step := ui.unfolded(view, view.say(words.STEP_MEASURE), "iris_measure")):
     with step:
         st.markdown(view.say(words.MEASURE), help=ui.define("probability"))
         flower, verdict = measure_a_flower(view, result, frame)
@@ -135,13 +147,16 @@ if view.shown("measure") and (step := ui.unfolded(view, view.say(words.STEP_MEAS
 if view.shown("map", advanced=True) and (step := ui.unfolded(view, words.STEP_MAP, "iris_map")):
     with step:
         st.markdown(words.MAP)
-        x_feature, y_feature = map_axes()
+        x_feature, y_feature = (map_axes() if data is None else
+                                map_axes(data.inputs, OWN_MAP_AXES, f"iris_map_own_{data.digest[:12]}"))
         if x_feature == y_feature:
             st.warning("Pick two different measurements for the two axes.")
         else:
-            xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, flower, resolution=120)
-            st.vega_lite_chart(charts.decision_map(xs, ys, grid, frame, x_feature, y_feature, flower), key="iris_map",
-                               width="stretch", alt=words.MAP_ALT)
+            points, fixed, star, names = map_parts(config, frame, flower)
+            xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, fixed, resolution=120,
+                                                 data=data)
+            st.vega_lite_chart(charts.decision_map(xs, ys, grid, points, x_feature, y_feature, star, **names),
+                               key="iris_map", width="stretch", alt=words.MAP_ALT)
 
 if view.shown("baselines", advanced=True) and (step := ui.unfolded(view, words.STEP_BASELINES, "iris_baselines")):
     with step:
@@ -161,5 +176,6 @@ if view.shown("overfit", advanced=True) and (step := ui.unfolded(view, words.STE
             show_curves(view, demo, "iris_overfit_curves", words.overfit_caption(demo.history, demo.test_accuracy))
 
 ui.end_of_page(view, handout=partial(handout, view.link, config, seed, result.test_accuracy, result.history, confusion,
-                                     examples, list(flower), verdict, card=card, kids=view.kids),
-               notebook={"weights": weights})
+                                     examples, list(flower) if data is None else None, verdict, card=card,
+                                     kids=view.kids),
+               notebook={"weights": weights, "data": data})

@@ -160,3 +160,18 @@ def test_kmeans_csv_file_name_columns_and_cluster_names():
         name = app.text_input(key=f"km_name_{cluster}")
         name.input(SHORT[:30]).run()
     assert_user_text_is_literal(app, expect_shown=True)  # "The new item belongs to cluster …: it is a …"
+
+
+def test_iris_own_table_columns_and_classes():
+    app = open_page("pages/2_iris.py")
+    app.radio(key="iris_source").set_value("own").run()
+    hostile = HOSTILE.replace(",", " ")
+    typo = csv(("width", hostile, "kind"), *((str(k), "x" if k == 2 else str(k % 5), "ab"[k % 2]) for k in range(12)))
+    app.file_uploader(key="iris_own_upload").upload(f"{FILE_STEM}.csv", typo, "text/csv").run()
+    assert_user_text_is_literal(app, expect_shown=True)  # the column with text in it, named in the error
+    good = csv(("width", hostile, "kind"),
+               *((str(k), str(k % 5), SHORT.replace(",", " ") if k % 2 else "b") for k in range(12)))
+    app.file_uploader(key="iris_own_upload").upload(f"{FILE_STEM}.csv", good, "text/csv").run()
+    assert_user_text_is_literal(app, expect_shown=True)  # its columns and classes, in the line saying it is ready
+    app.button(key="iris_train").click().run()
+    assert_user_text_is_literal(unfold(app))  # every step, drawn for the trained network on the table

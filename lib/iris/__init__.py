@@ -4,6 +4,8 @@ measurements (4 → 10 → 10 → 3), trained live with Keras.
 Modules:
     network   - a network as NumPy weights: a random untrained one, and running one without TensorFlow
     data      - the 150 flowers, their species and measurements, and a plane of made-up ones for the map
+    own_data  - a learner's own table (uploaded or typed) checked for the same network: :func:`own_data.own_data`
+                gives an ``OwnData``, which ``IrisConfig(data=...)`` trains on (inputs and outputs follow it)
     model     - :class:`IrisConfig`, :func:`train` (a :class:`TrainResult`, which predicts like a
                 scikit-learn model: ``predict``, ``predict_proba``) and everything read from a trained network
     cache     - train each (config, seed) once per server, one training at a time (:func:`cache.train_cached`)

@@ -5,6 +5,10 @@ Okabe-Ito palette. The charts are Vega-Lite specifications (plain dicts for ``st
 opens without plotly's 4.7 MB of browser code (issue #17), and the playground's pictures, redrawn after every
 epoch while a network trains, cost no figure validation; only the scatter matrix, drawn when a learner opens the
 data step, stays a ``plotly.graph_objects.Figure``. Functions take plain arrays.
+
+A learner's own table (:mod:`lib.iris.own_data`) is drawn by the same functions: those that name inputs or
+species take ``features`` and ``classes`` (the iris names by default), and its classes take the palette's
+colours and :data:`CLASS_MARKERS`' shapes in order, as the species do.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from lib.iris.model import FEATURES, SPECIES
 from lib.palette import CATEGORICAL, OKABE_ITO, SEQUENTIAL, use_plotly_template
 
 SPECIES_COLOURS = CATEGORICAL[:3]
-SPECIES_MARKERS = ("circle", "square", "diamond")
+#: One marker shape per class, the species' first (an own table has at most as many classes as colours).
+CLASS_MARKERS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "cross", "triangle-right")
+SPECIES_MARKERS = CLASS_MARKERS[:3]
+NAME_CHARACTERS = 18  #: an own table's input names longer than this are cut short on the network diagram
 #: Colours of things that are not species (so a species' colour means that species on every chart): the
 #: training and test curves, and positive and negative weights.
 CURVE_COLOURS = (OKABE_ITO["black"], OKABE_ITO["reddish purple"])
@@ -36,17 +43,18 @@ use_plotly_template()
 
 
 def _short(feature: str) -> str:
-    return feature.replace(" (cm)", "")
+    feature = feature.replace(" (cm)", "")
+    return feature if len(feature) <= NAME_CHARACTERS else feature[:NAME_CHARACTERS - 1] + "…"
 
 
-def _species_scale(extra: dict[str, str] | None = None) -> dict:
-    """The Vega-Lite scale giving each species its colour (and ``extra`` names their own colours)."""
-    names = {**dict(zip(SPECIES, SPECIES_COLOURS)), **(extra or {})}
+def _species_scale(extra: dict[str, str] | None = None, classes: tuple[str, ...] = SPECIES) -> dict:
+    """The Vega-Lite scale giving each species (or class) its colour (and ``extra`` names their own colours)."""
+    names = {**dict(zip(classes, CATEGORICAL)), **(extra or {})}
     return {"domain": list(names), "range": list(names.values())}
 
 
-def _shape_scale(extra: dict[str, str] | None = None) -> dict:
-    names = {**dict(zip(SPECIES, SPECIES_MARKERS)), **(extra or {})}
+def _shape_scale(extra: dict[str, str] | None = None, classes: tuple[str, ...] = SPECIES) -> dict:
+    names = {**dict(zip(classes, CLASS_MARKERS)), **(extra or {})}
     return {"domain": list(names), "range": list(names.values())}
 def scatter_matrix(frame) -> go.Figure:
     """Every pair of measurements plotted against each other, one colour and marker per species."""
@@ -122,24 +130,28 @@ def _layer_names(sizes: tuple[int, ...]) -> list[str]:
     return ["input"] + [f"hidden {k}" for k in range(1, len(sizes) - 1)] + ["output"]
 
 
-def _neuron_names(sizes: tuple[int, ...], layer: int, count: int) -> list[str]:
+def _neuron_names(sizes: tuple[int, ...], layer: int, count: int, features: tuple[str, ...] = FEATURES,
+                  classes: tuple[str, ...] = SPECIES) -> list[str]:
     if layer == 0:
-        return [_short(f) for f in FEATURES]
+        return [_short(f) for f in features[:count]]
     if layer == len(sizes) - 1:
-        return list(SPECIES)
+        return list(classes[:count])
     return [f"{_layer_names(sizes)[layer]}, neuron {k + 1}" for k in range(count)]
 
 
-def diagram_rows(sizes: tuple[int, ...], weights=None) -> tuple[list[dict], list[dict]]:
+def diagram_rows(sizes: tuple[int, ...], weights=None, *, features: tuple[str, ...] = FEATURES,
+                 classes: tuple[str, ...] = SPECIES) -> tuple[list[dict], list[dict]]:
     """The network as rows to draw: one per connection (its ends, ``weight``, ``sign`` "positive",
     "negative" or "not trained", line ``width`` 0.5 to 3 by strength against the strongest weight, and the
     hover ``tip``), and one per neuron (``x`` its layer, ``y``, its ``name``, its ``kind``: "neuron" or a
-    species, and its hover ``tip`` with its bias). Layers wider than 12 neurons show their first 12."""
+    species, and its hover ``tip`` with its bias). Layers wider than 12 neurons show their first 12.
+    ``features`` and ``classes`` name the inputs and outputs."""
     positions = _node_positions(sizes)
     scale = (max((np.abs(kernel).max() for kernel, _ in weights), default=1.0) or 1.0) if weights else 1.0
     lines, neurons = [], []
     for layer in range(len(sizes) - 1):
-        sources, targets = (_neuron_names(sizes, layer + d, len(positions[layer + d])) for d in (0, 1))
+        sources, targets = (_neuron_names(sizes, layer + d, len(positions[layer + d]), features, classes)
+                            for d in (0, 1))
         for i, y0 in enumerate(positions[layer]):
             for j, y1 in enumerate(positions[layer + 1]):
                 weight = None if weights is None else float(weights[layer][0][i, j])
@@ -152,7 +164,7 @@ def diagram_rows(sizes: tuple[int, ...], weights=None) -> tuple[list[dict], list
                                                                       f": weight {weight:+.2f}")})
     output = len(sizes) - 1
     for layer, ys in enumerate(positions):
-        names = _neuron_names(sizes, layer, len(ys))
+        names = _neuron_names(sizes, layer, len(ys), features, classes)
         for k, (name, y) in enumerate(zip(names, ys)):
             bias = None if not layer or weights is None else float(weights[layer - 1][1][k])
             neurons.append({"x": layer, "y": float(y), "name": name, "kind": name if layer == output else "neuron",
@@ -160,13 +172,15 @@ def diagram_rows(sizes: tuple[int, ...], weights=None) -> tuple[list[dict], list
     return lines, neurons
 
 
-def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_TITLE, height: int = 250) -> dict:
+def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_TITLE, height: int = 250, *,
+                    features: tuple[str, ...] = FEATURES, classes: tuple[str, ...] = SPECIES) -> dict:
     """A Vega-Lite spec of the network: neurons as dots in columns, the four measurements named on the left
     and the three species (in their colours and marker shapes) on the right, and every connection as a line:
     vermillion for a positive weight, dashed reddish purple for a negative one, thicker for a stronger one
     (grey when ``weights`` is None). Hovering a line (or its middle) shows its weight, hovering a neuron its
-    bias. ``weights``: ``lib.iris.network.Weights``. Layers wider than 12 neurons show their first 12."""
-    lines, neurons = diagram_rows(sizes, weights)
+    bias. ``weights``: ``lib.iris.network.Weights``. Layers wider than 12 neurons show their first 12.
+    ``features`` and ``classes`` name the inputs and outputs (an own table's columns and classes)."""
+    lines, neurons = diagram_rows(sizes, weights, features=features, classes=classes)
     last = len(sizes) - 1
     x = {"field": "x", "type": "quantitative", "axis": None, "scale": {"domain": [-1.0, last + 0.85]}}
     y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"domain": [-1.3, 1.15]}}
@@ -196,9 +210,9 @@ def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_T
                                                    "stroke": OKABE_ITO["black"], "strokeWidth": 1.5},
              "encoding": {"x": x, "y": y,
                           "fill": {"field": "kind", "type": "nominal", "legend": None,
-                                   "scale": _species_scale({"neuron": "white"})},
+                                   "scale": _species_scale({"neuron": "white"}, classes)},
                           "shape": {"field": "kind", "type": "nominal", "legend": None,
-                                    "scale": _shape_scale({"neuron": "circle"})},
+                                    "scale": _shape_scale({"neuron": "circle"}, classes)},
                           "size": {"condition": {"test": "datum.kind !== 'neuron'", "value": 260}, "value": 150},
                           "tooltip": [{"field": "tip", "title": "neuron"}]}},
             {"data": {"values": inputs}, "mark": {"type": "text", "align": "right", "dx": -12, "fontSize": 11},
@@ -207,7 +221,7 @@ def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_T
                                                    "fontWeight": "bold"},
              "encoding": {"x": x, "y": y, "text": {"field": "name"},
                           "color": {"field": "kind", "type": "nominal", "legend": None,
-                                    "scale": _species_scale()}}},
+                                    "scale": _species_scale(classes=classes)}}},
             {"data": {"values": layer_labels}, "mark": {"type": "text", "fontSize": 11, "baseline": "top"},
              "encoding": {"x": x, "y": y, "text": {"field": "text"}}},
         ],
@@ -250,18 +264,21 @@ def map_picture(probabilities: np.ndarray) -> str:
     """The decision map's background as a PNG ``data:`` URI: each grid point (``probabilities`` indexed
     ``[y, x]``, ``y`` upwards) in its most probable species' colour, see-through, as a block of
     :data:`MAP_CELL_PX` pixels, the highest ``y`` at the top."""
-    return region_picture(probabilities.argmax(axis=2)[::-1], SPECIES_COLOURS, MAP_SHADE, MAP_CELL_PX)
+    return region_picture(probabilities.argmax(axis=2)[::-1], CATEGORICAL, MAP_SHADE, MAP_CELL_PX)
 
 
 def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, flower=None,
-                 compact: bool = False) -> dict:
+                 compact: bool = False, *, features: tuple[str, ...] = FEATURES, classes: tuple[str, ...] = SPECIES,
+                 labels=None) -> dict:
     """A Vega-Lite spec of which species the network picks everywhere on a plane of two measurements (a
     shaded picture), with the real flowers on top and the measured ``flower`` (if any) as a black star.
     ``compact``: the playground's small version (no legend: the diagram names the species in the same
-    colours and shapes)."""
-    names = (FEATURES[x_feature], FEATURES[y_feature])
-    rows = [{"x": float(a), "y": float(b), "species": SPECIES[label]}
-            for a, b, label in zip(frame[names[0]], frame[names[1]], frame["species"])]
+    colours and shapes). For an own table, ``frame`` holds its ``features`` columns, ``labels`` each row's class
+    (an index into ``classes``; the iris frame's ``species`` column by default)."""
+    names = (features[x_feature], features[y_feature])
+    labels = frame["species"] if labels is None else labels
+    rows = [{"x": float(a), "y": float(b), "species": classes[label]}
+            for a, b, label in zip(frame[names[0]], frame[names[1]], labels)]
     mine = "your flower"
     if flower is not None:
         rows.append({"x": float(flower[x_feature]), "y": float(flower[y_feature]), "species": mine})
@@ -285,9 +302,10 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
             {"mark": {"type": "point", "filled": True, "opacity": 1, "stroke": "white", "strokeWidth": 0.7},
              "encoding": {"x": x, "y": y,
                           "color": {"field": "species", "type": "nominal", "title": None,
-                                    "scale": _species_scale(extra), "legend": legend},
+                                    "scale": _species_scale(extra, classes), "legend": legend},
                           "shape": {"field": "species", "type": "nominal", "title": None,
-                                    "scale": _shape_scale({mine: STAR} if extra else None), "legend": legend},
+                                    "scale": _shape_scale({mine: STAR} if extra else None, classes),
+                                    "legend": legend},
                           "size": {"condition": {"test": f"datum.species === '{mine}'", "value": 260},
                                    "value": 25 if compact else 50},
                           "tooltip": [{"field": "species"}, {"field": "x", "title": _short(names[0])},
@@ -297,15 +315,16 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
     }
 
 
-def confusion_figure(matrix: np.ndarray) -> dict:
-    """A Vega-Lite spec of the confusion matrix: rows are the true species, columns what the network said;
-    each cell counts test flowers, shaded white to blue and labelled with its count."""
-    rows = [{"true species": SPECIES[t], "predicted species": SPECIES[p], "flowers": int(matrix[t, p])}
-            for t in range(len(SPECIES)) for p in range(len(SPECIES))]
+def confusion_figure(matrix: np.ndarray, *, classes: tuple[str, ...] = SPECIES) -> dict:
+    """A Vega-Lite spec of the confusion matrix: rows are the true species (or an own table's ``classes``),
+    columns what the network said; each cell counts test flowers, shaded white to blue and labelled with its
+    count."""
+    rows = [{"true species": classes[t], "predicted species": classes[p], "flowers": int(matrix[t, p])}
+            for t in range(len(classes)) for p in range(len(classes))]
     most = max(int(np.max(matrix)), 1)
-    x = {"field": "predicted species", "type": "nominal", "title": "predicted species", "sort": list(SPECIES),
+    x = {"field": "predicted species", "type": "nominal", "title": "predicted species", "sort": list(classes),
          "axis": {"labelAngle": 0, "orient": "top"}}
-    y = {"field": "true species", "type": "nominal", "title": "true species", "sort": list(SPECIES)}
+    y = {"field": "true species", "type": "nominal", "title": "true species", "sort": list(classes)}
     return {
         "title": "Test flowers: true species vs prediction",
         "height": {"step": 40},

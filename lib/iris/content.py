@@ -189,3 +189,38 @@ def overfit_caption(history: dict[str, list[float]], test_accuracy: float) -> st
     return (f"Training accuracy {history['accuracy'][-1]:.0%}, test accuracy {test_accuracy:.0%}; "
             f"test loss went from {min(history['test_loss']):.2f} at best to {history['test_loss'][-1]:.2f}. "
             "Irises are easy, so even this network scores well on test; on harder data the gap is far larger.")
+
+
+# The own-data path (issue #18): a learner's own table instead of the irises. Grown-ups only (kid mode keeps the
+# flowers), so plain words.
+SOURCES = {"iris": "Iris flowers", "own": "My own table"}
+SOURCE_HELP = ("Train the same network on the 150 iris flowers, or on a table of your own: number columns to learn "
+               "from and one column of labels.")
+OWN_NOT_READY = "Still the iris flowers: load your table in step 0 below, and the network trains on it."
+STEP_OWN = "0 · Your own table: what should the network learn to tell apart?"
+HOW = {"file": "Upload a file", "typed": "Type it here"}
+
+
+def own_rules(max_rows: int, max_inputs: int, max_classes: int, per_class: int) -> str:
+    """What a table must look like, with the limits."""
+    return (f"One row per thing measured, with a header row. At least two columns of numbers (the inputs, at most "
+            f"{max_inputs}) and one column of labels: 2 to {max_classes} classes, each on at least {per_class} rows, "
+            f"and at most {max_rows:,} rows. CSV or TSV, from any spreadsheet; decimal commas (12,5) are fine. "
+            "Your table stays on this server and is not in the page's link; the notebook you download carries it.")
+
+
+NO_TABLE = "Upload a table, or download the sample table (penguins) and upload that."
+EDITOR_HELP = "Type or paste your measurements; add rows at the bottom. It starts with 15 of the sample penguins."
+
+
+def own_ready(summary: str, dropped: int) -> str:
+    """The line under a usable table: its ``summary`` (Markdown, names in code spans) and rows left out."""
+    left_out = f" {dropped} row(s) with a gap were left out." if dropped else ""
+    return f"Training on your table: {summary}.{left_out} Press **Train the network** above."
+
+
+STEP_OWN_DATA = "1 · Meet the data: which of your columns might tell the classes apart?"
+OWN_DATA = ("The network has one input per column you chose and one output per class; its design, the split "
+            "and the training are the iris network's.")
+OWN_NO_EXAMPLES = "The course's example flowers and *Measure a flower* are about irises: they are not shown for your table."
+OWN_DIAGRAM_TITLE = "Your network: your columns in, your classes out"

@@ -7,15 +7,16 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from lib.handout import Handout
-from lib.iris.model import FEATURES, SPECIES, IrisConfig
+from lib.handout import Handout, code_span
+from lib.iris.model import FEATURES, IrisConfig
 from lib.model_card import ModelCard
 
 
 def design_rows(config: IrisConfig, seed: int) -> list[tuple[str, str]]:
     """The design and training settings as (what, value) rows, in the page's words."""
     layers = " → ".join(map(str, config.layer_sizes))
-    return [("Layers (inputs → hidden → outputs)", layers),
+    data = [] if config.data is None else [("Data", f"my own table: {config.data.summary()}")]
+    return data + [("Layers (inputs → hidden → outputs)", layers),
             ("Activation of the hidden neurons", config.activation if config.hidden_layers else "none (no hidden layer)"),
             ("Weights and biases to learn", f"{config.parameter_count:,}"),
             ("Learning rate (Adam)", f"{config.learning_rate:g}"),
@@ -35,7 +36,8 @@ def handout(link: str, config: IrisConfig, seed: int, test_accuracy: float | Non
     "test_accuracy", "loss", "test_loss"), ``confusion`` (3×3, row = true species) and ``examples`` (the course's
     example-flower lines) come from the trained network and are left out when it has not been trained yet;
     ``flower`` (four measurements in cm) and ``verdict`` record the learner's own flower; ``card`` is the
-    network's model card (:func:`lib.iris.card.model_card`), added last, in kid words when ``kids``."""
+    network's model card (:func:`lib.iris.card.model_card`), added last, in kid words when ``kids``. With an own
+    table (``config.data``) the record names it and its classes; its rows stay in the notebook."""
     record = Handout("My iris network", link, "The neural network I designed on the iris page and how it did. "
                      "The link opens the page with this design and seed; press *Train the network* there to "
                      "get exactly this run again (training is seeded).")
@@ -53,8 +55,10 @@ def handout(link: str, config: IrisConfig, seed: int, test_accuracy: float | Non
         record.table(rows, ["Epoch", "Training loss", "Test loss", "Training accuracy", "Test accuracy"],
                      "Training, epoch by epoch.")
     if confusion is not None:
-        rows = [[f"true {name}", *map(int, row)] for name, row in zip(SPECIES, np.asarray(confusion))]
-        record.table(rows, ["", *(f"predicted {name}" for name in SPECIES)],
+        # An own table's class names are the learner's text: code spans, never Markdown.
+        names = config.classes if config.data is None else [code_span(name) for name in config.classes]
+        rows = [[f"true {name}", *map(int, row)] for name, row in zip(names, np.asarray(confusion))]
+        record.table(rows, ["", *(f"predicted {name}" for name in names)],
                      "Confusion table of the test flowers: the diagonal counts the right answers.")
     if examples:
         record.heading("The course's three example flowers")

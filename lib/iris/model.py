@@ -13,11 +13,14 @@ compiled graph (``steps_per_execution``): 0.5–0.75× the course code's time (b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from lib.iris.data import FEATURES, SPECIES, load_iris_frame, plane
+from lib.iris.data import FEATURES, SPECIES, dataset, load_iris_frame, plane
+
+if TYPE_CHECKING:
+    from lib.iris.own_data import OwnData
 
 ACTIVATIONS: tuple[str, ...] = ("relu", "sigmoid", "tanh", "linear")
 
@@ -38,6 +41,9 @@ class IrisConfig:
     0.001), sparse categorical cross-entropy, 10 epochs of 150 batches of 32 flowers drawn from the
     shuffled, repeated training set, and 25% of the flowers held back as the test set. Impossible values
     raise ``ValueError`` with a hint.
+
+    ``data`` is a learner's own table (:func:`lib.iris.own_data.own_data`) instead of the 150 irises: the network
+    then has one input per chosen column and one output per class, and "species" means those classes.
     """
 
     hidden_layers: tuple[int, ...] = (10, 10)  #: neurons in each hidden layer; () for none
@@ -47,15 +53,20 @@ class IrisConfig:
     steps_per_epoch: int = 150  #: batches per epoch
     batch_size: int = 32
     test_fraction: float = 0.25  #: share of the 150 flowers held back for testing
-    #: share of each species' training flowers kept (imbalanced-data demo); the test set is untouched
-    species_fraction: tuple[float, float, float] = (1.0, 1.0, 1.0)
+    #: share of each species' training flowers kept (imbalanced-data demo); the test set is untouched. With
+    #: ``data``, one share per class (shares that keep everything fit any number of classes)
+    species_fraction: tuple[float, ...] = (1.0, 1.0, 1.0)
     #: keep only this many training flowers (tiny-training-set demo), taken from the species in turn
     train_size: int | None = None
+    data: OwnData | None = None  #: a learner's own table; None for the iris flowers
 
     def __post_init__(self) -> None:
         layers = tuple(int(n) for n in self.hidden_layers)
         object.__setattr__(self, "hidden_layers", layers)
-        object.__setattr__(self, "species_fraction", tuple(float(f) for f in self.species_fraction))
+        fractions = tuple(float(f) for f in self.species_fraction)
+        if all(f == 1 for f in fractions):
+            fractions = (1.0,) * len(self.classes)
+        object.__setattr__(self, "species_fraction", fractions)
         if len(layers) > 3 or any(not 1 <= n <= 256 for n in layers):
             raise ValueError("hidden_layers takes 0 to 3 layers of 1 to 256 neurons each, e.g. (10, 10).")
         if self.activation not in ACTIVATIONS:
@@ -70,15 +81,25 @@ class IrisConfig:
                              "lower one of them.")
         if not 0.05 <= self.test_fraction <= 0.9:
             raise ValueError("test_fraction must be from 0.05 to 0.9, so both sets keep some flowers.")
-        if len(self.species_fraction) != 3 or any(not 0 <= f <= 1 for f in self.species_fraction):
-            raise ValueError("species_fraction takes three shares from 0 to 1, one per species.")
+        if len(self.species_fraction) != len(self.classes) or any(not 0 <= f <= 1 for f in self.species_fraction):
+            raise ValueError(f"species_fraction takes {len(self.classes)} shares from 0 to 1, one per species.")
         if self.train_size is not None and self.train_size < 1:
             raise ValueError("train_size must be at least 1 flower, or None to keep every training flower.")
 
     @property
+    def features(self) -> tuple[str, ...]:
+        """The network's inputs: the four iris measurements, or the own table's input columns."""
+        return FEATURES if self.data is None else self.data.inputs
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The network's outputs: the three species, or the own table's classes."""
+        return SPECIES if self.data is None else self.data.classes
+
+    @property
     def layer_sizes(self) -> tuple[int, ...]:
         """Neurons per layer from input to output, e.g. (4, 10, 10, 3)."""
-        return (len(FEATURES), *self.hidden_layers, len(SPECIES))
+        return (len(self.features), *self.hidden_layers, len(self.classes))
 
     @property
     def parameter_count(self) -> int:
@@ -93,8 +114,7 @@ def split(config: IrisConfig = IrisConfig(), seed: int = 0) -> tuple[np.ndarray,
     (``species_fraction``) and cut to ``train_size``. Raises ``ValueError`` if no training flower is left."""
     from sklearn.model_selection import train_test_split
 
-    frame = load_iris_frame()
-    X, y = frame[list(FEATURES)].to_numpy(), frame["species"].to_numpy()
+    X, y = dataset(config.data)
     X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=config.test_fraction, random_state=seed)
     rng = np.random.default_rng(seed)
     kept = []
@@ -156,9 +176,10 @@ def build_model(config: IrisConfig = IrisConfig()):
     """The untrained, compiled Keras network for ``config`` (Adam, sparse categorical cross-entropy)."""
     import keras
 
-    layers = [keras.Input((len(FEATURES),))]
+    inputs, *_, outputs = config.layer_sizes
+    layers = [keras.Input((inputs,))]
     layers += [keras.layers.Dense(units, activation=config.activation) for units in config.hidden_layers]
-    layers.append(keras.layers.Dense(len(SPECIES), activation="softmax"))
+    layers.append(keras.layers.Dense(outputs, activation="softmax"))
     model = keras.Sequential(layers)
     model.compile(loss="sparse_categorical_crossentropy", optimizer=keras.optimizers.Adam(config.learning_rate),
                   metrics=["accuracy"], steps_per_execution=config.steps_per_epoch)
@@ -216,31 +237,44 @@ def train(config: IrisConfig = IrisConfig(), seed: int = 0,
 
 
 def predict_proba(model, X) -> np.ndarray:
-    """The network's probability for each species, shape (N, 3), for flowers ``X`` of shape (N, 4) in cm.
-    Calls the model directly (one batched call; much faster than ``model.predict`` for small inputs)."""
+    """The network's probability for each species, shape (N, 3), for flowers ``X`` of shape (N, 4) in cm (with
+    an own table: (N, classes) for rows of (N, inputs)). Calls the model directly (one batched call; much
+    faster than ``model.predict`` for small inputs)."""
     X = np.asarray(X, dtype="float32")
     if X.ndim == 1:
         X = X[None, :]
-    if X.ndim != 2 or X.shape[1] != len(FEATURES):
-        raise ValueError(f"X needs one row per flower and {len(FEATURES)} columns ({', '.join(FEATURES)}); "
-                         f"got shape {X.shape}.")
+    inputs = _inputs(model)
+    if X.ndim != 2 or X.shape[1] != inputs:
+        names = f" ({', '.join(FEATURES)})" if inputs == len(FEATURES) else ""
+        raise ValueError(f"X needs one row per flower and {inputs} columns{names}; got shape {X.shape}.")
     if not np.isfinite(X).all():
-        raise ValueError("X holds missing or infinite measurements: give every flower four numbers.")
+        raise ValueError("X holds missing or infinite measurements: give every flower "
+                         f"{'four' if inputs == len(FEATURES) else inputs} numbers.")
     return np.asarray(model(X, training=False))
 
 
+def _inputs(model) -> int:
+    return int(model.inputs[0].shape[-1])
+
+
+def _outputs(model) -> int:
+    return int(model.outputs[0].shape[-1])
+
+
 def per_species_accuracy(model, X, y) -> np.ndarray:
-    """Share of each species' flowers the model gets right, shape (3,); NaN for a species with no flowers."""
+    """Share of each species' flowers the model gets right, shape (3,) (one per class of an own table); NaN
+    for a species with no flowers."""
     y = np.asarray(y)
     predicted = predict_proba(model, X).argmax(axis=1) if len(y) else np.array([], dtype=int)
     return np.array([np.mean(predicted[y == label] == label) if np.any(y == label) else np.nan
-                     for label in range(len(SPECIES))])
+                     for label in range(_outputs(model))])
 
 
 def confusion(model, X, y) -> np.ndarray:
-    """Confusion matrix, shape (3, 3): row = true species, column = predicted species, entries = flowers."""
+    """Confusion matrix, shape (3, 3) (classes × classes for an own table): row = true species, column =
+    predicted species, entries = flowers."""
     predicted = predict_proba(model, X).argmax(axis=1)
-    matrix = np.zeros((len(SPECIES), len(SPECIES)), dtype=int)
+    matrix = np.zeros((_outputs(model), _outputs(model)), dtype=int)
     np.add.at(matrix, (np.asarray(y), predicted), 1)
     return matrix
 
@@ -264,12 +298,13 @@ def decide(probabilities: np.ndarray, threshold: float) -> int | None:
     return best if probabilities[best] >= threshold else None
 
 
-def decision_grid(model, x_feature: int, y_feature: int, fixed, resolution: int = 120):
-    """The network's probabilities over a grid of two features (the other two held at ``fixed``), in one
+def decision_grid(model, x_feature: int, y_feature: int, fixed, resolution: int = 120, data: OwnData | None = None):
+    """The network's probabilities over a grid of two features (the others held at ``fixed``), in one
     batched call. Returns ``xs`` (resolution,), ``ys`` (resolution,) and probabilities
-    (resolution, resolution, 3) indexed ``[y, x]``; the grid spans the data's range plus a margin."""
-    xs, ys, flowers = plane(x_feature, y_feature, fixed, resolution)
-    return xs, ys, predict_proba(model, flowers).reshape(resolution, resolution, len(SPECIES))
+    (resolution, resolution, 3) indexed ``[y, x]``; the grid spans the data's range (the irises', or the own
+    table ``data``'s) plus a margin."""
+    xs, ys, flowers = plane(x_feature, y_feature, fixed, resolution, data)
+    return xs, ys, predict_proba(model, flowers).reshape(resolution, resolution, -1)
 
 
 #: The overfitting demo: nine training flowers, a big network (3 × 64 neurons), a high learning rate and

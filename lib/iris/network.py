@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lib.iris.data import SPECIES, plane
+from lib.iris.data import plane
 
 Weights = list[tuple[np.ndarray, np.ndarray]]  #: (kernel (inputs, outputs), bias (outputs,)) per layer
 
@@ -30,7 +30,8 @@ def untrained(sizes: tuple[int, ...], seed: int) -> Weights:
 
 
 def probabilities(weights: Weights, activation: str, X) -> np.ndarray:
-    """Each species' probability, shape (N, 3), for flowers ``X`` (N, 4) in cm: the hidden layers use
+    """Each species' probability, shape (N, 3), for flowers ``X`` (N, 4) in cm (for an own table: (N, classes)
+    for rows (N, inputs)): the hidden layers use
     ``activation``, the output layer softmax (as :func:`lib.iris.model.build_model` builds it)."""
     values = np.atleast_2d(np.asarray(X, dtype=float))
     for layer, (kernel, bias) in enumerate(weights):
@@ -47,11 +48,11 @@ def accuracy(weights: Weights, activation: str, X, y) -> float:
 
 
 def decision_grid(weights: Weights, activation: str, x_feature: int, y_feature: int, fixed,
-                  resolution: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                  resolution: int = 60, data=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`lib.iris.model.decision_grid` for a network given by its weights: ``xs``, ``ys`` and the
-    probabilities (resolution, resolution, 3) indexed ``[y, x]``."""
-    xs, ys, flowers = plane(x_feature, y_feature, fixed, resolution)
-    return xs, ys, probabilities(weights, activation, flowers).reshape(resolution, resolution, len(SPECIES))
+    probabilities (resolution, resolution, 3) indexed ``[y, x]`` (one per class of an own table ``data``)."""
+    xs, ys, flowers = plane(x_feature, y_feature, fixed, resolution, data)
+    return xs, ys, probabilities(weights, activation, flowers).reshape(resolution, resolution, -1)
 
 
 def layer_weights(model) -> list[np.ndarray]:

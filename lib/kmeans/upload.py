@@ -1,4 +1,6 @@
-"""Read a user's CSV file of measurements safely: every problem becomes one clear sentence.
+"""Read a user's CSV file of measurements safely: every problem becomes one clear sentence. /kmeans groups the
+rows of such a file, and /iris trains its network on one (:mod:`lib.iris.own_data`), so the messages name no
+page's task.
 
 :func:`read_table` turns uploaded bytes into a DataFrame (or raises :class:`TableError`), and
 :func:`numeric_table` keeps the chosen number columns, dropping rows with gaps and saying how many.
@@ -60,12 +62,12 @@ def read_table(data: bytes) -> pd.DataFrame:
     table.columns = [str(column).strip() for column in table.columns]
     if table.shape[1] > MAX_COLUMNS:
         raise TableError(f"The file has {table.shape[1]} columns; the most this page takes is {MAX_COLUMNS}. "
-                         "Keep only the measurements you want to group.")
+                         "Keep only the columns you need.")
     if len(table) > MAX_ROWS:
         raise TableError(f"The file has {len(table):,} rows; the most this page takes is {MAX_ROWS:,}. "
                          "Use a sample of your data.")
     if len(table) < 2:
-        raise TableError("The file has fewer than two rows of data: grouping needs at least two items.")
+        raise TableError("The file has fewer than two rows of data: add more rows.")
     table.attrs["separator"] = separator
     for column in table.columns:
         numbers = _decimal_comma_numbers(table[column], separator)

@@ -182,7 +182,8 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
     notebook doing the same at home (:func:`lib.notebooks.build` with the view's settings). ``handout`` builds the
     record of what the learner did; it runs only when a button is pressed, on another thread, so it must use
     values it captured rather than Streamlit calls. ``notebook``: what the notebook carries that no link holds,
-    captured the same way: ``weights`` (the network trained on /iris) or ``answers`` (the /ethics checklist)."""
+    captured the same way: ``weights`` (the network trained on /iris), ``data`` (the learner's own table on /iris)
+    or ``answers`` (the /ethics checklist)."""
     exercises = view.lesson.exercises_for(view.kids)
     if exercises:
         st.header("Try this", anchor=False)
@@ -211,17 +212,17 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
                                      f"{stem}.md", "text/markdown", key="handout_md", on_click="ignore",
                                      icon=":material/download:", help="Plain text with the pictures inside.")
         carried = dict(notebook or {})
-        weights = carried.pop("weights", None)
+        weights, data = carried.pop("weights", None), carried.pop("data", None)
         notebook_col.download_button("Download a notebook (.ipynb)",
-                                     lambda: _notebook(view.slug, carried, weights, view.link),
+                                     lambda: _notebook(view.slug, carried, weights, view.link, data),
                                      f"{view.slug}-notebook.ipynb", "application/x-ipynb+json", key="notebook_ipynb",
                                      on_click="ignore", icon=":material/download:",
                                      help="Python code that does what you did here, to run in Jupyter at home.")
 
 
-def _notebook(slug: str, carried: dict, weights, link: str) -> str:
+def _notebook(slug: str, carried: dict, weights, link: str, data=None) -> str:
     """The notebook for the view at ``link`` (its settings are the link's), with what no link holds."""
     from lib import notebooks  # only when the button is pressed: nbformat stays out of the page's first open
 
     settings = {name: text for name, text in parse_qsl(urlsplit(link).query) if name not in RESERVED}
-    return notebooks.build(slug, {**settings, **carried}, weights, link=link)
+    return notebooks.build(slug, {**settings, **carried}, weights, link=link, data=data)

@@ -22,6 +22,7 @@ from lib.iris import content as words
 from lib.iris.baselines import baseline_accuracies
 from lib.iris.cache import cached, train_cached
 from lib.iris.network import Weights
+from lib.ui.iris_own_data import map_parts
 from lib.training import replay_frames
 
 WATCHED = "iris_watched"  #: session state: (config, seed) → whether the learner watched that run as a replay
@@ -30,6 +31,7 @@ RESULT, OVERFIT_RESULT = "iris_result", "iris_overfit_result"  #: session state:
 #: lib.training's default and each shown longer.
 REPLAY_FRAMES = 6
 MAP_AXES = (2, 3)  #: the playground's decision map: petal length across, petal width up (they part the species best)
+OWN_MAP_AXES = (0, 1)  #: with an own table: its first two inputs
 
 
 @st.cache_data(show_spinner="Loading the 150 iris measurements…")
@@ -87,13 +89,15 @@ def measure_a_flower(view, result: iris.TrainResult, frame: pd.DataFrame) -> tup
     return flower, verdict
 
 
-def map_axes() -> tuple[int, int]:
+def map_axes(features: tuple[str, ...] = iris.FEATURES, start: tuple[int, int] = MAP_AXES,
+             key: str = "iris_map") -> tuple[int, int]:
     """The two measurements (feature indices) the decision map spreads along its axes; petal length across
-    and petal width up at first (kept while their step is closed)."""
-    x = st.selectbox("Across (x axis)", range(4), 2, format_func=iris.FEATURES.__getitem__, key="iris_map_x",
-                     help="The measurement along the bottom of the map.", persist_state="session")
-    y = st.selectbox("Up (y axis)", range(4), 3, format_func=iris.FEATURES.__getitem__, key="iris_map_y",
-                     help="The measurement up the side of the map.", persist_state="session")
+    and petal width up at first (kept while their step is closed). An own table passes its ``features``, the
+    ``start`` and a ``key`` of its own."""
+    x = st.selectbox("Across (x axis)", range(len(features)), start[0], format_func=features.__getitem__,
+                     key=f"{key}_x", help="The measurement along the bottom of the map.", persist_state="session")
+    y = st.selectbox("Up (y axis)", range(len(features)), start[1], format_func=features.__getitem__,
+                     key=f"{key}_y", help="The measurement up the side of the map.", persist_state="session")
     return x, y
 
 
@@ -155,10 +159,15 @@ class Playground(LiveCurves):
     def show(self, config: iris.IrisConfig, weights: Weights, history: dict[str, list[float]], tag: str = "") -> None:
         """Draw the network ``weights`` (of ``config``) and its curves so far (``history``, empty before
         training); ``tag`` keeps each redraw's charts apart while a run trains."""
-        xs, ys, grid = network.decision_grid(weights, config.activation, *MAP_AXES, flower_now())
+        axes = MAP_AXES if config.data is None else OWN_MAP_AXES
+        points, fixed, _, names = map_parts(config, self.frame, flower_now())
+        xs, ys, grid = network.decision_grid(weights, config.activation, *axes, fixed, data=config.data)
+        title = charts.DIAGRAM_TITLE if config.data is None else words.OWN_DIAGRAM_TITLE
         for place, name, spec, alt in (
-                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights), words.DIAGRAM_ALT),
-                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, self.frame, *MAP_AXES, compact=True),
+                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights, title,
+                                                                      features=config.features,
+                                                                      classes=config.classes), words.DIAGRAM_ALT),
+                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, points, *axes, compact=True, **names),
                  words.MAP_ALT),
                 (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True),
                  words.CURVES_ALT)):

@@ -13,6 +13,8 @@ class PetalRule:
     """A stand-in network called like a Keras model: setosa below 2.5 cm of petal length, versicolor below
     4.75 cm, else virginica; sure (0.9) away from the cut, unsure (0.6) within 0.2 cm of it."""
 
+    inputs, outputs = [np.zeros((1, 4))], [np.zeros((1, 3))]  # read for their shapes, as a Keras model's
+
     def __call__(self, X, training=False):
         length = np.asarray(X)[:, 2]
         answers = np.digitize(length, [2.5, 4.75])

@@ -48,3 +48,23 @@ def test_the_pages_weights_let_it_skip_training(tmp_path):
     assert ran.values["test_accuracy"] == pytest.approx(app.test_accuracy, abs=1e-6)
     for line in iris.example_lines(app.model):  # the course's three flowers, judged as the page judges them
         assert line in ran.printed
+
+
+@pytest.mark.slow
+def test_with_an_own_table_the_notebook_carries_it_and_reaches_the_pages_accuracy(tmp_path):
+    from lib.iris.own_data import own_data, sample_table
+
+    data = own_data(sample_table(), "species", ["bill_length_cm", "bill_depth_cm", "flipper_length_cm",
+                                                "body_mass_kg"])
+    link = {"epochs": "4", "seed": "2"}
+    text = notebooks.build("iris", link, data=data)
+    assert "load_iris" not in text and "Adelie" in text  # the table travels inside, not the iris data
+    ran = run(text, tmp_path, values=("test_accuracy", "CLASSES"), timeout=120)
+    assert not ran.errors(), ran.errors()
+    lesson = lessons.lesson("iris")
+    values, _, _ = lesson.read(link)
+    settings = {setting.name: values[setting.key] for setting in lesson.settings}
+    app = iris.train(config_of(settings, data), settings["seed"])
+    assert ran.values["CLASSES"] == list(data.classes)
+    assert abs(ran.values["test_accuracy"] - app.test_accuracy) <= 1 / len(app.y_test) + 1e-6
+    assert f"of {len(app.y_test)} test rows" in ran.printed and ran.printed.count("expected '") == 3
