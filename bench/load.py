@@ -22,11 +22,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import threading
 import time
 from dataclasses import dataclass, field
 
-from bench.measure import Figure, rss_bytes
+from bench.measure import Figure, PeakMemory
 from bench.server import streamlit_server
 from bench.session import HeadlessSession, run_in_own_loop
 
@@ -96,26 +95,14 @@ async def _workshop(url: str, sessions: int, trainers: int, result: LoadResult) 
 def run_load(url: str, pid: int, sessions: int = 20, trainers: int = 5) -> LoadResult:
     """Simulate ``sessions`` attendees on the server at ``url`` (process ``pid``)."""
     result = LoadResult()
-    sampling = threading.Event()
-
-    def sample_memory() -> None:
-        while not sampling.is_set():
-            try:
-                result.peak_megabytes = max(result.peak_megabytes, rss_bytes(pid) / 2**20)
-            except (OSError, RuntimeError):  # the server has gone: the sessions will report it
-                return
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample_memory, daemon=True)
-    sampler.start()
     run_in_own_loop(warm_up(url))
     start = time.perf_counter()
-    try:
-        run_in_own_loop(_workshop(url, sessions, trainers, result))
-    finally:
-        result.wall_seconds = time.perf_counter() - start
-        sampling.set()
-        sampler.join()
+    with PeakMemory(pid) as memory:
+        try:
+            run_in_own_loop(_workshop(url, sessions, trainers, result))
+        finally:
+            result.wall_seconds = time.perf_counter() - start
+    result.peak_megabytes = memory.peak
     return result
 
 
@@ -242,39 +229,23 @@ def find_capacity(url: str, pid: int, start: int = 10, step: int = 10, most: int
     server at ``url`` (process ``pid``) should be warmed up (:func:`warm_up`). Returns every level run; the
     capacity is the last one that :attr:`CapacityStep.met`. No training runs here: measure it on top."""
     levels = []
-    peak = 0.0
-    for sessions in range(start, most + 1, step):
-        result = LoadResult()
-        until = time.monotonic() + arrivals + seconds
+    with PeakMemory(pid, interval=0.2) as memory:
+        for sessions in range(start, most + 1, step):
+            result = LoadResult()
+            until = time.monotonic() + arrivals + seconds
 
-        async def level() -> None:
-            await asyncio.gather(*(_steady_attendee(url, n, sessions, arrivals, until, result) for n in range(sessions)))
+            async def level() -> None:
+                await asyncio.gather(*(_steady_attendee(url, n, sessions, arrivals, until, result)
+                                       for n in range(sessions)))
 
-        sampling = threading.Event()
-
-        def sample_memory() -> None:
-            nonlocal peak
-            while not sampling.is_set():
-                try:
-                    peak = max(peak, rss_bytes(pid) / 2**20)
-                except (OSError, RuntimeError):
-                    return
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample_memory, daemon=True)
-        sampler.start()
-        try:
             run_in_own_loop(level())
-        finally:
-            sampling.set()
-            sampler.join()
-        moves = sorted(result.move_seconds) or [float("inf")]
-        p95 = moves[min(len(moves) - 1, round(0.95 * (len(moves) - 1)))]
-        levels.append(CapacityStep(sessions, p95, len(result.move_seconds), result.errors, peak))
-        print(f"{sessions} sessions: p95 {p95 * 1000:,.0f} ms over {len(result.move_seconds)} moves, "
-              f"{len(result.errors)} errors, peak RSS {peak:,.0f} MB", flush=True)
-        if not levels[-1].met:
-            break
+            moves = sorted(result.move_seconds) or [float("inf")]
+            p95 = moves[min(len(moves) - 1, round(0.95 * (len(moves) - 1)))]
+            levels.append(CapacityStep(sessions, p95, len(result.move_seconds), result.errors, memory.peak))
+            print(f"{sessions} sessions: p95 {p95 * 1000:,.0f} ms over {len(result.move_seconds)} moves, "
+                  f"{len(result.errors)} errors, peak RSS {memory.peak:,.0f} MB", flush=True)
+            if not levels[-1].met:
+                break
     return levels
 
 

@@ -4,6 +4,7 @@ and a process's memory (:func:`rss_bytes`). Imports no other bench module, so an
 from __future__ import annotations
 
 import statistics
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,3 +58,29 @@ def rss_bytes(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+class PeakMemory:
+    """The peak resident memory of process ``pid`` (MB, in :attr:`peak`), sampled from /proc every
+    ``interval`` seconds in a thread while in a ``with`` block; sampling stops if the process goes."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        self.pid, self.interval, self.peak = pid, interval, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.peak = max(self.peak, rss_bytes(self.pid) / 2**20)
+            except (OSError, RuntimeError):  # the process has gone: whoever uses it will say so
+                return
+            time.sleep(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
