@@ -107,8 +107,8 @@ def failures(probabilities: np.ndarray, X_test: np.ndarray, y_test: np.ndarray,
     wrong = np.flatnonzero(answers != y_test)
     wrong = wrong[np.argsort(-sure[wrong], kind="stable")]
     # Grown-ups get each wrong example (what it is, how sure); kids each kind of mistake once, counted.
-    found = [(f"A test {classes[y_test[i]]}{_kind(noun, 1)} ({describe(X_test[i])}) called {classes[answers[i]]}, {sure[i]:.0%} "
-              "sure.", "") for i in wrong[:MOST_NAMED]]
+    found = [(f"A test {classes[y_test[i]]}{_kind(noun, 1)} ({describe(X_test[i])}) called {classes[answers[i]]}, "
+              f"{sure[i]:.0%} sure.", "") for i in wrong[:MOST_NAMED]]
     if len(wrong) > MOST_NAMED:
         found.append((f"{len(wrong) - MOST_NAMED} more test {noun}s wrong.", ""))
     mixed = Counter((int(y_test[i]), int(answers[i])) for i in wrong)

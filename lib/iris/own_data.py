@@ -136,10 +136,10 @@ def _class_order(names) -> tuple[str, ...]:
 
 def own_data(table: pd.DataFrame, label: str, inputs, name: str = "") -> OwnData:
     """Check ``table`` (the file ``name``, if uploaded) with its ``label`` column and ``inputs`` columns and
-    return the usable :class:`OwnData`; rows with a gap in a chosen column are left out (counted in ``dropped``). Raises :class:`OwnDataError`,
-    saying what to do, when the choice is empty or overlaps, an input holds text, or the rows left are too few
-    or too many, name one class only, a class per row or more than :data:`MAX_CLASSES` classes, or leave a class
-    with fewer than :data:`MIN_PER_CLASS` rows."""
+    return the usable :class:`OwnData`; rows with a gap in a chosen column are left out (counted in
+    ``dropped``). Raises :class:`OwnDataError`, saying what to do, when the choice is empty or overlaps, an input
+    holds text, or the rows left are too few or too many, name one class only, a class per row or more than
+    :data:`MAX_CLASSES` classes, or leave a class with fewer than :data:`MIN_PER_CLASS` rows."""
     inputs = list(dict.fromkeys(inputs))
     if label not in table.columns:
         raise OwnDataError("Choose the column that holds the labels (the classes the network should learn).")

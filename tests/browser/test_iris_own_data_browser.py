@@ -1,6 +1,6 @@
 """/iris with the learner's own table in a real browser (issue #18): choose "My own table", upload the sample
-file through the file input, train, and see the curves name its rows and the model card step name its classes (the downloaded record too);
-then a table with one class shows its message while the irises come back."""
+file through the file input, train, and see the curves name its rows and the model card step name its classes
+(the downloaded record too); then a table with one class shows its message while the irises come back."""
 
 import re
 

@@ -156,7 +156,8 @@ def test_an_own_tables_kid_card_counts_each_kind_of_mistake():
     for true, said in {(t, a) for t, a in zip(run.y_test, answers) if t != a}:
         n = int(np.sum((run.y_test == true) & (answers == said)))
         kind = "row" if n == 1 else "rows"
-        assert f"- {n} {code_span(run.config.classes[true])} {kind} it called {code_span(run.config.classes[said])}." in kids
+        true_name, said_name = code_span(run.config.classes[true]), code_span(run.config.classes[said])
+        assert f"- {n} {true_name} {kind} it called {said_name}." in kids
     assert "flower" not in kids and "Random seed" not in kids
     plain = model_card(run.config, run.seed, run).to_markdown(False)
     assert "the table you typed in" in plain  # no file name

@@ -114,7 +114,8 @@ def test_the_curves_of_an_own_table_name_its_rows():
     assert {"epoch": 2, "measure": "accuracy", "rows": "test rows", "value": 0.9} in spec["data"]["values"]
     for panel in spec["vconcat"]:
         encoding = panel["encoding"]
-        assert encoding["color"]["field"] == encoding["strokeDash"]["field"] == encoding["tooltip"][0]["field"] == "rows"
+        fields = encoding["color"]["field"], encoding["strokeDash"]["field"], encoding["tooltip"][0]["field"]
+        assert fields == ("rows", "rows", "rows")
         assert encoding["color"]["scale"]["domain"] == ["training rows", "test rows"]
     assert "flowers" not in json.dumps(spec)
 
