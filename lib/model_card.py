@@ -5,7 +5,8 @@ A card says what the network learned from and what it has never seen, how well i
 from its training (overall and for each class), what it gets wrong, what it should not be used for, and when
 and how it was made. Each text field is a ``(plain, kid)`` pair, like the pages' words; the numbers are filled
 in by each topic from its own results (:mod:`lib.iris.card`, :mod:`lib.mnist.card`). :meth:`ModelCard.to_markdown`
-is what a page shows (the app's own text only, never a learner's) and :meth:`ModelCard.add_to` puts the same
+is what a page shows (the app's own words, and any name a learner chose, such as an own table's classes,
+only inside a code span: :func:`lib.handout.code_span`) and :meth:`ModelCard.add_to` puts the same
 into a :class:`lib.handout.Handout`. Plain Python, no Streamlit.
 """
 
@@ -95,7 +96,8 @@ class ModelCard:
 
     def to_markdown(self, kids: bool, level: int = 4) -> str:
         """The card as Markdown, headed by its title at heading ``level`` (4: ``####``), in kid words when
-        ``kids``. Only the app's own words and numbers are in it, so a page may render it as Markdown."""
+        ``kids``. Only the app's own words and numbers are in it, a learner's names in code spans, so a page may
+        render it as Markdown."""
         return "\n\n".join([f"{'#' * level} {self.title[kids]}", *self._blocks(kids)])
 
     def add_to(self, handout: Handout, kids: bool) -> Handout:

@@ -53,9 +53,10 @@ with effect:
     result = shown_result(config, seed)
     weights = weights_of(result) if result else network.untrained(config.layer_sizes, seed)
     board.show(config, weights, result.history if result else {})
-board.note.markdown(view.say(words.trained(result.test_accuracy, len(y_test), epochs) if result else
+items = words.items(config)  # "flowers", or an own table's "rows"
+board.note.markdown(view.say(words.trained(result.test_accuracy, len(y_test), epochs, items) if result else
                              words.untrained(network.accuracy(weights, activation, X_test, y_test), len(y_test),
-                                             view.from_link)))
+                                             view.from_link, items)))
 own_data_step(view)  # step 0, while "My own table" is chosen
 
 # The steps: each asks its question in its label and is drawn only while open, so the page opens with only
@@ -106,7 +107,7 @@ if not view.kids:
 if result is None:
     kids = view.kids  # the handout is built on another thread, where Streamlit is not
     ui.end_of_page(view, handout=lambda: handout(view.link, config, seed,
-                                                 card=model_card(config, seed) if data is None else None, kids=kids))
+                                                 card=model_card(config, seed), kids=kids))
     st.stop()
 
 examples = iris.example_lines(result.model) if data is None else []  # the course's flowers: irises only
@@ -130,8 +131,8 @@ if step := ui.unfolded(view, view.say(words.STEP_JUDGE), "iris_judge"):
         with st.expander(view.say(words.WHY)):
             st.markdown(view.say((words.EXAMPLES, words.TRAIN[1])))
 
-card = model_card(config, seed, result) if data is None else None  # written for the flowers (own tables: to do)
-if card and view.shown("card") and (step := ui.unfolded(view, view.say(words.STEP_CARD), "iris_card")):
+card = model_card(config, seed, result)
+if view.shown("card") and (step := ui.unfolded(view, view.say(words.STEP_CARD), "iris_card")):
     with step:
         st.markdown(view.say(words.CARD_QUESTION), help=ui.define("model card"))
         model_card_view.show(view, card)

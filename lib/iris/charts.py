@@ -71,13 +71,15 @@ def scatter_matrix(frame) -> go.Figure:
     return figure
 
 
-def training_curves(history: dict[str, list[float]], epochs: int, compact: bool = False) -> dict:
+def training_curves(history: dict[str, list[float]], epochs: int, compact: bool = False,
+                    items: str = "flowers") -> dict:
     """A Vega-Lite spec of loss and accuracy per epoch for the training flowers (solid black) and the test
     flowers (dashed purple: no species colour), one chart above the other (side by side, the two titles
     would collide on a phone), the epochs to come already on the axis. ``compact``: the playground's small
-    version."""
-    series = (("training flowers", "", CURVE_COLOURS[0], [1, 0]), ("test flowers", "test_", CURVE_COLOURS[1], [6, 3]))
-    rows = [{"epoch": epoch, "measure": metric, "flowers": name, "value": float(value)}
+    version; ``items``: what the legend calls the examples ("rows" for an own table)."""
+    series = ((f"training {items}", "", CURVE_COLOURS[0], [1, 0]),
+              (f"test {items}", "test_", CURVE_COLOURS[1], [6, 3]))
+    rows = [{"epoch": epoch, "measure": metric, items: name, "value": float(value)}
             for metric in ("loss", "accuracy") for name, prefix, _, _ in series
             for epoch, value in enumerate(history.get(prefix + metric, []), start=1)]
     titles = ({"loss": "loss (lower is better)", "accuracy": "accuracy"} if compact else
@@ -101,11 +103,11 @@ def training_curves(history: dict[str, list[float]], epochs: int, compact: bool 
                       "axis": {"tickMinStep": 1, "format": "d", "labels": last}},
                 "y": {"field": "value", "type": "quantitative", "title": metric,
                       "scale": scale},
-                "color": {"field": "flowers", "type": "nominal", "title": None, "legend": legend,
+                "color": {"field": items, "type": "nominal", "title": None, "legend": legend,
                           "scale": {"domain": [s[0] for s in series], "range": [s[2] for s in series]}},
-                "strokeDash": {"field": "flowers", "type": "nominal", "title": None, "legend": legend,
+                "strokeDash": {"field": items, "type": "nominal", "title": None, "legend": legend,
                                "scale": {"domain": [s[0] for s in series], "range": [s[3] for s in series]}},
-                "tooltip": [{"field": "flowers"}, {"field": "epoch"},
+                "tooltip": [{"field": items}, {"field": "epoch"},
                             {"field": "value", "title": metric, "format": ".3f"}],
             },
         }

@@ -15,19 +15,26 @@ WHY = ("What happened?", "Why?")
 ANSWER = ("The answer", "The answer")
 
 
-def untrained(accuracy: float, test_flowers: int, from_link: bool) -> tuple[str, str]:
-    """The playground's line before training: the random network's ``accuracy`` on the ``test_flowers``."""
-    return (f"Untrained (random weights): **{accuracy:.0%}** of the {test_flowers} test flowers right. "
+def items(config: IrisConfig) -> str:
+    """What the page calls the examples of ``config``'s data: "flowers", or "rows" of an own table."""
+    return "flowers" if config.data is None else "rows"
+
+
+def untrained(accuracy: float, test_flowers: int, from_link: bool, items: str = "flowers") -> tuple[str, str]:
+    """The playground's line before training: the random network's ``accuracy`` on the ``test_flowers``
+    (``items``: what they are, :func:`items`)."""
+    return (f"Untrained (random weights): **{accuracy:.0%}** of the {test_flowers} test {items} right. "
             + press_train(from_link),
-            f"The robot's brain is random now: **{accuracy:.0%}** of the secret flowers right. Press **Train the "
+            f"The robot's brain is random now: **{accuracy:.0%}** of the secret {items} right. Press **Train the "
             "network** and watch it learn!")
 
 
-def trained(accuracy: float, test_flowers: int, epochs: int) -> tuple[str, str]:
-    """The playground's line once trained: the test ``accuracy`` on the ``test_flowers`` after ``epochs``."""
-    return (f"After {epochs} epochs: **{accuracy:.1%}** of the {test_flowers} test flowers right. Could a smaller "
+def trained(accuracy: float, test_flowers: int, epochs: int, items: str = "flowers") -> tuple[str, str]:
+    """The playground's line once trained: the test ``accuracy`` on the ``test_flowers`` after ``epochs``
+    (``items``: what they are, :func:`items`)."""
+    return (f"After {epochs} epochs: **{accuracy:.1%}** of the {test_flowers} test {items} right. Could a smaller "
             "network do as well? Change the design and train again.",
-            f"Now **{accuracy:.0%}** of the secret flowers right. Could a smaller brain do it too? Try fewer "
+            f"Now **{accuracy:.0%}** of the secret {items} right. Could a smaller brain do it too? Try fewer "
             "neurons and train again!")
 
 

@@ -16,6 +16,7 @@ def design_rows(config: IrisConfig, seed: int) -> list[tuple[str, str]]:
     """The design and training settings as (what, value) rows, in the page's words."""
     layers = " → ".join(map(str, config.layer_sizes))
     data = [] if config.data is None else [("Data", f"my own table: {config.data.summary()}")]
+    items = "flowers" if config.data is None else "rows"
     return data + [("Layers (inputs → hidden → outputs)", layers),
             ("Activation of the hidden neurons", config.activation if config.hidden_layers else "none (no hidden layer)"),
             ("Weights and biases to learn", f"{config.parameter_count:,}"),
@@ -23,8 +24,8 @@ def design_rows(config: IrisConfig, seed: int) -> list[tuple[str, str]]:
             ("Epochs", str(config.epochs)),
             ("Batches per epoch", str(config.steps_per_epoch)),
             ("Batch size", str(config.batch_size)),
-            ("Share of flowers kept for the test", f"{config.test_fraction:.0%}"),
-            ("Training flowers used", "all" if config.train_size is None else str(config.train_size)),
+            (f"Share of {items} kept for the test", f"{config.test_fraction:.0%}"),
+            (f"Training {items} used", "all" if config.train_size is None else str(config.train_size)),
             ("Random seed", str(seed))]
 
 

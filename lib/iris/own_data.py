@@ -54,6 +54,7 @@ class OwnData:
     inputs: tuple[str, ...]  #: the columns it predicts from, in the network's input order
     classes: tuple[str, ...]  #: the label's values, in the network's output order
     dropped: int = 0  #: rows left out for a gap in a chosen column
+    name: str = ""  #: the uploaded file's name, as the learner named it ("" for a table typed in)
     digest: str = ""  #: SHA-256 of :meth:`csv_text` (filled in by :func:`own_data`)
 
     def __eq__(self, other) -> bool:
@@ -133,12 +134,12 @@ def _class_order(names) -> tuple[str, ...]:
         return tuple(sorted(names))
 
 
-def own_data(table: pd.DataFrame, label: str, inputs) -> OwnData:
-    """Check ``table`` with its ``label`` column and ``inputs`` columns and return the usable :class:`OwnData`;
-    rows with a gap in a chosen column are left out (counted in ``dropped``). Raises :class:`OwnDataError`,
-    saying what to do, when the choice is empty or overlaps, an input holds text, or the rows left are too few
-    or too many, name one class only, a class per row or more than :data:`MAX_CLASSES` classes, or leave a class
-    with fewer than :data:`MIN_PER_CLASS` rows."""
+def own_data(table: pd.DataFrame, label: str, inputs, name: str = "") -> OwnData:
+    """Check ``table`` (the file ``name``, if uploaded) with its ``label`` column and ``inputs`` columns and
+    return the usable :class:`OwnData`; rows with a gap in a chosen column are left out (counted in
+    ``dropped``). Raises :class:`OwnDataError`, saying what to do, when the choice is empty or overlaps, an input
+    holds text, or the rows left are too few or too many, name one class only, a class per row or more than
+    :data:`MAX_CLASSES` classes, or leave a class with fewer than :data:`MIN_PER_CLASS` rows."""
     inputs = list(dict.fromkeys(inputs))
     if label not in table.columns:
         raise OwnDataError("Choose the column that holds the labels (the classes the network should learn).")
@@ -190,6 +191,6 @@ def own_data(table: pd.DataFrame, label: str, inputs) -> OwnData:
         raise OwnDataError(f"The class {code_span(small.index[0])} has only {int(small.iloc[0])} "
                            f"row{'s' if small.iloc[0] != 1 else ''}; every class needs at least {MIN_PER_CLASS}. "
                            "Add rows of that class, or remove it.")
-    data = OwnData(kept, label, tuple(inputs), _class_order(counts.index), int((~usable).sum()))
+    data = OwnData(kept, label, tuple(inputs), _class_order(counts.index), int((~usable).sum()), name)
     object.__setattr__(data, "digest", hashlib.sha256(data.csv_text().encode()).hexdigest())
     return data

@@ -127,8 +127,8 @@ class LiveCurves:
     def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
         """Draw the run after ``epoch`` of ``epochs``: its curves so far (``weights``: the network then)."""
         self.advance(epoch, epochs, history)
-        self.curves.vega_lite_chart(charts.training_curves(history, epochs), key=f"{self.key}_{epoch}",
-                                    width="stretch", alt=words.CURVES_ALT)
+        self.curves.vega_lite_chart(charts.training_curves(history, epochs, items=words.items(self.config)),
+                                    key=f"{self.key}_{epoch}", width="stretch", alt=words.CURVES_ALT)
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: nothing to draw yet."""
@@ -169,7 +169,8 @@ class Playground(LiveCurves):
                                                                       classes=config.classes), words.DIAGRAM_ALT),
                 (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, points, *axes, compact=True, **names),
                  words.MAP_ALT),
-                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True),
+                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True,
+                                                                                items=words.items(config)),
                  words.CURVES_ALT)):
             place.vega_lite_chart(spec, key=name + tag, width="stretch", alt=alt)
 
@@ -234,7 +235,8 @@ def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCur
 def show_curves(view, result: iris.TrainResult, key: str, caption: str) -> None:
     """A finished run's training curves with their ``caption``, then, when the learner watched a replay of it,
     a caption saying so."""
-    st.vega_lite_chart(charts.training_curves(result.history, result.config.epochs), key=key, width="stretch",
+    st.vega_lite_chart(charts.training_curves(result.history, result.config.epochs,
+                                               items=words.items(result.config)), key=key, width="stretch",
                        alt=words.CURVES_ALT)
     st.caption(caption)
     if st.session_state.get(WATCHED, {}).get((result.config, result.seed)):

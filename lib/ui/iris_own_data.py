@@ -81,13 +81,15 @@ def _table_step() -> OwnData | None:
         except TableError as error:
             st.error(str(error))
             return None
+        name = upload.name
     else:
+        name = ""
         table = st.data_editor(_starting_table(), num_rows="dynamic", key="iris_own_editor", hide_index=True,
                                width="stretch", height=280)
         st.caption(words.EDITOR_HELP)
     try:
         label, inputs = _columns(table)
-        data = own_data(table, label, inputs)
+        data = own_data(table, label, inputs, name)
     except OwnDataError as error:
         st.error(str(error))
         return None

@@ -1,6 +1,7 @@
 """Drawing a model card (:class:`lib.model_card.ModelCard`) on a page, in the view's wording: /iris, /mnist and
-/ethics show theirs with :func:`show`. A card holds only the app's own words and numbers (never a learner's
-text), so it is drawn as Markdown, in a bordered box that sets it apart as one document."""
+/ethics show theirs with :func:`show`. A card holds only the app's own words and numbers (a learner's names,
+such as an own table's classes, inside code spans), so it is drawn as Markdown, in a bordered box that sets it
+apart as one document."""
 
 from __future__ import annotations
 

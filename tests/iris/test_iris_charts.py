@@ -4,6 +4,7 @@ on every chart."""
 
 import base64
 import io
+import json
 
 import numpy as np
 from PIL import Image
@@ -106,6 +107,17 @@ def test_the_curves_show_loss_and_accuracy_for_training_and_test_flowers_with_th
     empty = charts.training_curves({}, 5, compact=True)  # before training: the axes, nothing drawn yet
     assert empty["data"]["values"] == [] and empty["vconcat"][0]["encoding"]["y"]["scale"] == {"domain": [0, 1.2]}
     assert empty["title"] == "Learning, epoch by epoch"
+
+
+def test_the_curves_of_an_own_table_name_its_rows():
+    spec = charts.training_curves(HISTORY, 10, compact=True, items="rows")
+    assert {"epoch": 2, "measure": "accuracy", "rows": "test rows", "value": 0.9} in spec["data"]["values"]
+    for panel in spec["vconcat"]:
+        encoding = panel["encoding"]
+        fields = encoding["color"]["field"], encoding["strokeDash"]["field"], encoding["tooltip"][0]["field"]
+        assert fields == ("rows", "rows", "rows")
+        assert encoding["color"]["scale"]["domain"] == ["training rows", "test rows"]
+    assert "flowers" not in json.dumps(spec)
 
 
 def picture(uri: str) -> np.ndarray:

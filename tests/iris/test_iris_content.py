@@ -4,6 +4,7 @@ import numpy as np
 
 from lib import iris
 from lib.iris import content
+from lib.iris.own_data import own_data, sample_table
 from lib.iris.tables import species_counts, species_scores
 
 
@@ -39,6 +40,16 @@ def test_every_word_pair_has_plain_and_kid_words():
                  content.JUDGE_QUESTION, content.STEP_MEASURE, content.MEASURE, content.untrained(0.3, 38, False),
                  content.trained(0.95, 38, 10)):
         assert len(pair) == 2 and all(pair) and pair[0] != pair[1]
+
+
+def test_the_playgrounds_line_says_rows_for_an_own_table_and_flowers_for_the_irises():
+    own = iris.IrisConfig(data=own_data(sample_table(), "species", ["bill_length_cm", "bill_depth_cm"]))
+    assert content.items(iris.IrisConfig()) == "flowers" and content.items(own) == "rows"
+    assert content.trained(0.95, 30, 10, "rows")[0].startswith("After 10 epochs: **95.0%** of the 30 test rows right.")
+    assert "of the secret rows right" in content.trained(0.95, 30, 10, "rows")[1]
+    assert "of the 30 test rows right" in content.untrained(0.3, 30, False, "rows")[0]
+    assert content.trained(0.95, 38, 10) == content.trained(0.95, 38, 10, "flowers")  # the irises' words
+    assert "of the 38 test flowers right" in content.untrained(0.3, 38, False)[0]
 
 
 def test_species_tables():

@@ -1,7 +1,7 @@
 """A learner's own table on /iris (issue #18 part 3): lib.iris.own_data's checks, each bad table with its own
 message; the network sized and trained from the table (the irises' runs unchanged); the charts naming its columns
 and classes; and the page: upload the sample, train, see the curves; a bad table shows its message and the irises
-stay; a typed table trains too."""
+stay; a typed table trains too; its model card names its classes, on the page and in the record."""
 
 import io
 import json
@@ -189,7 +189,7 @@ def own_table_page() -> AppTest:
 
 
 def note(app: AppTest) -> str:
-    return next(m.value for m in app.markdown if "test flowers right" in m.value)
+    return next(m.value for m in app.markdown if "test flowers right" in m.value or "test rows right" in m.value)
 
 
 def test_the_page_trains_on_the_uploaded_sample_and_draws_its_curves():
@@ -198,10 +198,13 @@ def test_the_page_trains_on_the_uploaded_sample_and_draws_its_curves():
     app.file_uploader(key="iris_own_upload").set_value(("penguins.csv", SAMPLE_CSV.read_bytes(), "text/csv")).run()
     assert not app.exception and not app.error, [e.value for e in app.error]
     assert "Training on your table: 120 rows" in app.success[0].value
-    assert "of the 30 test flowers" in note(app)  # a quarter of 120 penguins, not 38 irises
+    assert "of the 30 test rows" in note(app)  # a quarter of 120 penguins, not 38 irises
     app.button(key="iris_train").click().run()
     assert not app.exception, app.exception
-    titles = [json.loads(chart.proto.spec).get("title") for chart in app.get("vega_lite_chart")]
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    titles = [spec.get("title") for spec in specs]
+    curves = next(spec for spec in specs if spec.get("title") == "Learning, epoch by epoch")
+    assert curves["vconcat"][0]["encoding"]["color"]["scale"]["domain"] == ["training rows", "test rows"]
     assert "Learning, epoch by epoch" in titles and {"text": words.OWN_DIAGRAM_TITLE, "fontSize": 14,
                                                      "anchor": "start"} in titles
     result = app.session_state["iris_result"]  # what the curves draw
@@ -242,8 +245,40 @@ def test_a_typed_table_trains_too():
     app.radio(key="iris_own_how").set_value("typed").run()
     assert not app.exception, app.exception
     assert "15 rows" in app.success[0].value  # the editor starts with five penguins of each species
-    assert "of the 4 test flowers" in note(app)
+    assert "of the 4 test rows" in note(app)
     app.multiselect(key=next(k for k in app.session_state if str(k).startswith("iris_own_inputs"))).set_value(
         ["bill_length_cm"]).run()
     assert any("at least 2 input columns" in e.value for e in app.error)
     assert "of the 38 test flowers" in note(app)
+
+
+def test_the_model_card_step_names_the_tables_classes_and_goes_into_the_record(downloads):
+    app = own_table_page()
+    app.file_uploader(key="iris_own_upload").set_value(("penguins.csv", SAMPLE_CSV.read_bytes(), "text/csv")).run()
+    untrained = downloads["iris-my-results.md"]()  # before training the record's card says so
+    assert "## Model card: the network 4 → 10 → 10 → 3 on your table `penguins.csv`" in untrained
+    assert "Not measured" in untrained and "The 30 test rows" in untrained
+    app.button(key="iris_train").click().run()
+    assert not app.exception, app.exception
+    assert "6 · What is it good for, and what not? Its model card" in [e.label for e in app.expander]
+    unfold(app, "iris_judge", "iris_card")
+    card = next(m.value for m in app.markdown if m.value.startswith("#### "))
+    assert card.startswith("#### Model card: the network 4 → 10 → 10 → 3 on your table `penguins.csv`")
+    accuracy = next(m.value for m in app.metric if m.label == "Test accuracy")
+    assert f"**{accuracy}** of the 30 test rows right" in card  # the judge step's number
+    assert "| `species` | test rows | right |" in card
+    table = app.dataframe[-1].value  # the judge step's accuracy per class
+    assert list(table.iloc[:, 0]) == ["Adelie", "Chinstrap", "Gentoo"]
+    for _, row in table.iterrows():
+        assert any(line.startswith(f"| `{row.iloc[0]}` | {row.iloc[1]} | ") for line in card.splitlines())
+    assert "`bill_length_cm`" in card and "flower" not in card.lower()
+    record = downloads["iris-my-results.md"]()
+    assert "\n## Model card: the network 4 → 10 → 10 → 3 on your table `penguins.csv`\n" in record
+    assert f"**{accuracy}**" in record and "| `Gentoo` |" in record
+    # Kid mode keeps the flowers (the choice is grown-ups' only): the irises, not trained yet, and their card
+    app.toggle(key="kids_switch").set_value(True).run()
+    assert not app.exception, app.exception
+    assert any("of the secret flowers right" in m.value for m in app.markdown)
+    assert not any("report card" in e.label for e in app.expander)
+    record = downloads["iris-my-results.md"]()
+    assert "## Report card: the flower robot" in record and "Gentoo" not in record
