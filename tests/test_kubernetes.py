@@ -332,3 +332,32 @@ def test_autoscaler_disruption_budget_and_network_policy_fit_together():
     assert the("Service")["spec"]["selector"].items() <= labels.items()
     namespace = the("Namespace")["metadata"]["name"]
     assert all(r["metadata"].get("namespace") == namespace for r in RESOURCES if r["kind"] != "Namespace")
+
+
+#: People one pod (one CPU core) held at p95 interaction ≤ 1 s (bench.replica, README's Hosting), and the number
+#: the README plans with, leaving room for training and uneven spreading; plus one spare pod.
+MEASURED_PEOPLE_PER_POD, PLANNED_PEOPLE_PER_POD = 60, 50
+
+
+def _hosting_table() -> list[list[str]]:
+    """The rows of README's people → pods table, under its Hosting section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "\n## Hosting\n" in readme, "README has lost its Hosting section"
+    hosting = readme.split("\n## Hosting\n", 1)[1].split("\n## ", 1)[0]
+    assert f"**one core holds {MEASURED_PEOPLE_PER_POD} people**" in hosting
+    assert "kubectl apply -k deploy/kubernetes" in hosting and "Five minutes on a real cluster" in hosting
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in hosting.splitlines()
+            if re.match(r"\s*\| [0-9,]+ \| \d+ \|", line)]
+    assert [row[0] for row in rows] == ["30", "100", "300", "1,000"]
+    return rows
+
+
+def test_the_readmes_people_to_pods_table_follows_the_measured_capacity_and_the_manifests():
+    resources = _container()["resources"]
+    cpu, memory, limit = (_cores(resources["requests"]["cpu"]), _bytes(resources["requests"]["memory"]),
+                          _bytes(resources["limits"]["memory"]))
+    for people, pods, cores, requested, limited in _hosting_table():
+        wanted = -(-int(people.replace(",", "")) // PLANNED_PEOPLE_PER_POD) + 1
+        assert int(pods) == wanted, people
+        assert cores == f"{wanted * cpu:g} cores"
+        assert requested == f"{wanted * memory / 2**30:.1f} GiB" and limited == f"{wanted * limit / 2**30:g} GiB"
