@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from lib.images import (MAX_BYTES, MAX_SIDE, ImageError, enlarge, load_image, mosaic, png_bytes, to_8bit,
-                        to_grey)
+from lib.images import (MAX_BYTES, MAX_SIDE, ImageError, enlarge, load_image, mosaic, png_bytes, region_picture,
+                        to_8bit, to_grey)
 from tests.corpus.make_corpus import EXPECTED, HERE as CORPUS
 
 BAD = sorted(name for name, expected in EXPECTED.items() if expected == "error")
@@ -171,3 +171,15 @@ def test_png_bytes_are_lossless_at_any_compression(picture):
         decoded = Image.open(io.BytesIO(png_bytes(picture, compress_level=level)))
         assert decoded.format == "PNG" and np.array_equal(np.asarray(decoded), np.asarray(picture))
 
+
+
+def test_a_region_picture_paints_each_cell_in_its_class_colour_see_through():
+    import base64
+
+    labels = np.array([[0, 1], [1, 2]])
+    uri = region_picture(labels, ["#FF0000", "#00FF00", "#0000FF"], shade=0.5, cell_px=3)
+    assert uri.startswith("data:image/png;base64,")
+    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))))
+    assert pixels.shape == (6, 6, 4)  # two cells a side, three pixels each
+    assert pixels[0, 0].tolist() == [255, 0, 0, 128] and pixels[2, 3].tolist() == [0, 255, 0, 128]
+    assert pixels[5, 5].tolist() == [0, 0, 255, 128] and (pixels[:3, :3] == pixels[0, 0]).all()

@@ -62,7 +62,7 @@ def wait_until_settled(page, timeout: float = 60_000) -> None:
         expect(page.get_by_test_id("stSpinner")).to_have_count(0, timeout=timeout)
 
 
-def open_step(page, label) -> None:
+def open_step(page, label, timeout: float = 60_000) -> None:
     """Open the step (an expander drawn only once opened, ``lib.ui.unfolded``) whose label contains ``label``
     (text or a compiled pattern), and wait until its content is drawn."""
     from playwright.sync_api import expect
@@ -70,7 +70,7 @@ def open_step(page, label) -> None:
     summary = page.locator("summary", has_text=label).first
     summary.click()
     expect(summary.locator("xpath=..")).to_have_attribute("open", "")
-    wait_until_settled(page)
+    wait_until_settled(page, timeout=timeout)
 
 
 def screenshot_desktop_and_phone(page, name: str, where: str) -> None:

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, screenshot_desktop_and_phone
+from tests.browser.conftest import DESKTOP, open_step, screenshot_desktop_and_phone
 
 TITLE = "Image kernels"
 
@@ -28,12 +28,6 @@ def _result(page: Page):
     return page.get_by_test_id("stAlertContentSuccess")
 
 
-def _open_step(page: Page, label: str) -> None:
-    """Open a step below the playground by its label (its content is drawn only once it is open)."""
-    page.get_by_text(label, exact=False).click()
-    _wait(page)
-
-
 def test_stepping_the_kernel_shows_the_course_numbers(page: Page, shared_server):
     page.set_viewport_size(DESKTOP)
     page.goto(f"{shared_server}/convolution")
@@ -41,7 +35,7 @@ def test_stepping_the_kernel_shows_the_course_numbers(page: Page, shared_server)
     _wait(page)
     # The default is the course's example with the sharpen kernel at row 2, column 2: 99 becomes 89.
     expect(page.get_by_text("the new pixel at row 2, column 2 (it was 99)", exact=False)).to_be_visible()
-    _open_step(page, "2 · Multiply and add")
+    open_step(page, "2 · Multiply and add")
     expect(_result(page)).to_contain_text("Result: 89 goes into the output at row 2, column 2", timeout=30_000)
     expect(page.get_by_text(re.compile(r"= 89$"))).to_be_visible()
 
@@ -67,8 +61,8 @@ def test_a_photo_with_an_edge_detector_and_signed_view(page: Page, shared_server
     _choose(page, "Picture", "Photo: flower")
     expect(page.get_by_text("Photo: flower: 640 × 427 pixels", exact=False)).to_be_visible(timeout=30_000)
     _choose(page, "Kernel", "Sobel magnitude")
-    _open_step(page, "2 · Multiply and add")
-    _open_step(page, "4 · Numbers below 0")
+    open_step(page, "2 · Multiply and add")
+    open_step(page, "4 · Numbers below 0")
     page.get_by_text("Show the signs", exact=False).click()
     _wait(page)
     expect(page.get_by_text("Edge strength: √(horizontal² + vertical²)", exact=False)).to_be_visible()

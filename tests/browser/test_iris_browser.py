@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import (DESKTOP, SCREENSHOTS, open_at, screenshot_desktop_and_phone,
+from tests.browser.conftest import (DESKTOP, SCREENSHOTS, open_at, open_step, screenshot_desktop_and_phone,
                                    wait_until_settled)
 
 # Records every "Epoch N of M" the progress bar shows, however briefly, and how many charts were on the page.
@@ -22,14 +22,6 @@ WATCH_PROGRESS = """
 
 def _settle(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=120_000)
-
-
-def open_step(page: Page, number: str) -> None:
-    """Open the step whose label starts with ``number`` (e.g. "5 ·"): it is drawn once opened."""
-    summary = page.locator("summary", has_text=number).first
-    summary.click()
-    expect(summary.locator("xpath=..")).to_have_attribute("open", "")
-    wait_until_settled(page)
 
 
 TRAINED = re.compile(r"After \d+ epochs")  #: the playground's line once a network is trained

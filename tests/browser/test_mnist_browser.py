@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from lib.mnist import content as words
 from tests.browser.conftest import (DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, downloaded_text, open_at,
                                    wait_until_settled)
+from tests.browser.conftest import open_step as open_labelled_step
 
 TITLE = "Handwritten digits"
 
@@ -19,9 +20,8 @@ def _wait(page: Page) -> None:
 
 
 def open_step(page: Page, name: str, kids: bool = False) -> None:
-    """Open the step ``name`` below the playground (drawn only once opened) by clicking its question."""
-    page.get_by_text(words.STEPS[name][kids], exact=True).click()
-    wait_until_settled(page, timeout=180_000)
+    """Open /mnist's step ``name`` (its question in ``words.STEPS``) below the playground."""
+    open_labelled_step(page, words.STEPS[name][kids], timeout=180_000)
 
 
 def draw_a_one(page: Page) -> None:

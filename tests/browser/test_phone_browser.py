@@ -14,8 +14,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PHONE, SCREENSHOTS, wait_until_settled
+from tests.browser.conftest import open_step as open_iris_step
 from tests.browser.test_hostile_browser import ANSWER, open_mnist, stroke
-from tests.browser.test_iris_browser import open_step as open_iris_step, train_iris
+from tests.browser.test_iris_browser import train_iris
 from tests.browser.test_mnist_browser import open_step
 
 # Each chart's toolbar and title boxes, in page coordinates, after scrolling the chart into view.
