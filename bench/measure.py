@@ -60,6 +60,13 @@ def rss_bytes(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
+def p95(samples, empty: float = float("nan")) -> float:
+    """The 95th percentile of ``samples`` (the nearest sample, as the load figures report it); ``empty`` when
+    there are none."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else empty
+
+
 class PeakMemory:
     """The peak resident memory of process ``pid`` (MB, in :attr:`peak`), sampled from /proc every
     ``interval`` seconds in a thread while in a ``with`` block; sampling stops if the process goes."""

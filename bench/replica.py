@@ -26,8 +26,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.load import (MOVES, ROOM, TRAIN_BUTTON, LoadResult, _burst, _steady_attendee, find_capacity, warm_up)
-from bench.measure import PeakMemory, rss_bytes
+from bench.load import MOVES, ROOM, TRAIN_BUTTON, LoadResult, burst, find_capacity, steady_attendee, warm_up
+from bench.measure import PeakMemory, p95, rss_bytes
 from bench.server import streamlit_server
 from bench.session import HeadlessSession, run_in_own_loop
 
@@ -78,12 +78,11 @@ async def _at_load(url: str, sessions: int, report: ReplicaReport, arrivals: flo
     training; then the steady sessions stop."""
     result = LoadResult()
     until = time.monotonic() + 3600  # they stop when the training is done
-    steady = asyncio.ensure_future(asyncio.gather(*(_steady_attendee(url, n, sessions, arrivals, until, result)
+    steady = asyncio.ensure_future(asyncio.gather(*(steady_attendee(url, n, sessions, arrivals, until, result)
                                                     for n in range(sessions))))
     await asyncio.sleep(arrivals + settle)
-    seconds, errors = await _burst(url, "iris", ROOM)
-    ordered = sorted(seconds) or [float("nan")]
-    report.burst_p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    seconds, errors = await burst(url, "iris", ROOM)
+    report.burst_p95 = p95(seconds)
     report.train_seconds, training_errors = await _train_once(url)
     steady.cancel()
     with contextlib.suppress(asyncio.CancelledError):

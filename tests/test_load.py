@@ -59,3 +59,13 @@ def test_pinning_puts_every_thread_of_a_process_on_the_cores_given():
     finally:
         pin(os.getpid(), before)
         started.set()
+
+
+def test_p95_is_the_nearest_sample_as_numpy_takes_it():
+    import numpy as np
+
+    from bench.measure import p95
+
+    samples = list(np.random.default_rng(0).exponential(size=37))
+    assert p95(samples) == np.percentile(samples, 95, method="nearest")
+    assert np.isnan(p95([])) and p95([], empty=float("inf")) == float("inf")

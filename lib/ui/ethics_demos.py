@@ -80,11 +80,10 @@ def step(view, number: int, demo: demos.Demo) -> str | None:
     settings opens it; switching kid mode leaves it as it was. The sentence the handout records once the
     learner has tried it, else ``None`` (also while the step is closed)."""
     name = f"ethics_{demo.key}"
-    state = ui.OPEN + name
     if view.opened and any(view.lesson.setting(setting).key in view.linked for setting in _SETTINGS[demo.key]):
-        st.session_state[state] = True
-    elif state in st.session_state:  # kept when the label changes (kid words, another number): a new expander
-        st.session_state[state] = st.session_state[state]
+        st.session_state[ui.OPEN + name] = True
+    else:
+        _keep_open(name)
     box = ui.unfolded(view, words.step(number, demo, view.kids), name)
     if box is None:
         return None
@@ -104,9 +103,7 @@ def model_card_example(view, number: int) -> bool | None:
     """The worked example, as step ``number`` drawn only while open: the app's digit network's model card (the
     plain one, or the one trained with inverted copies), and the checklist questions its parts answer. Which
     network the learner chose (True: with inverted copies) while the step is open, else ``None``."""
-    state = ui.OPEN + "ethics_card"
-    if state in st.session_state:  # kept when the label changes (kid words, another number): a new expander
-        st.session_state[state] = st.session_state[state]
+    _keep_open("ethics_card")
     box = ui.unfolded(view, f"{number} · {view.say(words.CARD_STEP)}", "ethics_card")
     if box is None:
         return None
@@ -136,6 +133,14 @@ def worked_card(inverted: bool | None):
         return model_card(bool(inverted))
     except MISSING:
         return None
+
+
+def _keep_open(name: str) -> None:
+    """Keep step ``name`` open or closed as it was when its label changes (kid words, another number), which
+    Streamlit takes for a new expander."""
+    state = ui.OPEN + name
+    if state in st.session_state:
+        st.session_state[state] = st.session_state[state]
 
 
 def _what_happened(view, demo: demos.Demo) -> None:
