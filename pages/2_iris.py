@@ -12,7 +12,7 @@ import streamlit as st
 
 # No import here runs a Streamlit command or imports TensorFlow (it loads when the first network is trained).
 from lib import iris, ui
-from lib.iris import charts, network
+from lib.iris import charts, network, pictures
 from lib.iris import content as words
 from lib.iris.card import model_card
 from lib.iris.handout import handout
@@ -21,6 +21,7 @@ from lib.ui import model_card as model_card_view
 from lib.ui.iris import (OVERFIT_RESULT, OWN_MAP_AXES, LiveCurves, Playground, baselines, flower_now, iris_frame, map_axes,
                          measure_a_flower, reset_design, show_curves, shown_result, train, weights_of)
 from lib.ui.iris_own_data import choose_source, map_parts, own_data_step
+from lib.ui.svg_picture import svg_picture
 
 view = ui.page_setup("iris")
 frame = iris_frame()
@@ -96,7 +97,7 @@ if not view.kids:
             st.metric("Weights and biases to learn", f"{config.parameter_count:,}",
                       help="Each neuron has one weight per input plus one bias; training finds all of them.")
             with st.expander(words.ANSWER[0]):
-                st.markdown(words.DESIGN + " " + words.diagram_caption(config.layer_sizes, charts.MAX_NODES_DRAWN))
+                st.markdown(words.DESIGN + " " + words.diagram_caption(config.layer_sizes, pictures.MAX_NODES_DRAWN))
     if step := ui.unfolded(view, words.STEP_TRAIN, "iris_training"):
         with step:
             st.markdown(words.TRAIN_QUESTION, help=ui.define("training"))
@@ -156,8 +157,8 @@ if view.shown("map", advanced=True) and (step := ui.unfolded(view, words.STEP_MA
             points, fixed, star, names = map_parts(config, frame, flower)
             xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, fixed, resolution=120,
                                                  data=data)
-            st.vega_lite_chart(charts.decision_map(xs, ys, grid, points, x_feature, y_feature, star, **names),
-                               key="iris_map", width="stretch", alt=words.MAP_ALT)
+            svg_picture(pictures.decision_map(xs, ys, grid, points, x_feature, y_feature, star, alt=words.MAP_ALT,
+                                              **names), key="iris_map")
 
 if view.shown("baselines", advanced=True) and (step := ui.unfolded(view, words.STEP_BASELINES, "iris_baselines")):
     with step:

@@ -1,5 +1,6 @@
 """Shared test set-up: make the repository importable as it is when the app runs."""
 
+import json
 import re
 import subprocess
 import sys
@@ -106,6 +107,13 @@ def bound_controls(app, slug: str) -> dict:
 def texts(app, kind: str = "markdown") -> str:
     """All the text of one kind of element on an AppTest page ("markdown", "caption", "warning", …), joined."""
     return "\n".join(element.value for element in getattr(app, kind))
+
+
+def svg_pictures(app) -> dict[str, str]:
+    """The SVG pictures on an AppTest page (lib.ui.svg_picture), by key: each one's markup (AppTest cannot run a
+    custom component; it keeps its data)."""
+    return {element.key: json.loads(element.proto.json)["svg"] for element in app.get("bidi_component")
+            if element.proto.component_name == "ml_workshop_svg_picture"}
 
 
 def unescaped(markdown: str) -> str:

@@ -1,6 +1,6 @@
 """Every chart on every page, as the browser receives it (every step opened): a title, axis labels where there
 are axes, and only colours from the colour-blind-safe palette (Okabe–Ito, plus black, white and greys); plotly
-figures and Vega-Lite specifications alike."""
+figures, Vega-Lite specifications and SVG pictures (lib.svg) alike; an SVG picture also carries its alt text."""
 
 import json
 import re
@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from lib.palette import OKABE_ITO
 from lib.topics import TOPICS
-from tests.conftest import ROOT, unfold
+from tests.conftest import ROOT, svg_pictures, unfold
+from tests.svg_reader import elements, parse, texts
 
 ALLOWED = {c.lower() for c in OKABE_ITO.values()} | {"#ffffff", "white", "black", "transparent"}
 COLOUR_KEYS = {"color", "colorscale", "bgcolor", "bordercolor", "fillcolor", "outliercolor",
@@ -89,6 +90,14 @@ def test_charts_have_titles_axis_labels_and_palette_colours(item):
                     assert axis.get("title"), f"“{name}” on /{item.slug}: {channel} has no label"
         wrong = sorted({c for c in colours(spec) if c.startswith(("#", "rgb")) and not allowed(c)})
         assert not wrong, f"“{name}” on /{item.slug} uses colours outside the palette: {wrong}"
+    for key, markup in svg_pictures(app).items():
+        root = parse(markup)
+        assert root.get("aria-label"), f"the picture {key} on /{item.slug} has no alt text"
+        assert elements(root, "text") and elements(root, "text")[0].get("font-weight") == "bold", \
+            f"the picture {key} on /{item.slug} does not start with its title"
+        painted = {e.get(a).lower() for e in root.iter() for a in ("fill", "stroke") if e.get(a)} - {"none"}
+        wrong = sorted(c for c in painted if not allowed(c))
+        assert not wrong, f"“{texts(root)[0]}” on /{item.slug} uses colours outside the palette: {wrong}"
     for figure in figures(app):
         layout = figure["layout"]
         name = title(layout) or "(untitled)"

@@ -17,13 +17,14 @@ import pandas as pd
 import streamlit as st
 
 from lib import iris
-from lib.iris import charts, network
+from lib.iris import charts, network, pictures
 from lib.iris import content as words
 from lib.iris.baselines import baseline_accuracies
 from lib.iris.cache import cached, train_cached
 from lib.iris.network import Weights
 from lib.ui.iris_own_data import map_parts
 from lib.training import replay_frames
+from lib.ui.svg_picture import svg_picture
 
 WATCHED = "iris_watched"  #: session state: (config, seed) → whether the learner watched that run as a replay
 RESULT, OVERFIT_RESULT = "iris_result", "iris_overfit_result"  #: session state: the learner's last runs
@@ -127,8 +128,9 @@ class LiveCurves:
     def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
         """Draw the run after ``epoch`` of ``epochs``: its curves so far (``weights``: the network then)."""
         self.advance(epoch, epochs, history)
-        self.curves.vega_lite_chart(charts.training_curves(history, epochs, items=words.items(self.config)),
-                                    key=f"{self.key}_{epoch}", width="stretch", alt=words.CURVES_ALT)
+        with self.curves:
+            svg_picture(pictures.training_curves(history, epochs, items=words.items(self.config),
+                                                 alt=words.CURVES_ALT), key=f"{self.key}_{epoch}")
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: nothing to draw yet."""
@@ -162,17 +164,19 @@ class Playground(LiveCurves):
         axes = MAP_AXES if config.data is None else OWN_MAP_AXES
         points, fixed, _, names = map_parts(config, self.frame, flower_now())
         xs, ys, grid = network.decision_grid(weights, config.activation, *axes, fixed, data=config.data)
-        title = charts.DIAGRAM_TITLE if config.data is None else words.OWN_DIAGRAM_TITLE
-        for place, name, spec, alt in (
-                (self.diagram, "iris_diagram", charts.network_diagram(config.layer_sizes, weights, title,
-                                                                      features=config.features,
-                                                                      classes=config.classes), words.DIAGRAM_ALT),
-                (self.map, "iris_small_map", charts.decision_map(xs, ys, grid, points, *axes, compact=True, **names),
-                 words.MAP_ALT),
-                (self.curves, "iris_small_curves", charts.training_curves(history, config.epochs, compact=True,
-                                                                                items=words.items(config)),
-                 words.CURVES_ALT)):
-            place.vega_lite_chart(spec, key=name + tag, width="stretch", alt=alt)
+        title = pictures.DIAGRAM_TITLE if config.data is None else words.OWN_DIAGRAM_TITLE
+        # The same key at every rerun: the browser swaps the drawing in place (a run's redraws, all in one
+        # rerun, each need their own).
+        with self.diagram:
+            svg_picture(pictures.network_diagram(config.layer_sizes, weights, title, alt=words.DIAGRAM_ALT,
+                                                 features=config.features, classes=config.classes),
+                        key="iris_diagram" + tag)
+        with self.map:
+            svg_picture(pictures.decision_map(xs, ys, grid, points, *axes, compact=True, alt=words.MAP_ALT, **names),
+                        key="iris_small_map" + tag)
+        with self.curves:
+            svg_picture(pictures.training_curves(history, config.epochs, compact=True, items=words.items(config),
+                                                 alt=words.CURVES_ALT), key="iris_small_curves" + tag)
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: the untrained network, so the pictures never go blank while it starts."""
@@ -235,9 +239,8 @@ def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCur
 def show_curves(view, result: iris.TrainResult, key: str, caption: str) -> None:
     """A finished run's training curves with their ``caption``, then, when the learner watched a replay of it,
     a caption saying so."""
-    st.vega_lite_chart(charts.training_curves(result.history, result.config.epochs,
-                                               items=words.items(result.config)), key=key, width="stretch",
-                       alt=words.CURVES_ALT)
+    svg_picture(pictures.training_curves(result.history, result.config.epochs, items=words.items(result.config),
+                                         alt=words.CURVES_ALT), key=key)
     st.caption(caption)
     if st.session_state.get(WATCHED, {}).get((result.config, result.seed)):
         st.caption(view.say(words.REPLAYED))

@@ -125,7 +125,7 @@ def _columns(table: pd.DataFrame) -> tuple[str | None, list[str]]:
 def map_parts(config: IrisConfig, frame: pd.DataFrame, flower) -> tuple[pd.DataFrame, np.ndarray, object, dict]:
     """What a decision map of ``config``'s data needs: the points' table, the values the inputs off the map are
     held at, the star to draw (the learner's ``flower`` for the irises, none for an own table) and the names
-    for :func:`lib.iris.charts.decision_map` (empty for the irises: its defaults)."""
+    for :func:`lib.iris.pictures.decision_map` (empty for the irises: its defaults)."""
     data = config.data
     if data is None:
         return frame, flower, flower, {}

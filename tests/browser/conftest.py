@@ -18,6 +18,7 @@ from tests.conftest import ROOT
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
+SVG_PICTURE = "stBidiComponentIsolated"  #: the test id of an SVG picture (lib.ui.svg_picture; its own shadow root)
 PHONE = {"width": 390, "height": 844}
 
 

@@ -6,8 +6,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import (DESKTOP, SCREENSHOTS, open_at, open_step, screenshot_desktop_and_phone,
-                                   wait_until_settled)
+from tests.browser.conftest import (DESKTOP, SCREENSHOTS, SVG_PICTURE, open_at, open_step,
+                                   screenshot_desktop_and_phone, wait_until_settled)
 
 # Records every "Epoch N of M" the progress bar shows, however briefly, and how many charts were on the page.
 WATCH_PROGRESS = """
@@ -41,7 +41,7 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     _settle(page)
     expect(page.get_by_text("Press Train the network")).to_be_visible(timeout=120_000)
     charts_before = 3  # the playground's network, decision map and curves
-    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(charts_before, timeout=60_000)
+    expect(page.get_by_test_id(SVG_PICTURE)).to_have_count(charts_before, timeout=60_000)
 
     page.evaluate(WATCH_PROGRESS)
     page.get_by_role("button", name="Train the network").click()
@@ -52,7 +52,7 @@ def test_training_curves_appear_and_update(page: Page, shared_server):
     epochs_seen = page.evaluate("Array.from(window.__epochs).map(Number)")
     assert len(set(epochs_seen)) >= 2, f"the progress only showed epochs {epochs_seen}"
     open_step(page, "4 ·")  # the full training curves
-    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(charts_before + 1, timeout=60_000)
+    expect(page.get_by_test_id(SVG_PICTURE)).to_have_count(charts_before + 1, timeout=60_000)
     open_step(page, "5 ·")  # a step's browser code (here plotly's and the code box's) loads as it opens
     expect(page.get_by_text("Test accuracy", exact=True)).to_be_visible(timeout=60_000)
     expect(page.get_by_text("✓ Prediction is 'setosa'")).to_be_visible(timeout=60_000)
@@ -67,9 +67,10 @@ WATCH_REPLAY = """
   window.__replayPoints = [];
   const count = () => {
     if (!document.body.innerText.includes("replaying its training")) return;
-    for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
-      if (chart.textContent.includes("Learning, epoch by epoch")) {  // the playground's curves (Vega-Lite)
-        window.__replayPoints.push(chart.querySelectorAll(".mark-symbol.role-mark path").length);
+    for (const picture of document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')) {
+      const svg = picture.shadowRoot && picture.shadowRoot.querySelector("svg");
+      if (svg && svg.textContent.includes("Learning, epoch by epoch")) {  // the playground's curves (SVG)
+        window.__replayPoints.push(svg.querySelectorAll("polyline ~ circle").length);
       }
     }
   };

@@ -5,7 +5,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, downloaded_text, open_at, screenshot_desktop_and_phone, wait_until_settled
+from tests.browser.conftest import (DESKTOP, SVG_PICTURE, downloaded_text, open_at, screenshot_desktop_and_phone,
+                                   wait_until_settled)
 
 
 def _open(page: Page, url: str) -> None:
@@ -40,7 +41,7 @@ def test_kid_mode_link(page: Page, shared_server):
     expect(page.get_by_text("garden robot").first).to_be_visible()
     expect(page.get_by_test_id("stSlider").filter(has_text="Hidden layers")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("Learning rate", exact=True)).to_have_count(0)
-    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id(SVG_PICTURE).first).to_be_visible(timeout=60_000)
     expect(page.get_by_text("3 · Design the network")).to_have_count(0)  # a shorter path
     expect(page.locator("summary", has_text="2 · Secret test flowers")).to_be_visible()
     screenshot_desktop_and_phone(page, "iris-kids", "/iris in kid mode")

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from lib.iris.own_data import SAMPLE_CSV
-from tests.browser.conftest import downloaded_text, open_at, open_step, wait_until_settled
+from tests.browser.conftest import SVG_PICTURE, downloaded_text, open_at, open_step, wait_until_settled
 
 ONE_CLASS = "x,y,kind\n" + "".join(f"{k},{k % 7 + 0.5},a\n" for k in range(20))
 
@@ -31,7 +31,7 @@ def test_an_uploaded_table_trains_and_gets_its_card_and_a_bad_one_keeps_the_iris
     expect(page.get_by_text(re.compile(r"After \d+ epochs: .* of the 30 test rows right"))).to_be_visible(
         timeout=180_000)
     wait_until_settled(page)
-    curves = page.get_by_test_id("stVegaLiteChart").filter(has_text="Learning, epoch by epoch")
+    curves = page.get_by_test_id(SVG_PICTURE).filter(has_text="Learning, epoch by epoch")
     expect(curves).to_contain_text("training rows")
     expect(curves).to_contain_text("test rows")
 

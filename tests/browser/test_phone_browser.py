@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, wait_until_settled
+from tests.browser.conftest import PHONE, SCREENSHOTS, SVG_PICTURE, wait_until_settled
 from tests.browser.conftest import open_step as open_iris_step
 from tests.browser.test_hostile_browser import ANSWER, open_mnist, stroke
 from tests.browser.test_iris_browser import train_iris
@@ -90,14 +90,12 @@ def test_the_chart_toolbar_never_covers_a_title_on_a_phone(phone: Page, shared_s
     phone.screenshot(path=SCREENSHOTS / f"phone-{slug}-charts.png")
 
 
-# A Vega-Lite chart's titles and plot areas (each view's background, drawn again by each of its layers), in page
-# coordinates.
-VEGA_BOXES = """e => {
+# An SVG picture's titles (its bold texts) and plot areas (each axes' frame), in page coordinates.
+SVG_BOXES = """e => {
   const box = x => { const r = x.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const plots = [...e.querySelectorAll('.role-scope > g > path.background')].map(box)
-                .filter(b => b[2] - b[0] > 50 && b[3] - b[1] > 20);
-  return {titles: [...e.querySelectorAll('.role-title-text text')].map(t => [t.textContent, box(t)]),
-          plots: [...new Set(plots.map(b => JSON.stringify(b)))].map(b => JSON.parse(b))};
+  const svg = e.shadowRoot.querySelector('svg');
+  return {titles: [...svg.querySelectorAll('text[font-weight=bold]')].map(t => [t.textContent, box(t)]),
+          plots: [...svg.querySelectorAll('path.frame')].map(box)};
 }"""
 
 
@@ -105,11 +103,11 @@ def test_iris_training_chart_titles_stay_clear_on_a_phone(phone: Page, shared_se
     open_page(phone, f"{shared_server}/iris", "Iris network")
     train_iris(phone)
     open_iris_step(phone, "4 ·")
-    curves = phone.get_by_test_id("stVegaLiteChart").filter(has_text="Training, epoch by epoch")
-    expect(curves).to_have_count(1)  # the step's curves (Vega-Lite: no toolbar to cover anything)
+    curves = phone.get_by_test_id(SVG_PICTURE).filter(has_text="Training, epoch by epoch")
+    expect(curves).to_have_count(1)  # the step's curves (SVG: no toolbar to cover anything)
     curves.scroll_into_view_if_needed()
     phone.wait_for_timeout(200)
-    chart = curves.evaluate(VEGA_BOXES)
+    chart = curves.evaluate(SVG_BOXES)
     titles = [(text, box) for text, box in chart["titles"] if text.startswith(("Loss", "Accuracy"))]
     assert len(titles) == 2 and len(chart["plots"]) == 2
     (first, first_box), (second, second_box) = titles

@@ -17,7 +17,8 @@ class Playground(NamedTuple):
     title: str  #: the page's title
     control: str  #: the main control's label (a slider's, or a radio option's)
     caption: str  #: the caption of the picture it changes (for a chart: the chart's title)
-    kind: str = "image"  #: "image", "chart" (Plotly), "vega" (Vega-Lite) or "picker" (the /convolution pixel picker)
+    #: "image", "chart" (Plotly), "vega" (Vega-Lite), "svg" (an SVG picture) or "picker" (the /convolution pixel picker)
+    kind: str = "image"
     role: str = "slider"  #: the control's role: a slider is worked with ArrowRight, a radio option is clicked
     first: Callable[[Page], None] | None = None  #: what the learner does before the control has a picture to change
 
@@ -28,7 +29,7 @@ PLAYGROUNDS = {
     "kmeans": Playground("Garden bug detective", "Number of groups (k)", "k-means at work", "vega"),
     "convolution": Playground("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels", "picker"),
     "iris": Playground("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out",
-                       "vega"),
+                       "svg"),
     "ethics": Playground("Before you trust a model", "Say 'I don't know' below this confidence",
                          "What the digit networks think the dog is", "vega"),
     # Draw a digit, then switch the ink: the 28×28 picture the network sees swaps its colours.
@@ -40,6 +41,7 @@ PLAYGROUNDS = {
 KINDS = {"image": ("stImage", "el => el.querySelector('img').getAttribute('src')"),
          "chart": ("stPlotlyChart", "el => el.querySelector('.main-svg').innerHTML"),
          "vega": ("stVegaLiteChart", "el => el.querySelector('svg').innerHTML"),
+         "svg": ("stBidiComponentIsolated", "el => el.shadowRoot.querySelector('svg').outerHTML"),
          # A custom component (components v2) draws in its own shadow root: where its marks are and its captions.
          "picker": ("stBidiComponentIsolated",
                     "el => [...el.shadowRoot.querySelectorAll('.mark, figcaption')].map(m => m.getAttribute('style') "

@@ -4,7 +4,6 @@ and classes; and the page: upload the sample, train, see the curves; a bad table
 stay; a typed table trains too; its model card names its classes, on the page and in the record."""
 
 import io
-import json
 
 import numpy as np
 import pandas as pd
@@ -14,14 +13,15 @@ from sklearn.model_selection import train_test_split
 from streamlit.testing.v1 import AppTest
 
 from lib import iris
-from lib.iris import charts, data as iris_data, network
+from lib.iris import charts, data as iris_data, network, pictures
 from lib.iris import content as words
 from lib.iris.own_data import (MAX_CLASSES, MAX_ROWS, MIN_PER_CLASS, SAMPLE_CSV, OwnData, OwnDataError,
                                default_choice, own_data, read_own_table, sample_table)
 from lib.iris.tables import species_counts
 from lib.kmeans.upload import TableError
 from scripts.make_own_data_sample import make_sample
-from tests.conftest import ROOT, unfold
+from tests.conftest import ROOT, svg_pictures, unfold
+from tests.svg_reader import parse, texts, tips
 
 SAMPLE_INPUTS = ["bill_length_cm", "bill_depth_cm", "flipper_length_cm", "body_mass_kg"]
 
@@ -149,18 +149,18 @@ def test_the_map_plane_spans_the_table_with_a_tenth_of_its_range():
 def test_charts_and_tables_name_the_tables_columns_and_classes():
     data = sample()
     config = iris.IrisConfig(data=data)
-    spec = charts.network_diagram(config.layer_sizes, features=config.features, classes=config.classes)
-    _, neurons = charts.diagram_rows(config.layer_sizes, features=config.features, classes=config.classes)
+    diagram = parse(pictures.network_diagram(config.layer_sizes, features=config.features, classes=config.classes,
+                                             alt="x"))
+    _, neurons = pictures.diagram_rows(config.layer_sizes, features=config.features, classes=config.classes)
     assert [n["name"] for n in neurons if n["x"] == 0] == ["bill_length_cm", "bill_depth_cm", "flipper_length_cm",
                                                            "body_mass_kg"]
     assert [n["kind"] for n in neurons if n["x"] == 3] == ["Adelie", "Chinstrap", "Gentoo"]
-    assert spec["layer"][2]["encoding"]["fill"]["scale"]["domain"][:3] == ["Adelie", "Chinstrap", "Gentoo"]
+    assert {"bill_length_cm", "Adelie", "Chinstrap", "Gentoo"} <= set(texts(diagram))
     grid = np.full((2, 2, 3), 1 / 3)
-    chart = charts.decision_map(np.array([0, 1]), np.array([0, 1]), grid, data.table, 0, 2, compact=True,
-                                features=data.inputs, classes=data.classes, labels=data.y)
-    assert chart["layer"][1]["encoding"]["x"]["title"] == "bill_length_cm"
-    assert chart["layer"][1]["encoding"]["y"]["title"] == "flipper_length_cm"
-    assert {row["species"] for row in chart["data"]["values"]} == set(data.classes)
+    chart = parse(pictures.decision_map(np.array([0, 1]), np.array([0, 1]), grid, data.table, 0, 2, compact=True,
+                                        features=data.inputs, classes=data.classes, labels=data.y, alt="x"))
+    assert {"bill_length_cm", "flipper_length_cm"} <= set(texts(chart))  # the axes' titles
+    assert {t.split(":")[0] for t in [*tips(chart, "circle"), *tips(chart, "polygon")]} == set(data.classes)
     matrix = charts.confusion_figure(np.eye(3, dtype=int), classes=data.classes)
     assert {row["true species"] for row in matrix["data"]["values"]} == set(data.classes)
     counts = species_counts(np.array([0, 0, 2]), np.array([1]), data.classes)
@@ -201,12 +201,10 @@ def test_the_page_trains_on_the_uploaded_sample_and_draws_its_curves():
     assert "of the 30 test rows" in note(app)  # a quarter of 120 penguins, not 38 irises
     app.button(key="iris_train").click().run()
     assert not app.exception, app.exception
-    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
-    titles = [spec.get("title") for spec in specs]
-    curves = next(spec for spec in specs if spec.get("title") == "Learning, epoch by epoch")
-    assert curves["vconcat"][0]["encoding"]["color"]["scale"]["domain"] == ["training rows", "test rows"]
-    assert "Learning, epoch by epoch" in titles and {"text": words.OWN_DIAGRAM_TITLE, "fontSize": 14,
-                                                     "anchor": "start"} in titles
+    shown = {key: parse(markup) for key, markup in svg_pictures(app).items()}
+    curves = texts(shown["iris_small_curves"])
+    assert curves[0] == "Learning, epoch by epoch" and {"training rows", "test rows"} <= set(curves)
+    assert texts(shown["iris_diagram"])[0] == words.OWN_DIAGRAM_TITLE
     result = app.session_state["iris_result"]  # what the curves draw
     assert result.config.data == sample() and len(result.history["test_accuracy"]) == 10
     assert "After 10 epochs" in note(app)

@@ -1,0 +1,50 @@
+"""lib.svg: positions, round ticks, marker shapes and text that stays text, against hand-worked numbers."""
+
+import pytest
+
+from lib import svg
+from tests.svg_reader import elements, parse, texts
+
+
+def test_a_scale_maps_its_domain_onto_its_span_either_way_round():
+    across, up = svg.Scale((0, 10), (40, 300)), svg.Scale((0, 1), (200, 10))
+    assert (across(0), across(5), across(10)) == (40, 170, 300)
+    assert (up(0), up(0.5), up(1)) == (200, 105, 10)  # an upward axis: bigger numbers higher on the screen
+    assert svg.Scale((3, 3), (0, 100))(3) == 50  # a single value sits in the middle
+
+
+@pytest.mark.parametrize("low, high, count, expected", [
+    (0, 10, 5, [0, 2, 4, 6, 8, 10]),
+    (0.1, 2.55, 5, [0.5, 1.0, 1.5, 2.0, 2.5]),
+    (0, 1, 4, [0, 0.5, 1.0]),
+    (-3, 7, 5, [-2, 0, 2, 4, 6]),
+    (1, 100, 5, [20, 40, 60, 80, 100]),
+    (5, 5, 5, [5]),
+])
+def test_ticks_are_round_numbers_one_two_or_five_times_a_power_of_ten_apart(low, high, count, expected):
+    assert svg.ticks(low, high, count) == pytest.approx(expected)
+
+
+def test_numbers_are_short_and_text_is_escaped():
+    assert [svg.number(v) for v in (1.0, 2.5, 0.126, -3.456, float("nan"))] == ["1", "2.5", "0.13", "-3.46", "0"]
+    assert [svg.tick_label(v) for v in (0.0, 2.0, 2.5, 0.25)] == ["0", "2", "2.5", "0.25"]
+    assert svg.text('<a href="x">&</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+
+
+def test_every_marker_shape_is_drawn_and_an_unknown_one_is_refused_with_the_choices():
+    for shape in ("circle", "square", "diamond", "triangle-up", "triangle-down", "triangle-right", "cross", "star"):
+        root = parse(svg.document(20, 20, svg.marker(shape, 10, 10, 4, "#0072B2"), alt=shape))
+        [drawn] = [*elements(root, "circle"), *elements(root, "polygon")]
+        assert drawn.get("fill") == "#0072B2"
+    with pytest.raises(ValueError, match="Unknown marker shape 'blob'.*circle, square"):
+        svg.marker("blob", 0, 0, 1, "#000000")
+
+
+def test_a_document_carries_its_alt_text_axes_and_where_its_plot_is():
+    x, y = svg.Scale((0, 10), (40, 300)), svg.Scale((0, 1), (200, 10))
+    markup = svg.document(320, 240, svg.axes(x, y, "epoch <1>", "loss"), alt="A <chart>", plot=(x, y), widest=400)
+    root = parse(markup)
+    assert root.get("aria-label") == "A <chart>" and root.get("role") == "img"
+    assert root.get("viewBox") == "0 0 320 240" and "max-width:400px" in root.get("style")
+    assert [float(v) for v in root.get("data-plot").split()] == [40, 300, 200, 10, 0, 10, 0, 1]
+    assert {"epoch <1>", "loss", "0", "10", "0.5"} <= set(texts(root))
