@@ -91,8 +91,8 @@ def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_T
     Hovering a line shows its weight, hovering a neuron its bias. ``weights``: ``lib.iris.network.Weights``;
     ``alt``: what a screen reader says; ``features`` and ``classes`` name the inputs and outputs."""
     lines, neurons = diagram_rows(sizes, weights, features=features, classes=classes)
-    width, height, last = 560, 270, len(sizes) - 1
-    x = svg.Scale((-1.0, last + 0.85), (0, width))
+    width, height, last = 380, 250, len(sizes) - 1
+    x = svg.Scale((-1.05, last + 1.0), (0, width))
     y = svg.Scale((-1.3, 1.15), (height, 22))
     colours = dict(zip(classes, CATEGORICAL))
     shapes = dict(zip(classes, CLASS_MARKERS))
@@ -117,7 +117,7 @@ def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_T
             parts.append(svg.label(at_x - 12, at_y, neuron["name"], anchor="end"))
     for layer, (name, count) in enumerate(zip(_layer_names(sizes), sizes)):
         parts.append(svg.label(x(layer), y(-1.25), f"{name} {count}", anchor="middle", baseline="hanging"))
-    return svg.document(width, height + 8, "".join(parts), alt=alt, widest=width * 1.4)
+    return svg.document(width, height + 8, "".join(parts), alt=alt, widest=width * 1.35)
 
 
 def map_picture(probabilities: np.ndarray) -> str:
@@ -151,7 +151,7 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
     index into ``classes``; the iris frame's ``species`` column by default)."""
     names = (features[x_feature], features[y_feature])
     labels = np.asarray(frame["species"] if labels is None else labels, dtype=int)
-    width, height = (320, 250) if compact else (560, 440)
+    width, height = (260, 230) if compact else (560, 440)
     font = svg.FONT - 1 if compact else svg.FONT
     top = 28
     entries = [(name, svg.marker(CLASS_MARKERS[k], 0, 0, 4.5, CATEGORICAL[k])) for k, name in enumerate(classes)]
@@ -178,7 +178,7 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
                                 extra=svg.tip(f"{MINE}: {short_name(names[0])} {a:g}, {short_name(names[1])} {b:g}")))
     parts.append(legend)
     return svg.document(width, height + legend_height, "".join(parts), alt=alt,
-                        widest=width * (1.3 if compact else 1.2))
+                        widest=width * (1.5 if compact else 1.2))
 
 
 def training_curves(history: dict[str, list[float]], epochs: int, compact: bool = False, items: str = "flowers",
@@ -188,7 +188,7 @@ def training_curves(history: dict[str, list[float]], epochs: int, compact: bool 
     on hover. ``compact``: the playground's small version; ``items``: what the legend calls the examples
     ("rows" for an own table)."""
     series = ((f"training {items}", "", CURVE_COLOURS[0], ""), (f"test {items}", "test_", CURVE_COLOURS[1], "6 3"))
-    width = 320 if compact else 560
+    width = 260 if compact else 560
     panel_height = 60 if compact else 170
     font = svg.FONT - 1 if compact else svg.FONT
     titles = ({"loss": "loss (lower is better)", "accuracy": "accuracy"} if compact else
@@ -224,4 +224,4 @@ def training_curves(history: dict[str, list[float]], epochs: int, compact: bool 
     legend, legend_height = _legend(entries, 48, top, width - 56, font)
     parts.append(legend)
     return svg.document(width, top + legend_height + 2, "".join(parts), alt=alt,
-                        widest=width * (1.3 if compact else 1.2))
+                        widest=width * (1.5 if compact else 1.2))
