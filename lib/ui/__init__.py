@@ -113,9 +113,13 @@ def unfolded(view: View, label: str, name: str, *, icon: str | None = None, by_e
     ``None`` while it is closed. A step's charts and tables then cost nothing until a learner opens it, and a
     page opens with only its playground's browser code (a plotly chart anywhere on a page makes its first
     open fetch and start 4.7 MB of JavaScript). Its state is kept in the session as ``open_<name>``; a lesson
-    link that opens an exercise opens it (``by_exercise``), so the exercise's steps are there to try."""
-    box = st.expander(label, expanded=by_exercise and view.classroom.lesson is not None, key=OPEN + name,
-                      icon=icon, on_change="rerun")
+    link that opens an exercise opens it (``by_exercise``), so the exercise's steps are there to try. It stays
+    open (or closed) when its ``label`` changes (kid words, another number), which Streamlit would otherwise take
+    for a new expander and close."""
+    exercise = by_exercise and view.classroom.lesson is not None
+    if not exercise and OPEN + name in st.session_state:  # an exercise's link opens its steps, whatever they were
+        st.session_state[OPEN + name] = st.session_state[OPEN + name]
+    box = st.expander(label, expanded=exercise, key=OPEN + name, icon=icon, on_change="rerun")
     return box if box.open else None
 
 

@@ -82,8 +82,6 @@ def step(view, number: int, demo: demos.Demo) -> str | None:
     name = f"ethics_{demo.key}"
     if view.opened and any(view.lesson.setting(setting).key in view.linked for setting in _SETTINGS[demo.key]):
         st.session_state[ui.OPEN + name] = True
-    else:
-        _keep_open(name)
     box = ui.unfolded(view, words.step(number, demo, view.kids), name)
     if box is None:
         return None
@@ -103,7 +101,6 @@ def model_card_example(view, number: int) -> bool | None:
     """The worked example, as step ``number`` drawn only while open: the app's digit network's model card (the
     plain one, or the one trained with inverted copies), and the checklist questions its parts answer. Which
     network the learner chose (True: with inverted copies) while the step is open, else ``None``."""
-    _keep_open("ethics_card")
     box = ui.unfolded(view, f"{number} · {view.say(words.CARD_STEP)}", "ethics_card")
     if box is None:
         return None
@@ -133,14 +130,6 @@ def worked_card(inverted: bool | None):
         return model_card(bool(inverted))
     except MISSING:
         return None
-
-
-def _keep_open(name: str) -> None:
-    """Keep step ``name`` open or closed as it was when its label changes (kid words, another number), which
-    Streamlit takes for a new expander."""
-    state = ui.OPEN + name
-    if state in st.session_state:
-        st.session_state[state] = st.session_state[state]
 
 
 def _what_happened(view, demo: demos.Demo) -> None:

@@ -5,7 +5,7 @@ import re
 
 from streamlit.testing.v1 import element_tree as tree
 
-from tests.conftest import open_with_link
+from tests.conftest import open_with_link, unfold
 
 KID_WORDS = 350  #: as tests/browser/test_playground_browser.py counts on opening, what is on screen
 
@@ -50,3 +50,15 @@ def test_kid_mode_stays_short_after_training():
     after = words(app)
     assert after <= KID_WORDS, f"/iris shows {after} words in kid mode after training"
     assert any(e.label.startswith("5 · Measure a flower") for e in app.expander)  # the kid steps are there
+
+
+def test_an_open_step_stays_open_when_kid_mode_relabels_it():
+    app = open_with_link("pages/2_iris.py")
+    unfold(app, "iris_split")
+    assert any(e.label.startswith("2 · Split") for e in app.expander)
+    app.toggle(key="kids_switch").set_value(True).run()
+    assert not app.exception, app.exception
+    [step] = [e for e in app.expander if e.label.startswith("2 · Secret test flowers")]
+    assert app.session_state["open_iris_split"]
+    assert step.markdown, "the open step's content is drawn"
+    assert not app.warning, [w.value for w in app.warning]
