@@ -102,7 +102,7 @@ if not view.kids:
         with step:
             st.markdown(words.TRAIN_QUESTION, help=ui.define("training"))
             if result is not None:
-                show_curves(view, result, "iris_curves", words.CURVES_CAPTION)
+                show_curves(view, result, "iris_curves", words.curves_caption(items))
                 with st.expander(words.WHY[0]):
                     st.markdown(words.TRAIN)
 if result is None:
@@ -157,8 +157,8 @@ if view.shown("map", advanced=True) and (step := ui.unfolded(view, words.STEP_MA
             points, fixed, star, names = map_parts(config, frame, flower)
             xs, ys, grid = network.decision_grid(weights, activation, x_feature, y_feature, fixed, resolution=120,
                                                  data=data)
-            svg_picture(pictures.decision_map(xs, ys, grid, points, x_feature, y_feature, star, alt=words.MAP_ALT,
-                                              **names), key="iris_map")
+            svg_picture(pictures.decision_map(xs, ys, grid, points, x_feature, y_feature, star,
+                                              alt=words.map_alt(config), **names), key="iris_map")
 
 if view.shown("baselines", advanced=True) and (step := ui.unfolded(view, words.STEP_BASELINES, "iris_baselines")):
     with step:

@@ -91,16 +91,30 @@ def diagram_caption(layer_sizes: Sequence[int], most_drawn: int) -> str:
 
 STEP_TRAIN = "4 · Train: what does training change?"
 #: What the charts show, for screen readers (``alt``).
-DIAGRAM_ALT = ("The network as dots and lines: the four measurements on the left, the three species on the right, "
-               "each line a weight (vermillion positive, dashed purple negative, thicker for stronger).")
-MAP_ALT = ("Which species the network picks for every pair of values of two measurements, shaded in the species' "
-           "colours, with the 150 measured flowers on top.")
+def diagram_alt(config: IrisConfig) -> str:
+    """The network diagram's alt text, naming what goes in and comes out of ``config``'s network."""
+    ends = ("the four measurements on the left, the three species on the right" if config.data is None else
+            f"the table's {len(config.features)} input columns on the left, its {len(config.classes)} classes on "
+            "the right")
+    return (f"The network as dots and lines: {ends}, each line a weight (vermillion positive, dashed purple "
+            "negative, thicker for stronger).")
+
+
+def map_alt(config: IrisConfig) -> str:
+    """The decision map's alt text, for the irises or an own table."""
+    if config.data is None:
+        return ("Which species the network picks for every pair of values of two measurements, shaded in the "
+                "species' colours, with the 150 measured flowers on top.")
+    return ("Which class the network picks for every pair of values of two of the table's columns, shaded in the "
+            f"classes' colours, with the table's {len(config.data.y)} rows on top.")
 PROBABILITY_ALT = "The network's probability for each species as bars, with the “sure enough” threshold as a line."
 CONFUSION_ALT = ("A grid counting the test flowers by their true species (rows) and the species the network said "
                  "(columns); the diagonal holds the right answers.")
 BASELINES_ALT = "Test accuracy of your network and of three simpler methods, as bars."
-CURVES_ALT = ("Loss and accuracy after each epoch, for the training flowers (solid black) and the test flowers "
-              "(dashed purple).")
+def curves_alt(items: str) -> str:
+    """The training curves' alt text; ``items``: "flowers" or "rows" (:func:`items`)."""
+    return (f"Loss and accuracy after each epoch, for the training {items} (solid black) and the test {items} "
+            "(dashed purple).")
 
 TRAIN_QUESTION = ("**What does training change? Press Train and watch the lines, the map and the curves in the "
                   "playground grow epoch by epoch.**")
@@ -136,8 +150,10 @@ REPLAYED = ("This design was already trained on this server, so you watched a re
             "design and seed give the same network.",
             "That was a replay: this robot brain was already taught here. The same settings always give the "
             "same brain.")
-CURVES_CAPTION = ("Solid: training flowers; dashed: test flowers. Both should improve together. If training keeps "
-                  "improving while test gets worse, the network is memorising (overfitting).")
+def curves_caption(items: str) -> str:
+    """What to read in the training curves; ``items``: "flowers" or "rows" (:func:`items`)."""
+    return (f"Solid: training {items}; dashed: test {items}. Both should improve together. If training keeps "
+            "improving while test gets worse, the network is memorising (overfitting).")
 
 STEP_JUDGE = ("5 · Judge it: how does it do on flowers it never saw?",
               "3 · Test the robot: how many does it get right?")

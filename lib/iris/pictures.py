@@ -107,7 +107,8 @@ def network_diagram(sizes: tuple[int, ...], weights=None, title: str = DIAGRAM_T
     for neuron in neurons:
         at_x, at_y = x(neuron["x"]), y(neuron["y"])
         if neuron["kind"] == "neuron":
-            parts.append(svg.marker("circle", at_x, at_y, 6, "white", OKABE_ITO["black"], 1.5, extra=svg.tip(neuron["tip"])))
+            parts.append(svg.marker("circle", at_x, at_y, 6, "white", OKABE_ITO["black"], 1.5,
+                                    extra=svg.tip(neuron["tip"])))
         else:
             colour = colours.get(neuron["kind"], OKABE_ITO["black"])
             parts.append(svg.marker(shapes.get(neuron["kind"], "circle"), at_x, at_y, 8, colour,

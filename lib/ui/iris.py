@@ -128,9 +128,10 @@ class LiveCurves:
     def progress(self, epoch: int, epochs: int, history: dict[str, list[float]], weights) -> None:
         """Draw the run after ``epoch`` of ``epochs``: its curves so far (``weights``: the network then)."""
         self.advance(epoch, epochs, history)
+        items = words.items(self.config)
         with self.curves:
-            svg_picture(pictures.training_curves(history, epochs, items=words.items(self.config),
-                                                 alt=words.CURVES_ALT), key=f"{self.key}_{epoch}")
+            svg_picture(pictures.training_curves(history, epochs, items=items, alt=words.curves_alt(items)),
+                        key=f"{self.key}_{epoch}")
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: nothing to draw yet."""
@@ -165,18 +166,19 @@ class Playground(LiveCurves):
         points, fixed, _, names = map_parts(config, self.frame, flower_now())
         xs, ys, grid = network.decision_grid(weights, config.activation, *axes, fixed, data=config.data)
         title = pictures.DIAGRAM_TITLE if config.data is None else words.OWN_DIAGRAM_TITLE
+        items = words.items(config)
         # The same key at every rerun: the browser swaps the drawing in place (a run's redraws, all in one
         # rerun, each need their own).
         with self.diagram:
-            svg_picture(pictures.network_diagram(config.layer_sizes, weights, title, alt=words.DIAGRAM_ALT,
+            svg_picture(pictures.network_diagram(config.layer_sizes, weights, title, alt=words.diagram_alt(config),
                                                  features=config.features, classes=config.classes),
                         key="iris_diagram" + tag)
         with self.map:
-            svg_picture(pictures.decision_map(xs, ys, grid, points, *axes, compact=True, alt=words.MAP_ALT, **names),
-                        key="iris_small_map" + tag)
+            svg_picture(pictures.decision_map(xs, ys, grid, points, *axes, compact=True, alt=words.map_alt(config),
+                                              **names), key="iris_small_map" + tag)
         with self.curves:
-            svg_picture(pictures.training_curves(history, config.epochs, compact=True, items=words.items(config),
-                                                 alt=words.CURVES_ALT), key="iris_small_curves" + tag)
+            svg_picture(pictures.training_curves(history, config.epochs, compact=True, items=items,
+                                                 alt=words.curves_alt(items)), key="iris_small_curves" + tag)
 
     def begin(self, seed: int) -> None:
         """Before the first epoch: the untrained network, so the pictures never go blank while it starts."""
@@ -239,8 +241,9 @@ def train_with_progress(view, config: iris.IrisConfig, seed: int, board: LiveCur
 def show_curves(view, result: iris.TrainResult, key: str, caption: str) -> None:
     """A finished run's training curves with their ``caption``, then, when the learner watched a replay of it,
     a caption saying so."""
-    svg_picture(pictures.training_curves(result.history, result.config.epochs, items=words.items(result.config),
-                                         alt=words.CURVES_ALT), key=key)
+    items = words.items(result.config)
+    svg_picture(pictures.training_curves(result.history, result.config.epochs, items=items,
+                                         alt=words.curves_alt(items)), key=key)
     st.caption(caption)
     if st.session_state.get(WATCHED, {}).get((result.config, result.seed)):
         st.caption(view.say(words.REPLAYED))

@@ -205,6 +205,10 @@ def test_the_page_trains_on_the_uploaded_sample_and_draws_its_curves():
     curves = texts(shown["iris_small_curves"])
     assert curves[0] == "Learning, epoch by epoch" and {"training rows", "test rows"} <= set(curves)
     assert texts(shown["iris_diagram"])[0] == words.OWN_DIAGRAM_TITLE
+    # What a screen reader hears speaks of the table, not of flowers.
+    alts = {key: picture.get("aria-label") for key, picture in shown.items()}
+    assert "test rows" in alts["iris_small_curves"] and "4 input columns" in alts["iris_diagram"]
+    assert "120 rows" in alts["iris_small_map"] and not any("flower" in alt for alt in alts.values())
     result = app.session_state["iris_result"]  # what the curves draw
     assert result.config.data == sample() and len(result.history["test_accuracy"]) == 10
     assert "After 10 epochs" in note(app)
@@ -213,6 +217,7 @@ def test_the_page_trains_on_the_uploaded_sample_and_draws_its_curves():
     assert float({m.label: m.value for m in app.metric}["Test accuracy"].rstrip("%")) >= 70
     assert any("not shown for your table" in c.value for c in app.caption)
     assert not app.get("code") or not any("Prediction is 'setosa'" in c.value for c in app.code)
+    assert any(c.value.startswith("Solid: training rows; dashed: test rows.") for c in app.caption)
 
 
 @pytest.mark.parametrize("text, words", [
