@@ -20,7 +20,7 @@ from lib.iris.own_data import (MAX_CLASSES, MAX_INPUTS, MAX_ROWS, MIN_PER_CLASS,
 from lib.kmeans.run import columns_key
 from lib.kmeans.upload import TableError, text_in_numbers
 from lib.ui import OPEN, unfolded
-from lib.ui.kmeans import cached_upload
+from lib.ui.tables import cached_upload
 
 SOURCE = "iris_source"  #: session key of the choice: "iris" or "own"
 OWN = "iris_own_data"  #: session key of the checked table the network trains on, or None

@@ -17,7 +17,8 @@ from lib.kmeans.bugs import BUGS, bug
 from lib.kmeans.charts import cube_figure, elbow_charts, histogram_chart, new_item_chart, points_chart
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, columns_key, default_axes, in_table_order, plot_axes
-from lib.kmeans.upload import numeric_columns, read_table, text_in_numbers
+from lib.kmeans.upload import numeric_columns, text_in_numbers
+from lib.ui.tables import cached_upload
 
 PLOT = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
@@ -39,11 +40,6 @@ def cached_demo(slug: str) -> list:
     """Each demo's panels with their charts, built once per server: they never change."""
     return [(panel, points_chart(panel.frame, panel.x, panel.y, labels=panel.labels, centroids=panel.centroids,
                                  names=panel.names, title=panel.title)) for panel in bug(slug).demo()]
-
-
-@st.cache_data(show_spinner=False)
-def cached_upload(data: bytes) -> pd.DataFrame:
-    return read_table(data)
 
 
 def _words(view, name: str) -> dict:
