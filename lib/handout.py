@@ -55,9 +55,14 @@ def _data_uri(png: bytes) -> str:
 
 
 def _cell(value: object) -> str:
-    """Table cell text that cannot break the table or smuggle in Markdown structure."""
+    """Table cell text that cannot break the table or smuggle in Markdown structure: every ``|`` escaped (inside
+    a code span too, as the table extension wants), backslashes outside code spans (inside one they show as
+    written), line breaks as spaces."""
     text = f"{value:.4g}" if isinstance(value, float) else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    parts = re.split(r"((?<!`)(`+)(?!`).*?(?<!`)\2(?!`))", text.replace("\n", " "))
+    # re.split gives text, code span, its fence, text, …: escape backslashes in the text pieces only.
+    pieces = [part if k % 3 == 1 else part.replace("\\", "\\\\") for k, part in enumerate(parts) if k % 3 != 2]
+    return "".join(pieces).replace("|", "\\|")
 
 
 def markdown_table(rows: Sequence[Sequence[object]], header: Sequence[str], caption: str = "") -> str:

@@ -7,10 +7,11 @@ from html.parser import HTMLParser
 
 import numpy as np
 import pytest
+from markdown_it import MarkdownIt
 from PIL import Image
 
 from lib import lessons
-from lib.handout import Handout, escape_markdown, qr_png
+from lib.handout import Handout, code_span, escape_markdown, markdown_table, qr_png
 from lib.topics import TOPICS
 from lib.workshop_handout import address_problem, page_address, workshop_handout
 
@@ -159,3 +160,11 @@ def test_addresses_a_phone_cannot_open_are_named(address, words):
                                      "https://ml.example.org/workshop", "http://[fd00::5]:8501", "http://laptop.local:8501"])
 def test_addresses_learners_can_open_have_no_problem(address):
     assert address_problem(address) is None
+
+
+def test_a_backslash_in_a_table_shows_once_inside_a_code_span_and_out():
+    """A code span shows its backslashes as written (escaping them there doubles them); outside one, an escaped
+    backslash shows as one. Rendered with the CommonMark parser the handouts use (tables on)."""
+    cells = markdown_table([[code_span("a\\b|c"), "x\\y"]], ["name", "other"])
+    html_table = MarkdownIt("commonmark").enable("table").render(cells)
+    assert "<code>a\\b|c</code>" in html_table and "<td>x\\y</td>" in html_table
