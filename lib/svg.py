@@ -69,27 +69,36 @@ def tick_label(value: float) -> str:
     return f"{value:.6g}" if value != 0 else "0"
 
 
+def _around(count: int, *radii: float) -> list[tuple[float, float]]:
+    """``count`` corners evenly round a centre, the first straight up, at the ``radii`` in turn."""
+    return [(math.cos(math.radians(90 + 360 * k / count)) * radii[k % len(radii)],
+             -math.sin(math.radians(90 + 360 * k / count)) * radii[k % len(radii)]) for k in range(count)]
+
+
+#: Each marker shape but the circle as its corners around (0, 0), for a radius of 1.
+CORNERS = {"square": [(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)],
+           "diamond": [(0, -1.2), (1.1, 0), (0, 1.2), (-1.1, 0)],
+           "triangle-up": [(0, -1.2), (1.1, 0.8), (-1.1, 0.8)],
+           "triangle-down": [(0, 1.2), (1.1, -0.8), (-1.1, -0.8)],
+           "triangle-right": [(1.2, 0), (-0.8, 1.1), (-0.8, -1.1)],
+           "pentagon": _around(5, 1.15), "hexagon": _around(6, 1.1),
+           "cross": [(-0.35, -1), (0.35, -1), (0.35, -0.35), (1, -0.35), (1, 0.35), (0.35, 0.35), (0.35, 1),
+                     (-0.35, 1), (-0.35, 0.35), (-1, 0.35), (-1, -0.35), (-0.35, -0.35)],
+           "star": _around(10, 1.45, 0.6)}
+
+
 def marker(shape: str, x: float, y: float, radius: float, fill: str, stroke: str = "white",
            width: float = 0.7, dash: str = "", extra: str = "") -> str:
     """One marker centred on (``x``, ``y``): ``shape`` "circle", "square", "diamond", "triangle-up",
-    "triangle-down", "triangle-right", "cross" or "star" (the charts' marker shapes, so colour is never the only
-    cue); ``extra`` goes inside it (a :func:`tip`)."""
+    "triangle-down", "triangle-right", "pentagon", "hexagon", "cross" or "star" (the charts' marker shapes, so
+    colour is never the only cue); ``extra`` goes inside it (a :func:`tip`)."""
     paint = f'fill="{fill}" stroke="{stroke}" stroke-width="{number(width)}"' + (f' stroke-dasharray="{dash}"'
                                                                                    if dash else "")
     if shape == "circle":
         return f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(radius)}" {paint}>{extra}</circle>'
-    corners = {"square": [(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)],
-               "diamond": [(0, -1.2), (1.1, 0), (0, 1.2), (-1.1, 0)],
-               "triangle-up": [(0, -1.2), (1.1, 0.8), (-1.1, 0.8)],
-               "triangle-down": [(0, 1.2), (1.1, -0.8), (-1.1, -0.8)],
-               "triangle-right": [(1.2, 0), (-0.8, 1.1), (-0.8, -1.1)],
-               "cross": [(-0.35, -1), (0.35, -1), (0.35, -0.35), (1, -0.35), (1, 0.35), (0.35, 0.35), (0.35, 1),
-                         (-0.35, 1), (-0.35, 0.35), (-1, 0.35), (-1, -0.35), (-0.35, -0.35)],
-               "star": [(math.cos(math.radians(90 + 36 * k)) * (1.45 if k % 2 == 0 else 0.6),
-                         -math.sin(math.radians(90 + 36 * k)) * (1.45 if k % 2 == 0 else 0.6)) for k in range(10)]}
-    if shape not in corners:
-        raise ValueError(f"Unknown marker shape {shape!r}: use one of circle, {', '.join(corners)}.")
-    points = " ".join(f"{number(x + dx * radius)},{number(y + dy * radius)}" for dx, dy in corners[shape])
+    if shape not in CORNERS:
+        raise ValueError(f"Unknown marker shape {shape!r}: use one of circle, {', '.join(CORNERS)}.")
+    points = " ".join(f"{number(x + dx * radius)},{number(y + dy * radius)}" for dx, dy in CORNERS[shape])
     return f'<polygon points="{points}" {paint}>{extra}</polygon>'
 
 
@@ -146,6 +155,14 @@ def legend(entries: list[tuple[str, str]], left: float, top: float, width: float
         parts.append(label(at_x + 16, at_y + row / 2, name, size=size))
         at_x += room
     return "".join(parts), at_y + row - top
+
+
+def image(href: str, x: Scale, y: Scale) -> str:
+    """A picture (a ``data:`` URI: nothing to fetch) stretched over the plot that ``x`` and ``y`` span, its
+    pixels kept crisp: a chart's shaded regions as one element rather than one per cell."""
+    (left, right), (top, bottom) = sorted(x.span), sorted(y.span)
+    return (f'<image href="{text(href)}" x="{number(left)}" y="{number(top)}" width="{number(right - left)}" '
+            f'height="{number(bottom - top)}" preserveAspectRatio="none" style="image-rendering:pixelated"/>')
 
 
 def document(width: float, height: float, body: str, *, alt: str, plot: tuple[Scale, Scale] | None = None,

@@ -32,10 +32,15 @@ def test_numbers_are_short_and_text_is_escaped():
 
 
 def test_every_marker_shape_is_drawn_and_an_unknown_one_is_refused_with_the_choices():
-    for shape in ("circle", "square", "diamond", "triangle-up", "triangle-down", "triangle-right", "cross", "star"):
+    corners = {"circle": 0, "square": 4, "diamond": 4, "triangle-up": 3, "triangle-down": 3, "triangle-right": 3,
+               "pentagon": 5, "hexagon": 6, "cross": 12, "star": 10}
+    for shape, count in corners.items():
         root = parse(svg.document(20, 20, svg.marker(shape, 10, 10, 4, "#0072B2"), alt=shape))
         [drawn] = [*elements(root, "circle"), *elements(root, "polygon")]
-        assert drawn.get("fill") == "#0072B2"
+        assert drawn.get("fill") == "#0072B2" and len((drawn.get("points") or "").split()) == count
+    # A pentagon's first corner straight up, 1.15 radii from the centre; the next 72° on, to its left.
+    first, second = svg.marker("pentagon", 10, 10, 4, "#0072B2").split('"')[1].split()[:2]
+    assert first == "10,5.4" and second == "5.63,8.58"  # (10 - 4.6 sin 72°, 10 - 4.6 cos 72°)
     with pytest.raises(ValueError, match="Unknown marker shape 'blob'.*circle, square"):
         svg.marker("blob", 0, 0, 1, "#000000")
 
@@ -72,3 +77,10 @@ def test_a_legend_keeps_names_on_one_row_while_they_fit_and_wraps_when_not():
     root = parse(svg.document(100, 140, markup, alt="x"))
     assert height == 32 and [(float(t.get("x")), float(t.get("y"))) for t in elements(root, "text")] == [
         (16, 108), (16, 124)]
+
+
+def test_a_picture_is_stretched_over_the_plot_and_its_address_escaped():
+    x, y = svg.Scale((0, 10), (40, 300)), svg.Scale((0, 1), (200, 10))
+    [image] = elements(parse(svg.document(320, 240, svg.image('data:image/png;base64,AA"<', x, y), alt="x")), "image")
+    assert [image.get(a) for a in ("x", "y", "width", "height")] == ["40", "10", "260", "190"]
+    assert image.get("href") == 'data:image/png;base64,AA"<' and image.get("preserveAspectRatio") == "none"

@@ -149,9 +149,7 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
     short = tuple(svg.text(short_name(n)) for n in names)
     parts = [svg.label(0, 9, "Which species where" if compact else "Where the network puts each species",
                        size=14 if compact else 15, weight="bold"),
-             f'<image href="{map_picture(probabilities)}" x="{svg.number(x.span[0])}" y="{svg.number(top)}" '
-             f'width="{svg.number(x.span[1] - x.span[0])}" height="{svg.number(y.span[0] - top)}" '
-             'preserveAspectRatio="none" style="image-rendering:pixelated"/>',
+             svg.image(map_picture(probabilities), x, y),
              svg.axes(x, y, names[0], names[1], size=font)]
     size = 3.2 if compact else 4.2
     for a, b, label in zip(frame[names[0]], frame[names[1]], labels):
