@@ -31,9 +31,9 @@ from lib.palette import CATEGORICAL, OKABE_ITO, TEMPLATE_NAME, use_plotly_templa
 KIND_STYLE = {"woodlouse": (OKABE_ITO["blue"], "circle"), "ladybird": (OKABE_ITO["vermillion"], "diamond"),
               "stone": (OKABE_ITO["bluish green"], "square")}
 HEIGHT = 430  #: a chart's height in pixels (a scatter's at its widest, title, axes and legend included)
-WIDTH = 400  #: a scatter's width in its own units: about a phone's column, so its words keep their size there
-PLOT_HEIGHT = 250  #: the height of a scatter's plot in those units
-FONT = 12  #: a scatter's words in those units (its numbers one smaller): about 11 px on a phone
+WIDTH = 360  #: a scatter's width in its own units: a phone's column (358 px at 390), so its words keep their size there
+PLOT_HEIGHT = 220  #: the height of a scatter's plot in those units
+FONT = 12  #: a scatter's words in those units (its numbers one smaller): 12 px on a phone
 GRID = 40  #: cells per side of the grid behind the points: the regions each centroid owns
 REGION_SHADE = 0.18  #: how strongly each region shows its cluster's colour (0 to 1)
 REGION_CELL_PX = 8  #: each grid cell of the regions' picture as a block of this many pixels a side
@@ -155,7 +155,7 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
     up_scale = svg.Scale(tuple(y_range), (top + PLOT_HEIGHT, top))
     bottom = top + PLOT_HEIGHT + 46  # under the x axis's numbers and title
     entries = [(name, svg.marker(shape, 0, 0, 4.5, colour)) for name, (colour, shape) in styles.items()]
-    legend, legend_height = svg.legend(entries, left, bottom, WIDTH - left, FONT)
+    legend, legend_height = svg.legend(entries, 0, bottom, WIDTH, FONT)
 
     def at(a: float, b: float) -> tuple[float, float]:
         return across_scale(a), up_scale(b)
