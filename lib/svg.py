@@ -102,6 +102,14 @@ def marker(shape: str, x: float, y: float, radius: float, fill: str, stroke: str
     return f'<polygon points="{points}" {paint}>{extra}</polygon>'
 
 
+def image(href: str, x: Scale, y: Scale) -> str:
+    """A picture (a ``data:`` URI: nothing to fetch) stretched over the plot that ``x`` and ``y`` span, its
+    pixels kept crisp: a chart's shaded regions as one element rather than one per cell."""
+    (left, right), (top, bottom) = sorted(x.span), sorted(y.span)
+    return (f'<image href="{text(href)}" x="{number(left)}" y="{number(top)}" width="{number(right - left)}" '
+            f'height="{number(bottom - top)}" preserveAspectRatio="none" style="image-rendering:pixelated"/>')
+
+
 def label(x: float, y: float, words: str, *, size: float = FONT, anchor: str = "start", weight: str = "normal",
           colour: str = INK, baseline: str = "middle", rotate: bool = False) -> str:
     """A line of text at (``x``, ``y``); ``rotate`` turns it to read upwards (a y axis's title)."""
@@ -155,14 +163,6 @@ def legend(entries: list[tuple[str, str]], left: float, top: float, width: float
         parts.append(label(at_x + 16, at_y + row / 2, name, size=size))
         at_x += room
     return "".join(parts), at_y + row - top
-
-
-def image(href: str, x: Scale, y: Scale) -> str:
-    """A picture (a ``data:`` URI: nothing to fetch) stretched over the plot that ``x`` and ``y`` span, its
-    pixels kept crisp: a chart's shaded regions as one element rather than one per cell."""
-    (left, right), (top, bottom) = sorted(x.span), sorted(y.span)
-    return (f'<image href="{text(href)}" x="{number(left)}" y="{number(top)}" width="{number(right - left)}" '
-            f'height="{number(bottom - top)}" preserveAspectRatio="none" style="image-rendering:pixelated"/>')
 
 
 def document(width: float, height: float, body: str, *, alt: str, plot: tuple[Scale, Scale] | None = None,

@@ -45,6 +45,13 @@ def test_every_marker_shape_is_drawn_and_an_unknown_one_is_refused_with_the_choi
         svg.marker("blob", 0, 0, 1, "#000000")
 
 
+def test_a_picture_is_stretched_over_the_plot_and_its_address_escaped():
+    x, y = svg.Scale((0, 10), (40, 300)), svg.Scale((0, 1), (200, 10))
+    [image] = elements(parse(svg.document(320, 240, svg.image('data:image/png;base64,AA"<', x, y), alt="x")), "image")
+    assert [image.get(a) for a in ("x", "y", "width", "height")] == ["40", "10", "260", "190"]
+    assert image.get("href") == 'data:image/png;base64,AA"<' and image.get("preserveAspectRatio") == "none"
+
+
 def test_a_document_carries_its_alt_text_axes_and_where_its_plot_is():
     x, y = svg.Scale((0, 10), (40, 300)), svg.Scale((0, 1), (200, 10))
     markup = svg.document(320, 240, svg.axes(x, y, "epoch <1>", "loss"), alt="A <chart>", plot=(x, y), widest=400)
@@ -77,10 +84,3 @@ def test_a_legend_keeps_names_on_one_row_while_they_fit_and_wraps_when_not():
     root = parse(svg.document(100, 140, markup, alt="x"))
     assert height == 32 and [(float(t.get("x")), float(t.get("y"))) for t in elements(root, "text")] == [
         (16, 108), (16, 124)]
-
-
-def test_a_picture_is_stretched_over_the_plot_and_its_address_escaped():
-    x, y = svg.Scale((0, 10), (40, 300)), svg.Scale((0, 1), (200, 10))
-    [image] = elements(parse(svg.document(320, 240, svg.image('data:image/png;base64,AA"<', x, y), alt="x")), "image")
-    assert [image.get(a) for a in ("x", "y", "width", "height")] == ["40", "10", "260", "190"]
-    assert image.get("href") == 'data:image/png;base64,AA"<' and image.get("preserveAspectRatio") == "none"
