@@ -44,12 +44,10 @@ def kmeans_10k_items() -> Figure:
 
 def kmeans_step() -> Figure:
     """One click on "Step" in the stepping view on the garden data (length and weight, k = 3, with coloured
-    regions and lines, the most drawing it does): the Lloyd move, the region grid, the chart and its JSON
-    (what Streamlit sends to the browser). The stepping view is a fragment, so this is the work a step
+    regions and lines, the most drawing it does): the Lloyd move, the region grid, the chart (SVG markup) and
+    its JSON (what Streamlit sends to the browser). The stepping view is a fragment, so this is the work a step
     reruns, apart from Streamlit's own overhead."""
     import json
-
-    from streamlit import dataframe_util
 
     from lib.kmeans import garden
     from lib.kmeans.charts import points_chart, region_grid
@@ -65,11 +63,8 @@ def kmeans_step() -> Figure:
         run.step()
         regions = region_grid(items, *features, lambda p: garden.nearest(run.scaler.to_working(p), run.state.centroids))
         chart = points_chart(items, *features, labels=run.state.labels, centroids=run.centroids_original(),
-                             regions=regions, lines=True, click="adds an item here")
-        datasets = chart.pop("datasets")  # sent as Arrow tables beside the spec's JSON
-        json.dumps(chart)
-        for table in datasets.values():
-            dataframe_util.convert_anything_to_arrow_bytes(table)
+                             regions=regions, lines=True, click="adds an item here", alt="k-means at work")
+        json.dumps({"svg": chart, "clickable": True})
 
     samples = repeat(step, runs=9)
     return Figure("k-means stepping view, one step (move + chart)", samples, f"< {TARGET_SECONDS * 1000:.0f} ms",

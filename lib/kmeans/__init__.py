@@ -6,7 +6,7 @@ Modules:
     lloyd   - Lloyd's algorithm one move at a time, forwards and back, for watching k-means work
     bugs    - the k-means bugs gallery: six demos, each a wrong picture, a right picture and the fix
     upload  - a learner's CSV file read safely, every problem one clear sentence
-    charts  - the page's charts (clusters, kinds, centroids, regions, the elbow), Okabe-Ito colours
+    charts  - the page's charts (clusters, kinds, centroids, regions as SVG; the elbow), Okabe-Ito colours
     handout - the page's "download my results" record (reach it as ``lib.kmeans.handout.handout``)
     run     - one run as the page sets it up: its items, its settings (starting-centroid ids → init), plot axes
     content - the page's words, plain and for kids

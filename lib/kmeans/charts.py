@@ -6,11 +6,13 @@ Colours follow :mod:`lib.palette` (Okabe-Ito). Clusters use the seven categorica
 shape each, so up to eight clusters stay distinguishable, also in black and white or for colour-blind
 viewers (the eighth shares blue with the first but has its own shape).
 
-The scatter charts are Vega-Lite specifications (plain dicts for ``st.vega_lite_chart``, their data as pandas
-tables that Streamlit sends as Arrow): a page showing one opens without plotly's 4.7 MB of browser code
-(issue #17); so are the histogram and the curves. Only the 3-D view is plotly (Vega-Lite has no 3-D), a plain
-plotly dictionary wrapped without plotly's validation (which costs ~100 ms a figure), drawn only when a learner
-opens it.
+The scatter is SVG markup (:mod:`lib.svg`, drawn by :mod:`lib.ui.svg_picture`): the playground redraws it at
+every move and click, and as plain SVG a redraw costs a browser almost nothing and the page's first screen loads
+no chart library (issue #17; as Vega-Lite it cost 0.8 MB of browser code on opening and 40-80 ms a redraw). The
+histogram and the curves, drawn only in steps a learner opens, are Vega-Lite specifications (plain dicts for
+``st.vega_lite_chart``, their data as pandas tables that Streamlit sends as Arrow). Only the 3-D view is plotly
+(Vega-Lite has no 3-D), a plain plotly dictionary wrapped without plotly's validation (which costs ~100 ms a
+figure), drawn only when a learner opens it.
 """
 
 from __future__ import annotations
@@ -21,35 +23,27 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib import svg
 from lib.images import region_picture
 from lib.kmeans.garden import label
 from lib.palette import CATEGORICAL, OKABE_ITO, TEMPLATE_NAME, use_plotly_template
 
 KIND_STYLE = {"woodlouse": (OKABE_ITO["blue"], "circle"), "ladybird": (OKABE_ITO["vermillion"], "diamond"),
               "stone": (OKABE_ITO["bluish green"], "square")}
-HEIGHT = 430
-GRID = 40  #: cells per side of the grid behind the points: the regions, and where a click can add an item
+HEIGHT = 430  #: a chart's height in pixels (a scatter's at its widest, title, axes and legend included)
+WIDTH = 360  #: a scatter's width in its own units: a phone's column (358 px at 390), so its words keep their size there
+PLOT_HEIGHT = 220  #: the height of a scatter's plot in those units
+FONT = 12  #: a scatter's words in those units (its numbers one smaller): 12 px on a phone
+GRID = 40  #: cells per side of the grid behind the points: the regions each centroid owns
 REGION_SHADE = 0.18  #: how strongly each region shows its cluster's colour (0 to 1)
 REGION_CELL_PX = 8  #: each grid cell of the regions' picture as a block of this many pixels a side
 GREY = "#777777"  #: items not yet in a group
-CLICK = "spot"  #: the name of the Vega-Lite selection a click on :func:`points_chart` makes
-
-
-def _polygon(corners: int, turn: float = -90.0, inner: float | None = None) -> str:
-    """An SVG path of a regular polygon (or, with ``inner``, a star) in Vega-Lite's unit square, -1 to 1."""
-    count = corners * (2 if inner else 1)
-    angles = np.radians(turn + 360.0 * np.arange(count) / count)
-    radii = np.where(np.arange(count) % 2, inner or 1.0, 1.0)
-    return "M" + "L".join(f"{r * np.cos(a):.3f},{r * np.sin(a):.3f}" for r, a in zip(radii, angles)) + "Z"
-
-
-#: Vega-Lite point shapes of the clusters in order (SVG paths for the two it has no name for).
-SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", _polygon(5), _polygon(6), "triangle-right")
-STAR = _polygon(5, inner=0.45)  #: the new item's shape
+#: The clusters' marker shapes in order (:func:`lib.svg.marker`).
+SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "triangle-right")
 
 
 def cluster_style(cluster: int) -> tuple[str, str]:
-    """(colour, Vega-Lite shape) of a cluster number."""
+    """(colour, marker shape) of a cluster number."""
     return CATEGORICAL[cluster % len(CATEGORICAL)], SHAPES[cluster % len(SHAPES)]
 
 
@@ -106,21 +100,35 @@ def _grid(low: float, high: float) -> np.ndarray:
     return low + step * (np.arange(GRID) + 0.5)
 
 
+def _tip(*lines: str) -> str:
+    """A hover tip of a few lines, as a Vega-Lite tooltip's rows: "field: value"."""
+    return svg.tip("\n".join(lines))
+
+
+def _outlined(text: str) -> str:
+    """A label outlined in white, so that it reads over the points and lines under it."""
+    return f'<g stroke="white" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{text}</g>'
+
+
 def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None, centroids=None,
                  names: dict[int, str] | None = None, title: str = "", regions=None, lines: bool = False,
-                 click: str | None = None, new_item=None, kids: bool = False, height: int = HEIGHT) -> dict:
-    """A Vega-Lite scatter of ``frame[x]`` against ``frame[y]`` (its data as pandas tables in ``datasets``).
+                 click: str | None = None, new_item=None, kids: bool = False, height: int = HEIGHT,
+                 alt: str) -> str:
+    """A scatter of ``frame[x]`` against ``frame[y]`` as SVG markup (:mod:`lib.svg`), read by a screen reader
+    as ``alt``.
 
     Points are grey until coloured by ``labels`` (cluster numbers) or ``kinds`` (true kinds), each group with its
-    own colour and shape. ``centroids`` are (k, 2) positions in (x, y) units, drawn as numbered crosses;
-    ``regions`` is ``(xs, ys, grid_labels)`` from :func:`region_grid`, drawn as one faint picture behind the points;
-    ``lines`` joins each point to its centroid. ``click`` (what a click does, e.g. "adds an item here") covers
-    the plot with cells that a click selects: the selection :data:`CLICK` holds the clicked cell's centre (or
-    the clicked item's position) as ``x`` and ``y``. ``new_item`` is ``(x, y, text)``, drawn as a star.
-    ``kids`` names groups and their middles in kid words; ``height`` is the plot's, in pixels."""
+    own colour and shape (a legend below names them); hovering one tells its group and position. ``centroids``
+    are (k, 2) positions in (x, y) units, drawn as numbered crosses; ``regions`` is ``(xs, ys, grid_labels)`` from
+    :func:`region_grid`, drawn as one see-through picture behind the points; ``lines`` joins each point to its
+    centroid. ``click`` (what a click does, e.g. "adds an item here") says so on hover over the plot and marks
+    where the plot sits and what it spans, so that :func:`lib.ui.svg_picture.svg_picture` can turn a click
+    into a place. ``new_item`` is ``(x, y, text)``, drawn as a star. ``title`` is bold on top, what follows
+    its first ": " on a line of its own. ``kids`` names groups and their middles in kid words; ``height``:
+    the picture's height in pixels at its widest (title, axes and legend included)."""
     group, middle = ("group", "middle") if kids else ("cluster", "centroid")
-    ranges = {"x": _axis_range(frame[x]), "y": _axis_range(frame[y])}
-    items = pd.DataFrame({"x": _numbers(frame[x]), "y": _numbers(frame[y])})
+    across, up = label(x), label(y)
+    xs, ys = _numbers(frame[x]), _numbers(frame[y])
     labels = None if labels is None else np.asarray(labels, dtype=int)
     k = max([0, *([int(labels.max()) + 1] if labels is not None and len(labels) else []),
              *([len(centroids)] if centroids is not None else []),
@@ -128,90 +136,77 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
     clusters = _names(k, names, group)
     styles: dict[str, tuple[str, str]] = {}  # legend name → (colour, shape), in legend order
     if labels is not None:
-        items["group"] = [clusters[c] for c in labels]
+        groups, whose = [clusters[c] for c in labels], group
     elif kinds is not None:
-        kinds = np.asarray(kinds).astype(str)
-        styles |= {kind: group_style(kind, position) for position, kind in enumerate(pd.unique(kinds))}
-        items["group"] = kinds
+        groups, whose = list(np.asarray(kinds).astype(str)), "kind"
+        styles |= {kind: group_style(kind, position) for position, kind in enumerate(pd.unique(np.array(groups)))}
     else:
+        groups, whose = None, None  # grey items: nothing to say but where they are
         styles["item"] = (GREY, "circle")
-        items["group"] = "item"
     styles |= {name: cluster_style(c) for c, name in enumerate(clusters) if name not in styles}
-    legend = {"orient": "bottom", "direction": "horizontal", "title": None, "columns": 4, "symbolOpacity": 1}
-    colour = {"field": "group", "type": "nominal", "title": None, "legend": legend,
-              "scale": {"domain": list(styles), "range": [style[0] for style in styles.values()]}}
-    shape = {"field": "group", "type": "nominal", "title": None, "legend": legend,
-             "scale": {"domain": list(styles), "range": [style[1] for style in styles.values()]}}
 
-    def axis(channel: str, field: str) -> dict:
-        return {"field": field, "type": "quantitative", "title": label(x if channel == "x" else y),
-                "scale": {"domain": ranges[channel], "nice": False, "zero": False}}
+    head, _, tail = title.partition(": ")  # "k-means at work: ✕ marks…" in two lines, to fit a phone
+    top = 46 if tail else 30
+    y_range = _axis_range(frame[y])
+    y_ticks = svg.ticks(*y_range, count=5)
+    widest = max((len(svg.tick_label(v)) for v in y_ticks), default=1)
+    left = max(32, 14 + 0.6 * (FONT - 1) * widest) + 9  # room for the y title beyond them (lib.svg.axes)
+    across_scale = svg.Scale(tuple(_axis_range(frame[x])), (left, WIDTH - 10))
+    up_scale = svg.Scale(tuple(y_range), (top + PLOT_HEIGHT, top))
+    bottom = top + PLOT_HEIGHT + 46  # under the x axis's numbers and title
+    entries = [(name, svg.marker(shape, 0, 0, 4.5, colour)) for name, (colour, shape) in styles.items()]
+    legend, legend_height = svg.legend(entries, 0, bottom, WIDTH, FONT)
 
-    where = [{"field": "x", "title": label(x), "format": ".3~g"}, {"field": "y", "title": label(y), "format": ".3~g"}]
-    whose = ([{"field": "group", "title": group}] if labels is not None else
-             [{"field": "group", "title": "kind"}] if kinds is not None else [])  # grey items: nothing to say
-    datasets, layers = {"items": items}, []
-    if regions is not None:  # one see-through picture: a chart mark per cell is slow to redraw
-        grid = regions[2]
-        corners = {"x": ranges["x"][0], "x2": ranges["x"][1], "y": ranges["y"][0], "y2": ranges["y"][1]}
-        datasets["regions"] = pd.DataFrame([{"url": region_picture(grid[::-1], [cluster_style(c)[0] for c in range(k)],
-                                                                   REGION_SHADE, REGION_CELL_PX), **corners}])
-        layers.append({"data": {"name": "regions"}, "mark": {"type": "image", "aspect": False, "interactive": False},
-                       "encoding": {"url": {"field": "url", "type": "nominal"}, "x": axis("x", "x"),
-                                    "x2": {"field": "x2"}, "y": axis("y", "y"), "y2": {"field": "y2"}}})
-    if click:  # invisible cells tiling the plot, for a selection fires only on a mark
-        xs, ys = _grid(*ranges["x"]), _grid(*ranges["y"])
-        gx, gy = np.meshgrid(xs, ys)
-        half = {"x": float(xs[1] - xs[0]) / 2, "y": float(ys[1] - ys[0]) / 2}
-        datasets["cells"] = pd.DataFrame({"x": gx.ravel(), "y": gy.ravel(), "click": click})
-        layers.append({"data": {"name": "cells"},
-                       "transform": [{"calculate": f"datum.{c} {sign} {half[c]!r}", "as": f"{c}{end}"}
-                                     for c in ("x", "y") for sign, end in (("-", "0"), ("+", "1"))],
-                       "mark": {"type": "rect", "fill": "#ffffff", "opacity": 0},
-                       "params": [{"name": CLICK, "select": {"type": "point", "fields": ["x", "y"], "on": "click",
-                                                             "toggle": False, "clear": False}}],
-                       "encoding": {"x": axis("x", "x0"), "x2": {"field": "x1"}, "y": axis("y", "y0"),
-                                    "y2": {"field": "y1"}, "tooltip": [*where, {"field": "click", "title": "a click"}]}})
+    def at(a: float, b: float) -> tuple[float, float]:
+        return across_scale(a), up_scale(b)
+
+    def where(a: float, b: float) -> tuple[str, str]:
+        return f"{across}: {a:.3g}", f"{up}: {b:.3g}"
+
+    parts = [svg.label(0, 9, head, size=FONT + 3, weight="bold")]
+    if tail:
+        parts.append(svg.label(0, 28, tail, size=FONT))
+    behind = "" if regions is None else svg.image(
+        region_picture(regions[2][::-1], [cluster_style(c)[0] for c in range(k)], REGION_SHADE, REGION_CELL_PX),
+        across_scale, up_scale)
+    if click:  # hovering anywhere on the plot says what a click does
+        (x0, x1), (y0, y1) = sorted(across_scale.span), sorted(up_scale.span)
+        parts.append(f'<g>{svg.tip(f"a click {click}")}<rect x="{svg.number(x0)}" y="{svg.number(y0)}" '
+                     f'width="{svg.number(x1 - x0)}" height="{svg.number(y1 - y0)}" fill="white"/>{behind}</g>')
+    else:
+        parts.append(behind)
+    parts.append(svg.axes(across_scale, up_scale, across, up, y_ticks=y_ticks, size=FONT))
     if lines and labels is not None and centroids is not None:
         own = np.asarray(centroids, dtype=float)[labels]
-        datasets["lines"] = items[["x", "y"]].assign(cx=own[:, 0], cy=own[:, 1])
-        layers.append({"data": {"name": "lines"}, "mark": {"type": "rule", "color": "#999999", "strokeWidth": 0.6,
-                                                           "interactive": False},
-                       "encoding": {"x": axis("x", "x"), "y": axis("y", "y"), "x2": {"field": "cx"},
-                                    "y2": {"field": "cy"}}})
-    layers.append({"data": {"name": "items"}, "mark": {"type": "point", "filled": True, "size": 60, "opacity": 0.85},
-                   "encoding": {"x": axis("x", "x"), "y": axis("y", "y"), "color": colour, "shape": shape,
-                                "tooltip": [*whose, *where]}})
+        path = "".join(f"M{svg.number(a)},{svg.number(b)}L{svg.number(c)},{svg.number(d)}"
+                       for (a, b), (c, d) in zip(map(at, xs, ys), map(at, own[:, 0], own[:, 1])))
+        parts.append(f'<path d="{path}" stroke="#999999" stroke-width="0.6" fill="none"/>')
+    dots = []
+    for index, (a, b) in enumerate(zip(xs, ys)):
+        name = "item" if groups is None else groups[index]
+        colour, shape = styles[name]
+        said = where(a, b) if whose is None else (f"{whose}: {name}", *where(a, b))
+        dots.append(svg.marker(shape, *at(a, b), 4, colour, extra=_tip(*said)))
+    parts.append(f'<g fill-opacity="0.85">{"".join(dots)}</g>')
     if centroids is not None:
-        centroids = np.asarray(centroids, dtype=float)
-        datasets["centres"] = pd.DataFrame({"x": centroids[:, 0], "y": centroids[:, 1],
-                                            "group": clusters[:len(centroids)],
-                                            "number": [str(c) for c in range(len(centroids))]})
-        at = {"x": axis("x", "x"), "y": axis("y", "y")}
-        layers += [{"data": {"name": "centres"},
-                    "mark": {"type": "point", "shape": "cross", "angle": 45, "filled": True, "size": 360,
-                             "opacity": 1, "stroke": OKABE_ITO["black"], "strokeWidth": 1.5},
-                    "encoding": {**at, "color": colour,
-                                 "tooltip": [{"field": "number", "title": middle}, *where]}},
-                   {"data": {"name": "centres"},
-                    "mark": {"type": "text", "dy": -16, "fontWeight": "bold", "color": OKABE_ITO["black"],
-                             "interactive": False},
-                    "encoding": {**at, "text": {"field": "number"}}}]
+        for c, (a, b) in enumerate(np.asarray(centroids, dtype=float)):
+            cx, cy = at(a, b)
+            parts.append(f'<g transform="rotate(45 {svg.number(cx)} {svg.number(cy)})">'
+                         + svg.marker("cross", cx, cy, 9, cluster_style(c)[0], OKABE_ITO["black"], 1.5,
+                                      extra=_tip(f"{middle}: {c}", *where(a, b))) + "</g>")
+            parts.append(_outlined(svg.label(cx, cy - 15, str(c), size=FONT, anchor="middle", weight="bold",
+                                             colour=OKABE_ITO["black"])))
     if new_item is not None:
-        nx, ny, text = new_item
-        datasets["new"] = pd.DataFrame({"x": [float(nx)], "y": [float(ny)], "text": [text]})
-        at = {"x": axis("x", "x"), "y": axis("y", "y")}
-        layers += [{"data": {"name": "new"},
-                    "mark": {"type": "point", "shape": STAR, "filled": True, "size": 500, "opacity": 1,
-                             "color": OKABE_ITO["yellow"], "stroke": OKABE_ITO["black"], "strokeWidth": 1.5},
-                    "encoding": {**at, "tooltip": [{"field": "text", "title": "new item"}, *where]}},
-                   {"data": {"name": "new"}, "mark": {"type": "text", "dy": 22, "fontWeight": "bold",
-                                                      "color": OKABE_ITO["black"], "interactive": False},
-                    "encoding": {**at, "text": {"field": "text"}}}]
-    head, _, tail = title.partition(": ")  # "k-means at work: ✕ marks…" in two lines, to fit a phone
-    return {"title": {"text": head, "subtitle": tail} if tail else title, "height": height, "datasets": datasets,
-            "layer": layers, "usermeta": {"embedOptions": {"renderer": "svg"}},
-            "config": {"mark": {"aria": False}}}  # no unnamed screen-reader roles: the alt text tells it
+        a, b, words = float(new_item[0]), float(new_item[1]), str(new_item[2])
+        nx, ny = at(a, b)
+        parts.append(svg.marker("star", nx, ny, 8, OKABE_ITO["yellow"], OKABE_ITO["black"], 1.5,
+                                extra=_tip(f"new item: {words}", *where(a, b))))
+        parts.append(_outlined(svg.label(nx, ny + 20, words, size=FONT, anchor="middle", weight="bold",
+                                         colour=OKABE_ITO["black"])))
+    parts.append(legend)
+    full = bottom + legend_height + 4
+    return svg.document(WIDTH, full, "".join(parts), alt=alt, widest=height * WIDTH / full,
+                        plot=(across_scale, up_scale) if click else None)
 
 
 def region_grid(frame: pd.DataFrame, x: str, y: str, classify) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -300,11 +295,11 @@ def elbow_charts(scores: pd.DataFrame, k: int) -> list[tuple[str, str, dict]]:
 
 
 def new_item_chart(frame: pd.DataFrame, features: list[str], fit, names: dict[int, str], new: list[float],
-                   text: str, kids: bool = False) -> dict:
+                   text: str, kids: bool = False, *, alt: str) -> str:
     """The items coloured by ``fit``'s clusters (named by ``names``) on the last two ``features``, with the
-    new item (its measurements ``new``, labelled ``text``) as a star."""
+    new item (its measurements ``new``, labelled ``text``) as a star; SVG markup read out as ``alt``."""
     x, y = features[-2:]
     on_axes = [features.index(x), features.index(y)]
     return points_chart(frame, x, y, labels=fit.labels, centroids=fit.centroids[:, on_axes], names=names,
                         new_item=(new[on_axes[0]], new[on_axes[1]], text), kids=kids,
-                        title="The new item (★) among the groups")
+                        title="The new item (★) among the groups", alt=alt)

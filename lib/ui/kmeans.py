@@ -18,6 +18,7 @@ from lib.kmeans.charts import cube_figure, elbow_charts, histogram_chart, new_it
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, columns_key, default_axes, in_table_order, plot_axes
 from lib.kmeans.upload import numeric_columns, text_in_numbers
+from lib.ui.svg_picture import svg_picture
 from lib.ui.tables import cached_upload
 
 PLOT = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -39,7 +40,9 @@ def cached_fit(X: pd.DataFrame, k: int, init, scale: bool, seed: int = 0, tol: f
 def cached_demo(slug: str) -> list:
     """Each demo's panels with their charts, built once per server: they never change."""
     return [(panel, points_chart(panel.frame, panel.x, panel.y, labels=panel.labels, centroids=panel.centroids,
-                                 names=panel.names, title=panel.title)) for panel in bug(slug).demo()]
+                                 names=panel.names, title=panel.title,
+                                 alt=f"{panel.title}: the items coloured by their group"))
+            for panel in bug(slug).demo()]
 
 
 def _words(view, name: str) -> dict:
@@ -116,9 +119,10 @@ def look(view, items: Items) -> None:
                                  format_func=garden.label, help="Measurement along the bottom of the scatter plot.")
             y = up.selectbox("Scatter: up", columns, index=len(columns) - 1, key=f"km_look_y{suffix}",
                              format_func=garden.label, help="Measurement up the side of the scatter plot.")
-        right.vega_lite_chart(points_chart(table, x, y, kinds=kinds, title="Each dot is one item"),
-                              key="km_look_chart", width="stretch",
-                              alt=f"Scatter plot of {garden.label(y)} against {garden.label(x)}, one dot per item")
+        with right:
+            svg_picture(points_chart(table, x, y, kinds=kinds, title="Each dot is one item",
+                                     alt=f"Scatter plot of {garden.label(y)} against {garden.label(x)}, "
+                                         "one dot per item"), key="km_look_chart")
     if not view.kids:
         with st.expander(view.say(words.TABLE)):
             st.dataframe(table[columns], height=220, key="km_table",
@@ -239,9 +243,9 @@ def name_and_classify(view, items: Items, chosen: RunSettings, result, kinds) ->
     cluster = int(result.predict(np.array([new]))[0])
     st.success(words.verdict(group, cluster, names[cluster]))
     if len(features) >= 2 and not view.kids:  # kid mode: the playground's chart shows the groups
-        chart = new_item_chart(table, features, result, {c: n for c, n in names.items() if n}, new,
-                               names[cluster] or f"{group} {cluster}", view.kids)
-        st.vega_lite_chart(chart, key="km_new_chart", width="stretch", alt=view.say(words.NEW_ITEM_ALT))
+        svg_picture(new_item_chart(table, features, result, {c: n for c, n in names.items() if n}, new,
+                                   names[cluster] or f"{group} {cluster}", view.kids,
+                                   alt=view.say(words.NEW_ITEM_ALT)), key="km_new_chart")
     return names
 
 
@@ -255,8 +259,8 @@ def bugs_gallery(view) -> None:
         panels = cached_demo(slug)
         for row in range(0, len(panels), 2):
             for column, (panel, chart) in zip(demo.columns(2), panels[row:row + 2]):
-                column.vega_lite_chart(chart, key=f"km_bug_{slug}_{row}_{panel.title}", width="stretch",
-                                       alt=f"{panel.title}: the items coloured by their group")
+                with column:
+                    svg_picture(chart, key=f"km_bug_{slug}_{row}_{panel.title}")
                 column.caption(panel.note)
     with st.expander(view.say(words.WHY)):
         st.markdown(f"**What goes wrong.** {bug(slug).what}")

@@ -1,10 +1,9 @@
 """The /kmeans playground (issue #17, after Naftali Harris's k-means visualisation): one chart with the
 regions each centroid owns, a single Step button that alternates assign and update, and items the learner adds
-by clicking the chart. The chart is Vega-Lite (:func:`lib.kmeans.charts.points_chart`), so the page opens without
-plotly's browser code. A Vega-Lite selection fires only on a mark, never on empty space, so the chart is tiled
-with cells (the regions, faint, or invisible ones while centroids are placed): a click selects the cell under it,
-and the cell's centre (or the clicked item's position) becomes a new item, or a starting centroid when the
-learner places them."""
+by clicking the chart. The chart is an SVG picture (:func:`lib.kmeans.charts.points_chart`, drawn by
+:mod:`lib.ui.svg_picture`), so the page opens without any chart library's browser code and a step redraws it at
+once. While a click means something, the place clicked (in the chart's own numbers) becomes a new item, or a
+starting centroid when the learner places them; a click outside the plot does nothing."""
 
 from dataclasses import replace
 from functools import partial
@@ -15,10 +14,12 @@ import streamlit as st
 
 from lib.kmeans import content as words
 from lib.kmeans import garden
-from lib.kmeans.charts import CLICK, curve_chart, points_chart
+from lib.kmeans.charts import curve_chart, points_chart
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, numbered, on_axes, regions, starts_table
+from lib.ui import unfolded
 from lib.ui.kmeans import cached_fit
+from lib.ui.svg_picture import svg_picture
 
 #: The playground chart's height (title, axes and legend included): it ends on the first screen at 1280×800.
 PLAY_HEIGHT = 420
@@ -39,11 +40,10 @@ def _chosen_starts(table: pd.DataFrame, features: list[str], k: int) -> np.ndarr
     return edited.to_numpy(dtype=float)
 
 
-def _remember_click(x: str, y: str, where: str) -> None:
-    """A click on the chart: its (x, y) position joins ``where`` (the clicked centroids or the added items)."""
-    spots = st.session_state.km_stepper_chart["selection"][CLICK]
-    if spots:
-        st.session_state.setdefault(where, []).append({x: spots[-1]["x"], y: spots[-1]["y"]})
+def _remember_click(x: str, y: str, where: str, across: float, up: float) -> None:
+    """A click on the chart at (``across``, ``up``), in its numbers: that position, as the measurements ``x``
+    and ``y``, joins ``where`` (the clicked centroids or the added items)."""
+    st.session_state.setdefault(where, []).append({x: across, y: up})
 
 
 def with_added(items: Items, features: list[str]) -> pd.DataFrame:
@@ -116,16 +116,16 @@ def playground(view, items: Items, chosen: RunSettings, kinds, controls, effect,
     with effect:
         if placing:
             _draw(points_chart(plot_table, x, y, click=click, height=PLAY_HEIGHT,
-                               title="Click to place the starting centroids"),
-                  "The items as grey dots; a click on the chart places a starting centroid there.", x, y, where)
+                               title="Click to place the starting centroids",
+                               alt="The items as grey dots; a click on the chart places a starting centroid there."),
+                  x, y, where)
             return
         _show_run(view, run, plot_table, chosen, kinds, lines, click, where)
 
 
-def _draw(chart: dict, alt: str, x: str, y: str, where: str | None) -> None:
-    """The playground's chart; with ``where``, a click on it adds its (x, y) position there."""
-    st.vega_lite_chart(chart, key="km_stepper_chart", width="stretch", alt=alt,
-                       on_select=partial(_remember_click, x, y, where) if where else "ignore")
+def _draw(chart: str, x: str, y: str, where: str | None) -> None:
+    """The playground's chart (SVG markup); with ``where``, a click on it adds the place clicked there."""
+    svg_picture(chart, key="km_stepper_chart", on_click=partial(_remember_click, x, y, where) if where else None)
 
 
 def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings, kinds, lines: bool,
@@ -134,12 +134,13 @@ def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings
     saying what just happened, and what it ends with."""
     features, x, y, state = list(chosen.features), chosen.x, chosen.y, run.state
     background = regions(run, plot_table, features, x, y)
-    chart = points_chart(plot_table, x, y, labels=state.labels, regions=background, lines=lines, kids=view.kids,
-                         centroids=on_axes(run.centroids_original(), features, x, y, len(plot_table)),
-                         click=click, title=view.say(words.AT_WORK), height=PLAY_HEIGHT)
     alt = view.say(("The items coloured by their k-means cluster, with the centroids as crosses",
                     "The items coloured by their group, with the group middles as crosses"))
-    _draw(chart, alt + ("" if background is None else ", on the shaded region each one owns") + ".", x, y, where)
+    chart = points_chart(plot_table, x, y, labels=state.labels, regions=background, lines=lines, kids=view.kids,
+                         centroids=on_axes(run.centroids_original(), features, x, y, len(plot_table)),
+                         click=click, title=view.say(words.AT_WORK), height=PLAY_HEIGHT,
+                         alt=alt + ("" if background is None else ", on the shaded region each one owns") + ".")
+    _draw(chart, x, y, where)
     moves = len(run.history) - 1
     said = f"**Move {moves}**{f' (round {run.iterations})' if moves else ''}: {view.say(words.MOVES[state.move])}"
     if state.inertia is not None:
@@ -156,8 +157,8 @@ def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings
         if kinds is not None:
             score = garden.agreement(state.labels[:len(kinds)], kinds)
             st.markdown(view.say(words.AGREEMENT) + f": **{score:.2f}**")
-    if len(run.inertias) > 1:
+    if len(run.inertias) > 1:  # drawn only once opened: the page's first screen then needs no chart library
         title = view.say(words.INERTIA_CHART)
-        with st.expander(title):
-            st.vega_lite_chart(curve_chart(*zip(*run.inertias), title, "move", view.say(words.INERTIA_AXIS)),
-                               key="km_inertia_chart", width="stretch", alt=f"{title}: it never goes up")
+        if box := unfolded(view, title, "km_inertia", by_exercise=False):
+            box.vega_lite_chart(curve_chart(*zip(*run.inertias), title, "move", view.say(words.INERTIA_AXIS)),
+                                key="km_inertia_chart", width="stretch", alt=f"{title}: it never goes up")

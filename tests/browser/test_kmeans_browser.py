@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, SCREENSHOTS, screenshot_desktop_and_phone, streamlit_server
+from tests.browser.conftest import DESKTOP, SCREENSHOTS, SVG_PICTURE, screenshot_desktop_and_phone, streamlit_server
 
 HEADING = "Garden bug detective"
 # A shared two-core machine can take several seconds per rerun; fragment reruns show no status widget.
@@ -44,8 +44,8 @@ def _open(page: Page, url: str) -> None:
 
 
 def _click_chart(page: Page, left: float, top: float) -> None:
-    """A click at this fraction of the playground chart's plotting area (the cells that tile it)."""
-    area = page.get_by_test_id("stVegaLiteChart").first.locator(".mark-rect").first
+    """A click at this fraction of the playground chart's plotting area (inside its axes' frame)."""
+    area = page.get_by_test_id("stMain").get_by_test_id(SVG_PICTURE).first.locator("path.frame")
     area.scroll_into_view_if_needed()
     box = area.bounding_box()
     page.mouse.click(box["x"] + box["width"] * left, box["y"] + box["height"] * top)
@@ -117,6 +117,6 @@ def test_screenshots_desktop_and_phone(page: Page, server):
     _settle(page)
     page.get_by_text("See it happen (two pictures)").click()
     _settle(page)
-    expect(page.get_by_test_id("stVegaLiteChart").filter(has_text="scaled")).not_to_have_count(0)
+    expect(page.get_by_test_id(SVG_PICTURE).filter(has_text="Not scaled")).not_to_have_count(0)
     screenshot_desktop_and_phone(page, "kmeans-bugs", "/kmeans")
     page.screenshot(path=SCREENSHOTS / "kmeans-phone.png", full_page=True)

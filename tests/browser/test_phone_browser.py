@@ -67,7 +67,7 @@ def chart_boxes(page: Page) -> list[dict]:
                                                ("kmeans", "Garden bug detective")])
 def test_the_chart_toolbar_never_covers_a_title_on_a_phone(phone: Page, shared_server, slug, heading):
     open_page(phone, f"{shared_server}/{slug}", heading)
-    if slug == "kmeans":  # its charts are Vega-Lite but the 3-D one, in step 1 behind its own expander (issue #17)
+    if slug == "kmeans":  # its one plotly chart is the 3-D one, in step 1 behind its own expander (issue #17)
         phone.get_by_text("1 · How many groups can you see?").click()
         wait_until_settled(phone)
         phone.get_by_text("All three measurements at once (3-D)").click()

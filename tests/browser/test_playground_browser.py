@@ -26,7 +26,7 @@ class Playground(NamedTuple):
 #: page → its playground
 PLAYGROUNDS = {
     "noise": Playground("Secret spy messages", "How many copies to combine", "Average of the first copy: itself"),
-    "kmeans": Playground("Garden bug detective", "Number of groups (k)", "k-means at work", "vega"),
+    "kmeans": Playground("Garden bug detective", "Number of groups (k)", "k-means at work", "svg"),
     "convolution": Playground("Image kernels", "Pixel column", "The course's 5×5 example: 5 × 5 pixels", "picker"),
     "iris": Playground("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out",
                        "svg"),

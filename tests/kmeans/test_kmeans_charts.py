@@ -1,6 +1,7 @@
-"""The k-means page's Vega-Lite charts: the scatter (lib.kmeans.charts.points_chart), its data, colours and shapes
-per cluster or kind, the regions and the click cells behind the points, centroids, titles and tooltips; and the
-histogram."""
+"""The k-means page's charts: the scatter as SVG (lib.kmeans.charts.points_chart), read as XML: its items in the
+colour and shape of their cluster or kind, the legend, the hover tips, the numbered centroids, the regions
+picture behind the points, the lines, the new item's star, where its plot sits for a click, and a learner's names
+shown as text; and the Vega-Lite histogram."""
 
 import base64
 import io
@@ -10,96 +11,163 @@ import pandas as pd
 from PIL import Image
 
 from lib.kmeans import garden
-from lib.kmeans.charts import (CLICK, GREY, GRID, REGION_CELL_PX, REGION_SHADE, SHAPES, cluster_style, histogram_chart,
+from lib.kmeans.charts import (GREY, GRID, REGION_CELL_PX, REGION_SHADE, SHAPES, WIDTH, cluster_style, histogram_chart,
                                points_chart, region_grid)
 from lib.palette import CATEGORICAL, OKABE_ITO
+from tests.svg_reader import NS, elements, parse, texts, tip
 
 TABLE = pd.DataFrame({"length_mm": [1.0, 2.0, 9.0, 10.0], "weight_g": [0.1, 0.2, 3.0, 3.5]})
+TAG = {"circle": "circle"} | {shape: "polygon" for shape in SHAPES[1:]}
 
 
-def _layer(chart: dict, name: str) -> dict:
-    return next(layer for layer in chart["layer"] if layer["data"]["name"] == name)
+def _chart(**options):
+    return parse(points_chart(TABLE, "length_mm", "weight_g", alt="A scatter", **options))
 
 
-def _styles(encoding: dict) -> dict[str, tuple[str, str]]:
-    return dict(zip(encoding["color"]["scale"]["domain"], encoding["color"]["scale"]["range"]))
+def _items(root) -> list:
+    """The items' markers: the marks in the see-through group, in the table's order."""
+    [group] = [g for g in elements(root, "g") if g.get("fill-opacity")]
+    return list(group)
+
+
+def _legend(root) -> dict[str, tuple[str, str]]:
+    """The legend's names → (colour, element tag) of the marker beside each: each marker sits in a translated
+    group, followed by its name (lib.svg.legend)."""
+    drawn = list(root)
+    return {name.text: (g[0].get("fill"), g[0].tag.removeprefix(NS)) for g, name in zip(drawn, drawn[1:])
+            if (g.get("transform") or "").startswith("translate(")}
+
+
+def _centroids(root) -> list:
+    return [g[0] for g in elements(root, "g") if (g.get("transform") or "").startswith("rotate(45")]
 
 
 def test_clusters_get_a_palette_colour_and_a_shape_each_and_the_axes_their_measurements():
-    chart = points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], names={1: "stones"}, title="Groups")
-    items = _layer(chart, "items")
-    assert chart["title"] == "Groups"
-    assert (items["encoding"]["x"]["title"], items["encoding"]["y"]["title"]) == ("length (mm)", "weight (g)")
-    assert _styles(items["encoding"]) == {"cluster 0": CATEGORICAL[0], "stones": CATEGORICAL[1]}
-    assert items["encoding"]["shape"]["scale"]["range"] == list(SHAPES[:2])
-    assert list(chart["datasets"]["items"]["group"]) == ["cluster 0", "cluster 0", "stones", "stones"]
-    assert [tip["title"] for tip in items["encoding"]["tooltip"]] == ["cluster", "length (mm)", "weight (g)"]
-    assert "cells" not in chart["datasets"] and "params" not in str(chart["layer"])  # nothing to click
-    titled = points_chart(TABLE, "length_mm", "weight_g", title="k-means at work: ✕ marks the centroids")
-    assert titled["title"] == {"text": "k-means at work", "subtitle": "✕ marks the centroids"}  # two lines
+    root = _chart(labels=[0, 0, 1, 1], names={1: "stones"}, title="Groups")
+    assert root.get("role") == "img" and root.get("aria-label") == "A scatter"
+    words = texts(root)
+    assert words[0] == "Groups" and elements(root, "text")[0].get("font-weight") == "bold"
+    assert {"length (mm)", "weight (g)"} <= set(words)
+    items = _items(root)
+    assert [item.get("fill") for item in items] == [CATEGORICAL[0]] * 2 + [CATEGORICAL[1]] * 2
+    assert [item.tag.removeprefix(NS) for item in items] == ["circle"] * 2 + ["polygon"] * 2  # circle, square
+    assert _legend(root) == {"cluster 0": (CATEGORICAL[0], "circle"), "stones": (CATEGORICAL[1], "polygon")}
+    assert tip(items[2]) == "cluster: stones\nlength (mm): 9\nweight (g): 3"  # as Vega-Lite's tooltip said
+    assert root.get("data-plot") is None and not [g for g in elements(root, "g") if tip(g)]  # nothing to click
+    titled = _chart(title="k-means at work: ✕ marks the centroids")
+    assert texts(titled)[:2] == ["k-means at work", "✕ marks the centroids"]  # two lines, to fit a phone
+    assert elements(titled, "text")[1].get("font-weight") is None
 
 
 def test_items_are_grey_before_any_grouping_and_kinds_keep_their_colours():
-    grey = _layer(points_chart(TABLE, "length_mm", "weight_g"), "items")
-    assert _styles(grey["encoding"]) == {"item": GREY} and len(grey["encoding"]["tooltip"]) == 2  # just where
-    kinds = _layer(points_chart(TABLE, "length_mm", "weight_g", kinds=["stone", "stone", "ladybird", "x"]), "items")
-    assert kinds["encoding"]["tooltip"][0] == {"field": "group", "title": "kind"}
-    assert _styles(kinds["encoding"]) == {"stone": OKABE_ITO["bluish green"], "ladybird": OKABE_ITO["vermillion"],
-                                          "x": CATEGORICAL[2]}
+    grey = _chart()
+    assert {item.get("fill") for item in _items(grey)} == {GREY} and _legend(grey) == {"item": (GREY, "circle")}
+    assert tip(_items(grey)[0]) == "length (mm): 1\nweight (g): 0.1"  # just where
+    kinds = _chart(kinds=["stone", "stone", "ladybird", "x"])
+    assert tip(_items(kinds)[2]) == "kind: ladybird\nlength (mm): 9\nweight (g): 3"
+    assert _legend(kinds) == {"stone": (OKABE_ITO["bluish green"], "polygon"),
+                              "ladybird": (OKABE_ITO["vermillion"], "polygon"), "x": (CATEGORICAL[2], "polygon")}
+
+
+def test_a_learners_names_and_kinds_are_shown_as_text_never_as_markup():
+    sneaky = "<b>x</b>"
+    root = _chart(kinds=["stone", sneaky, sneaky, "stone"])
+    assert not elements(root, "b")
+    assert sneaky in texts(root) and tip(_items(root)[1]).startswith(f"kind: {sneaky}\n")
+    named = parse(points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], names={1: sneaky},
+                               new_item=(5.0, 1.0, sneaky), alt=sneaky, title=sneaky))
+    assert not elements(named, "b") and named.get("aria-label") == sneaky
+    assert texts(named).count(sneaky) == 3  # the title, the legend and the new item's label
 
 
 def test_two_clusters_named_alike_keep_their_own_colours():
-    chart = points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], names={0: "bug", 1: "bug"})
-    assert _layer(chart, "items")["encoding"]["color"]["scale"]["domain"] == ["bug (cluster 0)", "bug (cluster 1)"]
+    root = _chart(labels=[0, 0, 1, 1], names={0: "bug", 1: "bug"})
+    assert list(_legend(root)) == ["bug (cluster 0)", "bug (cluster 1)"]
 
 
-def test_regions_are_one_picture_behind_the_points_and_a_click_selects_a_cell():
+def test_regions_are_one_picture_behind_the_points_and_centroids_numbered_crosses():
     classify = lambda p: (p[:, 0] > 5).astype(int)  # noqa: E731 - left and right halves
     regions = region_grid(TABLE, "length_mm", "weight_g", classify)
     xs, ys, grid = regions
     assert grid.shape == (GRID, GRID) and np.allclose(np.diff(xs), xs[1] - xs[0])
-    chart = points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], regions=regions,
-                         centroids=[[1.5, 0.15], [9.5, 3.25]], click="adds an item here", kids=True)
-    assert [layer["data"]["name"] for layer in chart["layer"]] == ["regions", "cells", "items", "centres", "centres"]
-    picture = chart["datasets"]["regions"].iloc[0]
-    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(picture["url"].split(",", 1)[1]))))
+    root = _chart(labels=[0, 0, 1, 1], regions=regions, centroids=[[1.5, 0.15], [9.5, 3.25]], kids=True)
+    [image] = elements(root, "image")
+    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(image.get("href").split(",", 1)[1]))))
     assert pixels.shape == (GRID * REGION_CELL_PX, GRID * REGION_CELL_PX, 4)
     left, right = (cluster_style(c)[0] for c in (0, 1))  # the items' colours, see-through
     alpha = round(255 * REGION_SHADE)
     assert pixels[0, 0].tolist() == [int(left[k:k + 2], 16) for k in (1, 3, 5)] + [alpha]
     assert pixels[-1, -1].tolist() == [int(right[k:k + 2], 16) for k in (1, 3, 5)] + [alpha]
-    assert [picture[c] for c in ("x", "x2")] == chart["layer"][0]["encoding"]["x"]["scale"]["domain"]
-    cells, cell = chart["datasets"]["cells"], _layer(chart, "cells")
-    assert len(cells) == GRID * GRID and cell["mark"]["opacity"] == 0
-    assert cell["params"][0]["name"] == CLICK and cell["params"][0]["select"]["fields"] == ["x", "y"]
-    assert {"field": "click", "title": "a click"} in cell["encoding"]["tooltip"]
-    centroids = chart["datasets"]["centres"]
-    assert list(centroids["group"]) == ["group 0", "group 1"] and list(centroids["number"]) == ["0", "1"]
-    assert _layer(chart, "centres")["encoding"]["tooltip"][0]["title"] == "middle"
+    # The picture covers the plot exactly: the frame's left and bottom, the plot's right and top.
+    frame = next(p for p in elements(root, "path") if p.get("class") == "frame").get("d")  # "M40,46V296H390"
+    x0, top, bottom, x1 = (float(v) for v in frame[1:].replace("V", ",").replace("H", ",").split(","))
+    assert [float(image.get(a)) for a in ("x", "y", "width", "height")] == [x0, top, x1 - x0, bottom - top]
+    drawn = [child.tag.removeprefix(NS) for child in root]
+    assert drawn.index("image") < drawn.index("g")  # behind the items
+    crosses = _centroids(root)
+    assert [cross.get("fill") for cross in crosses] == [left, right]
+    assert {cross.get("stroke") for cross in crosses} == {OKABE_ITO["black"]}
+    assert tip(crosses[1]) == "middle: 1\nlength (mm): 9.5\nweight (g): 3.25"  # kid words
+    assert {"0", "1"} <= set(texts(root)) and "group 1" in _legend(root)
 
 
-def test_without_a_click_to_take_no_cells_are_drawn():
-    regions = region_grid(TABLE, "length_mm", "weight_g", lambda p: (p[:, 0] > 5).astype(int))
-    chart = points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], regions=regions)
-    assert "cells" not in chart["datasets"] and len(chart["layer"]) == 2
+def test_a_click_is_offered_over_the_whole_plot_and_the_plot_says_where_it_is():
+    root = _chart(click="places a centroid here")
+    [spot] = [g for g in elements(root, "g") if tip(g)]
+    assert tip(spot) == "a click places a centroid here" and spot.find(f"{NS}rect").get("fill") == "white"
+    left, right, bottom, top, *spans = (float(v) for v in root.get("data-plot").split())
+    assert (left, right) == (float(spot.find(f"{NS}rect").get("x")), WIDTH - 10) and bottom > top
+    # The plot spans the measurements with 6 % to spare each side (1 to 10 and 0.1 to 3.5 here).
+    assert np.allclose(spans, [1 - 0.54, 10 + 0.54, 0.1 - 0.204, 3.5 + 0.204])
 
 
-def test_placing_centroids_clicks_invisible_cells_and_lines_join_items_to_their_centroid():
-    placing = points_chart(TABLE, "length_mm", "weight_g", click="places a centroid here")
-    assert _layer(placing, "cells")["mark"]["opacity"] == 0 and "color" not in _layer(placing, "cells")["encoding"]
-    joined = points_chart(TABLE, "length_mm", "weight_g", labels=[0, 0, 1, 1], lines=True,
-                          centroids=[[1.5, 0.15], [9.5, 3.25]])
-    lines = joined["datasets"]["lines"]
-    assert lines[["cx", "cy"]].to_numpy().tolist() == [[1.5, 0.15]] * 2 + [[9.5, 3.25]] * 2
+def test_lines_join_items_to_their_centroid():
+    root = _chart(labels=[0, 0, 1, 1], lines=True, centroids=[[1.5, 0.15], [9.5, 3.25]])
+    [path] = [p for p in elements(root, "path") if p.get("stroke") == "#999999"]
+    segments = [s for s in path.get("d").split("M") if s]
+    assert len(segments) == 4
+    ends = [tuple(float(v) for v in s.split("L")[1].split(",")) for s in segments]
+    cross = [tuple(float(v) for v in c.get("points").split()[0].split(",")) for c in _centroids(root)]
+    assert ends[0] == ends[1] and ends[2] == ends[3] and ends[0] != ends[2]
+    # Each line ends on its centroid: the centre of its cross, whose first corner is (-0.35, -1) × 9 from it.
+    for end, (cx, cy) in zip((ends[0], ends[2]), cross):
+        assert np.allclose(end, (cx + 0.35 * 9, cy + 9), atol=0.02)
 
 
-def test_the_garden_chart_colours_every_cluster_its_own_way():
+def test_the_new_item_is_a_yellow_star_with_its_label():
+    root = _chart(labels=[0, 0, 1, 1], new_item=(5.0, 1.0, "ladybird"))
+    [star] = [p for p in elements(root, "polygon") if p.get("fill") == OKABE_ITO["yellow"]]
+    assert len(star.get("points").split()) == 10 and star.get("stroke") == OKABE_ITO["black"]
+    assert tip(star) == "new item: ladybird\nlength (mm): 5\nweight (g): 1" and "ladybird" in texts(root)
+
+
+def test_the_garden_chart_colours_every_cluster_its_own_way_and_the_legend_wraps():
     table = garden.load_garden()
     fit = garden.fit(table[["length_mm", "weight_g"]], 8)
-    chart = points_chart(table, "length_mm", "weight_g", labels=fit.labels, centroids=fit.centroids)
+    root = parse(points_chart(table, "length_mm", "weight_g", labels=fit.labels, centroids=fit.centroids, alt="x"))
     styles = [cluster_style(c) for c in range(8)]
     assert len(set(styles)) == 8  # the eighth shares blue with the first, not its shape
-    assert _layer(chart, "items")["encoding"]["shape"]["scale"]["range"] == [shape for _, shape in styles]
+    legend = _legend(root)
+    assert list(legend.values()) == [(colour, TAG[shape]) for colour, shape in styles]
+    for item, label in zip(_items(root), fit.labels):
+        assert item.get("fill") == styles[label][0] and item.tag.removeprefix(NS) == TAG[styles[label][1]]
+    rows = {t.get("y") for t in elements(root, "text") if t.text in legend}
+    assert len(rows) >= 2  # eight names do not fit one row of a phone-wide picture
+    assert all(float(t.get("x")) < WIDTH for t in elements(root, "text") if t.text in legend)
+    assert len(_centroids(root)) == 8
+
+
+def test_the_picture_fits_its_height_and_words_clear_of_the_y_numbers():
+    root = parse(points_chart(TABLE.assign(weight_g=TABLE["weight_g"] * 1000), "length_mm", "weight_g",
+                              alt="x", height=420))
+    _, _, width, height = (float(v) for v in root.get("viewBox").split())
+    widest = float(root.get("style").removeprefix("max-width:").removesuffix("px"))
+    assert width == WIDTH and abs(widest * height / width - 420) < 0.5  # 420 px high at its widest
+    numbers = [t for t in elements(root, "text") if t.get("text-anchor") == "end"]  # the y axis's numbers
+    assert [t.text for t in numbers] == ["0", "1000", "2000", "3000"]
+    [title] = [t for t in elements(root, "text") if t.get("transform")]
+    assert float(title.get("x")) + 6 < float(numbers[0].get("x")) - 0.6 * 11 * 4  # clear of "1000"
+    assert float(title.get("x")) > 5  # and on the picture
 
 
 def test_the_histogram_counts_one_measurement_in_thirty_bins_one_colour_per_kind():

@@ -1,5 +1,6 @@
-"""AppTest of the k-means page: every control reruns without an exception, stepping walks and steps back,
-the new-item classifier answers, and bad CSV files get clear messages."""
+"""AppTest of the k-means page: every control reruns without an exception, stepping walks and steps back, the
+playground's chart takes clicks only while a click means something, the new-item classifier answers, and bad CSV
+files get clear messages."""
 
 import json
 import subprocess
@@ -10,7 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.kmeans import garden
-from tests.conftest import ROOT, unfold
+from tests.conftest import ROOT, svg_pictures, unfold
+from tests.svg_reader import parse, texts
 from tests.test_charts_accessible import allowed, colours, encodings, title
 
 PAGE = "pages/5_kmeans.py"
@@ -27,6 +29,12 @@ def _texts(app, kind) -> list[str]:
     return [element.value for element in getattr(app, kind)]
 
 
+def _clickable(app) -> bool:
+    """Whether the playground's chart takes clicks (the data its component is drawn with)."""
+    [chart] = [element for element in app.get("bidi_component") if element.key == "km_stepper_chart"]
+    return json.loads(chart.proto.json)["clickable"]
+
+
 @pytest.fixture(scope="module")
 def app():
     """The page with every step open (the steps below the playground are drawn only while open)."""
@@ -39,7 +47,9 @@ def test_steps_open_closed_and_draw_nothing_until_opened():
         "1 · How many groups can you see?", "2 · How many groups should k-means find?", "3 · What is in each group?",
         "4 · When k-means goes wrong"]
     assert not app.get("plotly_chart") and not app.get("arrow_data_frame")  # no plotly, no table on opening
-    assert len(app.get("vega_lite_chart")) == 1  # the playground's chart
+    assert not app.get("vega_lite_chart") and list(svg_pictures(app)) == ["km_stepper_chart"]  # an SVG picture
+    assert texts(parse(svg_pictures(app)["km_stepper_chart"]))[0] == "k-means at work"
+    assert not _clickable(app)  # a click means nothing until the learner adds items or places centroids
     assert not [box for box in app.text_input if box.key.startswith("km_name_")]
     assert app.toggle(key="km_reveal").value is False  # the reveal stays on the page, under step 1
 
@@ -59,6 +69,17 @@ def test_page_opens_with_the_garden_and_hidden_kinds(app):
     assert app.toggle(key="km_reveal").value is False
     assert app.slider(key="km_k").value == 3
     assert app.radio(key="km_init").value == "plusplus"
+
+
+def test_the_inertia_curve_is_drawn_only_once_opened():
+    app = _open()
+    app.button(key="km_step").click().run()
+    app.button(key="km_step").click().run()
+    assert "Inertia after each move" in [box.label for box in app.expander]
+    assert not app.get("vega_lite_chart")  # the first screen needs no chart library, even after steps
+    unfold(app, "km_inertia")
+    [curve] = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    assert curve["title"] == "Inertia after each move" and curve["layer"][0]["encoding"]["y"]["title"] == "inertia"
 
 
 def test_step_back_and_run_to_the_end(app):
@@ -115,10 +136,13 @@ def test_choose_starting_centroids_by_clicks():
     app = _open()
     app.radio(key="km_init").set_value("choose").run()
     assert any("3 of 3 starting centroids still to place" in text for text in _texts(app, "info"))
+    assert _clickable(app) and texts(parse(svg_pictures(app)["km_stepper_chart"]))[0] == (
+        "Click to place the starting centroids")
     # A click on the scatter appends its (x, y) position; the third measurement takes its mean.
     app.session_state["km_clicks"] = [{"length_mm": 6.6, "weight_g": 0.03}, {"length_mm": 13.0, "weight_g": 0.06},
                                       {"length_mm": 14.0, "weight_g": 1.6}]
     app.run()
+    assert _clickable(app)  # all three placed: a click still places one, in place of the oldest
     app.button(key="km_run_all").click().run()
     assert not app.exception, app.exception
     assert any("finds the same groups" in text for text in _texts(app, "success"))
@@ -183,6 +207,7 @@ def test_clicked_items_join_the_playground_and_can_be_removed():
     app = _open()
     assert app.toggle(key="km_paint").disabled is False  # k-means uses exactly the two plotted measurements
     app.toggle(key="km_paint").set_value(True).run()
+    assert _clickable(app)
     # A click on the chart appends its (x, y) position (tests/browser/test_kmeans_browser.py clicks for real).
     app.session_state["km_added"] = [{"length_mm": 9.0, "weight_g": 3.0}, {"length_mm": 9.5, "weight_g": 3.2}]
     app.run()
@@ -195,6 +220,35 @@ def test_clicked_items_join_the_playground_and_can_be_removed():
     assert len(app.session_state["km_run"].points) == len(garden.load_garden())
     app.multiselect(key="km_features").set_value(list(garden.MEASUREMENTS)).run()
     assert app.toggle(key="km_paint").disabled  # three measurements: a click gives only two
+
+
+@pytest.mark.parametrize("where", ["km_added", "km_clicks"])
+def test_a_click_on_the_chart_becomes_an_item_or_a_centroid_and_garbage_is_ignored(monkeypatch, where):
+    """The callback the playground gives its chart, called as the component calls it: the clicked place (in the
+    chart's numbers) joins the added items or the clicked centroids; a trigger value that is not a place adds
+    nothing (tests/browser/test_kmeans_browser.py clicks for real)."""
+    import streamlit as st
+
+    import lib.ui.svg_picture as picture
+    from lib.ui import kmeans_play
+
+    drawn, state = {}, {}
+    monkeypatch.setattr(picture, "_component", lambda **options: drawn.update(options))
+    monkeypatch.setattr(st, "session_state", state)
+    kmeans_play._draw("<svg/>", "length_mm", "weight_g", where)
+    assert drawn["key"] == "km_stepper_chart" and drawn["data"]["clickable"]
+    state["km_stepper_chart"] = {"click": {"x": 6.6, "y": 0.03}}
+    drawn["on_click_change"]()
+    assert state[where] == [{"length_mm": 6.6, "weight_g": 0.03}]
+    for garbage in (None, {}, {"click": None}, {"click": [6.6, 0.03]}, {"click": {"x": 6.6}},
+                    {"click": {"x": "six", "y": 1}}, {"click": {"x": float("inf"), "y": 1}},
+                    {"click": {"x": float("nan"), "y": 1}}):
+        state["km_stepper_chart"] = garbage
+        drawn["on_click_change"]()
+    assert state[where] == [{"length_mm": 6.6, "weight_g": 0.03}]
+    drawn.clear()
+    kmeans_play._draw("<svg/>", "length_mm", "weight_g", None)  # a click means nothing: no callback at all
+    assert not drawn["data"]["clickable"] and "on_click_change" not in drawn
 
 
 def test_the_groups_to_name_are_where_the_playground_ends(app):
@@ -217,14 +271,19 @@ def test_the_first_open_does_not_import_scikit_learn():
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr[-2000:]
 
 
-def test_every_vega_lite_chart_has_titles_and_palette_colours(app):
+def test_every_chart_has_titles_and_palette_colours(app):
     """tests/test_charts_accessible.py's rules for Vega-Lite, on this page's charts with every step open (that
-    test looks for Streamlit's element type "arrow_vega_lite_chart"; Streamlit 1.67 calls it "vega_lite_chart")."""
+    test looks for Streamlit's element type "arrow_vega_lite_chart"; Streamlit 1.67 calls it "vega_lite_chart");
+    the scatters are SVG pictures, which it checks too."""
     app.toggle(key="km_reveal").set_value(True)
     app.session_state["km_bug_open"] = True  # a bug's demo, under "See it happen"
     app.run()
+    pictures = svg_pictures(app)
+    assert {"km_stepper_chart", "km_look_chart", "km_new_chart"} <= set(pictures)  # and a bug's two pictures
+    assert len([key for key in pictures if key.startswith("km_bug_")]) >= 2
+    assert {"ladybird", "stone", "woodlouse"} <= set(texts(parse(pictures["km_look_chart"])))  # revealed
     specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
-    assert len(specs) >= 4  # the playground, the scatter in step 1, the new item, a bug's two pictures
+    assert specs  # the histogram in step 1
     for spec in specs:
         assert title(spec), spec
         for encoding in encodings(spec):

@@ -14,6 +14,7 @@ from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import (CHOOSE, ITEM, STARTS, Items, RunSettings, columns_key, default_axes, in_table_order,
                             numbered, on_axes, plot_axes, regions, starts_table)
 from lib.kmeans.upload import TableError
+from tests.svg_reader import elements, parse, texts, tip
 
 FEATURES = tuple(garden.MEASUREMENTS)
 
@@ -103,10 +104,13 @@ def test_elbow_charts_mark_k_and_leave_out_a_missing_silhouette():
 def test_new_item_chart_stars_the_new_item_on_the_last_two_measurements():
     table = garden.load_garden()
     fit = garden.fit(table[list(FEATURES)], 3)
-    chart = new_item_chart(table, list(FEATURES), fit, {0: "stones"}, [5.0, 6.0, 0.04], "ladybird")
-    assert chart["datasets"]["new"].to_dict("records") == [{"x": 6.0, "y": 0.04, "text": "ladybird"}]
-    assert chart["layer"][0]["encoding"]["x"]["title"] == "length (mm)"
-    assert "stones" in chart["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    root = parse(new_item_chart(table, list(FEATURES), fit, {0: "stones"}, [5.0, 6.0, 0.04], "ladybird",
+                                alt="The new item"))
+    assert root.get("aria-label") == "The new item"
+    assert texts(root)[0] == "The new item (★) among the groups"
+    [star] = [mark for mark in elements(root, "polygon") if (tip(mark) or "").startswith("new item")]
+    assert tip(star) == "new item: ladybird\nlength (mm): 6\nweight (g): 0.04"
+    assert {"length (mm)", "weight (g)", "stones", "ladybird"} <= set(texts(root))
 
 
 def test_the_handout_of_a_run_records_the_settings_the_learner_saw():
