@@ -6,7 +6,8 @@ redraw; a playground's few lines and dots as plain SVG cost it almost nothing. T
 from a learner's own table is shown as text, never as markup.
 
 The pieces: :class:`Scale` (numbers to positions), :func:`ticks`, :func:`marker` (the charts' marker shapes),
-:func:`axes` (a plot's frame, ticks and titles), :func:`document` (the ``<svg>`` itself, with its alt text and,
+:func:`axes` (a plot's frame, ticks and titles), :func:`legend` (names beside their markers, in rows that wrap),
+:func:`document` (the ``<svg>`` itself, with its alt text and,
 for a chart that takes clicks, where its plot sits and what it spans). A hover tip is an SVG ``<title>``
 (:func:`tip`): the browser shows it on hover and a screen reader reads it.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 FONT = 11  #: labels and ticks, in the picture's own units (scaled with it)
@@ -101,9 +103,11 @@ def label(x: float, y: float, words: str, *, size: float = FONT, anchor: str = "
 
 
 def axes(x: Scale, y: Scale, x_title: str | None, y_title: str | None, *, x_ticks=None, y_ticks=None,
-         x_labels: bool = True, size: float = FONT) -> str:
+         x_labels: bool = True, size: float = FONT, y_format: Callable[[float], str] = tick_label) -> str:
     """A plot's frame: the bottom and left axis lines, their ticks and numbers, and their titles (None: no
-    title). ``x_ticks``/``y_ticks``: the numbers to mark (round numbers across the domain by default)."""
+    title). ``x_ticks``/``y_ticks``: the numbers to mark (round numbers across the domain by default);
+    ``y_format``: how a y tick's number is written (``"{:.0%}".format`` for shares). The y title stands clear
+    of the widest y number."""
     left, right = sorted(x.span)
     bottom, top = max(y.span), min(y.span)
     parts = [f'<path class="frame" d="M{number(left)},{number(top)}V{number(bottom)}H{number(right)}" fill="none" '
@@ -114,16 +118,34 @@ def axes(x: Scale, y: Scale, x_title: str | None, y_title: str | None, *, x_tick
         if x_labels:
             parts.append(label(at, bottom + 6, tick_label(value), size=size - 1, anchor="middle",
                                baseline="hanging"))
+    widest = 0
     for value in ticks(*y.domain, count=4) if y_ticks is None else y_ticks:
-        at = y(value)
+        at, words = y(value), y_format(value)
+        widest = max(widest, len(words))
         parts.append(f'<path d="M{number(left)},{number(at)}h-4" stroke="{INK}" stroke-width="0.8"/>')
-        parts.append(label(left - 6, at, tick_label(value), size=size - 1, anchor="end"))
+        parts.append(label(left - 6, at, words, size=size - 1, anchor="end"))
     if x_title:
         parts.append(label((left + right) / 2, bottom + (24 if x_labels else 8), x_title, size=size,
                            anchor="middle", baseline="hanging"))
     if y_title:
-        parts.append(label(left - 32, (top + bottom) / 2, y_title, size=size, anchor="middle", rotate=True))
+        gap = max(32, 14 + 0.6 * (size - 1) * widest)  # about a character's width per character
+        parts.append(label(left - gap, (top + bottom) / 2, y_title, size=size, anchor="middle", rotate=True))
     return "".join(parts)
+
+
+def legend(entries: list[tuple[str, str]], left: float, top: float, width: float, size: float) -> tuple[str, float]:
+    """Marker-and-name pairs (``entries``: (name, marker markup at 0,0)) in rows from (``left``, ``top``),
+    wrapping at ``width`` (a name too long to share its row gets one of its own); returns the markup and the
+    height it takes."""
+    parts, at_x, at_y, row = [], left, top, size + 6
+    for name, mark in entries:
+        room = 18 + 0.55 * size * len(name) + 14
+        if at_x > left and at_x + room > left + width:
+            at_x, at_y = left, at_y + row
+        parts.append(f'<g transform="translate({number(at_x + 6)},{number(at_y + row / 2)})">{mark}</g>')
+        parts.append(label(at_x + 16, at_y + row / 2, name, size=size))
+        at_x += room
+    return "".join(parts), at_y + row - top
 
 
 def document(width: float, height: float, body: str, *, alt: str, plot: tuple[Scale, Scale] | None = None,

@@ -48,3 +48,27 @@ def test_a_document_carries_its_alt_text_axes_and_where_its_plot_is():
     assert root.get("viewBox") == "0 0 320 240" and "max-width:400px" in root.get("style")
     assert [float(v) for v in root.get("data-plot").split()] == [40, 300, 200, 10, 0, 10, 0, 1]
     assert {"epoch <1>", "loss", "0", "10", "0.5"} <= set(texts(root))
+
+
+def test_y_numbers_can_be_written_as_percentages_and_the_y_title_stands_clear_of_them():
+    x, y = svg.Scale((0, 1), (60, 300)), svg.Scale((0, 1), (200, 10))
+    root = parse(svg.document(320, 240, svg.axes(x, y, None, "share", x_ticks=[], y_ticks=[0, 0.5, 1],
+                                                 y_format="{:.0%}".format), alt="x"))
+    assert texts(root) == ["0%", "50%", "100%", "share"]
+    # "100%" is four characters of 10 units: 14 + 0.6 * 10 * 4 = 38 left of the axis, not the usual 32.
+    assert float(elements(root, "text")[-1].get("x")) == 60 - 38
+    plain = parse(svg.document(320, 240, svg.axes(x, y, None, "share", x_ticks=[], y_ticks=[0, 1]), alt="x"))
+    assert float(elements(plain, "text")[-1].get("x")) == 60 - 32
+
+
+def test_a_legend_keeps_names_on_one_row_while_they_fit_and_wraps_when_not():
+    # At size 10 a name takes 18 + 5.5 units a character + 14: "a" 37.5 units, "bb" 43.
+    entries = [("a", svg.marker("circle", 0, 0, 3, "#0072B2")), ("bb", svg.marker("square", 0, 0, 3, "#E69F00"))]
+    markup, height = svg.legend(entries, 0, 100, 100, 10)
+    root = parse(svg.document(100, 140, markup, alt="x"))
+    assert texts(root) == ["a", "bb"] and height == 16
+    assert [(float(t.get("x")), float(t.get("y"))) for t in elements(root, "text")] == [(16, 108), (53.5, 108)]
+    markup, height = svg.legend(entries, 0, 100, 60, 10)
+    root = parse(svg.document(100, 140, markup, alt="x"))
+    assert height == 32 and [(float(t.get("x")), float(t.get("y"))) for t in elements(root, "text")] == [
+        (16, 108), (16, 124)]

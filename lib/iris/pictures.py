@@ -127,20 +127,6 @@ def map_picture(probabilities: np.ndarray) -> str:
     return region_picture(probabilities.argmax(axis=2)[::-1], CATEGORICAL, MAP_SHADE, MAP_CELL_PX)
 
 
-def _legend(entries: list[tuple[str, str]], left: float, top: float, width: float, size: float) -> tuple[str, float]:
-    """Marker-and-name pairs (``entries``: (name, marker markup at 0,0)) in rows from (``left``, ``top``),
-    wrapping at ``width``; returns the markup and the height it takes."""
-    parts, at_x, at_y, row = [], left, top, size + 6
-    for name, mark in entries:
-        room = 18 + 0.55 * size * len(name) + 14
-        if at_x > left and at_x + room > left + width:
-            at_x, at_y = left, at_y + row
-        parts.append(f'<g transform="translate({svg.number(at_x + 6)},{svg.number(at_y + row / 2)})">{mark}</g>')
-        parts.append(svg.label(at_x + 16, at_y + row / 2, name, size=size))
-        at_x += room
-    return "".join(parts), at_y + row - top
-
-
 def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, flower=None,
                  compact: bool = False, *, alt: str, features: tuple[str, ...] = FEATURES,
                  classes: tuple[str, ...] = SPECIES, labels=None) -> str:
@@ -157,7 +143,7 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
     entries = [(name, svg.marker(CLASS_MARKERS[k], 0, 0, 4.5, CATEGORICAL[k])) for k, name in enumerate(classes)]
     if flower is not None:
         entries.append((MINE, svg.marker("star", 0, 0, 5, OKABE_ITO["black"])))
-    legend, legend_height = ("", 0) if compact else _legend(entries, 52, height, width - 60, font)
+    legend, legend_height = ("", 0) if compact else svg.legend(entries, 52, height, width - 60, font)
     x = svg.Scale((float(xs[0]), float(xs[-1])), (48, width - 8))
     y = svg.Scale((float(ys[0]), float(ys[-1])), (height - 40, top))
     short = tuple(svg.text(short_name(n)) for n in names)
@@ -221,7 +207,7 @@ def training_curves(history: dict[str, list[float]], epochs: int, compact: bool 
     top += 26  # under the epoch axis's numbers and title
     entries = [(name, f'<line x1="-7" y1="0" x2="7" y2="0" stroke="{colour}" stroke-width="2"'
                       + (f' stroke-dasharray="{dash}"/>' if dash else "/>")) for name, _, colour, dash in series]
-    legend, legend_height = _legend(entries, 48, top, width - 56, font)
+    legend, legend_height = svg.legend(entries, 48, top, width - 56, font)
     parts.append(legend)
     return svg.document(width, top + legend_height + 2, "".join(parts), alt=alt,
                         widest=width * (1.3 if compact else 1.2))
