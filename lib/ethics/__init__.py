@@ -8,7 +8,7 @@ Modules:
     words     - the page's own sentences around them: introduction, widget help, demo results, messages
     checklist - a project's answers: progress, Markdown and JSON export, and import
     demos     - four live demos of checklist items with the digit, iris and k-means models
-    charts    - the demos' bar charts (Vega-Lite specs from plain lists)
+    charts    - the demos' bar charts (SVG pictures from plain lists)
     handout   - the page's "download my results" record, with the worked example's model card
     lesson.toml - the page's URL settings, hideable sections and exercises
 """

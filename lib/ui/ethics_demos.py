@@ -19,13 +19,10 @@ from lib.images import enlarge, mosaic, png_bytes, to_8bit
 from lib.ui import model_card as model_card_view
 from lib.ui.links import apply_link
 from lib.ui.mnist import digit_card, shipped_network
+from lib.ui.svg_picture import svg_picture
 
 MISSING = (ImportError, AttributeError, FileNotFoundError)  # what a demo raises while its page's model is missing
 PICTURE = 150  # width of the pictures the networks see, in pixels
-
-
-def _chart(spec: dict, key: str, alt: str) -> None:
-    st.vega_lite_chart(spec, key=key, width="stretch", alt=alt)
 
 
 @st.fragment
@@ -56,11 +53,12 @@ def playground(view, ran: dict) -> None:
                   alt=words.picture_alt(dog))
     names = words.network_names(probabilities, view.kids)
     with effect:
-        _chart(bars(view.say(words.probabilities_title(dog)), [str(d) for d in range(10)],
-                    {name: list(p) for name, p in zip(names, probabilities.values())},
-                    "" if view.kids else words.PROBABILITY, labels=False, ticks=not view.kids, line=threshold,
-                    line_label=view.say(words.threshold_line(threshold)), height=200, x_title=view.say(words.DIGIT)),
-               "ethics_dog_chart", words.probabilities_alt(dog, threshold))
+        svg_picture(bars(view.say(words.probabilities_title(dog)), [str(d) for d in range(10)],
+                         {name: list(p) for name, p in zip(names, probabilities.values())},
+                         "" if view.kids else words.PROBABILITY, labels=False, ticks=not view.kids, line=threshold,
+                         line_label=view.say(words.threshold_line(threshold)), height=200,
+                         x_title=view.say(words.DIGIT), alt=words.probabilities_alt(dog, threshold)),
+                    "ethics_dog_chart")
         verdicts = [words.dog_verdict(name, int(p.argmax()), float(p.max()), threshold)
                     for name, p in probabilities.items()]
         if view.kids:
@@ -148,9 +146,9 @@ def _polarity(view, controls, effect) -> str | None:
         series = {view.say(words.AS_TRAINED): [normal for normal, _ in accuracy.values()]}
         if swapped:
             series[view.say(words.SWAPPED)] = [inverted for _, inverted in accuracy.values()]
-        _chart(bars(view.say(words.POLARITY_TITLE), words.network_names(accuracy, view.kids), series,
-                    "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=180,
-                    x_title=view.say(words.NETWORK)), "ethics_polarity_chart", words.polarity_alt(swapped))
+        svg_picture(bars(view.say(words.POLARITY_TITLE), words.network_names(accuracy, view.kids), series,
+                         "" if view.kids else words.SHARE_CORRECT, ticks=not view.kids, height=180,
+                         x_title=view.say(words.NETWORK), alt=words.polarity_alt(swapped)), "ethics_polarity_chart")
         st.markdown(f":blue[{view.say(words.polarity_try(swapped))}]")
     return words.polarity_result(accuracy) if swapped else None
 
@@ -167,8 +165,8 @@ def _iris(view, controls, effect) -> str | None:
         balanced = _iris_accuracy((1.0, 1.0, 1.0))
         reduced = _iris_accuracy(demos.fraction_without(species, keep))
         series = {words.IRIS_ALL: balanced, words.iris_few(keep, left_out): reduced}
-        _chart(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=180, x_title=words.SPECIES),
-               "ethics_iris_chart", words.iris_alt(keep, left_out))
+        svg_picture(bars(words.IRIS_TITLE, demos.SPECIES, series, words.SHARE_CORRECT, height=180,
+                         x_title=words.SPECIES, alt=words.iris_alt(keep, left_out)), "ethics_iris_chart")
     return words.iris_result(list(demos.SPECIES), left_out, keep, balanced, reduced)
 
 

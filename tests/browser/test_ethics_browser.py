@@ -6,7 +6,7 @@ import json
 from playwright.sync_api import Page, expect
 
 from lib import ethics
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, open_step, screenshot_desktop_and_phone
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, SVG_PICTURE, open_step, screenshot_desktop_and_phone
 
 TITLE = "Before you trust a model"
 NOTE = "only adults <b>so far</b>"
@@ -169,7 +169,7 @@ def test_a_step_opens_from_its_label_and_stays_open_in_kid_mode(page: Page, shar
     page.get_by_text("1 · Black digits on white paper – ", exact=False).click()
     _settle(page)
     expect(swap).to_be_visible()
-    expect(page.get_by_test_id("stVegaLiteChart").filter(has_text="Accuracy on 200 test digits")).to_have_count(1)
+    expect(page.get_by_test_id(SVG_PICTURE).filter(has_text="Accuracy on 200 test digits")).to_have_count(1)
     page.locator("[data-testid=stSidebar] label").filter(has_text="Simpler words").first.click()
     _settle(page)
     expect(page.get_by_text("1 · Black on white – ", exact=False)).to_be_visible()

@@ -31,7 +31,7 @@ PLAYGROUNDS = {
     "iris": Playground("Iris network", "Neurons in hidden layer 1", "Your network: measurements in, species out",
                        "svg"),
     "ethics": Playground("Before you trust a model", "Say 'I don't know' below this confidence",
-                         "What the digit networks think the dog is", "vega"),
+                         "What the digit networks think the dog is", "svg"),
     # Draw a digit, then switch the ink: the 28×28 picture the network sees swaps its colours.
     "mnist": Playground("Handwritten digits", "Black on white", "What the network sees", role="radio",
                         first=draw_a_one),
