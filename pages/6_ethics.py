@@ -61,23 +61,25 @@ else:
 if view.shown("save", advanced=True):  # kids' answers stay for the visit; their record is the download
     save_panel(view, given)
 
-if view.shown("principles", advanced=True):
-    st.header(words.PRINCIPLES_HEADING, anchor=False, help=ui.define("bias (fairness)"))
-    principles, questions, rules = st.tabs(words.TABS)
-    with principles:
-        st.markdown(words.PRINCIPLES_SOURCE)
-        st.markdown("\n".join(f"{n}. **{name}** – {meaning}" for n, (name, meaning) in enumerate(PRINCIPLES, 1)))
-    with questions:
-        st.markdown(words.QUESTIONS_INTRO)
-        st.markdown("\n".join(f"- **{name}** {meaning}" for name, meaning in PRACTICAL_QUESTIONS))
-    with rules:
-        st.markdown(words.RULES_INTRO)
-        st.markdown("\n".join(f"{n}. **{rule}.** {why}" for n, (rule, why) in enumerate(DATA_RULES, 1)))
+# Where the questions come from, and the sources: steps drawn only while open, like the demos.
+if view.shown("principles", advanced=True) and (step_box := ui.unfolded(view, words.PRINCIPLES_HEADING,
+                                                                         "ethics_principles")):
+    with step_box:
+        principles, questions, rules = st.tabs(words.TABS)
+        with principles:
+            st.markdown(words.PRINCIPLES_SOURCE, help=ui.define("bias (fairness)"))
+            st.markdown("\n".join(f"{n}. **{name}** – {meaning}" for n, (name, meaning) in enumerate(PRINCIPLES, 1)))
+        with questions:
+            st.markdown(words.QUESTIONS_INTRO)
+            st.markdown("\n".join(f"- **{name}** {meaning}" for name, meaning in PRACTICAL_QUESTIONS))
+        with rules:
+            st.markdown(words.RULES_INTRO)
+            st.markdown("\n".join(f"{n}. **{rule}.** {why}" for n, (rule, why) in enumerate(DATA_RULES, 1)))
 
-if view.shown("sources", advanced=True):
-    st.header("Sources", anchor=False)
-    st.markdown("\n".join(f"- **{name}**: {what}" for name, what in SOURCES))
-    st.caption(words.SOURCES_NOTE)
+if view.shown("sources", advanced=True) and (step_box := ui.unfolded(view, words.SOURCES_HEADING, "ethics_sources")):
+    with step_box:
+        st.markdown("\n".join(f"- **{name}**: {what}" for name, what in SOURCES))
+        st.caption(words.SOURCES_NOTE)
 
 snapshot = copy.deepcopy(given)  # the handout is built later, on another thread
 kids = view.kids  # read here: the handout is built on another thread, where Streamlit is not

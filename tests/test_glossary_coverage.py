@@ -17,7 +17,7 @@ from streamlit.testing.v1 import element_tree as tree
 
 from lib import glossary, lessons
 from lib.topics import TOPICS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, unfold
 
 TEXT_ELEMENTS = (tree.Markdown, tree.Caption, tree.HeadingBase, tree.AlertBase, tree.Text)
 WORDINGS = tuple(text for item in glossary.TERMS for text in (item.plain, item.kids))
@@ -58,6 +58,7 @@ def page_text(slug: str) -> str:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     app.switch_page(item.page_file).run()
     assert not app.exception, app.exception
+    unfold(app)  # every step drawn, as a learner who opens them all reads them
     texts = _shown(app.main, []) + _source_strings(ROOT / item.page_file) + topic_words(slug)
     return "\n".join(text for text in texts if not any(wording in text for wording in WORDINGS))
 

@@ -46,7 +46,8 @@ def printed_item(entry: Item, given: dict) -> str:
 
 # --- principles, questions and data rules (the full page only) ---------------------------------------------
 
-PRINCIPLES_HEADING = "Where the questions come from"
+PRINCIPLES_HEADING = "Where do these questions come from?"
+SOURCES_HEADING = "Sources: who wrote these rules?"
 TABS = ["Six principles", "Before you build", "Data rules"]
 PRINCIPLES_SOURCE = ("The course's six principles come from **Google's AI principles as published in 2018**; "
                      "Google has revised its principles since.")

@@ -173,11 +173,13 @@ def _big_qr(link: str) -> None:
 
 
 def _glossary_strip(view: View) -> None:
+    """The page's words explained, drawn only while open: a browser renders an expander's Markdown even while
+    it is closed, and two dozen definitions cost a page's first open more than its playground."""
     terms = glossary.terms_for(view.slug)
-    if terms:
-        with st.expander(f"Words on this page ({len(terms)})", icon=":material/menu_book:"):
-            for item in terms:
-                st.markdown(f"**{item.name}** — {glossary.explain(item.name, view.kids)}")
+    if terms and (box := unfolded(view, f"Words on this page ({len(terms)})", f"words_{view.slug}",
+                                  icon=":material/menu_book:", by_exercise=False)):
+        with box:
+            st.markdown("\n".join(f"- **{item.name}** — {glossary.explain(item.name, view.kids)}" for item in terms))
             st.page_link("pages/7_glossary.py", label="The whole glossary", icon=":material/menu_book:")
 
 
@@ -189,15 +191,19 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
     captured the same way: ``weights`` (the network trained on /iris), ``data`` (the learner's own table on /iris)
     or ``answers`` (the /ethics checklist)."""
     exercises = view.lesson.exercises_for(view.kids)
-    if exercises:
-        st.header("Try this", anchor=False)
-        for exercise in exercises:
-            st.markdown(f"**{exercise.number}.** {exercise.question}")
-            if exercise.settings:
-                st.page_link(topic(view.slug).page_file, label="Set the page up for this",
-                             icon=":material/tune:", query_params={"lesson": str(exercise.number)})
-            with st.expander("Show the answer"):
-                st.markdown(exercise.answer)
+    # One step, drawn only while open (see _glossary_strip); an exercise's link opens it.
+    many = "" if len(exercises) == 1 else "s"
+    label = view.say((f"Try this: {len(exercises)} challenge{many}", f"Try this: {len(exercises)} thing{many} to try"))
+    if exercises and (box := unfolded(view, label, f"try_{view.slug}", icon=":material/science:")):
+        with box:
+            for exercise in exercises:
+                st.markdown(f"**{exercise.number}.** {exercise.question}")
+                links, answer = st.columns(2, vertical_alignment="center")
+                if exercise.settings:
+                    links.page_link(topic(view.slug).page_file, label="Set the page up for this",
+                                    icon=":material/tune:", query_params={"lesson": str(exercise.number)})
+                with answer.popover("Show the answer", icon=":material/lightbulb:"):
+                    st.markdown(exercise.answer)
     if handout is not None:
         st.header("Keep a record", anchor=False)
         st.markdown(view.say("Download what you did on this page — your settings, pictures and results — with a "

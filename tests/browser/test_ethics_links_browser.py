@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from lib.ethics import words
 from tests.browser.conftest import DESKTOP, open_at, open_step, screenshot_desktop_and_phone, wait_until_settled
 
 
@@ -19,7 +20,7 @@ def test_a_link_opens_the_demos_and_the_address_follows_changes(page: Page, shar
     expect(page.get_by_text("k-means puts an ant in group", exact=False)).to_be_visible(timeout=60_000)
     # The dog demo is on: exercise 1 opens it.
     expect(page.get_by_text("with your rule:", exact=False).first).to_be_visible(timeout=60_000)
-    expect(page.get_by_role("heading", name="Sources")).to_have_count(0)
+    expect(page.get_by_text(words.SOURCES_HEADING)).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     screenshot_desktop_and_phone(page, "ethics-link", "/ethics from a link")
 
@@ -39,5 +40,5 @@ def test_kid_mode_link(page: Page, shared_server):
     _open(page, f"{shared_server}/ethics?kids=on&polarity=on")
     expect(page.get_by_text("Be a detective", exact=False)).to_be_visible()
     expect(page.get_by_role("strong").filter(has_text="Did you test it on everyone who will use it?")).to_be_visible()
-    expect(page.get_by_role("heading", name="Sources")).to_have_count(0)
+    expect(page.get_by_text(words.SOURCES_HEADING)).to_have_count(0)
     screenshot_desktop_and_phone(page, "ethics-kids", "/ethics in kid mode")

@@ -5,11 +5,12 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import open_at, wait_until_settled
+from tests.browser.conftest import open_at, open_step, wait_until_settled
 
 
 def test_set_the_page_up_for_an_exercise_lands_on_its_question(page: Page, shared_server):
     open_at(page, f"{shared_server}/noise", "Secret spy messages")
+    open_step(page, "Try this")  # the exercises: a step drawn only while open
     link = page.get_by_role("link", name="Set the page up for this").nth(1)  # exercise 3: the stamp
     link.scroll_into_view_if_needed()
     link.click()

@@ -37,7 +37,8 @@ def test_the_playground_comes_first_then_steps_that_ask_before_they_explain(app)
     assert "when can you read the secret?" in _texts(app)
     headers = [header.value for header in app.header]
     assert headers == ["1 · Look at the copies", "2 · Try subtracting", "3 · Why adding works",
-                       "Where scientists use this", "Try this", "Keep a record"]
+                       "Where scientists use this", "Keep a record"]
+    assert app.main.get("expander")[-1].label == "Try this: 5 challenges"  # drawn only when opened
     assert "The first 20 of the 20 copies" in _texts(app)
     whys = [e for e in app.expander if e.label == "What happened?"]
     assert len(whys) == 2  # each step's explanation waits until the learner asks for it
