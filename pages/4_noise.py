@@ -45,31 +45,34 @@ with effect:
     if strength == 0:
         st.info(words.NO_NOISE)
 
-st.header("1 · Look at the copies", anchor=False)
-st.markdown(view.say(words.LOOK))
-count = min(n, THUMBNAILS)
-show(thumbnails(key, secret, kind, strength, seed, count),
-     caption=f"The first {count} of the {n} copies John received." + view.say(words.GRID_SCALE))
+# The steps: each asks its question in its label and is drawn only while open, so the page opens with the
+# playground alone (their pictures are made and fetched when a learner opens them).
+if step := ui.unfolded(view, view.say(words.STEP_LOOK), "look"):
+    with step:
+        st.markdown(view.say(words.LOOK))
+        count = min(n, THUMBNAILS)
+        show(thumbnails(key, secret, kind, strength, seed, count),
+             caption=f"The first {count} of the {n} copies John received." + view.say(words.GRID_SCALE))
 
-if view.shown("subtract"):
-    st.header("2 · Try subtracting", anchor=False)
-    st.markdown(view.say(words.SUBTRACT))
-    if n < 2:
-        st.info("Subtracting needs two copies: send at least 2.")
-    else:
-        pictures, one, both = subtraction(key, secret, kind, strength, seed)
-        show(pictures, width=TRIPLE, caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
+if view.shown("subtract") and (step := ui.unfolded(view, view.say(words.STEP_SUBTRACT), "subtract")):
+    with step:
+        st.markdown(view.say(words.SUBTRACT))
+        if n < 2:
+            st.info("Subtracting needs two copies: send at least 2.")
+        else:
+            pictures, one, both = subtraction(key, secret, kind, strength, seed)
+            show(pictures, width=TRIPLE, caption=["Copy 1", "Copy 2", "Copy 1 − copy 2 (grey is zero)"])
+            with st.expander(view.say(words.WHY)):
+                st.markdown(view.say(words.subtracted(one, both)))
+
+if view.shown("add") and (step := ui.unfolded(view, view.say(words.STEP_ADD), "add")):
+    with step:
+        st.markdown(view.say(words.ADD), help=ui.define("mean"))
+        show([total_picture, mean_picture], width=PAIR,
+             caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
+                      f"Average (mean) of {k} copies: sum ÷ {k}"])
         with st.expander(view.say(words.WHY)):
-            st.markdown(view.say(words.subtracted(one, both)))
-
-if view.shown("add"):
-    st.header("3 · Why adding works", anchor=False, help=ui.define("mean"))
-    st.markdown(view.say(words.ADD))
-    show([total_picture, mean_picture], width=PAIR,
-         caption=[f"Sum of {k} copies: numbers from {low:.0f} to {high:.0f}, squeezed to fit black..white",
-                  f"Average (mean) of {k} copies: sum ÷ {k}"])
-    with st.expander(view.say(words.WHY)):
-        st.markdown(view.say(words.added(high)))
+            st.markdown(view.say(words.added(high)))
 
 clip = view.value("clip")
 # Steps 4 and 5 hold the charts: drawn only when opened, so the page opens with its playground's code alone.
@@ -107,9 +110,9 @@ if view.shown("beyond", advanced=True) and (step := ui.unfolded(view, "5 · When
                                    key="noise_stamp_chart", width="stretch", height=CHART_HEIGHT, alt=words.STAMP_ALT)
             st.markdown(words.stamp(MAX_COPIES))
 
-if view.shown("science"):
-    st.header("Where scientists use this", anchor=False, help=ui.define("signal-to-noise ratio"))
-    st.markdown(view.say(words.SCIENCE))
+if view.shown("science") and (step := ui.unfolded(view, words.STEP_SCIENCE, "science")):
+    with step:
+        st.markdown(view.say(words.SCIENCE), help=ui.define("signal-to-noise ratio"))
 
 sent = stack(key, secret, kind, strength, seed)  # (copies, running sums, noise curve)
 source = view.value("source")

@@ -31,6 +31,11 @@ ADD = ("**Combining copies works. But why, and why divide by the number of copie
        "**Why does adding copies work?**")
 MEASURE = "**How fast does the noise shrink as you combine more copies? Guess: half the noise takes how many?**"
 WHY = ("What happened?", "Why?")
+#: The steps under the playground, each drawn only while open and asking its question in its label.
+STEP_LOOK = ("1 · Look at the copies: can you read the secret in any one?", "1 · Can you read any one copy?")
+STEP_SUBTRACT = ("2 · Would subtracting one copy from another clean it?", "2 · Does taking copies away help?")
+STEP_ADD = ("3 · Why does adding copies work?", "3 · Why does adding copies work?")
+STEP_SCIENCE = "Where do scientists use this?"
 
 
 def subtracted(one: float, both: float) -> tuple[str, str]:

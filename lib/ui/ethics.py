@@ -95,11 +95,14 @@ def progress(view, given: dict) -> None:
     for section, settled, total in ethics.progress(given):
         st.progress(settled / total, text=f"{view.say(words.title(section))}: {settled} of {total} settled")
     still_open = ethics.open_items(given)
-    with st.expander(words.still_open(len(still_open), len(ethics.ITEMS))):
-        for section in ethics.CHECKLIST:
-            lines = [f"- {view.say(words.question(entry))}" for where, entry in still_open if where is section]
-            if lines:  # our own questions, not user text, so Markdown is safe here
-                st.markdown(f"**{view.say(words.title(section))}**\n\n" + "\n".join(lines))
+    # Drawn only while open: a closed expander's 26 questions would still cost the page's first open.
+    if box := ui.unfolded(view, words.still_open(len(still_open), len(ethics.ITEMS)), "ethics_still_open",
+                          by_exercise=False):
+        with box:
+            for section in ethics.CHECKLIST:
+                lines = [f"- {view.say(words.question(entry))}" for where, entry in still_open if where is section]
+                if lines:  # our own questions, not user text, so Markdown is safe here
+                    st.markdown(f"**{view.say(words.title(section))}**\n\n" + "\n".join(lines))
 
 
 def section_step(section: ethics.Section) -> str:

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_no_sideways_scroll, open_step
 
 TITLE = "Secret spy messages"
 
@@ -26,8 +26,9 @@ def _screenshot_whole_page(page: Page, size: dict, name: str) -> None:
     # Streamlit scrolls inside its own container, so a "full page" screenshot would stop at the window:
     # make the window as tall as the page instead.
     page.set_viewport_size(size)
-    for step in ("4 · Measure it", "5 · When averaging is not enough"):  # the steps with charts, drawn when opened
-        details = page.get_by_test_id("stExpander").filter(has_text=step).locator("details")
+    # Every step, drawn when opened; two hold charts.
+    for step in ("1 · Look", "2 · Would", "3 · Why", "4 · Measure it", "5 · When averaging is not enough"):
+        details = page.get_by_test_id("stExpander").filter(has_text=step).locator("details").first
         if not details.evaluate("element => element.open"):
             details.locator("summary").click()
             _settle(page)
@@ -49,8 +50,9 @@ def test_combining_copies_reveals_the_secret_on_desktop_and_phone(page: Page, sh
     page.set_viewport_size(DESKTOP)
     _open(page, shared_server)
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_text(re.compile(r"The first 20 of the 20 copies"))).to_be_visible()
     expect(page.get_by_text(re.compile(r"after combining 1 \(one copy"))).to_be_visible()
+    open_step(page, "1 · Look at the copies")  # the steps are drawn only when opened
+    expect(page.get_by_text(re.compile(r"The first 20 of the 20 copies"))).to_be_visible()
     _screenshot_whole_page(page, DESKTOP, "desktop")
 
     # Move the combine slider to its first stop with the keyboard, as a user can.

@@ -300,3 +300,11 @@ def test_every_demo_chart_has_titles_tooltips_and_palette_colours(app):
     dog, polarity, _ = roots
     assert len(tips(dog, "rect")) == 10 * 2 and "“I don't know” below 50%" in texts(dog)  # the threshold line
     assert len({bar.get("fill") for bar in elements(polarity, "rect")}) == 2  # as trained and swapped
+
+def test_the_questions_still_open_are_listed_only_once_their_step_is_opened():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app.switch_page(PAGE).run()
+    assert any(e.label == "Still open: 26 of 26 questions (not answered or 'not sure')" for e in app.expander)
+    assert not any(ethics.ITEMS[0].question in m.value for m in app.markdown)  # not drawn while closed
+    listed = "\n".join(m.value for m in unfold(app, "ethics_still_open").markdown)
+    assert all(f"- {item.question}" in listed for item in ethics.ITEMS)

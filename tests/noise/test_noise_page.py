@@ -6,6 +6,7 @@ import pytest
 from PIL import Image, ImageDraw
 from streamlit.testing.v1 import AppTest
 
+from lib.noise import content as words
 from tests.conftest import ROOT, unfold
 
 
@@ -35,17 +36,21 @@ def test_the_playground_comes_first_then_steps_that_ask_before_they_explain(app)
     captions = [c for image in app.get("image") for c in image.captions if not c.startswith("The clean secret")]
     assert captions[:2] == ["One copy, as John gets it", "Average of the first copy: itself"]
     assert "when can you read the secret?" in _texts(app)
-    headers = [header.value for header in app.header]
-    assert headers == ["1 · Look at the copies", "2 · Try subtracting", "3 · Why adding works",
-                       "Where scientists use this", "Keep a record"]
-    assert app.main.get("expander")[-1].label == "Try this: 5 challenges"  # drawn only when opened
+    assert [header.value for header in app.header] == ["Keep a record"]
+    # The steps ask their questions in their labels and are drawn only when opened: the page opens with the
+    # playground alone (no step's pictures, no chart's browser code).
+    steps = [e.label for e in app.main.get("expander")]
+    assert steps[0].startswith("Words on this page") and steps[1].startswith("Peek at the secret")  # in "Change"
+    assert steps[2:] == [words.STEP_LOOK[0], words.STEP_SUBTRACT[0], words.STEP_ADD[0], "4 · Measure it",
+                         "5 · When averaging is not enough", words.STEP_SCIENCE, "Try this: 5 challenges"]
+    assert all(label.endswith("?") for label in steps[2:5])
+    assert "The first 20 of the 20 copies" not in _texts(app) and not app.get("vega_lite_chart")
+    unfold(app, "look")
     assert "The first 20 of the 20 copies" in _texts(app)
+    unfold(app, "subtract")
+    unfold(app, "add")
     whys = [e for e in app.expander if e.label == "What happened?"]
     assert len(whys) == 2  # each step's explanation waits until the learner asks for it
-    # The steps with charts are drawn only when opened: the page opens without the chart's browser code.
-    steps = [e.label for e in app.expander]
-    assert "4 · Measure it" in steps and "5 · When averaging is not enough" in steps
-    assert not app.get("vega_lite_chart")
     unfold(app, "measure")
     assert len(app.get("vega_lite_chart")) == 1 and "For researchers" in _texts(app)
 
@@ -64,7 +69,7 @@ def test_fewer_copies_clamp_the_combine_slider_and_one_copy_explains_itself(app)
     assert app.slider(key="noise_combine").value == 5
     app.slider(key="noise_copies").set_value(1).run()
     assert not app.exception
-    assert "Subtracting needs two copies" in _texts(app)
+    assert "Subtracting needs two copies" in _texts(unfold(app, "subtract"))
 
 
 @pytest.mark.parametrize("kind, strength_key, value", [
