@@ -219,7 +219,7 @@ def test_when_a_replica_dies_new_sessions_go_to_the_other(setup, page: Page):
     # learner's settings are back, and the page says what happened.
     before = _stored_server(page)
     page.wait_for_timeout(2000)  # the tab notices the lost connection and reconnects through nginx
-    page.get_by_text("4 · Measure it").click()
+    page.get_by_text("1 · Look at the copies").click()
     expect(page.get_by_text(NOTICE)).to_be_visible(timeout=60_000)
     wait_until_settled(page)
     assert "kind=uniform" in page.url and "copies=50" in page.url
