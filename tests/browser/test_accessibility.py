@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DESKTOP, wait_until_settled
+from tests.browser.conftest import DESKTOP, open_step, wait_until_settled
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ("", "convolution", "iris", "mnist", "noise", "kmeans", "ethics", "glossary")  # "" is the home page
@@ -128,6 +128,7 @@ def test_mnist_invert_toggle_with_tab_and_space(page: Page, shared_server):
 def test_noise_copies_slider_with_tab_and_arrow_keys(page: Page, shared_server):
     page.set_viewport_size(DESKTOP)
     open_page(page, f"{shared_server}/noise")
+    open_step(page, "1 · Look at the copies")  # the grid of copies: a step drawn only while open
     # The grid of copies says how many there are; its caption is also its toolbar button's accessible name.
     copies = page.get_by_role("button", name=re.compile(r"^Fullscreen: The first \d+ of the (\d+) copies"))
     expect(copies).to_have_accessible_name(re.compile(r"of the 20 copies"))
