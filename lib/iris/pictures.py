@@ -138,7 +138,7 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
     index into ``classes``; the iris frame's ``species`` column by default)."""
     names = (features[x_feature], features[y_feature])
     labels = np.asarray(frame["species"] if labels is None else labels, dtype=int)
-    width, height = (260, 230) if compact else (560, 440)
+    width, height = (260, 230) if compact else (400, 340)
     font = svg.FONT - 1 if compact else svg.FONT
     top = 28
     entries = [(name, svg.marker(CLASS_MARKERS[k], 0, 0, 4.5, CATEGORICAL[k])) for k, name in enumerate(classes)]
@@ -163,7 +163,7 @@ def decision_map(xs, ys, probabilities, frame, x_feature: int, y_feature: int, f
                                 extra=svg.tip(f"{MINE}: {short_name(names[0])} {a:g}, {short_name(names[1])} {b:g}")))
     parts.append(legend)
     return svg.document(width, height + legend_height, "".join(parts), alt=alt,
-                        widest=width * (1.5 if compact else 1.2))
+                        widest=width * 1.5)
 
 
 def training_curves(history: dict[str, list[float]], epochs: int, compact: bool = False, items: str = "flowers",
@@ -173,8 +173,8 @@ def training_curves(history: dict[str, list[float]], epochs: int, compact: bool 
     on hover. ``compact``: the playground's small version; ``items``: what the legend calls the examples
     ("rows" for an own table)."""
     series = ((f"training {items}", "", CURVE_COLOURS[0], ""), (f"test {items}", "test_", CURVE_COLOURS[1], "6 3"))
-    width = 260 if compact else 560
-    panel_height = 60 if compact else 170
+    width = 260 if compact else 400
+    panel_height = 60 if compact else 120
     font = svg.FONT - 1 if compact else svg.FONT
     titles = ({"loss": "loss (lower is better)", "accuracy": "accuracy"} if compact else
               {"loss": "Loss: how wrong (lower is better)", "accuracy": "Accuracy: share right (higher is better)"})
@@ -209,4 +209,4 @@ def training_curves(history: dict[str, list[float]], epochs: int, compact: bool 
     legend, legend_height = svg.legend(entries, 48, top, width - 56, font)
     parts.append(legend)
     return svg.document(width, top + legend_height + 2, "".join(parts), alt=alt,
-                        widest=width * (1.5 if compact else 1.2))
+                        widest=width * 1.5)
