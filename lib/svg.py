@@ -119,6 +119,13 @@ def label(x: float, y: float, words: str, *, size: float = FONT, anchor: str = "
             f'dominant-baseline="{baseline}" fill="{colour}"{bold}{turn}>{text(words)}</text>')
 
 
+def outlined(markup: str, width: float = 3) -> str:
+    """``markup`` (a :func:`label`) outlined in white ``width`` units wide, painted under the letters, so it reads
+    over the bars, points and lines beneath it."""
+    return (f'<g stroke="#FFFFFF" stroke-width="{number(width)}" stroke-linejoin="round" paint-order="stroke">'
+            f'{markup}</g>')
+
+
 def axes(x: Scale, y: Scale, x_title: str | None, y_title: str | None, *, x_ticks=None, y_ticks=None,
          x_labels: bool = True, size: float = FONT, y_format: Callable[[float], str] = tick_label) -> str:
     """A plot's frame: the bottom and left axis lines, their ticks and numbers, and their titles (None: no

@@ -84,3 +84,10 @@ def test_a_legend_keeps_names_on_one_row_while_they_fit_and_wraps_when_not():
     root = parse(svg.document(100, 140, markup, alt="x"))
     assert height == 32 and [(float(t.get("x")), float(t.get("y"))) for t in elements(root, "text")] == [
         (16, 108), (16, 124)]
+
+
+def test_an_outlined_label_is_painted_over_a_white_outline():
+    root = parse(svg.document(50, 20, svg.outlined(svg.label(2, 10, "a <b>"), width=4), alt="x"))
+    [group] = elements(root, "g")
+    assert (group.get("stroke"), group.get("stroke-width"), group.get("paint-order")) == ("#FFFFFF", "4", "stroke")
+    assert texts(root) == ["a <b>"]

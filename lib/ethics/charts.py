@@ -77,9 +77,8 @@ def bars(title: str, x: Sequence[str], series: Mapping[str, Sequence[float]], y_
         black = OKABE_ITO["black"]
         parts.append(f'<path class="threshold" d="M{svg.number(left)},{svg.number(level)}H{svg.number(WIDTH - 6)}" '
                      f'stroke="{black}" stroke-width="2" stroke-dasharray="6 4"/>')
-        # The white outline is painted under the letters (paint-order), so the label reads over a bar.
-        parts.append('<g stroke="#FFFFFF" stroke-width="4" stroke-linejoin="round" paint-order="stroke">'
-                     f'{svg.label(left + 4, level - 5, line_label, size=font + 1, colour=black, baseline="auto")}</g>')
+        parts.append(svg.outlined(svg.label(left + 4, level - 5, line_label, size=font + 1, colour=black,
+                                            baseline="auto"), width=4))
     under = bottom + 6 + lines * (font + 2) + 4
     if x_title:
         parts.append(svg.label((left + WIDTH - 6) / 2, under, x_title, size=font, anchor="middle", baseline="hanging"))

@@ -105,11 +105,6 @@ def _tip(*lines: str) -> str:
     return svg.tip("\n".join(lines))
 
 
-def _outlined(text: str) -> str:
-    """A label outlined in white, so that it reads over the points and lines under it."""
-    return f'<g stroke="white" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{text}</g>'
-
-
 def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None, centroids=None,
                  names: dict[int, str] | None = None, title: str = "", regions=None, lines: bool = False,
                  click: str | None = None, new_item=None, kids: bool = False, height: int = HEIGHT,
@@ -194,14 +189,14 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
             parts.append(f'<g transform="rotate(45 {svg.number(cx)} {svg.number(cy)})">'
                          + svg.marker("cross", cx, cy, 9, cluster_style(c)[0], OKABE_ITO["black"], 1.5,
                                       extra=_tip(f"{middle}: {c}", *where(a, b))) + "</g>")
-            parts.append(_outlined(svg.label(cx, cy - 15, str(c), size=FONT, anchor="middle", weight="bold",
+            parts.append(svg.outlined(svg.label(cx, cy - 15, str(c), size=FONT, anchor="middle", weight="bold",
                                              colour=OKABE_ITO["black"])))
     if new_item is not None:
         a, b, words = float(new_item[0]), float(new_item[1]), str(new_item[2])
         nx, ny = at(a, b)
         parts.append(svg.marker("star", nx, ny, 8, OKABE_ITO["yellow"], OKABE_ITO["black"], 1.5,
                                 extra=_tip(f"new item: {words}", *where(a, b))))
-        parts.append(_outlined(svg.label(nx, ny + 20, words, size=FONT, anchor="middle", weight="bold",
+        parts.append(svg.outlined(svg.label(nx, ny + 20, words, size=FONT, anchor="middle", weight="bold",
                                          colour=OKABE_ITO["black"])))
     parts.append(legend)
     full = bottom + legend_height + 4
