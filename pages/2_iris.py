@@ -36,7 +36,7 @@ with controls:
     board = Playground(frame)  # the queue notice and the progress bar, under Train
     layers = view.slider("layers")
     hidden = tuple(view.slider(f"n{k + 1}") for k in range(layers))
-    activation, epochs = view.selectbox("activation"), view.slider("epochs")
+    activation, epochs = view.radio("activation", horizontal=True), view.slider("epochs")
     with st.popover(words.MORE, icon=":material/tune:", width="stretch"):
         learning_rate, steps, batch_size = view.select_slider("lr"), view.slider("steps"), view.select_slider("batch")
         seed = view.number_input("seed")

@@ -19,7 +19,7 @@ def test_a_link_opens_the_design_and_the_address_follows_changes(page: Page, sha
     page.get_by_test_id("stPopover").get_by_role("button", name="More settings").click()  # the seed lives there
     seed = page.get_by_label("Random seed", exact=True)
     expect(seed).to_have_value("7", timeout=90_000)  # the first visit to a server loads the page's libraries
-    expect(page.get_by_role("combobox", name="Activation of the hidden neurons")).to_have_value("tanh")
+    expect(page.get_by_role("radio", name="tanh", exact=True)).to_be_checked()
     # A link to an exercise opens every step, so the design step shows its count of weights.
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"{(4 + 1) * 16 + (16 + 1) * 3}")
     page.locator("summary", has_text="3 · Design the network").scroll_into_view_if_needed()

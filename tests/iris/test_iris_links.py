@@ -31,7 +31,7 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
     app.slider(key="iris_design_layers").set_value(3).run()
     app.slider(key="iris_design_neurons_0").set_value(16).run()
     app.slider(key="iris_design_neurons_2").set_value(5).run()
-    app.selectbox(key="iris_design_activation").set_value("tanh").run()
+    app.radio(key="iris_design_activation").set_value("tanh").run()
     app.select_slider(key="iris_design_lr").set_value(0.03).run()
     app.slider(key="iris_design_epochs").set_value(25).run()
     app.slider(key="iris_design_steps").set_value(50).run()
