@@ -3,11 +3,11 @@ small playground asking its question before it shows anything: at the top the do
 with the "I don't know" threshold beside what they answer; then, as steps drawn only while open, black-on-white
 digits, an iris network trained with few flowers of one species and a stranger in the garden; then the worked
 example, a step too: the digit network's model card, filled in (issue #18). Then the checklist to answer, save
-and reload: a progress bar per section, each section's questions drawn only while open, the saving a step of its
-own (kid mode: six detective questions). The playground reruns alone (a fragment). The checklist and the answers'
-format live in lib.ethics, the page's sentences in lib.ethics.words, the settings in lib/ethics/lesson.toml, the
-answers' widgets in lib.ui.ethics and the demos and the worked example in lib.ui.ethics_demos; this page lays them
-out."""
+and reload: a progress bar per section, each section's questions drawn only while open, the project's name and
+the saving a step of their own (kid mode: six detective questions). The playground reruns alone (a fragment).
+The checklist and the answers' format live in lib.ethics, the page's sentences in lib.ethics.words, the settings
+in lib/ethics/lesson.toml, the answers' widgets in lib.ui.ethics and the demos and the worked example in
+lib.ui.ethics_demos; this page lays them out."""
 
 import copy
 
@@ -18,8 +18,7 @@ from lib.ethics import words
 from lib.ethics.content import DATA_RULES, PRACTICAL_QUESTIONS, PRINCIPLES, SOURCES
 from lib.ethics.demos import DEMOS
 from lib.ethics.handout import handout
-from lib.ui.ethics import (answers, checklist_section, kids_checklist, printable, progress, project_name,
-                           save_panel)
+from lib.ui.ethics import answers, checklist_section, kids_checklist, printable, progress, save_panel
 from lib.ui.ethics_demos import model_card_example, playground, step, worked_card
 
 view = ui.page_setup("ethics")
@@ -52,7 +51,6 @@ if not view.kids:  # kids print their answers from "Download my results"
 if view.kids:
     kids_checklist(given)
 else:
-    project_name()
     st.subheader("Progress", anchor=False)
     progress(view, given)
     for section in ethics.CHECKLIST:

@@ -89,7 +89,7 @@ def test_empty_text_gives_no_code_span():
 
 def test_ethics_project_name_typed_imported_and_printed():
     app = open_page("pages/6_ethics.py")
-    app.text_input(key="ethics_project").input(HOSTILE).run()
+    unfold(app, "ethics_save").text_input(key="ethics_project").input(HOSTILE).run()
     open_question(app, "collect-who").text_input(key="ethics_note_collect-who").input(HOSTILE).run()
     assert_user_text_is_literal(app)
     saved = ethics.empty_answers(HOSTILE)

@@ -296,7 +296,7 @@ def kids_progress(settled: int, total: int) -> str:
 
 # --- saving and loading the answers ----------------------------------------------------------------------
 
-SAVE_HEADING = "Save or continue later"
+SAVE_HEADING = "Name your project, save it or continue later"
 
 DOWNLOAD_HELP = ("Load this file here later to carry on where you left off. (For a record to read or print, use "
                  "“Download my results” at the end of the page.)")

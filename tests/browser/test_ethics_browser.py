@@ -6,6 +6,7 @@ import json
 from playwright.sync_api import Page, expect
 
 from lib import ethics
+from lib.ethics import words
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, SVG_PICTURE, open_step, screenshot_desktop_and_phone
 
 TITLE = "Before you trust a model"
@@ -20,7 +21,7 @@ def _settle(page: Page) -> None:
 
 def _open_save_step(page: Page) -> None:
     # Saving and loading the answers is a step drawn only while open: its label opens it.
-    page.get_by_test_id("stExpander").get_by_text("Save or continue later", exact=True).click()
+    page.get_by_test_id("stExpander").get_by_text(words.SAVE_HEADING, exact=True).click()
     _settle(page)
 
 
@@ -36,6 +37,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _settle(page)
 
+    _open_save_step(page)  # the project's name is asked where the answers are saved
     page.get_by_role("textbox", name="Project name").fill("Digit reader")
     page.get_by_role("textbox", name="Project name").press("Enter")
     _settle(page)
@@ -53,7 +55,6 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     assert "## Ethics checklist: Digit reader" in markdown
     assert f"- **{first_item.question}** ({first_item.id})  \n  Answer: **no**" in markdown
     assert "Note: only adults \\<b\\>so far\\</b\\>" in markdown
-    _open_save_step(page)
     saved = ethics.from_json(_download(page, "Download as JSON"))
     assert saved == {"project": "Digit reader", "answers": {first_item.id: {"answer": "no", "note": NOTE}}}
 
@@ -87,6 +88,7 @@ def test_answers_show_as_they_were_after_the_printable_view(page: Page, shared_s
     page.goto(f"{shared_server}/ethics")
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _settle(page)
+    _open_save_step(page)
     project = page.get_by_role("textbox", name="Project name")
     project.fill("Digit reader")
     project.press("Enter")

@@ -28,7 +28,7 @@ def test_round_trip_through_a_link():
     assert dict(app.query_params) == {}
     open_question(app, "collect-who")
     app.radio(key="ethics_answer_collect-who").set_value("no").run()
-    app.text_input(key="ethics_project").input("Secret project").run()
+    unfold(app, "ethics_save").text_input(key="ethics_project").input("Secret project").run()
     assert dict(app.query_params) == {}  # answers stay out of the URL
     assert app.toggle(key="ethics_demo_dog").value is True  # the dog is the page's playground: on from the start
     app.toggle(key="ethics_demo_dog").set_value(False).run()  # a real 9 instead
@@ -78,7 +78,7 @@ def test_invalid_links_fall_back_to_defaults_with_a_notice():
 
 def test_hide_lock_and_lesson_settings():
     app = open_page({"hide": "save,sources,polarity", "lock": "threshold,dog", "lesson": "1"})
-    assert "Save or continue later" not in headers(app) and words.SOURCES_HEADING not in headers(app)
+    assert words.SAVE_HEADING not in headers(app) and words.SOURCES_HEADING not in headers(app)
     assert not [t for t in app.toggle if t.key == "ethics_demo_polarity"]
     assert app.toggle(key="ethics_demo_dog").value is True  # exercise 1 opens the dog demo
     assert app.toggle(key="ethics_demo_dog").disabled and app.slider(key="ethics_threshold").disabled
