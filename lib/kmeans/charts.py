@@ -81,6 +81,21 @@ def _axis_range(values: pd.Series, pad: float = 0.06) -> list[float]:
     return [low - margin, high + margin]
 
 
+def axes_domains(frame: pd.DataFrame, x: str, y: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The numbers :func:`points_chart`'s x and y axes span for ``frame``: each measurement's lowest to highest
+    value with 6% of that range to spare on either side (1 either side when all its values are equal)."""
+    return tuple(_axis_range(frame[x])), tuple(_axis_range(frame[y]))
+
+
+def within_axes(frame: pd.DataFrame, x: str, y: str, across: float, up: float) -> tuple[float, float]:
+    """The place (``across``, ``up``) moved to the nearest place inside the axes :func:`points_chart` draws for
+    ``frame`` (:func:`axes_domains`). A click inside the plot is already there; a crafted message's 1e300
+    becomes the axis's end, so an item added there does not stretch the chart's axes until every other item is a
+    dot in one corner."""
+    (x_low, x_high), (y_low, y_high) = axes_domains(frame, x, y)
+    return min(max(float(across), x_low), x_high), min(max(float(up), y_low), y_high)
+
+
 def _numbers(column: pd.Series) -> np.ndarray:
     """A column as a plain float array: plotly deep-copies what it is given, and copying a pandas Series
     costs ten times more than copying an array."""
@@ -142,12 +157,12 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
 
     head, _, tail = title.partition(": ")  # "k-means at work: ✕ marks…" in two lines, to fit a phone
     top = 46 if tail else 30
-    y_range = _axis_range(frame[y])
+    x_range, y_range = axes_domains(frame, x, y)
     y_ticks = svg.ticks(*y_range, count=5)
     widest = max((len(svg.tick_label(v)) for v in y_ticks), default=1)
     left = max(32, 14 + 0.6 * (FONT - 1) * widest) + 9  # room for the y title beyond them (lib.svg.axes)
-    across_scale = svg.Scale(tuple(_axis_range(frame[x])), (left, WIDTH - 10))
-    up_scale = svg.Scale(tuple(y_range), (top + PLOT_HEIGHT, top))
+    across_scale = svg.Scale(x_range, (left, WIDTH - 10))
+    up_scale = svg.Scale(y_range, (top + PLOT_HEIGHT, top))
     bottom = top + PLOT_HEIGHT + 46  # under the x axis's numbers and title
     entries = [(name, svg.marker(shape, 0, 0, 4.5, colour)) for name, (colour, shape) in styles.items()]
     legend, legend_height = svg.legend(entries, 0, bottom, WIDTH, FONT)
@@ -207,7 +222,8 @@ def points_chart(frame: pd.DataFrame, x: str, y: str, *, labels=None, kinds=None
 def region_grid(frame: pd.DataFrame, x: str, y: str, classify) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Which cluster ``classify`` (a function of an (n, 2) array of x, y positions) gives each of the
     :data:`GRID` × :data:`GRID` cells that tile the plot; returns the cells' x and y centres and the grid."""
-    xs, ys = _grid(*_axis_range(frame[x])), _grid(*_axis_range(frame[y]))
+    x_range, y_range = axes_domains(frame, x, y)
+    xs, ys = _grid(*x_range), _grid(*y_range)
     gx, gy = np.meshgrid(xs, ys)
     grid = classify(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
     return xs, ys, grid

@@ -39,9 +39,13 @@ OPEN = "open_"  #: session keys of the steps drawn only while open (:func:`unfol
 # Bigger touch targets and text in kid mode. Constant CSS, never built from anything a user sent.
 # Text grows to at least 1.15rem but never shrinks (1em: what it inherits), so a metric's big value stays big.
 # A slider's handle (Streamlit 1.67, React Aria) is the element holding its value label; it has no test id.
+# Streamlit keeps a button's label on one line and cuts it with "…" when it is wider than the button: in the
+# bigger text, "Download my results (Markdown)" no longer fits a third of a 1280-px page, so labels wrap instead.
 _KID_STYLE = """<style>
 .stButton button, .stDownloadButton button, .stFormSubmitButton button, [data-baseweb="select"] > div,
 [data-testid="stPopover"] button { min-height: 3rem; font-size: 1.1rem; }
+:is(.stButton, .stDownloadButton, .stFormSubmitButton, [data-testid="stPopover"]) button
+:is([data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] p) { white-space: normal; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: max(1.15rem, 1em); }
 [data-testid="stSlider"] div:has(> [data-testid="stSliderThumbValue"]) { width: 1.75rem; height: 1.75rem; }
 [data-testid="stCheckbox"] label, [data-testid="stRadio"] label { min-height: 2.5rem; }

@@ -14,7 +14,7 @@ import streamlit as st
 
 from lib.kmeans import content as words
 from lib.kmeans import garden
-from lib.kmeans.charts import curve_chart, points_chart
+from lib.kmeans.charts import curve_chart, points_chart, within_axes
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, numbered, on_axes, regions, starts_table
 from lib.ui import unfolded
@@ -40,9 +40,11 @@ def _chosen_starts(table: pd.DataFrame, features: list[str], k: int) -> np.ndarr
     return edited.to_numpy(dtype=float)
 
 
-def _remember_click(x: str, y: str, where: str, across: float, up: float) -> None:
-    """A click on the chart at (``across``, ``up``), in its numbers: that position, as the measurements ``x``
-    and ``y``, joins ``where`` (the clicked centroids or the added items)."""
+def _remember_click(x: str, y: str, where: str, drawn: pd.DataFrame, across: float, up: float) -> None:
+    """A click on the chart of ``drawn`` at (``across``, ``up``), in its numbers: that position, as the
+    measurements ``x`` and ``y``, joins ``where`` (the clicked centroids or the added items). A place off the
+    chart's axes (only a crafted message sends one) is moved onto their edge."""
+    across, up = within_axes(drawn, x, y, across, up)
     st.session_state.setdefault(where, []).append({x: across, y: up})
 
 
@@ -118,14 +120,16 @@ def playground(view, items: Items, chosen: RunSettings, kinds, controls, effect,
             _draw(points_chart(plot_table, x, y, click=click, height=PLAY_HEIGHT,
                                title="Click to place the starting centroids",
                                alt="The items as grey dots; a click on the chart places a starting centroid there."),
-                  x, y, where)
+                  plot_table, x, y, where)
             return
         _show_run(view, run, plot_table, chosen, kinds, lines, click, where)
 
 
-def _draw(chart: str, x: str, y: str, where: str | None) -> None:
-    """The playground's chart (SVG markup); with ``where``, a click on it adds the place clicked there."""
-    svg_picture(chart, key="km_stepper_chart", on_click=partial(_remember_click, x, y, where) if where else None)
+def _draw(chart: str, drawn: pd.DataFrame, x: str, y: str, where: str | None) -> None:
+    """The playground's chart (SVG markup of the items ``drawn``); with ``where``, a click on it adds the place
+    clicked there."""
+    svg_picture(chart, key="km_stepper_chart",
+                on_click=partial(_remember_click, x, y, where, drawn) if where else None)
 
 
 def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings, kinds, lines: bool,
@@ -140,7 +144,7 @@ def _show_run(view, run: LloydRun, plot_table: pd.DataFrame, chosen: RunSettings
                          centroids=on_axes(run.centroids_original(), features, x, y, len(plot_table)),
                          click=click, title=view.say(words.AT_WORK), height=PLAY_HEIGHT,
                          alt=alt + ("" if background is None else ", on the shaded region each one owns") + ".")
-    _draw(chart, x, y, where)
+    _draw(chart, plot_table, x, y, where)
     moves = len(run.history) - 1
     said = f"**Move {moves}**{f' (round {run.iterations})' if moves else ''}: {view.say(words.MOVES[state.move])}"
     if state.inertia is not None:

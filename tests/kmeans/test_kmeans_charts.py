@@ -11,8 +11,8 @@ import pandas as pd
 from PIL import Image
 
 from lib.kmeans import garden
-from lib.kmeans.charts import (GREY, GRID, REGION_CELL_PX, REGION_SHADE, SHAPES, WIDTH, cluster_style, histogram_chart,
-                               points_chart, region_grid)
+from lib.kmeans.charts import (GREY, GRID, REGION_CELL_PX, REGION_SHADE, SHAPES, WIDTH, axes_domains, cluster_style,
+                               histogram_chart, points_chart, region_grid, within_axes)
 from lib.palette import CATEGORICAL, OKABE_ITO
 from tests.svg_reader import NS, elements, parse, texts, tip
 
@@ -119,6 +119,17 @@ def test_a_click_is_offered_over_the_whole_plot_and_the_plot_says_where_it_is():
     assert (left, right) == (float(spot.find(f"{NS}rect").get("x")), WIDTH - 10) and bottom > top
     # The plot spans the measurements with 6 % to spare each side (1 to 10 and 0.1 to 3.5 here).
     assert np.allclose(spans, [1 - 0.54, 10 + 0.54, 0.1 - 0.204, 3.5 + 0.204])
+
+
+def test_a_place_off_the_axes_moves_onto_their_edge():
+    # The spans the plot above draws: 1 to 10 and 0.1 to 3.5 with 6 % to spare each side.
+    assert np.allclose(axes_domains(TABLE, "length_mm", "weight_g"), [(0.46, 10.54), (-0.104, 3.704)])
+    assert within_axes(TABLE, "length_mm", "weight_g", 5.0, 1.0) == (5.0, 1.0)  # inside: as it is
+    assert np.allclose(within_axes(TABLE, "length_mm", "weight_g", 1e300, -1e300), (10.54, -0.104))
+    assert np.allclose(within_axes(TABLE, "length_mm", "weight_g", -3.0, 4.0), (0.46, 3.704))
+    assert np.allclose(within_axes(TABLE, "length_mm", "weight_g", 12.0, 2.0), (10.54, 2.0))  # one side only
+    same = pd.DataFrame({"a": [2.0, 2.0], "b": [5.0, 7.0]})  # one value: 1 to spare either side
+    assert np.allclose(within_axes(same, "a", "b", 1e300, 6.0), (3.0, 6.0))
 
 
 def test_lines_join_items_to_their_centroid():

@@ -235,7 +235,7 @@ def test_a_click_on_the_chart_becomes_an_item_or_a_centroid_and_garbage_is_ignor
     drawn, state = {}, {}
     monkeypatch.setattr(picture, "_component", lambda **options: drawn.update(options))
     monkeypatch.setattr(st, "session_state", state)
-    kmeans_play._draw("<svg/>", "length_mm", "weight_g", where)
+    kmeans_play._draw("<svg/>", garden.load_garden(), "length_mm", "weight_g", where)
     assert drawn["key"] == "km_stepper_chart" and drawn["data"]["clickable"]
     state["km_stepper_chart"] = {"click": {"x": 6.6, "y": 0.03}}
     drawn["on_click_change"]()
@@ -247,8 +247,54 @@ def test_a_click_on_the_chart_becomes_an_item_or_a_centroid_and_garbage_is_ignor
         drawn["on_click_change"]()
     assert state[where] == [{"length_mm": 6.6, "weight_g": 0.03}]
     drawn.clear()
-    kmeans_play._draw("<svg/>", "length_mm", "weight_g", None)  # a click means nothing: no callback at all
+    kmeans_play._draw("<svg/>", garden.load_garden(), "length_mm", "weight_g", None)  # a click means nothing
     assert not drawn["data"]["clickable"] and "on_click_change" not in drawn
+
+
+def _click_chart(app: AppTest, x: float, y: float) -> AppTest:
+    """A click on the playground's chart at (``x``, ``y``) in its numbers, sent as the browser sends it
+    (lib/ui/svg_picture/main.js: ``setTriggerValue("click", place)``), so the page's own callback takes it at the
+    next run. AppTest cannot run a component: the run gets the component's trigger widget state added by hand."""
+    from streamlit.components.v2.bidi_component.main import _make_trigger_id
+
+    [chart] = [element for element in app.get("bidi_component") if element.key == "km_stepper_chart"]
+    states = app._tree.get_widget_states()
+    click = states.widgets.add()
+    click.id = _make_trigger_id(chart.proto.id, "events")
+    click.json_trigger_value = json.dumps([{"event": "click", "value": {"x": x, "y": y}}])
+    return app._run(states)
+
+
+def _axes(app: AppTest) -> tuple[float, float, float, float]:
+    """What the playground chart's axes span: lowest and highest x, lowest and highest y (its data-plot)."""
+    return tuple(float(v) for v in parse(svg_pictures(app)["km_stepper_chart"]).get("data-plot").split()[4:])
+
+
+@pytest.mark.parametrize("where", ["km_added", "km_clicks"])
+def test_a_click_message_far_off_the_chart_lands_on_the_edge_of_its_axes(where):
+    """A crafted message with a huge finite place (1e300) adds an item, or places a centroid, on the edge of the
+    axes drawn, not 1e300 away: the chart keeps its axes and the page runs on."""
+    app = _open()
+    if where == "km_added":
+        app.toggle(key="km_paint").set_value(True).run()
+    else:
+        app.radio(key="km_init").set_value("choose").run()
+    x_low, x_high, y_low, y_high = _axes(app)
+    _click_chart(app, 10.0, 1.0)  # inside the plot: kept as it is
+    _click_chart(app, 1e300, -1e300)
+    assert not app.exception, app.exception
+    inside, edge = app.session_state[where]
+    assert inside == {"length_mm": 10.0, "weight_g": 1.0}
+    assert edge == pytest.approx({"length_mm": x_high, "weight_g": y_low})
+    now = _axes(app)  # the chart drawn after it: the new item inside its axes, which grew by 6 % of a side at most
+    assert now[0] <= edge["length_mm"] <= now[1] and now[2] <= edge["weight_g"] <= now[3]
+    assert now[1] - now[0] <= 1.2 * (x_high - x_low) and now[3] - now[2] <= 1.2 * (y_high - y_low)
+    if where == "km_added":
+        assert any("You added 2 item(s)" in text for text in _texts(app, "caption"))
+        app.button(key="km_run_all").click().run()
+        assert not app.exception, app.exception
+    else:
+        assert any("1 of 3 starting centroids still to place" in text for text in _texts(app, "info"))
 
 
 def test_the_groups_to_name_are_where_the_playground_ends(app):
