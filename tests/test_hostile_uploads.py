@@ -50,7 +50,7 @@ def _mnist_answer(app: AppTest) -> bool:
 PICTURE_UPLOADERS = {
     "convolution": Uploader(
         "pages/1_convolution.py", "upload",
-        choose=lambda app: app.selectbox(key="source").set_value("upload").run(),
+        choose=lambda app: app.button_group(key="source").set_value("upload").run(),
         extensions=None,
         accepted=lambda app: any(c.startswith("Upload your own picture") for c in convolution_captions(app)),
         afterwards=lambda app: app.button(key="step_next").click().run()),

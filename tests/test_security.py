@@ -205,7 +205,7 @@ def _png(side: int) -> bytes:
 
 
 UPLOAD_FLOWS = [
-    ("pages/1_convolution.py", lambda app: app.selectbox(key="source").set_value("upload").run(),
+    ("pages/1_convolution.py", lambda app: app.button_group(key="source").set_value("upload").run(),
      "upload", ("mine.png", _png(300), "image/png")),
     ("pages/3_mnist.py", lambda app: app.radio(key="mnist_source").set_value("upload").run(),
      "mnist_upload", ("digit.png", _png(120), "image/png")),

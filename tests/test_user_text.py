@@ -118,7 +118,7 @@ def test_ethics_refused_imports_quote_the_file_literally(document):
 
 
 UPLOADS = {  # page, how to reach its uploader (widget kind, key, value), the uploader's key
-    "convolution": ("pages/1_convolution.py", ("selectbox", "source", "upload"), "upload"),
+    "convolution": ("pages/1_convolution.py", ("button_group", "source", "upload"), "upload"),
     "mnist": ("pages/3_mnist.py", ("radio", "mnist_source", "upload"), "mnist_upload"),
     "noise": ("pages/4_noise.py", ("radio", "noise_source", "upload"), "noise_upload"),
 }

@@ -79,14 +79,28 @@ def _clamp(key: str, high: int, default: int = 2) -> None:
     st.session_state[key] = int(min(max(st.session_state.get(key, default), 1), high))
 
 
+PICTURE_PANEL = "picture_panel"  #: session key of the panel of pictures (True while open)
+
+
+def _picture_chosen() -> None:
+    """A new picture starts at its middle pixel, and its panel closes so the picture shows."""
+    start_in_the_middle()
+    st.session_state[PICTURE_PANEL] = False
+
+
 def choose_picture(view) -> tuple[np.ndarray, str]:
     """Draw the picture's controls (and the uploader or camera when chosen) and return its pixels with the key
-    that names them in the caches. Until the learner's own picture arrives, say so and use the test pattern."""
+    that names them in the caches. Until the learner's own picture arrives, say so and use the test pattern.
+    The pictures wait in a panel that its button (named by the picture shown) opens: as a drop-down, its code
+    would cost each open of the page about 120 ms."""
     setting = view.lesson.setting("picture")
     options = setting.options if view.shown("uploads") else [o for o in setting.options if o not in OWN]
     if view.value("picture") not in options:  # a link hid uploads while one was chosen
         st.session_state[setting.key] = setting.default
-    source = view.selectbox("picture", options=options, on_change=start_in_the_middle)
+    with st.popover(f"{setting.label_in(view.kids)}: {view.label('picture')}", icon=":material/image:",
+                    width="stretch", key=PICTURE_PANEL, on_change="rerun", help=view.help_for("picture")):
+        source = view.pills("picture", options=options, required=True, wrap=True, on_change=_picture_chosen,
+                            label_visibility="collapsed")  # the panel's button names it
     picture, key = None, source
     if source in OWN:
         widget = (st.file_uploader("Choose a picture (PNG, JPEG, GIF, BMP or WebP, up to 10 MB)", key="upload",
@@ -146,8 +160,9 @@ def _preset_changed() -> None:
 
 def choose_kernel(view) -> tuple[str, dict[str, np.ndarray]]:
     """Draw the kernel's choice (the editor for a custom one, else a line on what it does); return the filter's
-    id and its kernels by name (two for Sobel magnitude, one otherwise)."""
-    preset = view.selectbox("preset", on_change=_preset_changed)
+    id and its kernels by name (two for Sobel magnitude, one otherwise). Every kernel is a pill on the page,
+    one tap from the picture it changes."""
+    preset = view.pills("preset", required=True, wrap=True, on_change=_preset_changed)
     if preset == CUSTOM:
         return preset, {"Your kernel": custom_kernel(editable=view.shown("kernel"), locked=view.locked("kernel"))}
     name = kernels.FILTER_NAMES[preset]

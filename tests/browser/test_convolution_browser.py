@@ -16,11 +16,18 @@ def _wait(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
 
 
-def _choose(page: Page, label: str, option: str) -> None:
-    """Pick an option in a selectbox the way a keyboard user does: open it, type, press Enter."""
-    page.get_by_label(label, exact=True).click()
-    page.keyboard.type(option)
-    page.keyboard.press("Enter")
+def _choose_picture(page: Page, picture: str) -> None:
+    """Open the panel of pictures from its button, tap one: the panel closes and the button names it."""
+    page.get_by_test_id("stPopover").get_by_role("button", name="Picture:").click()
+    page.get_by_test_id("stButtonGroup").get_by_text(picture, exact=True).click()
+    _wait(page)
+    expect(page.get_by_test_id("stPopover").get_by_role("button", name=f"Picture: {picture}")).to_be_visible()
+    expect(page.get_by_test_id("stButtonGroup").get_by_text(picture, exact=True)).to_have_count(0)
+
+
+def _choose_kernel(page: Page, kernel: str) -> None:
+    """Tap a kernel's pill, one of the row beside the pictures."""
+    page.get_by_test_id("stButtonGroup").get_by_text(kernel, exact=True).click()
     _wait(page)
 
 
@@ -58,9 +65,9 @@ def test_a_photo_with_an_edge_detector_and_signed_view(page: Page, shared_server
     page.goto(f"{shared_server}/convolution")
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible(timeout=30_000)
     _wait(page)
-    _choose(page, "Picture", "Photo: flower")
+    _choose_picture(page, "Photo: flower")
     expect(page.get_by_text("Photo: flower: 640 × 427 pixels", exact=False)).to_be_visible(timeout=30_000)
-    _choose(page, "Kernel", "Sobel magnitude")
+    _choose_kernel(page, "Sobel magnitude")
     open_step(page, "2 · Multiply and add")
     open_step(page, "4 · Numbers below 0")
     page.get_by_text("Show the signs", exact=False).click()

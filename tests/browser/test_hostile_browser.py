@@ -143,8 +143,8 @@ def test_oversized_uploads_are_refused_and_uploads_need_the_xsrf_token(page: Pag
     page.goto(f"{shared_server}/convolution")
     expect(page.get_by_role("heading", level=1)).to_be_visible(timeout=120_000)
     wait_until_settled(page)
-    page.get_by_test_id("stSelectbox").filter(has_text="Picture").click()
-    page.get_by_role("option", name="Upload your own picture").click()
+    page.get_by_test_id("stPopover").get_by_role("button", name="Picture:").click()
+    page.get_by_test_id("stButtonGroup").get_by_text("Upload your own picture", exact=True).click()
     wait_until_settled(page)
     chooser = page.get_by_test_id("stFileUploaderDropzoneInput")
 

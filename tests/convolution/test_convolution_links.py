@@ -29,8 +29,8 @@ def controls(app: AppTest) -> dict:
 def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
     app = unfold(open_page())  # padding, stride and the display options sit in the steps below the playground
     assert dict(app.query_params) == {}
-    app.selectbox(key="source").set_value("flower").run()
-    app.selectbox(key="preset").set_value("sobel_vertical").run()
+    app.button_group(key="source").set_value("flower").run()
+    app.button_group(key="preset").set_value("sobel_vertical").run()
     app.radio(key="padding").set_value("edge").run()
     app.radio(key="stride").set_value(2).run()
     app.radio(key="colour").set_value("grey").run()
@@ -50,7 +50,7 @@ def test_every_setting_round_trips_through_a_link_and_defaults_stay_out():
 
 def test_a_typed_kernel_travels_in_the_link():
     app = open_page()
-    app.selectbox(key="preset").set_value(CUSTOM).run()
+    app.button_group(key="preset").set_value(CUSTOM).run()
     assert dict(app.query_params) == {"preset": "custom"}  # the editor's first kernel needs no text
     app.session_state["kernel_cells_3_0"] = {
         "edited_rows": {0: {"1": "1/9", "3": "-2"}, 2: {"2": "0.5"}}, "added_rows": [], "deleted_rows": []}
@@ -98,8 +98,8 @@ def test_invalid_values_fall_back_to_the_defaults_with_a_notice():
     for word in ("nowhere", "magic", "mirror", "9", "purple", "maybe", "volume", "exercise “99”", "nonsense",
                  "everything"):
         assert word in notices, word
-    assert app.selectbox(key="source").value == "course"
-    assert app.selectbox(key="preset").value == "sharpen"
+    assert app.button_group(key="source").value == "course"
+    assert app.button_group(key="preset").value == "sharpen"
     unfold(app, "edges")  # the notices were read once; padding and stride are in step 3
     assert app.radio(key="padding").value == "zero" and app.radio(key="stride").value == 1
     app.run()
@@ -115,19 +115,19 @@ def test_hide_sections_and_controls_and_lock_others():
     zoom = lambda page: [c for c in page.get("vega_lite_chart")
                          if json.loads(c.proto.spec)["title"]["text"].startswith("Pixels in rows")]
     assert zoom(unfold(open_page(), "zoom")) and not zoom(app)
-    assert "Upload your own picture" not in app.selectbox(key="source").options
+    assert "Upload your own picture" not in app.button_group(key="source").options
     assert not [r for r in app.radio if r.key == "padding"]
     assert "(256 + 2×1)" not in texts(app)  # hidden padding still applies: edge padding is 1 pixel wide
-    assert app.selectbox(key="preset").disabled and app.radio(key="stride").disabled
-    assert not app.selectbox(key="source").disabled
-    assert open_page(picture="upload", hide="uploads").selectbox(key="source").value == "course"
+    assert app.button_group(key="preset").disabled and app.radio(key="stride").disabled
+    assert not app.button_group(key="source").disabled
+    assert open_page(picture="upload", hide="uploads").button_group(key="source").value == "course"
 
 
 def test_an_exercise_link_shows_the_question_and_sets_the_page_up():
     app = open_page(lesson="4")
     assert "Exercise 4" in texts(app, "info") and "box blur" in texts(app, "info")
-    assert app.selectbox(key="source").value == "course"
-    assert app.selectbox(key="preset").value == "box_blur"
+    assert app.button_group(key="source").value == "course"
+    assert app.button_group(key="preset").value == "box_blur"
     assert dict(app.query_params) == {"lesson": "4"}
     assert any(e.label.startswith("Try this") and e.children for e in app.expander)  # its link opens the step
     assert app.radio(key="padding").value == "zero"  # an exercise opens every step: its controls are there to try

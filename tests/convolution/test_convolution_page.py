@@ -66,7 +66,7 @@ def test_step_through_shows_the_course_numbers(app):
 @pytest.mark.parametrize("filter_id", [*kernels.FILTER_NAMES])
 def test_every_preset_runs(app, filter_id):
     unfold(app, "arithmetic")
-    app.selectbox(key="preset").set_value(filter_id).run()
+    app.button_group(key="preset").set_value(filter_id).run()
     assert not app.exception, app.exception
     assert kernels.DESCRIPTIONS[kernels.FILTER_NAMES[filter_id]] in texts(app, "caption")  # beside the choice
     if filter_id == kernels.SOBEL_MAGNITUDE_ID:
@@ -85,14 +85,14 @@ def test_padding_and_stride_change_the_output_size(app):
     assert "(5 − 3 + 2×0) / 2 + 1 = **2**" in texts(app)
     app.radio(key="padding").set_value("edge").run()
     assert "(5 − 3 + 2×1) / 2 + 1 = **3**" in texts(app)
-    app.selectbox(key="source").set_value("flower").run()
+    app.button_group(key="source").set_value("flower").run()
     assert "(640 − 3 + 2×1) / 2 + 1 = **320**" in texts(app)
     assert not app.exception
 
 
 def test_custom_kernel_edits(app):
     unfold(app, "arithmetic", "edges")
-    app.selectbox(key="preset").set_value("custom").run()
+    app.button_group(key="preset").set_value("custom").run()
     assert "Sum of the numbers: **1**" in texts(app)  # starts as the course's sharpen kernel
     assert "**89**" in result(app)
     app.session_state["kernel_cells_3_0"] = {
@@ -136,7 +136,7 @@ def test_custom_kernel_edits(app):
 
 def test_colour_pictures_per_channel_or_grey(app):
     unfold(app)
-    app.selectbox(key="source").set_value("temple").run()
+    app.button_group(key="source").set_value("temple").run()
     app.selectbox(key="channel").set_value("green").run()
     assert "green pixel" in texts(app)
     app.radio(key="colour").set_value("grey").run()
@@ -154,7 +154,7 @@ def _files():
 
 @pytest.mark.parametrize("path", _files(), ids=[path.name for path in _files()])
 def test_odd_and_broken_uploads(app, path):
-    app.selectbox(key="source").set_value("upload").run()
+    app.button_group(key="source").set_value("upload").run()
     assert "uses the test pattern" in texts(app, "info")
     app.file_uploader(key="upload").upload(path.name, path.read_bytes(), "application/octet-stream").run()
     assert not app.exception, app.exception
@@ -167,14 +167,14 @@ def test_odd_and_broken_uploads(app, path):
 
 
 def test_large_upload_is_shrunk_with_a_notice(app):
-    app.selectbox(key="source").set_value("upload").run()
+    app.button_group(key="source").set_value("upload").run()
     app.file_uploader(key="upload").upload("wide.png", (CORPUS / "wide-12000x8.png").read_bytes(), "image/png").run()
     assert "was shrunk" in texts(app, "warning")
     assert not app.exception
 
 
 def test_camera_photo(app):
-    app.selectbox(key="source").set_value("camera").run()
+    app.button_group(key="source").set_value("camera").run()
     photo = (ROOT / "data" / "photos" / "flower.jpg").read_bytes()
     app.camera_input(key="camera").set_value(("photo.jpg", photo, "image/jpeg")).run()
     assert not app.exception
@@ -207,7 +207,7 @@ def test_cnn_section_with_learned_kernels(app, monkeypatch):
     app.selectbox(key="cnn_kernel").set_value(7).run()
     assert any("Learned kernel 7 applied" in c for c in captions + [c for i in app.get("image") for c in i.captions])
     app.button(key="cnn_use").click().run()
-    assert app.selectbox(key="preset").value == "custom"
+    assert app.button_group(key="preset").value == "custom"
     assert app.data_editor[0].value.shape == (5, 5)
     assert not app.exception
     st.cache_resource.clear()
@@ -231,7 +231,7 @@ def test_cnn_section_without_the_weights_file(app, monkeypatch):
 
 def test_the_page_never_loads_tensorflow_not_even_for_the_learned_kernels():
     assert not tensorflow_loaded_after(
-        f"app.switch_page({PAGE!r}).run(); app.selectbox(key='preset').set_value('emboss').run(); "
+        f"app.switch_page({PAGE!r}).run(); app.button_group(key='preset').set_value('emboss').run(); "
         "app.session_state['open_cnn'] = True; app.run(); app.toggle(key='cnn_show').set_value(True).run(); "
         "assert any('The 16 5×5 kernels' in c for i in app.get('image') for c in i.captions)"
     )
@@ -266,12 +266,12 @@ def test_the_playground_comes_first_with_the_course_pixel_live(app):
 
 def test_a_new_picture_starts_at_its_middle(app):
     unfold(app, "arithmetic", "edges")
-    app.selectbox(key="source").set_value("digit_7").run()
+    app.button_group(key="source").set_value("digit_7").run()
     assert (app.slider(key="step_row").value, app.slider(key="step_col").value) == (14, 14)
-    app.selectbox(key="preset").set_value("sobel_magnitude").run()
+    app.button_group(key="preset").set_value("sobel_magnitude").run()
     assert "edge strength √(" in texts(app) and not app.exception
-    app.selectbox(key="source").set_value("course").run()
-    assert "**89**" in result(app.selectbox(key="preset").set_value("sharpen").run())
+    app.button_group(key="source").set_value("course").run()
+    assert "**89**" in result(app.button_group(key="preset").set_value("sharpen").run())
 
 
 def test_the_pixel_picker_gets_the_pictures_and_kernel_the_server_uses(app):
@@ -284,12 +284,12 @@ def test_the_pixel_picker_gets_the_pictures_and_kernel_the_server_uses(app):
     assert "click or tap to choose" in data["alt"][0] and data["words"]["result"] == "New pixel:"
     for url in (data["before"], data["after"]):
         assert re.fullmatch(r"(/mock)?/media/[0-9a-f]+\.png", url)  # the app's own media store (AppTest: /mock)
-    app.selectbox(key="source").set_value("temple").run()
+    app.button_group(key="source").set_value("temple").run()
     data = picker(app)
     assert (data["colour"], data["grey"], data["channel"]) == (True, False, 0)  # red, as the step-through
     app.radio(key="colour").set_value("grey").run()
     assert (picker(app)["grey"], picker(app)["channel"]) == (True, None)
-    app.selectbox(key="preset").set_value("sobel_magnitude").run()
+    app.button_group(key="preset").set_value("sobel_magnitude").run()
     assert [k["name"] for k in picker(app)["kernels"]] == ["Sobel horizontal", "Sobel vertical"]
 
 
