@@ -30,7 +30,7 @@ with controls:
         if view.shown("peek"):
             with st.expander("Peek at the secret (no cheating before you have guessed!)"):
                 show(to_8bit(secret), width=PAIR, caption="The clean secret, as Jane sent it.")
-    seed = view.number_input("seed")
+        seed = view.number_input("seed")  # in the panel: a number field on the first screen cost each open ~140 ms
 key = fingerprint(secret)
 curve = stack(key, secret, kind, strength, seed)[2][:n]
 total_picture, mean_picture, low, high = combination(key, secret, kind, strength, seed, k)

@@ -6,7 +6,7 @@ from __future__ import annotations
 GRID_SCALE = (" Pixels are shown from black (0) to white (1); noise pushing beyond is drawn as pure black or white, "
               "but the sums below use the real numbers.", "")
 
-CHANGE_SECRET = "Change the secret"
+CHANGE_SECRET = "Change the secret or the random noise"
 
 NO_NOISE = ("With no noise every copy is already perfect: there is nothing to average away. "
             "Turn the strength up to play.")
