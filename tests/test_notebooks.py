@@ -13,7 +13,7 @@ import pytest
 
 from lib import notebooks
 from lib.topics import TOPICS
-from tests.conftest import ROOT, open_with_link
+from tests.conftest import ROOT, open_with_link, unfold
 
 SLUGS = [item.slug for item in TOPICS]
 
@@ -95,7 +95,7 @@ def test_building_imports_neither_streamlit_nor_tensorflow():
 
 @pytest.mark.parametrize("item", TOPICS, ids=SLUGS)
 def test_every_topic_page_offers_the_notebook_beside_its_results(item):
-    app = open_with_link(item.page_file, {})
+    app = unfold(open_with_link(item.page_file, {}), f"record_{item.slug}")  # a step, drawn once opened
     buttons = {button.proto.label: button for button in app.get("download_button")}
     assert "Download my results (HTML)" in buttons
     button = buttons["Download a notebook (.ipynb)"]

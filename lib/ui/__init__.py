@@ -187,8 +187,11 @@ def _glossary_strip(view: View) -> None:
             st.page_link("pages/7_glossary.py", label="The whole glossary", icon=":material/menu_book:")
 
 
+RECORD_STEP = ("Keep a record: download what you did", "Save what you did")  #: the download step's label
+
+
 def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebook: dict | None = None) -> None:
-    """The page's "Try this" exercises and its "download my results" buttons, with a third that downloads a
+    """The page's "Try this" exercises and its "download my results" buttons (each a step drawn only while open), with a third that downloads a
     notebook doing the same at home (:func:`lib.notebooks.build` with the view's settings). ``handout`` builds the
     record of what the learner did; it runs only when a button is pressed, on another thread, so it must use
     values it captured rather than Streamlit calls. ``notebook``: what the notebook carries that no link holds,
@@ -208,17 +211,19 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
                                     icon=":material/tune:", query_params={"lesson": str(exercise.number)})
                 with answer.popover("Show the answer", icon=":material/lightbulb:"):
                     st.markdown(exercise.answer)
-    if handout is not None:
-        st.header("Keep a record", anchor=False)
-        st.markdown(view.say("Download what you did on this page — your settings, pictures and results — with a "
-                             "link back to exactly this view. HTML opens in any browser and prints; Markdown is "
-                             "plain text; the notebook is Python code that does it again.",
-                             "Save what you did, to print or to show someone at home."))
+    # The record is a step too, drawn only while open: its header, words and three buttons cost each open of
+    # every page about 40 ms.
+    if handout is not None and (box := unfolded(view, view.say(RECORD_STEP), f"record_{view.slug}",
+                                                icon=":material/download:", by_exercise=False)):
+        box.markdown(view.say("Download what you did on this page — your settings, pictures and results — with a "
+                              "link back to exactly this view. HTML opens in any browser and prints; Markdown is "
+                              "plain text; the notebook is Python code that does it again.",
+                              "Save what you did, to print or to show someone at home."))
         # Built at each press, never kept: a playground that reruns alone (a fragment) changes what it records
         # after this ran, and reads it through ``view.link`` and the page's own record at press time.
         made = handout
         stem = f"{view.slug}-my-results"
-        html_col, markdown_col, notebook_col = st.columns(3)
+        html_col, markdown_col, notebook_col = box.columns(3)
         html_col.download_button("Download my results (HTML)", lambda: made().to_html(), f"{stem}.html",
                                  "text/html", key="handout_html", icon=":material/download:",
                                  on_click="ignore", help="One file with the pictures inside; opens offline.")

@@ -8,6 +8,7 @@ is never used. A missing browser fails the run rather than skipping the tests.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -96,8 +97,21 @@ def open_at(page, url: str, heading: str, timeout: float = 120_000) -> None:
     wait_until_settled(page, timeout=timeout)
 
 
+def open_record(page) -> None:
+    """Open a topic page's last step, where its "download my results" and notebook buttons are (a step drawn
+    only while open, ``lib.ui.end_of_page``), unless it is open already."""
+    from lib.ui import RECORD_STEP
+
+    summary = page.locator("summary", has_text=re.compile("|".join(map(re.escape, RECORD_STEP)))).first
+    if summary.locator("xpath=..").get_attribute("open") is None:
+        open_step(page, re.compile("|".join(map(re.escape, RECORD_STEP))))
+
+
 def downloaded_text(page, label: str) -> str:
-    """Press the download button labelled ``label`` and return the downloaded file's text."""
+    """Press the download button labelled ``label`` (opening the page's record step first, if it holds it)
+    and return the downloaded file's text."""
+    if label.startswith(("Download my results", "Download a notebook")):
+        open_record(page)
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name=label).click()
     return Path(download.value.path()).read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib.topics import TOPICS
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, open_at, open_step
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, open_at, open_record, open_step
 
 # Each shown download button's label: its text, and how much wider the text is than the room it is shown in.
 LABELS = """() => [...document.querySelectorAll('[data-testid="stDownloadButton"] button [data-testid="stMarkdownContainer"]')]
@@ -35,6 +35,8 @@ def test_every_download_label_is_shown_whole(page: Page, shared_server, slug, he
         open_at(page, f"{shared_server}/{slug}?kids={kids}", heading, timeout=180_000)
         if not slug:  # the handout buttons are in the instructors' step, drawn once opened
             open_step(page, "Make a workshop handout")
+        else:  # a topic page's buttons are in its last step
+            open_record(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         for size, name in ((DESKTOP, "desktop"), (PHONE, "phone")):
             page.set_viewport_size(size)

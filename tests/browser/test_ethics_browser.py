@@ -7,7 +7,8 @@ from playwright.sync_api import Page, expect
 
 from lib import ethics
 from lib.ethics import words
-from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, SVG_PICTURE, open_step, screenshot_desktop_and_phone
+from tests.browser.conftest import (DESKTOP, PHONE, SCREENSHOTS, SVG_PICTURE, open_record, open_step,
+                                    screenshot_desktop_and_phone)
 
 TITLE = "Before you trust a model"
 NOTE = "only adults <b>so far</b>"
@@ -51,6 +52,7 @@ def test_answer_download_and_a_refused_import(page: Page, shared_server):
     _settle(page)
     expect(page.get_by_text("Collecting data: 1 of 5 settled")).to_be_visible()
 
+    open_record(page)
     markdown = _download(page, "Download my results (Markdown)")
     assert "## Ethics checklist: Digit reader" in markdown
     assert f"- **{first_item.question}** ({first_item.id})  \n  Answer: **no**" in markdown

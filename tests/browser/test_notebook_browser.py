@@ -10,14 +10,15 @@ import pytest
 from playwright.sync_api import Page
 
 from lib.topics import TOPICS
-from tests.browser.conftest import open_at, wait_until_settled
+from tests.browser.conftest import open_at, open_record, wait_until_settled
 from tests.browser.test_iris_browser import train_iris
 
 LABEL = "Download a notebook (.ipynb)"
 
 
 def download(page: Page) -> tuple[str, str]:
-    """Press the notebook button; the file's suggested name and its text."""
+    """Open the record step, press the notebook button; the file's suggested name and its text."""
+    open_record(page)
     button = page.get_by_role("button", name=LABEL)
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=90_000) as download:
@@ -57,7 +58,7 @@ def test_the_mnist_notebook_follows_the_invert_toggle_pressed_in_the_playground_
         wait_until_settled(page)
         _, text = download(page)
         assert nbformat.reads(text, as_version=4).metadata.ml_workshop["settings"].get("invert") == expected
-        button = page.get_by_role("button", name="Download my results (Markdown)")
+        button = page.get_by_role("button", name="Download my results (Markdown)")  # beside the notebook's
         with page.expect_download(timeout=90_000) as record:
             button.click()
         said = Path(record.value.path()).read_text(encoding="utf-8")
@@ -69,7 +70,7 @@ def test_every_topic_pages_record_and_notebook_download_in_a_real_browser(page: 
     """The downloads are built on another thread when pressed: a Streamlit call there fails the download
     silently (the browser gets nothing), which only a real browser shows."""
     open_at(page, f"{shared_server}/{item.slug}", item.title)
-    name, text = download(page)
+    name, text = download(page)  # opens the record step
     assert name == f"{item.slug}-notebook.ipynb" and json.loads(text)["nbformat"] == 4
     button = page.get_by_role("button", name="Download my results (Markdown)")
     with page.expect_download(timeout=90_000) as record:
@@ -84,6 +85,7 @@ def test_the_ethics_record_follows_the_threshold_moved_in_the_playground_alone(p
     open_at(page, f"{shared_server}/ethics", "Before you trust a model")
     page.get_by_role("slider", name="Say 'I don't know' below this confidence").press("ArrowRight")
     wait_until_settled(page)
+    open_record(page)
     button = page.get_by_role("button", name="Download my results (Markdown)")
     with page.expect_download(timeout=90_000) as record:
         button.click()

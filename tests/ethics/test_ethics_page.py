@@ -171,6 +171,7 @@ def test_answers_show_as_they_were_after_the_printable_view(app):
 
 def test_downloads_hold_the_current_answers(app):
     answer(app, "collect-who", "no", "only adults")
+    unfold(app, "record_ethics")  # the record's buttons are in the page's last step
     assert {b.label for b in app.get("download_button")} == {"Download my results (HTML)",
                                                              "Download my results (Markdown)",
                                                              "Download a notebook (.ipynb)"}
@@ -219,6 +220,7 @@ def test_the_playground_is_shown_on_opening_and_the_reveals_wait_for_the_learner
 
 def test_the_worked_example_is_the_digit_networks_model_card_in_plain_and_kid_words(downloads, app):
     assert "open_ethics_card" not in app.session_state or not app.session_state["open_ethics_card"]
+    unfold(app, "record_ethics")  # the record's buttons are in the page's last step
     assert "Report card" not in downloads["ethics-my-results.md"]()  # plain words until kid mode
     unfold(app, "ethics_card")
     cards = [m.value for m in app.markdown if m.value.startswith("#### ")]

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from lib import ui
 from lib.iris import IrisConfig
 from lib.iris.handout import handout
 from tests.conftest import bound_controls, open_with_link, unescaped, unfold
@@ -101,7 +102,7 @@ def test_the_link_restores_a_trained_view_with_one_press_when_this_server_alread
     assert any("Press **Train the network**" in m.value for m in again.markdown)
     again.button(key="iris_train").click().run()  # the stored run, replayed in a second or two
     assert any(m.label == "Test accuracy" for m in unfold(again, "iris_judge").metric)
-    assert again.main.get("expander")[-1].label == "Try this: 5 challenges" and again.header[-1].value == "Keep a record"
+    assert [e.label for e in again.main.get("expander")][-2:] == ["Try this: 5 challenges", ui.RECORD_STEP[0]]
 
 
 def test_handout_records_the_network_settings_and_results():

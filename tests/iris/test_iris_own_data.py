@@ -256,7 +256,7 @@ def test_a_typed_table_trains_too():
 
 
 def test_the_model_card_step_names_the_tables_classes_and_goes_into_the_record(downloads):
-    app = own_table_page()
+    app = unfold(own_table_page(), "record_iris")  # the record's buttons are in the page's last step
     app.file_uploader(key="iris_own_upload").set_value(("penguins.csv", SAMPLE_CSV.read_bytes(), "text/csv")).run()
     untrained = downloads["iris-my-results.md"]()  # before training the record's card says so
     assert "## Model card: the network 4 → 10 → 10 → 3 on your table `penguins.csv`" in untrained

@@ -68,7 +68,7 @@ def test_train_judge_and_i_dont_know():
 
 
 def test_the_model_card_step_follows_the_run_in_plain_and_kid_words_and_goes_into_the_handout(downloads):
-    app = open_page()
+    app = unfold(open_page(), "record_iris")  # the record's buttons are in the page's last step
     untrained = downloads["iris-my-results.md"]()  # before training the record's card says so
     assert "## Model card: the iris network 4 → 10 → 10 → 3" in untrained and "Not measured" in untrained
     app.button(key="iris_train").click().run()

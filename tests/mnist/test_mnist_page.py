@@ -160,7 +160,7 @@ def card_shown(app) -> str:
 
 
 def test_the_model_card_follows_the_switch_and_goes_into_the_handout(downloads):
-    app = unfold(open_with_link("pages/3_mnist.py"), "card")
+    app = unfold(open_with_link("pages/3_mnist.py"), "card", "record_mnist")
     assert "3 · What is this network good for, and what not? Its model card" in [e.label for e in app.expander]
     card = card_shown(app)
     assert card.startswith("#### Model card: the plain digit network")
@@ -176,7 +176,7 @@ def test_the_model_card_follows_the_switch_and_goes_into_the_handout(downloads):
 
 
 def test_the_model_card_in_kid_words(downloads):
-    app = unfold(open_with_link("pages/3_mnist.py", {"kids": "on"}), "card")
+    app = unfold(open_with_link("pages/3_mnist.py", {"kids": "on"}), "card", "record_mnist")
     assert "3 · What is the robot good for? Its report card" in [e.label for e in app.expander]
     card = card_shown(app)
     assert card.startswith("#### Report card: the number robot") and "A dog: it says it's an 8!" in card

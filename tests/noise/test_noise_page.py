@@ -6,6 +6,7 @@ import pytest
 from PIL import Image, ImageDraw
 from streamlit.testing.v1 import AppTest
 
+from lib import ui
 from lib.noise import content as words
 from tests.conftest import ROOT, unfold
 
@@ -36,13 +37,14 @@ def test_the_playground_comes_first_then_steps_that_ask_before_they_explain(app)
     captions = [c for image in app.get("image") for c in image.captions if not c.startswith("The clean secret")]
     assert captions[:2] == ["One copy, as John gets it", "Average of the first copy: itself"]
     assert "when can you read the secret?" in _texts(app)
-    assert [header.value for header in app.header] == ["Keep a record"]
+    assert not app.header  # the record's buttons wait in the last step
     # The steps ask their questions in their labels and are drawn only when opened: the page opens with the
     # playground alone (no step's pictures, no chart's browser code).
     steps = [e.label for e in app.main.get("expander")]
     assert steps[0].startswith("Words on this page") and steps[1].startswith("Peek at the secret")  # in "Change"
     assert steps[2:] == [words.STEP_LOOK[0], words.STEP_SUBTRACT[0], words.STEP_ADD[0], "4 · Measure it",
-                         "5 · When averaging is not enough", words.STEP_SCIENCE, "Try this: 5 challenges"]
+                         "5 · When averaging is not enough", words.STEP_SCIENCE, "Try this: 5 challenges",
+                         ui.RECORD_STEP[0]]
     assert all(label.endswith("?") for label in steps[2:5])
     assert "The first 20 of the 20 copies" not in _texts(app) and not app.get("vega_lite_chart")
     unfold(app, "look")
