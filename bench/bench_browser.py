@@ -1,6 +1,8 @@
 """Perceived speed in a real browser (issue #17): Debian's Chromium opens each page and works its main
 controls, timing "open → settled" and "action → settled", as ratios to a bare Streamlit page (a title, a
-toggle and a slider) served and measured in the same run.
+toggle and a slider) served and measured in the same run. Each page's opens alternate with the bare page's, and
+its ratio is to the bare opens made beside it: a machine that gets busier or quieter during the run (the
+figures drifted by 5-10 % across one run when the bare page was measured only at its start) moves both alike.
 
 Each open's row also says how much JavaScript the browser fetched for it: Streamlit loads an element's code
 the first time a page shows one (a plotly chart's is 4.7 MB, a Vega-Lite chart's 0.8 MB), and starting that
@@ -24,6 +26,7 @@ from bench.server import streamlit_server
 CHROMIUM = "/usr/bin/chromium"  # Debian's package (apt-get install chromium); never a downloaded browser
 QUIET = 0.6  #: seconds without a change on screen that count as settled
 RUNS = 3  #: timed repetitions of each action (after one untimed)
+OPENS = 5  #: timed opens of each page, each beside a timed open of the bare page (after one untimed of each)
 OPEN_TARGET, ACTION_TARGET = 1.3, 2.0  #: most a page may take, as a multiple of the bare page's figure
 
 BARE_PAGE = """import streamlit as st
@@ -93,53 +96,80 @@ BARE_ACTIONS = [("toggle", _click("A switch"), _click("A switch")),
                 ("slider", _slider("A slider"), _slider("A slider", "ArrowLeft"))]
 
 
-def _measure(url: str, actions) -> tuple[list[float], dict[str, list[float]], float]:
-    """Opens (seconds; each in a fresh browser context, so nothing cached), each action's times, and the
-    megabytes of JavaScript one open fetched."""
-    from playwright.sync_api import sync_playwright
+def _opening(browser, url: str, scripts: list[int] | None = None) -> float:
+    """One open of ``url`` in a fresh browser context (nothing cached), in seconds to settled."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(_WATCH)
+    try:
+        return _open(context.new_page(), url, scripts)
+    finally:
+        context.close()
 
-    opens, times, scripts = [], {name: [] for name, _, _ in actions}, []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        try:
-            for run in range(RUNS + 1):
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                context.add_init_script(_WATCH)
-                page = context.new_page()
-                opened = _open(page, url, scripts if run == 1 else None)
-                if run:  # the first visit warms the server's caches, as the first learner in a room does
-                    opens.append(opened)
-                for name, action, undo in actions:
-                    for timed in (False, *[True] * RUNS) if run == 0 else ():
-                        seconds = _act(page, action)
-                        _act(page, undo)
-                        if timed:
-                            times[name].append(seconds)
-                context.close()
-        finally:
-            browser.close()
-    return opens, times, sum(scripts) / 1e6
+
+def _actions(browser, url: str, actions) -> dict[str, list[float]]:
+    """Each action's times on one open of ``url``: one untimed, then :data:`RUNS` timed, each undone after."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(_WATCH)
+    times = {name: [] for name, _, _ in actions}
+    try:
+        page = context.new_page()
+        _open(page, url)
+        for name, action, undo in actions:
+            for timed in (False, *[True] * RUNS):
+                seconds = _act(page, action)
+                _act(page, undo)
+                if timed:
+                    times[name].append(seconds)
+    finally:
+        context.close()
+    return times
+
+
+def _opens_beside_bare(browser, url: str, bare_url: str) -> tuple[list[float], list[float], float]:
+    """:data:`OPENS` opens of ``url``, each right after an open of the bare page, so a machine getting busier
+    or quieter during the run moves both alike (after one untimed open of each: the first visit warms the
+    server's caches, as the first learner in a room does); and the megabytes of JavaScript one open fetched."""
+    scripts: list[int] = []
+    _opening(browser, bare_url)
+    _opening(browser, url, scripts)
+    bare, page = [], []
+    for _ in range(OPENS):
+        bare.append(_opening(browser, bare_url))
+        page.append(_opening(browser, url))
+    return page, bare, sum(scripts) / 1e6
 
 
 def perceived_speed() -> list[Figure]:
-    """Every page's open and main controls in Chromium, each as a ratio to the bare page measured alike."""
-    with tempfile.TemporaryDirectory() as folder:
+    """Every page's open and main controls in Chromium, each as a ratio to the bare page measured alike: each
+    page's opens against the bare page's opened alternately with them, the controls against the bare page's
+    toggle and slider."""
+    from playwright.sync_api import sync_playwright
+
+    rows, bare_opens = [], []
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         Path(folder, "bare.py").write_text(BARE_PAGE)
-        with streamlit_server(script="bare.py", cwd=Path(folder)) as server:
-            bare_open, bare_times, bare_js = _measure(server.url, BARE_ACTIONS)
-    reference_open = statistics.median(bare_open)
-    reference_action = statistics.median([t for samples in bare_times.values() for t in samples])
-    figures = [Figure(f"bare page open → settled (Chromium; {bare_js:.1f} MB of JavaScript)", bare_open,
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        try:
+            with streamlit_server(script="bare.py", cwd=Path(folder)) as bare, streamlit_server() as app:
+                bare_js: list[int] = []
+                _opening(browser, bare.url, bare_js)
+                bare_times = _actions(browser, bare.url, BARE_ACTIONS)
+                reference_action = statistics.median([t for samples in bare_times.values() for t in samples])
+                for slug, actions in ACTIONS.items():
+                    opens, beside, js = _opens_beside_bare(browser, f"{app.url}/{slug}", bare.url)
+                    bare_opens += beside
+                    reference_open = statistics.median(beside)
+                    ratio = statistics.median(opens) / reference_open
+                    rows.append(Figure(f"/{slug} open → settled (Chromium; {js:.1f} MB of JavaScript)", opens,
+                                       f"≤ {OPEN_TARGET}× bare", ratio <= OPEN_TARGET,
+                                       f"{reference_open * 1000:.0f} ms", ratio))
+                    for name, samples in _actions(browser, f"{app.url}/{slug}", actions).items():
+                        ratio = statistics.median(samples) / reference_action
+                        rows.append(Figure(f"/{slug} {name} → settled", samples, f"≤ {ACTION_TARGET}× bare",
+                                           ratio <= ACTION_TARGET, f"{reference_action * 1000:.0f} ms", ratio))
+        finally:
+            browser.close()
+    figures = [Figure(f"bare page open → settled (Chromium; {sum(bare_js) / 1e6:.1f} MB of JavaScript)", bare_opens,
                       "reference")]
     figures += [Figure(f"bare page {name} → settled", samples, "reference") for name, samples in bare_times.items()]
-    with streamlit_server() as server:
-        for slug, actions in ACTIONS.items():
-            opens, times, js = _measure(f"{server.url}/{slug}", actions)
-            ratio = statistics.median(opens) / reference_open
-            figures.append(Figure(f"/{slug} open → settled (Chromium; {js:.1f} MB of JavaScript)", opens, f"≤ {OPEN_TARGET}× bare",
-                                  ratio <= OPEN_TARGET, f"{reference_open * 1000:.0f} ms", ratio))
-            for name, samples in times.items():
-                ratio = statistics.median(samples) / reference_action
-                figures.append(Figure(f"/{slug} {name} → settled", samples, f"≤ {ACTION_TARGET}× bare",
-                                      ratio <= ACTION_TARGET, f"{reference_action * 1000:.0f} ms", ratio))
-    return figures
+    return figures + rows
