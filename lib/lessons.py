@@ -47,6 +47,7 @@ TOML format (every key but ``goal`` optional)::
                                    # "salt-pepper"); or a table, URL word → value: { "0.1" = 0.1, all = "all" }
     labels = { dark = "White pen on black (like MNIST)", light = "Black pen on white (like paper)" }
                                    # what the control shows for each choice, by URL word (default: the value)
+    # kids_choices = ["dark"]      # the choices kid mode offers, by URL word (default: all of them)
 
     [sections]                     # URL name = what it is
     train = "Train it yourself"
@@ -246,6 +247,11 @@ def load(path: Path, slug: str | None = None) -> Lesson:
         wanted = {name: str(text) for name, text in spec.get("settings", {}).items()}
         for_kids = bool(spec.get("kids", True)) and all(
             lesson.setting(name).kids for name in wanted if name in lesson.names)
+        offered = [name for name, text in wanted.items() if for_kids and name in lesson.names
+                   and lesson.setting(name).kids_choices and url_word(text) not in lesson.setting(name).kids_choices]
+        if offered:
+            raise ValueError(f"{path.name}: exercise {number} is offered in kid mode but sets {', '.join(offered)} "
+                             "to a choice kid mode does not offer: add it to kids_choices, or set kids = false.")
         exercise = Exercise(number, spec["title"].strip(), spec["question"].strip(), spec["answer"].strip(),
                             wanted, for_kids)
         for name, text in exercise.settings.items():

@@ -63,6 +63,7 @@ class Setting:
     term: str = ""  #: a glossary word whose explanation follows the help (see :mod:`lib.glossary`)
     step: float | None = None  #: a number's step on its slider or input
     labels: Mapping[str, str] = field(default_factory=dict)  #: URL word → what the control shows for that choice
+    kids_choices: tuple[str, ...] = ()  #: URL words of the choices kid mode offers (empty: all of them)
 
     def parse(self, text: str) -> Any:
         """The value that URL text ``text`` stands for; ``ValueError`` with a plain sentence if none. Free text
@@ -114,6 +115,13 @@ class Setting:
         """The values a choice can take, in the lesson file's order."""
         return list(self.choices.values())
 
+    def options_in(self, kids: bool, current: Any = None) -> list[Any]:
+        """The values the control offers: in kid mode (``kids``) only :attr:`kids_choices`, in the lesson file's
+        order, with ``current`` too if it is another choice (a link chose it), so what is shown is offered."""
+        if not kids or not self.kids_choices:
+            return self.options
+        return [value for word, value in self.choices.items() if word in self.kids_choices or value == current]
+
     def label_for(self, value: Any) -> str:
         """What the control shows for choice ``value``: its label from the lesson file, else the value itself."""
         return self.labels.get(self.format(value), value if isinstance(value, str) else self.format(value))
@@ -145,9 +153,14 @@ class Setting:
         setting = cls(name, spec["key"], spec["default"], spec.get("label", ""), dict(choices), spec.get("low"),
                       spec.get("high"), bool(spec.get("kids", True)), int(spec.get("max_length", 0)),
                       spec.get("help", ""), spec.get("kids_help", ""), spec.get("kids_label", ""),
-                      spec.get("term", ""), spec.get("step"), dict(spec.get("labels", {})))
+                      spec.get("term", ""), spec.get("step"), dict(spec.get("labels", {})),
+                      tuple(spec.get("kids_choices", ())))
         if choices and setting.default not in choices.values():
             raise ValueError(f"{where}: setting {name!r}: default {setting.default!r} is not one of its choices.")
+        if set(setting.kids_choices) - set(choices) or (
+                setting.kids_choices and setting.format(setting.default) not in setting.kids_choices):
+            raise ValueError(f"{where}: setting {name!r}: kids_choices must be URL words of its choices, its "
+                             "default among them.")
         if set(setting.labels) - set(choices):
             raise ValueError(f"{where}: setting {name!r}: labels {', '.join(sorted(set(setting.labels) - set(choices)))} "
                              "name no choice (label the choices by their URL words).")
@@ -157,7 +170,7 @@ class Setting:
 #: URL parameters that are not settings: they set up a classroom rather than a control.
 RESERVED = ("lesson", "hide", "lock", "kids")
 _TOML_KEYS = {"key", "default", "label", "choices", "low", "high", "kids", "max_length", "help", "kids_help",
-              "kids_label", "term", "step", "labels"}
+              "kids_label", "term", "step", "labels", "kids_choices"}
 
 
 def _plain(number: float | None) -> str:

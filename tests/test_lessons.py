@@ -203,3 +203,35 @@ def test_a_choice_is_stored_as_its_value_and_shown_by_its_label():
                       labels={"salt-pepper": "Salt and pepper"})
     assert setting.parse("salt-pepper") == "salt_pepper" and setting.format("salt_pepper") == "salt-pepper"
     assert [setting.label_for(value) for value in setting.options] == ["gaussian", "Salt and pepper"]
+
+
+def test_kid_mode_offers_its_own_choices_and_whatever_a_link_chose():
+    setting = Setting("kernel", "k", "sharpen", choices={"identity": "identity", "sharpen": "sharpen",
+                                                         "box-blur": "box_blur", "emboss": "emboss"},
+                      kids_choices=("sharpen", "box-blur"))
+    assert setting.options_in(False) == ["identity", "sharpen", "box_blur", "emboss"]
+    assert setting.options_in(True) == ["sharpen", "box_blur"]
+    assert setting.options_in(True, current="emboss") == ["sharpen", "box_blur", "emboss"]  # in the file's order
+    assert Setting("k", "k", "a", choices={"a": "a"}).options_in(True) == ["a"]  # no kids_choices: all
+
+
+@pytest.mark.parametrize("spec, message", [
+    ('kids_choices = ["a", "z"]', "kids_choices must be URL words of its choices"),
+    ('kids_choices = ["b"]', "its default among them"),
+])
+def test_kids_choices_name_choices_and_keep_the_default(tmp_path, spec, message):
+    path = tmp_path / "demo.toml"
+    path.write_text(f'goal = "g"\n[settings.kind]\nkey = "k"\ndefault = "a"\nchoices = ["a", "b", "c"]\n{spec}\n')
+    with pytest.raises(ValueError, match=message):
+        load(path)
+
+
+def test_an_exercise_for_kids_may_only_choose_what_kid_mode_offers(tmp_path):
+    path = tmp_path / "demo.toml"
+    head = 'goal = "g"\n[settings.kind]\nkey = "k"\ndefault = "a"\nchoices = ["a", "b"]\nkids_choices = ["a"]\n'
+    exercise = '[[exercise]]\ntitle = "t"\nquestion = "q"\nanswer = "a"\nsettings = { kind = "b" }\n'
+    path.write_text(head + exercise)
+    with pytest.raises(ValueError, match="exercise 1 is offered in kid mode but sets kind"):
+        load(path)
+    path.write_text(head + exercise + "kids = false\n")
+    assert not load(path).exercises[0].for_kids

@@ -94,7 +94,8 @@ class Controls:
 
     def _choice(self, widget: Callable, name: str, options: dict) -> Any:
         setting = self.lesson.setting(name)
-        return self._bound(widget, setting, options, options=setting.options, format_func=setting.label_for)
+        return self._bound(widget, setting, options, options=setting.options_in(self.kids, self.value(name)),
+                           format_func=setting.label_for)
 
     def _bound(self, widget: Callable, setting: Setting, given: dict, **from_lesson) -> Any:
         if not self.shown(setting.name):

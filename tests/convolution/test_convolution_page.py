@@ -323,3 +323,13 @@ def test_a_click_on_the_picture_moves_the_sliders_and_the_link(app):
         with patch.object(st, "session_state", state):
             _picked(("pixel_row", "pixel_col"))
         assert "pixel_row" not in state
+
+
+def test_kid_mode_offers_a_short_row_of_kernels_and_keeps_one_a_link_chose():
+    kids = open_with_link(PAGE, {"kids": "on"})
+    assert kids.button_group(key="preset").options == ["Identity", "Sharpen", "Box blur", "Outline (Laplacian)",
+                                                       "Emboss", "Custom (edit the numbers)"]
+    assert len(open_with_link(PAGE).button_group(key="preset").options) == 11  # the full page: every kernel
+    linked = open_with_link(PAGE, {"kids": "on", "preset": "sobel-vertical"})
+    assert not linked.exception and linked.button_group(key="preset").value == "sobel_vertical"
+    assert "Sobel vertical" in linked.button_group(key="preset").options
