@@ -223,20 +223,20 @@ def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebo
         # after this ran, and reads it through ``view.link`` and the page's own record at press time.
         made = handout
         stem = f"{view.slug}-my-results"
-        html_col, markdown_col, notebook_col = box.columns(3)
-        html_col.download_button("Download my results (HTML)", lambda: made().to_html(), f"{stem}.html",
-                                 "text/html", key="handout_html", icon=":material/download:",
-                                 on_click="ignore", help="One file with the pictures inside; opens offline.")
-        markdown_col.download_button("Download my results (Markdown)", lambda: made().to_markdown(),
-                                     f"{stem}.md", "text/markdown", key="handout_md", on_click="ignore",
-                                     icon=":material/download:", help="Plain text with the pictures inside.")
+        row = box.container(horizontal=True)  # a button that does not fit moves to the next line, whole
+        row.download_button("Download my results (HTML)", lambda: made().to_html(), f"{stem}.html", "text/html",
+                            key="handout_html", icon=":material/download:", on_click="ignore",
+                            help="One file with the pictures inside; opens offline.")
+        row.download_button("Download my results (Markdown)", lambda: made().to_markdown(), f"{stem}.md",
+                            "text/markdown", key="handout_md", on_click="ignore", icon=":material/download:",
+                            help="Plain text with the pictures inside.")
         carried = dict(notebook or {})
         weights, data = carried.pop("weights", None), carried.pop("data", None)
-        notebook_col.download_button("Download a notebook (.ipynb)",
-                                     lambda: _notebook(view.slug, carried, weights, view.link, data),
-                                     f"{view.slug}-notebook.ipynb", "application/x-ipynb+json", key="notebook_ipynb",
-                                     on_click="ignore", icon=":material/download:",
-                                     help="Python code that does what you did here, to run in Jupyter at home.")
+        row.download_button("Download a notebook (.ipynb)",
+                            lambda: _notebook(view.slug, carried, weights, view.link, data),
+                            f"{view.slug}-notebook.ipynb", "application/x-ipynb+json", key="notebook_ipynb",
+                            on_click="ignore", icon=":material/download:",
+                            help="Python code that does what you did here, to run in Jupyter at home.")
 
 
 def _notebook(slug: str, carried: dict, weights, link: str, data=None) -> str:

@@ -48,10 +48,10 @@ def handout_maker(view: View) -> None:
             return workshop_handout(address, chosen, instructor=instructor, kids=view.kids)
 
         stem = "workshop-handout" + ("-instructor" if instructor else "")
-        html_col, markdown_col = st.columns(2)
-        html_col.download_button("Download the handout (HTML, to print)", lambda: sheet().to_html(), f"{stem}.html",
-                                 "text/html", key="handout_html", on_click="ignore", icon=":material/print:",
-                                 disabled=not picked, help="Open it in a browser and print; QR codes included.")
-        markdown_col.download_button("Download the handout (Markdown)", lambda: sheet().to_markdown(), f"{stem}.md",
-                                     "text/markdown", key="handout_md", on_click="ignore", disabled=not picked,
-                                     icon=":material/download:", help="Plain text, to edit before printing.")
+        row = st.container(horizontal=True)  # a button that does not fit moves to the next line, whole
+        row.download_button("Download the handout (HTML, to print)", lambda: sheet().to_html(), f"{stem}.html",
+                            "text/html", key="handout_html", on_click="ignore", icon=":material/print:",
+                            disabled=not picked, help="Open it in a browser and print; QR codes included.")
+        row.download_button("Download the handout (Markdown)", lambda: sheet().to_markdown(), f"{stem}.md",
+                            "text/markdown", key="handout_md", on_click="ignore", disabled=not picked,
+                            icon=":material/download:", help="Plain text, to edit before printing.")

@@ -151,7 +151,7 @@ def test_a_tap_chooses_the_pixel_on_a_phone(browser, shared_server):
         wait_until_settled(page)
         expect(picker).to_have_attribute("data-row", "3")
         expect(picker).to_have_attribute("data-col", "4")
-        expect(_slider(page, "Pixel column (left to right)")).to_have_value("4")
+        expect(_slider(page, "Dot column (left to right)")).to_have_value("4")  # kid words: a pixel is a dot
         assert parse_query(page.url) == {"row": "3", "col": "4", "kids": "on"}
         expect(picker.locator(".where")).to_have_text("Your dot: row 3, column 4")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

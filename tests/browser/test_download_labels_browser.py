@@ -1,5 +1,6 @@
 """Every download button's label is readable whole: the "Keep a record" buttons at the end of each topic page and
-the home page's workshop-handout buttons, at desktop (1280×800) and phone (390×844) size, in adult and kid mode.
+the home page's workshop-handout buttons, at desktop (1280×800), 1024 and 800 px and phone (390×844) size, in adult
+and kid mode.
 Streamlit cuts a label that does not fit its button with "…"; kid mode's bigger text did that at 1280 px.
 Screenshots: tests/screenshots/download-labels-<page>-kids-{desktop,phone}.png."""
 
@@ -16,6 +17,7 @@ LABELS = """() => [...document.querySelectorAll('[data-testid="stDownloadButton"
   .filter(label => label.getClientRects().length > 0)
   .map(label => [label.textContent, label.scrollWidth - label.clientWidth])"""
 
+TABLET, NARROW = {"width": 1024, "height": 768}, {"width": 800, "height": 600}  # the sidebar still open at both
 PAGES = [("", "Machine learning, hands on", 2)] + [(item.slug, item.title, 3) for item in TOPICS]
 
 
@@ -38,9 +40,9 @@ def test_every_download_label_is_shown_whole(page: Page, shared_server, slug, he
         else:  # a topic page's buttons are in its last step
             open_record(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
-        for size, name in ((DESKTOP, "desktop"), (PHONE, "phone")):
+        for size, name in ((DESKTOP, "desktop"), (TABLET, "tablet"), (NARROW, "narrow"), (PHONE, "phone")):
             page.set_viewport_size(size)
             assert cut_labels(page, count) == [], f"/{slug}?kids={kids} at {size['width']} px"
-            if kids == "on":
+            if kids == "on" and size in (DESKTOP, PHONE):
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=SCREENSHOTS / f"download-labels-{slug or 'home'}-kids-{name}.png")
