@@ -50,7 +50,7 @@ def kmeans_step() -> Figure:
     import json
 
     from lib.kmeans import garden
-    from lib.kmeans.charts import points_chart, region_grid
+    from lib.kmeans.scatter import points_chart, region_grid
     from lib.kmeans.lloyd import LloydRun
 
     items = garden.load_garden()

@@ -17,7 +17,8 @@ function is not re-exported: under the name ``handout`` it would hide the module
 """
 
 from lib.kmeans.bugs import BUGS, Bug, Panel, bug
-from lib.kmeans.charts import cluster_style, cube_figure, curve_chart, histogram_chart, points_chart, region_grid
+from lib.kmeans.charts import cube_figure, curve_chart, histogram_chart
+from lib.kmeans.scatter import cluster_style, points_chart, region_grid
 from lib.kmeans.garden import (GARDEN_CSV, KINDS, MAX_K, MEASUREMENTS, KMeansFit, agreement, as_matrix, check_k,
                                distinct_points, elbow, fit, kmeans, label, load_garden, match_clusters, nearest)
 from lib.kmeans.lloyd import LloydRun, LloydState, inertia, starting_centroids, update

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lib.kmeans import garden
-from lib.kmeans.charts import region_grid
+from lib.kmeans.scatter import region_grid
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.upload import numeric_table
 
@@ -64,7 +64,7 @@ def starts_table(table: pd.DataFrame, features: Sequence[str], clicks: Sequence[
 
 
 def regions(run: LloydRun, plot_table: pd.DataFrame, features: Sequence[str], x: str, y: str):
-    """The plot's background coloured by the nearest centroid (see :func:`lib.kmeans.charts.region_grid`), or
+    """The plot's background coloured by the nearest centroid (see :func:`lib.kmeans.scatter.region_grid`), or
     None unless k-means uses exactly the two plotted measurements (otherwise it groups elsewhere than the plot)."""
     if sorted(features) != sorted([x, y]):
         return None

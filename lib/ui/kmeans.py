@@ -14,7 +14,8 @@ import streamlit as st
 from lib.kmeans import content as words
 from lib.kmeans import garden
 from lib.kmeans.bugs import BUGS, bug
-from lib.kmeans.charts import cube_figure, elbow_charts, histogram_chart, new_item_chart, points_chart
+from lib.kmeans.charts import cube_figure, elbow_charts, histogram_chart
+from lib.kmeans.scatter import new_item_chart, points_chart
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, columns_key, default_axes, in_table_order, plot_axes
 from lib.kmeans.upload import numeric_columns, text_in_numbers

@@ -1,6 +1,6 @@
 """The /kmeans playground (issue #17, after Naftali Harris's k-means visualisation): one chart with the
 regions each centroid owns, a single Step button that alternates assign and update, and items the learner adds
-by clicking the chart. The chart is an SVG picture (:func:`lib.kmeans.charts.points_chart`, drawn by
+by clicking the chart. The chart is an SVG picture (:func:`lib.kmeans.scatter.points_chart`, drawn by
 :mod:`lib.ui.svg_picture`), so the page opens without any chart library's browser code and a step redraws it at
 once. While a click means something, the place clicked (in the chart's own numbers) becomes a new item, or a
 starting centroid when the learner places them; a click outside the plot does nothing."""
@@ -14,7 +14,8 @@ import streamlit as st
 
 from lib.kmeans import content as words
 from lib.kmeans import garden
-from lib.kmeans.charts import curve_chart, points_chart, within_axes
+from lib.kmeans.charts import curve_chart
+from lib.kmeans.scatter import points_chart, within_axes
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import Items, RunSettings, numbered, on_axes, regions, starts_table
 from lib.ui import unfolded

@@ -1,4 +1,4 @@
-"""The k-means page's charts: the scatter as SVG (lib.kmeans.charts.points_chart), read as XML: its items in the
+"""The k-means page's charts: the scatter as SVG (lib.kmeans.scatter.points_chart), read as XML: its items in the
 colour and shape of their cluster or kind, the legend, the hover tips, the numbered centroids, the regions
 picture behind the points, the lines, the new item's star, where its plot sits for a click, and a learner's names
 shown as text; and the Vega-Lite histogram."""
@@ -11,8 +11,9 @@ import pandas as pd
 from PIL import Image
 
 from lib.kmeans import garden
-from lib.kmeans.charts import (GREY, GRID, REGION_CELL_PX, REGION_SHADE, SHAPES, WIDTH, axes_domains, cluster_style,
-                               histogram_chart, points_chart, region_grid, within_axes)
+from lib.kmeans.charts import histogram_chart
+from lib.kmeans.scatter import (GREY, GRID, REGION_CELL_PX, REGION_SHADE, SHAPES, WIDTH, axes_domains, cluster_style,
+                                points_chart, region_grid, within_axes)
 from lib.palette import CATEGORICAL, OKABE_ITO
 from tests.svg_reader import NS, elements, parse, texts, tip
 

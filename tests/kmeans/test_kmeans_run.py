@@ -8,7 +8,8 @@ import pytest
 
 from lib import lessons
 from lib.kmeans import content, garden
-from lib.kmeans.charts import elbow_charts, new_item_chart
+from lib.kmeans.charts import elbow_charts
+from lib.kmeans.scatter import new_item_chart
 from lib.kmeans.handout import from_run
 from lib.kmeans.lloyd import LloydRun
 from lib.kmeans.run import (CHOOSE, ITEM, STARTS, Items, RunSettings, columns_key, default_axes, in_table_order,
