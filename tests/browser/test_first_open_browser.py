@@ -1,4 +1,5 @@
-"""A page's first open fetches only the browser code of what it shows (issue #17's open ≤ 1.3× the bare page).
+"""A page's first open fetches only the browser code of what it shows (issue #17's open ≤ 1.3× the bare page):
+no plotly, no Vega-Lite where the first screen draws SVG, no drop-down or text field.
 
 Streamlit fetches an element's code the first time a page shows one, and a plotly chart anywhere on a page,
 even in a closed expander, costs 4.7 MB of JavaScript, about 0.9 s on this machine (bench/results.md): so no
@@ -44,3 +45,15 @@ def test_a_first_screen_of_svg_pictures_fetches_no_vega_lite_code(page: Page, sh
     vega = [name for name in _first_open_scripts(page, f"{shared_server}/{slug}", title)
             if name.startswith(("ArrowVegaLiteChart", "loadVegaEmbed", "vega"))]
     assert not vega, f"/{slug} fetched Vega-Lite's code ({vega}) on its first open"
+
+
+#: The code of a drop-down and of a text or number field: each cost a page's open 110-190 ms (bench/results.md,
+#: 16:33), so first screens use radio buttons, pills and sliders, and the fields wait in the steps that use them.
+HEAVY_WIDGETS = ("Selectbox", "useSyncComboBoxEnterTargetFocus", "TextInput", "NumberInput", "TextArea")
+
+
+@pytest.mark.parametrize("slug, title", PAGES, ids=[slug or "home" for slug, _ in PAGES])
+def test_a_first_open_fetches_no_drop_down_or_text_field_code(page: Page, shared_server, slug, title):
+    heavy = [name for name in _first_open_scripts(page, f"{shared_server}/{slug}", title)
+             if name.startswith(HEAVY_WIDGETS)]
+    assert not heavy, f"/{slug} fetched a drop-down's or a text field's code ({heavy}) on its first open"
