@@ -18,6 +18,7 @@ from __future__ import annotations
 import statistics
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.measure import Figure
@@ -96,23 +97,27 @@ BARE_ACTIONS = [("toggle", _click("A switch"), _click("A switch")),
                 ("slider", _slider("A slider"), _slider("A slider", "ArrowLeft"))]
 
 
-def _opening(browser, url: str, scripts: list[int] | None = None) -> float:
-    """One open of ``url`` in a fresh browser context (nothing cached), in seconds to settled."""
+@contextmanager
+def _fresh_page(browser):
+    """A page in a fresh browser context (nothing cached) that records when it last changed."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_init_script(_WATCH)
     try:
-        return _open(context.new_page(), url, scripts)
+        yield context.new_page()
     finally:
         context.close()
 
 
+def _opening(browser, url: str, scripts: list[int] | None = None) -> float:
+    """One open of ``url`` in a fresh page, in seconds to settled."""
+    with _fresh_page(browser) as page:
+        return _open(page, url, scripts)
+
+
 def _actions(browser, url: str, actions) -> dict[str, list[float]]:
     """Each action's times on one open of ``url``: one untimed, then :data:`RUNS` timed, each undone after."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.add_init_script(_WATCH)
     times = {name: [] for name, _, _ in actions}
-    try:
-        page = context.new_page()
+    with _fresh_page(browser) as page:
         _open(page, url)
         for name, action, undo in actions:
             for timed in (False, *[True] * RUNS):
@@ -120,8 +125,6 @@ def _actions(browser, url: str, actions) -> dict[str, list[float]]:
                 _act(page, undo)
                 if timed:
                     times[name].append(seconds)
-    finally:
-        context.close()
     return times
 
 
@@ -169,7 +172,7 @@ def perceived_speed() -> list[Figure]:
                                            ratio <= ACTION_TARGET, f"{reference_action * 1000:.0f} ms", ratio))
         finally:
             browser.close()
-    figures = [Figure(f"bare page open → settled (Chromium; {sum(bare_js) / 1e6:.1f} MB of JavaScript)", bare_opens,
-                      "reference")]
+    figures = [Figure(f"bare page open → settled (Chromium; {sum(bare_js) / 1e6:.1f} MB of JavaScript)",
+                      bare_opens, "reference")]
     figures += [Figure(f"bare page {name} → settled", samples, "reference") for name, samples in bare_times.items()]
     return figures + rows

@@ -40,7 +40,7 @@ OPEN = "open_"  #: session keys of the steps drawn only while open (:func:`unfol
 # Text grows to at least 1.15rem but never shrinks (1em: what it inherits), so a metric's big value stays big.
 # A slider's handle (Streamlit 1.67, React Aria) is the element holding its value label; it has no test id.
 # Streamlit keeps a button's label on one line and cuts it with "…" when it is wider than the button: in the
-# bigger text, "Download my results (Markdown)" no longer fits a third of a 1280-px page, so labels wrap instead.
+# bigger text a long label ("Picture: The course's 5×5 example", a download on a phone) wraps instead.
 _KID_STYLE = """<style>
 .stButton button, .stDownloadButton button, .stFormSubmitButton button, [data-baseweb="select"] > div,
 [data-testid="stPopover"] button { min-height: 3rem; font-size: 1.1rem; }
@@ -191,12 +191,12 @@ RECORD_STEP = ("Keep a record: download what you did", "Save what you did")  #: 
 
 
 def end_of_page(view: View, handout: Callable[[], Handout] | None = None, notebook: dict | None = None) -> None:
-    """The page's "Try this" exercises and its "download my results" buttons (each a step drawn only while open), with a third that downloads a
-    notebook doing the same at home (:func:`lib.notebooks.build` with the view's settings). ``handout`` builds the
-    record of what the learner did; it runs only when a button is pressed, on another thread, so it must use
-    values it captured rather than Streamlit calls. ``notebook``: what the notebook carries that no link holds,
-    captured the same way: ``weights`` (the network trained on /iris), ``data`` (the learner's own table on /iris)
-    or ``answers`` (the /ethics checklist)."""
+    """The page's "Try this" exercises and its "download my results" buttons (each a step drawn only while
+    open), with a third that downloads a notebook doing the same at home (:func:`lib.notebooks.build` with the
+    view's settings). ``handout`` builds the record of what the learner did; it runs only when a button is
+    pressed, on another thread, so it must use values it captured rather than Streamlit calls. ``notebook``:
+    what the notebook carries that no link holds, captured the same way: ``weights`` (the network trained on
+    /iris), ``data`` (the learner's own table on /iris) or ``answers`` (the /ethics checklist)."""
     exercises = view.lesson.exercises_for(view.kids)
     # One step, drawn only while open (see _glossary_strip); an exercise's link opens it.
     many = "" if len(exercises) == 1 else "s"
